@@ -1,0 +1,461 @@
+"""Article -> attributed claims. Pure: no I/O beyond the packaged lexicon files.
+
+Pipeline per article: clean the body (web noise out) -> detect the language -> split sentences ->
+find reporting cues (outside quotes) -> resolve each cue's speaker and content span -> find frames
+(event, agent, place, figure, polarity) inside the content -> one Claim per frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from schemas import Article, Claim, Quantity, Span, Speaker
+from streams.core.frames import FrameHit, find_frames, find_troop_nps, tokens_between
+from streams.core.gazetteer import Gazetteer, default_gazetteer
+from streams.core.langpack import LangPack, get_pack
+from streams.core.matching import Hit
+from streams.core.propositions import make_proposition
+from streams.core.quantities import find_numbers
+from streams.core.speakers import Discourse, SpeakerRef, remember_mentions, resolve_segment
+from streams.core.text import Sentence, clean_body, detect_language, split_sentences
+from streams.core.timeexpr import find_times
+
+EXTRACTOR_VERSION = "1"
+_OPEN_Q = "“\"‘"
+_CLOSE_Q = "”\"’"
+_PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
+_OFFICER_NOUNS = re.compile(r"(?i)\b(perwira|jenderal|officers?|generals?|komandan|commanders?)\b")
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # say | report | confirm | deny | noncommittal | acknowledge
+    side: str  # before | after | by | pronoun | according
+    text: str
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reporting cue with its speaker and content: what `explain` prints."""
+
+    sentence: int
+    cue: Cue
+    speaker: SpeakerRef | None
+    content: tuple[int, int]
+    frames: list[FrameHit]
+    claims: list[Claim] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Extraction:
+    article_id: str
+    language: str
+    text: str
+    dropped: tuple[str, ...]
+    claims: list[Claim]
+    attributions: list[Attribution]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly pairs, or alternating straight quotes)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            opened = i
+        elif ch == "”" and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                spans.append((straight_open, i + 1))
+                straight_open = None
+        elif ch == "\n" and straight_open is not None and opened is None:
+            # Unbalanced straight quote at a paragraph end: stop it there.
+            spans.append((straight_open, i))
+            straight_open = None
+    return sorted(spans)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _negated_before(text: str, pos: int, pack: LangPack, lo: int) -> bool:
+    neg = None
+    for h in pack.negators.finditer(text, max(lo, pos - 20), pos):
+        neg = h
+    return neg is not None and tokens_between(text, neg.end, pos) <= 1
+
+
+def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int, int]]) -> list[Cue]:
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(h: Hit) -> bool:
+        return not _inside(h.start, quotes) and not any(s < h.end and h.start < e for s, e in taken)
+
+    for h in pack.cues_by.finditer(text, sent.start, sent.end):
+        if free(h):
+            cues.append(Cue(h.start, h.end, h.key, "by", h.text))
+            taken.append((h.start, h.end))
+    for h in pack.cues_pronoun.finditer(text, sent.start, sent.end):
+        if free(h) and _PUNCT_BEFORE.search(text[max(sent.start, h.start - 4) : h.start]):
+            cues.append(Cue(h.start, h.end, "say", "pronoun", h.text))
+            taken.append((h.start, h.end))
+    for h in pack.cues_after.finditer(text, sent.start, sent.end):
+        if not free(h):
+            continue
+        low = h.key.casefold()
+        if low in ("menurut", "according to"):
+            cues.append(Cue(h.start, h.end, "say", "according", h.text))
+            taken.append((h.start, h.end))
+        elif _PUNCT_BEFORE.search(text[max(sent.start, h.start - 4) : h.start]):
+            # "..., kata X" / "...,” said X" — only when a name follows closely.
+            follow = text[h.end : min(sent.end, h.end + 60)]
+            if re.match(r"\s*[A-Za-zÀ-ÿ]", follow):
+                cues.append(Cue(h.start, h.end, h.key, "after", h.text))
+                taken.append((h.start, h.end))
+    for h in pack.cues_before.finditer(text, sent.start, sent.end):
+        if not free(h):
+            continue
+        kind = h.key
+        if kind in ("deny", "confirm", "say") and _negated_before(text, h.start, pack, sent.start):
+            if kind == "say":
+                continue
+            kind = "noncommittal"
+        cues.append(Cue(h.start, h.end, kind, "before", h.text))
+        taken.append((h.start, h.end))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _opening_quote(text: str, pos: int, quotes: list[tuple[int, int]], floor: int) -> int | None:
+    """Start of the quotation that ends right before `pos` (may span sentences)."""
+    for s, e in reversed(quotes):
+        if e <= pos and pos - e <= 4 and s >= floor:
+            return s
+    return None
+
+
+def _claim_id(article_id: str, span: Span, pid: str, speaker: str) -> str:
+    raw = f"{article_id}|{span.start}|{span.end}|{pid}|{speaker}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+class _State:
+    def __init__(self) -> None:
+        self.discourse = Discourse([], [])
+        self.context_agent: dict[str, str] = {}
+        self.context_place: dict[str, str] = {}
+        self.context_age: int = 0
+        self.last_country: str | None = None
+        self.claims_by_party: dict[str, list[Claim]] = {}
+        self.prev_frames: list[FrameHit] = []
+
+
+def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
+    gaz = gaz or default_gazetteer()
+    lang = detect_language(article.body, article.language)
+    pack = get_pack(lang)
+    cleaned = clean_body(article.body, pack)
+    text = cleaned.text
+    sentences = split_sentences(text)
+    quotes = quote_spans(text)
+    state = _State()
+    claims: list[Claim] = []
+    attributions: list[Attribution] = []
+    last_attr_para: tuple[int, SpeakerRef] | None = None
+
+    for idx, sent in enumerate(sentences):
+        cues = find_cues(text, sent, pack, quotes)
+        sent_attrs: list[Attribution] = []
+        explicit_before = False
+        for ci, cue in enumerate(cues):
+            prev = sent_attrs[-1] if sent_attrs else None
+            attr = _attribute(text, sent, sentences, idx, cue, prev, cues[ci + 1 :], pack, gaz,
+                              state, quotes, explicit_before)
+            if attr is None:
+                continue
+            if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+                explicit_before = True
+            sent_attrs.append(attr)
+        if not cues:
+            # A bare quotation continuing the previous speaker's paragraph.
+            stripped = text[sent.start : sent.end]
+            if stripped[:1] in _OPEN_Q and last_attr_para is not None and last_attr_para[0] >= sent.paragraph - 1:
+                nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
+                next_cues = find_cues(text, nxt, pack, quotes) if nxt else []
+                if not (next_cues and next_cues[0].side in ("after", "pronoun")):
+                    cue = Cue(sent.start, sent.start, "say", "neighbour", "")
+                    spk = last_attr_para[1]
+                    ref = SpeakerRef(spk.start, spk.end, spk.text, spk.actor_id, spk.party, spk.role, "neighbour")
+                    frames = _frames(text, sent.start, sent.end, pack, gaz, state, ref)
+                    sent_attrs.append(Attribution(idx, cue, ref, (sent.start, sent.end), frames))
+        for attr in sent_attrs:
+            attr.claims = _claims_for(article, lang, text, sent, attr, pack, gaz, state)
+            claims.extend(attr.claims)
+            if attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+                state.discourse.speakers.append(attr.speaker)
+                last_attr_para = (sent.paragraph, attr.speaker)
+        attributions.extend(sent_attrs)
+        # Narration still sets the scene: who/where the troops are, for later back-references.
+        narr = _frames(text, sent.start, sent.end, pack, gaz, state, None)
+        _update_context(state, narr + [f for a in sent_attrs for f in a.frames], gaz, text, sent)
+        remember_mentions(text, sent.start, sent.end, pack, gaz, state.discourse)
+    return Extraction(article.id, lang, text, cleaned.dropped, claims, attributions)
+
+
+def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text: str, sent: Sentence) -> None:
+    state.context_age += 1
+    if state.context_age > 3:
+        state.context_agent.clear()
+        state.context_place.clear()
+    for f in frames:
+        if f.agent is not None and f.agent_by in ("explicit", "sender"):
+            state.context_agent[f.event] = f.agent
+            state.context_age = 0
+        if f.place is not None and f.place_by == "explicit":
+            state.context_place[f.event] = f.place
+    state.prev_frames = frames or state.prev_frames
+    for p in gaz.find_places(text, sent.start, sent.end):
+        chain = gaz.place_chain(p.key)
+        if chain:
+            state.last_country = chain[-1]
+
+
+def _frames(
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, state: _State,
+    speaker: SpeakerRef | None,
+) -> list[FrameHit]:
+    if end <= start:
+        return []
+    return find_frames(
+        text, start, end, pack, gaz,
+        speaker_party=speaker.party if speaker else None,
+        context_agent=state.context_agent,
+        context_place=state.context_place,
+        last_country=state.last_country,
+    )
+
+
+def _attribute(
+    text: str, sent: Sentence, sentences: list[Sentence], idx: int, cue: Cue,
+    prev: Attribution | None, later: list[Cue], pack: LangPack, gaz: Gazetteer, state: _State,
+    quotes: list[tuple[int, int]], explicit_before: bool,
+) -> Attribution | None:
+    disc = state.discourse
+    floor = sentences[max(0, idx - 3)].start
+    if cue.side in ("after", "pronoun"):
+        if explicit_before:
+            return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
+        if cue.side == "pronoun":
+            last = disc.last_person(gaz, cue.start) or disc.last_speaker()
+            if last is None:
+                return None
+            speaker: SpeakerRef | None = SpeakerRef(cue.start, cue.end, cue.text, last.actor_id,
+                                                    last.party, last.role, "pronoun")
+        else:
+            seg_end = _segment_end(text, cue.end, sent.end, pack)
+            speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
+        q = _opening_quote(text, cue.start, quotes, floor)
+        cstart = q if q is not None else (prev.cue.end if prev else sent.start)
+        return Attribution(idx, cue, speaker, (cstart, cue.start), _frames(text, cstart, cue.start, pack, gaz, state, speaker))
+    if cue.side == "according":
+        seg_end = _segment_end(text, cue.end, sent.end, pack)
+        speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
+        if tokens_between(text, sent.start, cue.start) <= 2:
+            span = (seg_end, sent.end)
+        else:
+            span = (sent.start, cue.start)
+        return Attribution(idx, cue, speaker, span, _frames(text, span[0], span[1], pack, gaz, state, speaker))
+    if cue.side == "by":
+        seg_end = _segment_end(text, cue.end, sent.end, pack)
+        speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
+        span = (prev.cue.end if prev else sent.start, cue.start)
+        frames = _frames(text, span[0], span[1], pack, gaz, state, speaker)
+        if not frames and pack.content_anaphors.search(text, span[0], span[1]):
+            frames = list(state.prev_frames)
+        return Attribution(idx, cue, speaker, span, frames, note="passive")
+    # before: "X mengatakan (bahwa) P", or "“P,” X said."
+    seg_start = prev.cue.end if prev else sent.start
+    speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
+    if speaker is not None and tokens_between(text, speaker.end, cue.start) > 6:
+        speaker = None
+    if speaker is None and prev is not None:
+        speaker = prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+    if speaker is None:
+        return None
+    after_end = sent.end
+    for nxt in later:
+        if nxt.side == "before":
+            after_end = min(after_end, _segment_start(text, cue.end, nxt.start, pack))
+            break
+    a_start = cue.end
+    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
+    if comp is not None and tokens_between(text, a_start, comp.start) <= 3:
+        a_start = comp.end
+    frames = _frames(text, a_start, after_end, pack, gaz, state, speaker)
+    span = (a_start, after_end)
+    if not frames:
+        q = _opening_quote(text, speaker.start, quotes, floor)
+        b_start = q if q is not None else seg_start
+        if speaker.start - b_start > 10:
+            b_frames = _frames(text, b_start, speaker.start, pack, gaz, state, speaker)
+            if b_frames:
+                frames, span = b_frames, (b_start, speaker.start)
+    if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
+        # "membantah klaim Rusia": the latest claim of that party in this article.
+        noun = pack.claim_nouns.search(text, a_start, after_end)
+        if noun is not None:
+            owner = gaz.find_actors(text, noun.end, min(after_end, noun.end + 40))
+            if owner:
+                party = gaz.party_of(owner[0].key)
+                earlier = state.claims_by_party.get(party or "", [])
+                if earlier:
+                    c = earlier[-1]
+                    fh = FrameHit(c.proposition.event, c.proposition.agent, c.proposition.place,
+                                  Hit(noun.start, noun.end, c.proposition.event, noun.text),
+                                  cues=[f"claim-ref:{noun.text}"])
+                    frames = [fh]
+    return Attribution(idx, cue, speaker, span, frames)
+
+
+def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
+    m = re.search(r"[,.;:(]|\s(?:dalam|kepada|usai|pada|di|in|to|at|on|during|after)\s", text[pos:end])
+    return pos + m.start() if m else end
+
+
+def _segment_start(text: str, start: int, cue_start: int, pack: LangPack) -> int:
+    """Where the next clause (with its own subject) begins, before `cue_start`."""
+    best = start
+    for m in re.finditer(r"[,;]|\s(?:dan|and|but|tetapi|namun)\s", text[start:cue_start]):
+        best = start + m.start()
+    return best if best > start else cue_start
+
+
+def _claims_for(
+    article: Article, lang: str, text: str, sent: Sentence, attr: Attribution, pack: LangPack,
+    gaz: Gazetteer, state: _State,
+) -> list[Claim]:
+    if attr.speaker is None or not attr.frames:
+        return []
+    spk = attr.speaker
+    cstart, cend = attr.content
+    out: list[Claim] = []
+    base = {"say": "affirm", "report": "affirm", "acknowledge": "affirm", "confirm": "affirm",
+            "deny": "deny", "noncommittal": "noncommittal"}[attr.cue.kind]
+    deny_marker = pack.deny_markers.search(text, cstart, cend)
+    hedge = pack.hedges.search(text, min(cstart, spk.start), max(cend, attr.cue.end))
+    numbers = [n for n in find_numbers(text[cstart:cend], lang) if getattr(n, "unit_hint", None) is None]
+    times = find_times(text[sent.start : sent.end], lang, article.published_at)
+    event_time = _nearest_time(times, attr.cue.start - sent.start, article.published_at)
+    inner = [c for c in pack.cues_before.find_all(text, cstart, cend) if c.key in ("deny", "noncommittal")]
+    lo = min(cstart, spk.start if spk.resolved_by != "pronoun" else cstart, attr.cue.start)
+    hi = max(cend, attr.cue.end)
+    for frame in attr.frames:
+        if frame.speculative and not frame.uncertain:
+            continue
+        stance = base
+        cues = [f"cue:{attr.cue.text or attr.cue.side}", *frame.cues]
+        if frame.uncertain:
+            stance = "noncommittal"
+        elif stance == "affirm":
+            pre_inner = [c for c in inner if c.start < frame.trigger.start]
+            if pre_inner:
+                stance = "deny" if pre_inner[-1].key == "deny" else "noncommittal"
+                cues.append(f"inner:{pre_inner[-1].text}")
+            elif deny_marker is not None:
+                stance = "deny"
+                cues.append(f"deny-marker:{deny_marker.text}")
+            elif frame.negated:
+                stance = "deny"
+        elif stance == "deny" and frame.negated:
+            stance = "deny"
+        modality = "hedged" if (hedge is not None or attr.cue.kind == "report") else "asserted"
+        if hedge is not None:
+            cues.append(f"hedge:{hedge.text}")
+        quantity = _bind_quantity(text, cstart, numbers, frame, attr.frames, pack, gaz)
+        prop = make_proposition(frame.event, frame.agent, frame.place, gaz)
+        span = Span(start=lo, end=hi)
+        speaker = Speaker(
+            text=spk.text, actor_id=spk.actor_id,
+            actor_label=gaz.actors[spk.actor_id].label if spk.actor_id else None,
+            party=spk.party, role=spk.role, resolved_by=spk.resolved_by,  # type: ignore[arg-type]
+        )
+        confidence = 0.9
+        if spk.resolved_by in ("pronoun", "role"):
+            confidence -= 0.1
+        if spk.resolved_by == "neighbour":
+            confidence -= 0.15
+        if spk.actor_id is None:
+            confidence -= 0.3
+        if frame.agent_by == "context":
+            confidence -= 0.2
+        if frame.place_by == "context":
+            confidence -= 0.1
+        if modality == "hedged":
+            confidence -= 0.1
+        claim = Claim(
+            id=_claim_id(article.id, span, prop.id, spk.actor_id or spk.text),
+            article_id=article.id, outlet=article.outlet, via=article.via, language=lang,
+            speaker=speaker, proposition=prop, stance=stance,  # type: ignore[arg-type]
+            modality=modality,  # type: ignore[arg-type]
+            quantity=quantity, place=frame.place, event_time=event_time,
+            published_at=article.published_at, quote=text[lo:hi], span=span,
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            syndicated_from=article.syndicated_from, cues=cues,
+        )
+        out.append(claim)
+        if spk.party:
+            state.claims_by_party.setdefault(spk.party, []).append(claim)
+    return out
+
+
+def _nearest_time(times: list, pos: int, default: datetime) -> datetime:  # type: ignore[type-arg]
+    if not times:
+        return default
+    best = min(times, key=lambda t: abs(t.start - pos))
+    when: datetime = best.when
+    return when
+
+
+def _bind_quantity(
+    text: str, offset: int, numbers: list, frame: FrameHit, frames: list[FrameHit],  # type: ignore[type-arg]
+    pack: LangPack, gaz: Gazetteer,
+) -> Quantity | None:
+    best: tuple[int, Quantity] | None = None
+    for n in numbers:
+        start, end = offset + n.start, offset + n.end
+        follow = text[end : end + 60]
+        noun = pack.troop_nouns.search(follow)
+        if noun is None or tokens_between(follow, 0, noun.start) > 3:
+            continue
+        if _OFFICER_NOUNS.match(follow[noun.start : noun.end + 2]):
+            continue
+        # The nearest frame's trigger owns the figure.
+        nearest = min(frames, key=lambda f: abs(f.trigger.start - start))
+        if nearest is not frame:
+            continue
+        measure = frame.measure or "troops"
+        around = text[max(0, start - 30) : end + noun.end + 25]
+        if pack.additional_markers.search(around):
+            measure = f"{measure}_additional"
+        q = Quantity(low=n.low, high=n.high, unit="troops", measure=measure, text=n.text,
+                     span=Span(start=start, end=end))
+        dist = abs(frame.trigger.start - start)
+        if best is None or dist < best[0]:
+            best = (dist, q)
+    return best[1] if best else None
+
+
+__all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "extract", "find_troop_nps"]

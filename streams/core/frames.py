@@ -1,0 +1,360 @@
+"""Frame detection inside a content span: event trigger, agent, place, figure, polarity."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from streams.core.gazetteer import Gazetteer
+from streams.core.langpack import LangPack
+from streams.core.matching import Hit, PhraseMatcher
+from streams.core.propositions import EventSpec, event_specs
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
+_CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
+NOMINAL_SUFFIXES = ("an", "ment", "al", "ence", "ion")  # pengerahan, deployment, arrival, presence
+
+
+@dataclass(slots=True)
+class FrameHit:
+    event: str
+    agent: str | None
+    place: str | None
+    trigger: Hit
+    negated: bool = False
+    speculative: bool = False
+    uncertain: bool = False  # "whether"/"apakah": neither affirmed nor denied
+    agent_by: str = "explicit"  # explicit | sender | speaker | context
+    place_by: str = "explicit"  # explicit | context | none
+    measure: str | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def trigger_matcher(lang: str) -> PhraseMatcher:
+    pairs: list[tuple[str, str]] = []
+    for spec in event_specs().values():
+        for phrase in spec.triggers.get(lang, ()):
+            pairs.append((phrase, spec.id))
+    return PhraseMatcher(pairs)
+
+
+@lru_cache(maxsize=None)
+def measure_matcher(lang: str) -> PhraseMatcher:
+    pairs: list[tuple[str, str]] = []
+    for spec in event_specs().values():
+        for measure, phrases in spec.measures.items():
+            pairs.extend((p, measure) for p in phrases)
+    return PhraseMatcher(pairs)
+
+
+def tokens_between(text: str, start: int, end: int) -> int:
+    if end <= start:
+        return 0
+    return len(_TOKEN.findall(text, start, end))
+
+
+def has_clause_break(text: str, start: int, end: int, pack: LangPack) -> bool:
+    if end <= start:
+        return False
+    if _CLAUSE_PUNCT.search(text, start, end):
+        return True
+    return pack.clause_breaks.search(text, start, end) is not None
+
+
+@dataclass(slots=True)
+class TroopNP:
+    start: int
+    end: int
+    party: str | None  # explicit owner
+    possessive: bool  # "pasukannya" / "their troops"
+    text: str
+
+
+def find_troop_nps(
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, en_order: bool
+) -> list[TroopNP]:
+    out: list[TroopNP] = []
+    demonyms = gaz.find_demonyms(text, max(0, start - 40), min(len(text), end + 60))
+    actors = gaz.find_actors(text, max(0, start - 40), min(len(text), end + 60))
+    owners = sorted(demonyms + actors, key=lambda h: h.start)
+    for noun in pack.troop_nouns.finditer(text, start, end):
+        party: str | None = None
+        possessive = False
+        tail = text[noun.end : noun.end + 4]
+        for suffix in pack.possessive_suffixes:
+            if tail.startswith(suffix) and not tail[len(suffix) : len(suffix) + 1].isalpha():
+                possessive = True
+        # Indonesian order: noun then owner ("tentara (asal|dari) Korea Utara").
+        for hit in owners:
+            if hit.start >= noun.end and hit.start - noun.end <= 14:
+                gap = text[noun.end : hit.start]
+                if tokens_between(text, noun.end, hit.start) <= 1 and not re.search(r"[,.;]", gap):
+                    if not pack.target_markers.search(gap):
+                        party = gaz.party_of(hit.key)
+                        break
+        # English order: owner then noun ("North Korean troops", "Pyongyang's soldiers").
+        if party is None or en_order:
+            for hit in reversed(owners):
+                if hit.end <= noun.start and noun.start - hit.end <= 30:
+                    if tokens_between(text, hit.end, noun.start) <= 2 and not re.search(
+                        r"[,.;]", text[hit.end : noun.start]
+                    ):
+                        before = text[max(0, hit.start - 12) : hit.start]
+                        if not pack.target_markers.search(before):
+                            party = gaz.party_of(hit.key) or party
+                            break
+        if not possessive:
+            pw = pack.possessive_words.search(text, max(0, noun.start - 8), noun.start)
+            possessive = pw is not None and tokens_between(text, pw.end, noun.start) == 0
+        if noun.key in pack.weak_troop_nouns and party is None and not possessive:
+            continue
+        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text))
+    return out
+
+
+def _is_target(text: str, np_start: int, pack: LangPack) -> bool:
+    window = text[max(0, np_start - 20) : np_start]
+    hit = None
+    for h in pack.target_markers.finditer(window):
+        hit = h
+    return hit is not None and tokens_between(window, hit.end, len(window)) <= 1
+
+
+def _nominal(trigger: Hit) -> bool:
+    word = trigger.text.split()[-1].casefold()
+    return word.endswith(NOMINAL_SUFFIXES) or word.startswith(("peng", "pen", "pem", "ke"))
+
+
+def _places_near(
+    text: str, start: int, end: int, trig: Hit, pack: LangPack, gaz: Gazetteer, exclude: list[tuple[int, int]]
+) -> list[Hit]:
+    """Place mentions governed by a locative preposition (or 'including') near the trigger."""
+    found: list[Hit] = []
+    for place in gaz.find_places(text, start, end):
+        if any(s <= place.start < e for s, e in exclude):
+            continue
+        look = text[max(start, place.start - 40) : place.start]
+        prep = None
+        for h in pack.locative_preps.finditer(look):
+            prep = h
+        incl = None
+        for h in pack.inclusion_words.finditer(look):
+            incl = h
+        origin = None
+        for h in pack.origin_markers.finditer(look):
+            origin = h
+        anchor = max((h for h in (prep, incl) if h is not None), key=lambda h: h.end, default=None)
+        if anchor is None:
+            # "Russia's Kursk region": a place right before another governed place.
+            continue
+        if origin is not None and origin.end > anchor.end:
+            continue
+        between = look[anchor.end :]
+        if tokens_between(between, 0, len(between)) > 3 or re.search(r"[.;]", between):
+            continue
+        found.append(place)
+    # Closest to the trigger first; those after it preferred (Indonesian and English alike).
+    found.sort(key=lambda h: (h.start < trig.start, abs(h.start - trig.end)))
+    return found
+
+
+def deepest_places(hits: list[Hit], gaz: Gazetteer) -> list[str]:
+    """One place per chain, the most specific: [Russia, Kursk] -> [kursk]."""
+    ids: list[str] = []
+    for h in hits:
+        if h.key not in ids:
+            ids.append(h.key)
+    keep = [p for p in ids if not any(o != p and gaz.within(o, p) for o in ids)]
+    return keep
+
+
+def find_frames(
+    text: str,
+    start: int,
+    end: int,
+    pack: LangPack,
+    gaz: Gazetteer,
+    *,
+    speaker_party: str | None,
+    context_agent: dict[str, str],
+    context_place: dict[str, str],
+    last_country: str | None,
+) -> list[FrameHit]:
+    specs = event_specs()
+    en_order = pack.code == "en"
+    hits: list[FrameHit] = []
+    triggers = trigger_matcher(pack.code).find_all(text, start, end)
+    troops = find_troop_nps(text, start, end, pack, gaz, en_order)
+    # Implicit presence: "<troops of X> di/in <place>" with no verb.
+    for np in troops:
+        if np.party is None:
+            continue
+        after = text[np.end : min(end, np.end + 50)]
+        prep = pack.locative_preps.search(after)
+        if prep and tokens_between(after, 0, prep.start) <= 3 and not re.search(r"[,.;]", after[: prep.start]):
+            if not any(t.start >= np.end and t.start <= np.end + prep.start for t in triggers):
+                triggers.append(Hit(np.start, np.end, "troops_deployed", np.text))
+    triggers.sort(key=lambda h: h.start)
+    for trig in triggers:
+        spec = specs.get(trig.key)
+        if spec is None:
+            continue
+        frame = _frame_for(text, start, end, trig, spec, troops, pack, gaz, speaker_party,
+                           context_agent, context_place, last_country)
+        if frame is not None:
+            hits.append(frame)
+    # One frame per proposition; a nominal restatement adds nothing.
+    unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
+    for f in hits:
+        unique.setdefault((f.event, f.agent, f.place), f)
+    return list(unique.values())
+
+
+def _frame_for(
+    text: str,
+    start: int,
+    end: int,
+    trig: Hit,
+    spec: EventSpec,
+    troops: list[TroopNP],
+    pack: LangPack,
+    gaz: Gazetteer,
+    speaker_party: str | None,
+    context_agent: dict[str, str],
+    context_place: dict[str, str],
+    last_country: str | None,
+) -> FrameHit | None:
+    frame = FrameHit(event=spec.id, agent=None, place=None, trigger=trig, cues=[f"trigger:{trig.text}"])
+    window_start = max(start, trig.start - 120)
+    window_end = min(end, trig.end + 120)
+    agent_span: list[tuple[int, int]] = []
+
+    if spec.requires_any:
+        words = PhraseMatcher((w, w) for w in spec.requires_any)
+        if words.search(text, window_start, window_end) is None:
+            return None
+
+    if spec.agent in ("troops", "subject"):
+        candidates = [
+            np for np in troops
+            if window_start <= np.start < window_end and not _is_target(text, np.start, pack)
+        ]
+        explicit = [np for np in candidates if np.party is not None or np.possessive]
+        explicit.sort(key=lambda np: min(abs(np.start - trig.end), abs(trig.start - np.end)))
+        near = [
+            np for np in explicit
+            if not has_clause_break(text, min(np.end, trig.end), max(np.start, trig.start), pack)
+            or tokens_between(text, min(np.end, trig.end), max(np.start, trig.start)) <= 4
+        ]
+        chosen = near[0] if near else None
+        if chosen is not None:
+            frame.agent = chosen.party if chosen.party else speaker_party
+            frame.agent_by = "explicit" if chosen.party else "speaker"
+            agent_span.append((chosen.start, chosen.end + 30))
+        if frame.agent is None:
+            frame.agent, frame.agent_by = _sender(text, start, trig, pack, gaz, speaker_party)
+        if frame.agent is None and spec.agent == "troops":
+            has_troops = any(window_start <= np.start < window_end for np in troops) or bool(
+                pack.troop_nouns.search(text, window_start, window_end)
+            )
+            if has_troops and spec.id in context_agent:
+                frame.agent, frame.agent_by = context_agent[spec.id], "context"
+            elif has_troops and "troops_deployed" in context_agent:
+                frame.agent, frame.agent_by = context_agent["troops_deployed"], "context"
+        if frame.agent is None:
+            return None
+        if spec.agent == "troops" and not any(
+            window_start <= np.start < window_end for np in troops
+        ) and frame.agent_by in ("sender", "context"):
+            # "Korea Utara mengirim surat": a sender without troops is not a deployment.
+            if not _troop_word_near(text, trig, pack, window_end):
+                return None
+
+    # Place.
+    places = _places_near(text, start, end, trig, pack, gaz, agent_span)
+    chosen_places = deepest_places(places, gaz)
+    if chosen_places:
+        frame.place = chosen_places[0]
+    else:
+        anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 40))
+        if anaphor is not None and last_country is not None:
+            frame.place, frame.place_by = last_country, "context"
+        elif _nominal(trig) and spec.id in context_place:
+            frame.place, frame.place_by = context_place[spec.id], "context"
+        else:
+            frame.place_by = "none"
+    if spec.id in ("fighting_ongoing", "territory_recaptured") and frame.place is None:
+        return None
+    if frame.agent is not None and frame.place is not None and spec.agent == "subject":
+        # "Russia recaptured Russia" is no claim about a place.
+        pass
+
+    # Polarity and modality, within the trigger's clause.
+    clause_start = _clause_start(text, start, trig.start, pack)
+    for neg in pack.negators.finditer(text, clause_start, trig.start):
+        if tokens_between(text, neg.end, trig.start) <= 4:
+            frame.negated = True
+            frame.cues.append(f"negation:{neg.text}")
+    for np in troops:
+        if clause_start <= np.start < trig.end:
+            neg = None
+            for h in pack.negators.finditer(text, max(clause_start, np.start - 15), np.start):
+                neg = h
+            if neg is not None and tokens_between(text, neg.end, np.start) <= 1 and not frame.negated:
+                frame.negated = True
+                frame.cues.append(f"negation:{neg.text}")
+    for spc in pack.speculative.finditer(text, clause_start, trig.start):
+        if spc.key in ("apakah", "whether", "belum jelas", "tidak jelas", "unclear"):
+            frame.uncertain = True
+        frame.speculative = True
+        frame.cues.append(f"speculative:{spc.text}")
+    # A conditional anywhere before the trigger in the content ("if they enter ...").
+    if not frame.speculative:
+        for spc in pack.speculative.finditer(text, start, clause_start):
+            if spc.key in ("jika", "apabila", "kalau", "if", "seandainya"):
+                frame.speculative = True
+                frame.cues.append(f"speculative:{spc.text}")
+    if spec.measures:
+        m = None
+        for h in measure_matcher(pack.code).finditer(text, window_start, window_end):
+            if m is None or len(h.text) > len(m.text):
+                m = h
+        frame.measure = m.key if m else spec.measure
+    else:
+        frame.measure = spec.measure
+    return frame
+
+
+def _troop_word_near(text: str, trig: Hit, pack: LangPack, window_end: int) -> bool:
+    return pack.troop_nouns.search(text, trig.end, min(window_end, trig.end + 40)) is not None
+
+
+def _clause_start(text: str, start: int, pos: int, pack: LangPack) -> int:
+    best = start
+    for m in _CLAUSE_PUNCT.finditer(text, start, pos):
+        best = m.end()
+    for h in pack.complementizers.finditer(text, start, pos):
+        best = max(best, h.end)
+    return best
+
+
+def _sender(
+    text: str, start: int, trig: Hit, pack: LangPack, gaz: Gazetteer, speaker_party: str | None
+) -> tuple[str | None, str]:
+    """The subject right before an active verb: "Kim telah mengirim pasukan", "they sent troops"."""
+    clause_start = _clause_start(text, start, trig.start, pack)
+    actors = [h for h in gaz.find_actors(text, clause_start, trig.start)]
+    actors += [h for h in gaz.find_demonyms(text, clause_start, trig.start)]
+    actors = [h for h in actors if not _is_target(text, h.start, pack)]
+    if actors:
+        nearest = max(actors, key=lambda h: h.end)
+        if tokens_between(text, nearest.end, trig.start) <= 6:
+            return gaz.party_of(nearest.key), "sender"
+    pron = None
+    for h in pack.pronouns.finditer(text, clause_start, trig.start):
+        pron = h
+    if pron is not None and speaker_party is not None and tokens_between(text, pron.end, trig.start) <= 5:
+        return speaker_party, "speaker"
+    return None, "none"

@@ -1,0 +1,156 @@
+"""Actors (with parent parties) and places (with a hierarchy), compiled from the data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from streams.core.lexicon import load_data
+from streams.core.matching import Hit, PhraseMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    label: str
+    kind: str  # party | org | person
+    parent: str | None
+    role: str | None
+    place: str | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    label: str
+    parent: str | None
+    names: tuple[str, ...]
+
+
+_KIND_RANK = {"person": 3, "org": 2, "party": 1}
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    actor_matcher: PhraseMatcher
+    demonym_matcher: PhraseMatcher
+    place_matcher: PhraseMatcher
+    _chain_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    # --- actors -------------------------------------------------------------------------------
+    def chain(self, actor_id: str) -> tuple[str, ...]:
+        """The actor and its ancestors, nearest first: peskov -> kremlin -> russia."""
+        cached = self._chain_cache.get(actor_id)
+        if cached is not None:
+            return cached
+        out: list[str] = []
+        current: str | None = actor_id
+        while current is not None and current in self.actors and current not in out:
+            out.append(current)
+            current = self.actors[current].parent
+        result = tuple(out)
+        self._chain_cache[actor_id] = result
+        return result
+
+    def party_of(self, actor_id: str | None) -> str | None:
+        if actor_id is None or actor_id not in self.actors:
+            return None
+        return self.chain(actor_id)[-1]
+
+    def specificity(self, actor_id: str) -> tuple[int, int]:
+        actor = self.actors[actor_id]
+        return (_KIND_RANK.get(actor.kind, 0), len(self.chain(actor_id)))
+
+    def actor_with_role(self, party: str, role: str) -> str | None:
+        """The most specific known actor of `party` holding `role` (org before person)."""
+        best: str | None = None
+        for actor in self.actors.values():
+            if actor.role == role and self.party_of(actor.id) == party:
+                if best is None or (actor.kind == "org" and self.actors[best].kind != "org"):
+                    best = actor.id
+        return best
+
+    def party_place(self, party: str | None) -> str | None:
+        if party is None or party not in self.actors:
+            return None
+        return self.actors[party].place
+
+    # --- places -------------------------------------------------------------------------------
+    def place_chain(self, place_id: str | None) -> tuple[str, ...]:
+        """The place and its ancestors, nearest first: kursk -> russia."""
+        out: list[str] = []
+        current = place_id
+        while current is not None and current in self.places and current not in out:
+            out.append(current)
+            current = self.places[current].parent
+        return tuple(out)
+
+    def place_depth(self, place_id: str) -> int:
+        return len(self.place_chain(place_id))
+
+    def within(self, inner: str | None, outer: str | None) -> bool:
+        """True when `inner` lies within `outer` or equals it; None is everywhere."""
+        if outer is None:
+            return True
+        if inner is None:
+            return False
+        return outer in self.place_chain(inner)
+
+    def find_actors(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return self.actor_matcher.find_all(text, start, end)
+
+    def find_demonyms(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return self.demonym_matcher.find_all(text, start, end)
+
+    def find_places(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return self.place_matcher.find_all(text, start, end)
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in (value or []))
+
+
+def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> Gazetteer:
+    actors: dict[str, Actor] = {}
+    for actor_id, spec in (actor_data.get("actors") or {}).items():
+        actors[actor_id] = Actor(
+            id=actor_id,
+            label=str(spec.get("label", actor_id)),
+            kind=str(spec.get("kind", "org")),
+            parent=spec.get("parent"),
+            role=spec.get("role"),
+            place=spec.get("place"),
+            aliases=_strs(spec.get("aliases")),
+            demonyms=_strs(spec.get("demonyms")),
+        )
+    for actor in actors.values():
+        if actor.parent is not None and actor.parent not in actors:
+            raise ValueError(f"actor {actor.id}: unknown parent {actor.parent}")
+    places: dict[str, Place] = {}
+    for place_id, spec in (place_data.get("places") or {}).items():
+        places[place_id] = Place(
+            id=place_id,
+            label=str(spec.get("label", place_id)),
+            parent=spec.get("parent"),
+            names=_strs(spec.get("names")),
+        )
+    alias_pairs = [(alias, a.id) for a in actors.values() for alias in (*a.aliases, a.label)]
+    demonym_pairs = [(d, a.id) for a in actors.values() for d in a.demonyms]
+    place_pairs = [(name, p.id) for p in places.values() for name in (*p.names, p.label)]
+    return Gazetteer(
+        actors=actors,
+        places=places,
+        actor_matcher=PhraseMatcher(alias_pairs),
+        demonym_matcher=PhraseMatcher(demonym_pairs),
+        place_matcher=PhraseMatcher(place_pairs),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return build_gazetteer(load_data("actors"), load_data("places"))

@@ -1,0 +1,110 @@
+"""One language's lexicon (lang/<code>/*.yaml) compiled into matchers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from streams.core.lexicon import languages, load_lang
+from streams.core.matching import PhraseMatcher, phrase_set
+
+
+@dataclass(frozen=True)
+class LangPack:
+    code: str
+    stopwords: frozenset[str]
+    noise_lines: tuple[re.Pattern[str], ...]
+    cues_before: PhraseMatcher  # key "kind"
+    cues_after: PhraseMatcher
+    cues_by: PhraseMatcher
+    cues_pronoun: PhraseMatcher
+    complementizers: PhraseMatcher
+    deny_markers: PhraseMatcher
+    claim_nouns: PhraseMatcher
+    negators: PhraseMatcher
+    hedges: PhraseMatcher
+    speculative: PhraseMatcher
+    clause_breaks: PhraseMatcher
+    target_markers: PhraseMatcher
+    origin_markers: PhraseMatcher
+    locative_preps: PhraseMatcher
+    place_nouns: PhraseMatcher
+    troop_nouns: PhraseMatcher
+    weak_troop_nouns: frozenset[str]
+    additional_markers: PhraseMatcher
+    roles: PhraseMatcher  # key = role id
+    unaffiliated: PhraseMatcher
+    pronouns: PhraseMatcher  # key = "person" | "group"
+    demonstratives: PhraseMatcher
+    possessive_suffixes: tuple[str, ...]
+    possessive_words: PhraseMatcher
+    place_anaphors: PhraseMatcher
+    content_anaphors: PhraseMatcher
+    inclusion_words: PhraseMatcher
+
+
+def _list(data: dict[str, Any], key: str) -> list[str]:
+    return [str(v) for v in (data.get(key) or [])]
+
+
+def _keyed(mapping: dict[str, Any] | None) -> PhraseMatcher:
+    pairs: list[tuple[str, str]] = []
+    for key, phrases in (mapping or {}).items():
+        pairs.extend((str(p), str(key)) for p in (phrases or []))
+    return PhraseMatcher(pairs)
+
+
+def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
+    reporting = data.get("reporting") or {}
+    noise = []
+    for pattern in _list(data, "noise_lines"):
+        anchored = pattern if pattern.startswith(".*") else r"\s*(?:" + pattern + ")"
+        noise.append(re.compile(anchored, re.IGNORECASE))
+    pronoun_cues = PhraseMatcher((p, "say") for p in reporting.get("pronoun_after") or [])
+    return LangPack(
+        code=code,
+        stopwords=frozenset(w.casefold() for w in _list(data, "stopwords")),
+        noise_lines=tuple(noise),
+        cues_before=_keyed(reporting.get("before")),
+        cues_after=_keyed(reporting.get("after")),
+        cues_by=_keyed(reporting.get("by")),
+        cues_pronoun=pronoun_cues,
+        complementizers=phrase_set(_list(data, "complementizers")),
+        deny_markers=phrase_set(_list(data, "deny_markers")),
+        claim_nouns=phrase_set(_list(data, "claim_nouns")),
+        negators=phrase_set(_list(data, "negators")),
+        hedges=phrase_set(_list(data, "hedges")),
+        speculative=phrase_set(_list(data, "speculative")),
+        clause_breaks=phrase_set(_list(data, "clause_breaks")),
+        target_markers=phrase_set(_list(data, "target_markers")),
+        origin_markers=phrase_set(_list(data, "origin_markers")),
+        locative_preps=phrase_set(_list(data, "locative_preps")),
+        place_nouns=phrase_set(_list(data, "place_nouns")),
+        troop_nouns=phrase_set(_list(data, "troop_nouns")),
+        weak_troop_nouns=frozenset(w.casefold() for w in _list(data, "weak_troop_nouns")),
+        additional_markers=phrase_set(_list(data, "additional_markers")),
+        roles=_keyed(data.get("roles")),
+        unaffiliated=phrase_set(_list(data, "unaffiliated_roles")),
+        pronouns=_keyed(data.get("pronouns")),
+        demonstratives=phrase_set(_list(data, "demonstratives")),
+        possessive_suffixes=tuple(_list(data, "possessive_suffixes")),
+        possessive_words=phrase_set(_list(data, "possessive_words")),
+        place_anaphors=phrase_set(_list(data, "place_anaphors")),
+        content_anaphors=phrase_set(_list(data, "content_anaphors")),
+        inclusion_words=phrase_set(_list(data, "inclusion_words")),
+    )
+
+
+@lru_cache(maxsize=None)
+def get_pack(code: str) -> LangPack:
+    data = load_lang(code)
+    if not data:
+        raise KeyError(f"no lexicon for language {code!r} (have: {', '.join(languages())})")
+    return compile_pack(code, data)
+
+
+@lru_cache(maxsize=1)
+def all_packs() -> tuple[LangPack, ...]:
+    return tuple(get_pack(code) for code in languages() if load_lang(code).get("stopwords"))

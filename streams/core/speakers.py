@@ -1,0 +1,179 @@
+"""Who speaks: actor mentions, role compositions, pronoun and role back-references."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.core.frames import tokens_between
+from streams.core.gazetteer import Gazetteer
+from streams.core.langpack import LangPack
+
+_NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    party: str | None
+    role: str | None
+    resolved_by: str  # name | alias | role | pronoun | neighbour | unknown
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far, for back-references."""
+
+    mentions: list[SpeakerRef]
+    speakers: list[SpeakerRef]
+
+    def last_speaker(self) -> SpeakerRef | None:
+        return self.speakers[-1] if self.speakers else None
+
+    def last_person(self, gaz: Gazetteer, before: int) -> SpeakerRef | None:
+        best: SpeakerRef | None = None
+        for ref in [*self.mentions, *self.speakers]:
+            if ref.start >= before or ref.actor_id is None:
+                continue
+            if gaz.actors[ref.actor_id].kind == "person" and (best is None or ref.start > best.start):
+                best = ref
+        return best
+
+    def last_with_role(self, role: str, before: int) -> SpeakerRef | None:
+        best: SpeakerRef | None = None
+        for ref in [*self.mentions, *self.speakers]:
+            if ref.start < before and ref.role == role and ref.actor_id is not None:
+                if best is None or ref.start > best.start:
+                    best = ref
+        return best
+
+
+def _compose(
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer
+) -> list[SpeakerRef]:
+    """Actor mentions in [start, end), with role words folded in ("juru bicara Pentagon")."""
+    actors = gaz.find_actors(text, start, end)
+    demonyms = [d for d in gaz.find_demonyms(text, start, end)
+                if not any(a.start <= d.start < a.end for a in actors)]
+    roles = pack.roles.find_all(text, start, end)
+    refs: list[SpeakerRef] = []
+    used_roles: set[int] = set()
+    for hit in sorted(actors + demonyms, key=lambda h: h.start):
+        actor_id = hit.key
+        role: str | None = None
+        span_start, span_end = hit.start, hit.end
+        for i, r in enumerate(roles):
+            gap_after = tokens_between(text, r.end, hit.start) if r.end <= hit.start else 99
+            gap_before = tokens_between(text, hit.end, r.start) if hit.end <= r.start else 99
+            if (gap_after <= 1 and not re.search(r"[,.;]", text[r.end:hit.start])) or (
+                gap_before <= 0 and not re.search(r"[,.;]", text[hit.end:r.start])
+            ):
+                role = r.key
+                used_roles.add(i)
+                span_start, span_end = min(span_start, r.start), max(span_end, r.end)
+                break
+        actor = gaz.actors[actor_id]
+        if role is not None and actor.kind == "party":
+            specific = gaz.actor_with_role(actor_id, role)
+            if specific is not None:
+                actor_id = specific
+        refs.append(SpeakerRef(span_start, span_end, text[span_start:span_end], actor_id,
+                               gaz.party_of(actor_id), role or gaz.actors[actor_id].role,
+                               "alias" if role is None else "role"))
+    for i, r in enumerate(roles):
+        if i not in used_roles:
+            refs.append(SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role"))
+    for u in pack.unaffiliated.finditer(text, start, end):
+        if not any(ref.start <= u.start < ref.end for ref in refs):
+            refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _group(refs: list[SpeakerRef], text: str, pick_last: bool) -> list[SpeakerRef]:
+    """The run of adjacent mentions nearest the verb (e.g. 'Presiden Ukraina Volodymyr Zelensky')."""
+    if not refs:
+        return []
+    ordered = refs if not pick_last else list(reversed(refs))
+    group = [ordered[0]]
+    for ref in ordered[1:]:
+        prev = group[-1]
+        lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
+        gap = text[lo:hi] if hi >= lo else ""
+        if hi >= lo and tokens_between(text, lo, hi) <= 3 and not re.search(r"[.;:]", gap):
+            group.append(ref)
+        else:
+            break
+    return group
+
+
+def _best(group: list[SpeakerRef], gaz: Gazetteer) -> SpeakerRef | None:
+    known = [g for g in group if g.actor_id is not None]
+    if not known:
+        return group[0] if group else None
+    best = max(known, key=lambda g: gaz.specificity(g.actor_id or ""))
+    role = best.role or next((g.role for g in group if g.role), None)
+    start = min(g.start for g in group)
+    end = max(g.end for g in group)
+    return SpeakerRef(start, end, best.text, best.actor_id, best.party, role, best.resolved_by)
+
+
+def resolve_segment(
+    text: str,
+    start: int,
+    end: int,
+    pack: LangPack,
+    gaz: Gazetteer,
+    discourse: Discourse,
+    *,
+    nearest_end: bool,
+) -> SpeakerRef | None:
+    """The speaker named in [start, end); nearest to the end (speaker before the verb) or start."""
+    if end <= start:
+        return None
+    refs = _compose(text, start, end, pack, gaz)
+    group = _group(refs, text, pick_last=nearest_end)
+    best = _best(group, gaz)
+    if best is not None and best.actor_id is None and best.role is not None:
+        # A bare role ("the spokesman", "dinas intelijen"): the last actor with that role.
+        earlier = discourse.last_with_role(best.role, start)
+        if earlier is not None:
+            return SpeakerRef(best.start, best.end, best.text, earlier.actor_id, earlier.party,
+                              best.role, "role")
+        last = discourse.last_speaker()
+        if last is not None and best.role in ("intelligence", "spokesperson", "military",
+                                               "defence_ministry", "foreign_ministry"):
+            # "dinas intelijen" right after "Intelijen Pertahanan Ukraina" spoke.
+            if last.role == best.role or (last.actor_id and gaz.actors[last.actor_id].role == best.role):
+                return SpeakerRef(best.start, best.end, best.text, last.actor_id, last.party,
+                                  best.role, "role")
+        return SpeakerRef(best.start, best.end, best.text, None, None, best.role, "unknown")
+    if best is not None:
+        return best
+    # Pronoun subject ("Dia mengatakan", "He said").
+    pron = None
+    for h in pack.pronouns.finditer(text, start, end):
+        pron = h
+    if pron is not None and (not nearest_end or tokens_between(text, pron.end, end) <= 3):
+        ref = discourse.last_person(gaz, start) if pron.key == "person" else discourse.last_speaker()
+        if ref is None:
+            ref = discourse.last_speaker()
+        if ref is not None:
+            return SpeakerRef(pron.start, pron.end, pron.text, ref.actor_id, ref.party, ref.role,
+                              "pronoun")
+    # An unknown named speaker: kept as written, never guessed.
+    names = list(_NAME.finditer(text, start, end))
+    if names:
+        m = names[-1] if nearest_end else names[0]
+        if m.group(0).casefold() not in pack.stopwords:
+            return SpeakerRef(m.start(), m.end(), m.group(0), None, None, None, "unknown")
+    return None
+
+
+def remember_mentions(
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, discourse: Discourse
+) -> None:
+    discourse.mentions.extend(r for r in _compose(text, start, end, pack, gaz) if r.actor_id)

@@ -1,0 +1,102 @@
+"""Plain kafka-python producer/admin helpers shared by replay, ingest and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import orjson
+from kafka import KafkaAdminClient, KafkaProducer
+from kafka.admin import NewTopic
+from kafka.errors import NoBrokersAvailable, TopicAlreadyExistsError, UnknownTopicOrPartitionError
+
+from schemas import WireModel
+from streams.settings import Settings
+
+
+class ServiceUnavailable(RuntimeError):
+    """A required service (Kafka or Redis) is not reachable; the message says how to start it."""
+
+
+def kafka_unavailable(settings: Settings, err: Exception) -> ServiceUnavailable:
+    return ServiceUnavailable(
+        f"Kafka is not reachable at {settings.kafka_bootstrap} ({err.__class__.__name__}). "
+        "Start it with `claimwatch services up` (or ops/services.sh up), "
+        "or point CW_KAFKA_BOOTSTRAP at a running broker."
+    )
+
+
+def make_producer(settings: Settings, **overrides: object) -> KafkaProducer:
+    config: dict[str, object] = {
+        "bootstrap_servers": settings.kafka_bootstrap,
+        "acks": "all",
+        "linger_ms": 5,
+        "max_request_size": max(settings.max_message_bytes * 2, 1_048_576),
+        "request_timeout_ms": 15_000,
+        "api_version_auto_timeout_ms": 5_000,
+    }
+    config.update(overrides)
+    try:
+        return KafkaProducer(**config)
+    except NoBrokersAvailable as err:
+        raise kafka_unavailable(settings, err) from err
+
+
+def encode(model: WireModel) -> bytes:
+    return orjson.dumps(model.model_dump(mode="json"))
+
+
+def topic_names(settings: Settings) -> list[str]:
+    return [
+        settings.topic_articles,
+        settings.topic_claims,
+        settings.topic_alerts,
+        settings.topic_deadletter,
+    ]
+
+
+def _admin(settings: Settings) -> KafkaAdminClient:
+    try:
+        return KafkaAdminClient(
+            bootstrap_servers=settings.kafka_bootstrap,
+            request_timeout_ms=15_000,
+            api_version_auto_timeout_ms=5_000,
+        )
+    except NoBrokersAvailable as err:
+        raise kafka_unavailable(settings, err) from err
+
+
+def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> list[str]:
+    """Create missing topics; returns the names it created."""
+    wanted = list(names) if names is not None else topic_names(settings)
+    admin = _admin(settings)
+    try:
+        existing = set(admin.list_topics())
+        missing = [n for n in wanted if n not in existing]
+        created: list[str] = []
+        for name in missing:
+            try:
+                admin.create_topics(
+                    [NewTopic(name, settings.topic_partitions, 1)], validate_only=False
+                )
+                created.append(name)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        admin.close()
+
+
+def delete_topics(settings: Settings, names: Iterable[str] | None = None) -> list[str]:
+    wanted = list(names) if names is not None else topic_names(settings)
+    admin = _admin(settings)
+    try:
+        existing = set(admin.list_topics())
+        doomed = [n for n in wanted if n in existing]
+        if doomed:
+            try:
+                admin.delete_topics(doomed, timeout_ms=30_000)
+            except UnknownTopicOrPartitionError:
+                pass
+        return doomed
+    finally:
+        admin.close()

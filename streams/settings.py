@@ -1,0 +1,40 @@
+"""Runtime settings, read from CW_* environment variables (see the README's table)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CW_", extra="ignore")
+
+    kafka_bootstrap: str = Field("127.0.0.1:9092", description="Kafka bootstrap servers.")
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis for stance state.")
+    app_id: str = Field("claimwatch", description="Faust app id / consumer group.")
+    topic_articles: str = "claimwatch.articles"
+    topic_claims: str = "claimwatch.claims"
+    topic_alerts: str = "claimwatch.alerts"
+    topic_deadletter: str = "claimwatch.deadletter"
+    topic_partitions: int = Field(3, ge=1, description="Partitions when claimwatch creates topics.")
+    redis_prefix: str = Field("cw", description="Namespace of every Redis key.")
+    max_message_bytes: int = Field(1_000_000, description="Larger article messages go to the DLQ.")
+    worker_web_port: int = Field(6066, description="Faust web/metrics port of the worker.")
+    worker_data_dir: Path = Field(PROJECT_ROOT / ".cw" / "faust", description="Faust local state.")
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    feeds_file: Path = Field(
+        PROJECT_ROOT / "streams" / "feeds" / "feeds.example.yaml", description="Feed list."
+    )
+    lexicon_dir: Path | None = Field(None, description="Extra lexicon/gazetteer YAML overlay dir.")
+    period_days: int = Field(21, description="Figures this many days apart are different periods.")
+    log_level: str = "INFO"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
