@@ -27,6 +27,13 @@ EXTRACTOR_VERSION = "1"
 _OPEN_Q = "“\"‘"
 _CLOSE_Q = "”\"’"
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
+_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
+_COORD = re.compile(r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$")
+# After "X said" nothing but circumstance: the content is the quote or clause before X.
+_BARE_TAIL = re.compile(
+    r"(?i)\s*(?:$|[.,;]|(?:dalam|kepada|pada|di|saat|ketika|kemarin|hari|melalui|lewat|in|on|at|to|"
+    r"during|while|after|via|reporters|journalists|wartawan|later|earlier|today|yesterday|last|this)\b)"
+)
 _OFFICER_NOUNS = re.compile(r"(?i)\b(perwira|jenderal|officers?|generals?|komandan|commanders?)\b")
 
 
@@ -50,6 +57,7 @@ class Attribution:
     frames: list[FrameHit]
     claims: list[Claim] = field(default_factory=list)
     note: str = ""
+    co_speakers: list[SpeakerRef] = field(default_factory=list)  # "officials of A, B and C said"
 
 
 @dataclass(slots=True)
@@ -288,11 +296,21 @@ def _attribute(
         return Attribution(idx, cue, speaker, span, frames, note="passive")
     # before: "X mengatakan (bahwa) P", or "“P,” X said."
     seg_start = prev.cue.end if prev else sent.start
-    speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
-    if speaker is not None and tokens_between(text, speaker.end, cue.start) > 6:
-        speaker = None
-    if speaker is None and prev is not None:
+    lead = text[max(seg_start, cue.start - 30) : cue.start]
+    if prev is not None and prev.speaker is not None and _COORD.search(lead):
         speaker = prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+    else:
+        speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
+        if speaker is not None and tokens_between(text, speaker.end, cue.start) > 6:
+            speaker = None
+        if (speaker is not None and speaker.resolved_by == "pronoun" and prev is not None
+                and prev.speaker is not None):
+            # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
+            p = prev.speaker
+            speaker = SpeakerRef(speaker.start, speaker.end, speaker.text, p.actor_id, p.party,
+                                 p.role, "pronoun")
+    if speaker is None and prev is not None:
+        speaker = prev.speaker
     if speaker is None:
         return None
     after_end = sent.end
@@ -306,9 +324,11 @@ def _attribute(
         a_start = comp.end
     frames = _frames(text, a_start, after_end, pack, gaz, state, speaker)
     span = (a_start, after_end)
-    if not frames:
+    bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
+    if not frames and speaker.start > seg_start:
         q = _opening_quote(text, speaker.start, quotes, floor)
-        b_start = q if q is not None else seg_start
+        comma_before = re.search(r"[,”\"]\s*$", text[seg_start : speaker.start]) is not None
+        b_start = q if q is not None else (seg_start if bare_tail and comma_before else speaker.start)
         if speaker.start - b_start > 10:
             b_frames = _frames(text, b_start, speaker.start, pack, gaz, state, speaker)
             if b_frames:
@@ -327,12 +347,49 @@ def _attribute(
                                   Hit(noun.start, noun.end, c.proposition.event, noun.text),
                                   cues=[f"claim-ref:{noun.text}"])
                     frames = [fh]
-    return Attribution(idx, cue, speaker, span, frames)
+    co = _co_speakers(text, seg_start, cue.start, speaker, gaz) if prev is None or speaker is not prev.speaker else []
+    return Attribution(idx, cue, speaker, span, frames, co_speakers=co)
+
+
+def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz: Gazetteer) -> list[SpeakerRef]:
+    """Other parties listed with the speaker: "Pejabat intelijen AS, Korea Selatan, dan Ukraina"."""
+    hits = sorted(gaz.find_actors(text, start, cue_start) + gaz.find_demonyms(text, start, cue_start),
+                  key=lambda h: h.start)
+    out: list[SpeakerRef] = []
+    parties = {speaker.party}
+    end = speaker.start
+    for h in reversed(hits):
+        if h.end > end:
+            continue
+        if not _LIST_GAP.fullmatch(text[h.end:end]):
+            break
+        party = gaz.party_of(h.key)
+        if party not in parties:
+            parties.add(party)
+            out.append(SpeakerRef(h.start, h.end, h.text, h.key, party, speaker.role, speaker.resolved_by))
+        end = h.start
+    return out
 
 
 def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
-    m = re.search(r"[,.;:(]|\s(?:dalam|kepada|usai|pada|di|in|to|at|on|during|after)\s", text[pos:end])
-    return pos + m.start() if m else end
+    """End of the speaker phrase after a verb: "kata X (NATO), Mark Rutte, kepada ..." -> after Rutte."""
+    rx = re.compile(r"\([^)]{0,40}\)|[,.;:(]|\s(?:dalam|kepada|usai|pada|di|in|to|at|on|during|after|told|when)\s")
+    i = pos
+    while i < end:
+        m = rx.search(text, i, end)
+        if m is None:
+            return end
+        if m.group(0).startswith("(") and m.group(0).endswith(")"):
+            i = m.end()
+            continue
+        if m.group(0) == "," and re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start():end]):
+            # An appositive name: "Sekretaris Jenderal NATO, Mark Rutte,".
+            nxt = re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start():end])
+            assert nxt is not None
+            i = m.start() + nxt.end()
+            continue
+        return m.start()
+    return end
 
 
 def _segment_start(text: str, start: int, cue_start: int, pack: LangPack) -> int:
@@ -349,7 +406,16 @@ def _claims_for(
 ) -> list[Claim]:
     if attr.speaker is None or not attr.frames:
         return []
-    spk = attr.speaker
+    out: list[Claim] = []
+    for spk in (attr.speaker, *attr.co_speakers):
+        out.extend(_claims_of_speaker(article, lang, text, sent, attr, spk, pack, gaz, state))
+    return out
+
+
+def _claims_of_speaker(
+    article: Article, lang: str, text: str, sent: Sentence, attr: Attribution, spk: SpeakerRef,
+    pack: LangPack, gaz: Gazetteer, state: _State,
+) -> list[Claim]:
     cstart, cend = attr.content
     out: list[Claim] = []
     base = {"say": "affirm", "report": "affirm", "acknowledge": "affirm", "confirm": "affirm",
@@ -442,9 +508,9 @@ def _bind_quantity(
             continue
         if _OFFICER_NOUNS.match(follow[noun.start : noun.end + 2]):
             continue
-        # The nearest frame's trigger owns the figure.
+        # The nearest frame's trigger owns the figure (frames split by place share a trigger).
         nearest = min(frames, key=lambda f: abs(f.trigger.start - start))
-        if nearest is not frame:
+        if nearest.trigger.start != frame.trigger.start:
             continue
         measure = frame.measure or "troops"
         around = text[max(0, start - 30) : end + noun.end + 25]

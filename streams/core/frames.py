@@ -13,6 +13,8 @@ from streams.core.propositions import EventSpec, event_specs
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
+# A clause opening on an auxiliary has no subject of its own ("karena telah mengirim ...").
+_SUBJECTLESS = re.compile(r"(?i)\s*(?:telah|sudah|akan|baru|pernah|juga|has|have|had|for|after)?\s*(?:\w+\s+)?$")
 NOMINAL_SUFFIXES = ("an", "ment", "al", "ence", "ion")  # pengerahan, deployment, arrival, presence
 
 
@@ -29,6 +31,7 @@ class FrameHit:
     place_by: str = "explicit"  # explicit | context | none
     measure: str | None = None
     cues: list[str] = field(default_factory=list)
+    extra_places: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=None)
@@ -70,6 +73,7 @@ class TroopNP:
     party: str | None  # explicit owner
     possessive: bool  # "pasukannya" / "their troops"
     text: str
+    owner_end: int = 0  # end of the owner phrase, so the owner is not read as a place
 
 
 def find_troop_nps(
@@ -79,38 +83,39 @@ def find_troop_nps(
     demonyms = gaz.find_demonyms(text, max(0, start - 40), min(len(text), end + 60))
     actors = gaz.find_actors(text, max(0, start - 40), min(len(text), end + 60))
     owners = sorted(demonyms + actors, key=lambda h: h.start)
+    for noun in pack.troop_nouns_possessive.finditer(text, start, end):
+        out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
     for noun in pack.troop_nouns.finditer(text, start, end):
         party: str | None = None
         possessive = False
-        tail = text[noun.end : noun.end + 4]
-        for suffix in pack.possessive_suffixes:
-            if tail.startswith(suffix) and not tail[len(suffix) : len(suffix) + 1].isalpha():
-                possessive = True
-        # Indonesian order: noun then owner ("tentara (asal|dari) Korea Utara").
+        owner_end = noun.end
+        # Noun then owner ("tentara Korea Utara", "tentara asal Korea Utara", "troops from X").
         for hit in owners:
             if hit.start >= noun.end and hit.start - noun.end <= 14:
                 gap = text[noun.end : hit.start]
-                if tokens_between(text, noun.end, hit.start) <= 1 and not re.search(r"[,.;]", gap):
-                    if not pack.target_markers.search(gap):
-                        party = gaz.party_of(hit.key)
-                        break
-        # English order: owner then noun ("North Korean troops", "Pyongyang's soldiers").
-        if party is None or en_order:
+                words = gap.strip(" (").strip()
+                if not words or pack.origin_markers.search(gap) and tokens_between(gap, 0, len(gap)) <= 1:
+                    party = gaz.party_of(hit.key)
+                    owner_end = hit.end
+                    break
+        # Owner then noun ("North Korean troops", "Pyongyang's soldiers"): English word order.
+        if party is None and en_order:
             for hit in reversed(owners):
                 if hit.end <= noun.start and noun.start - hit.end <= 30:
                     if tokens_between(text, hit.end, noun.start) <= 2 and not re.search(
                         r"[,.;]", text[hit.end : noun.start]
                     ):
                         before = text[max(0, hit.start - 12) : hit.start]
-                        if not pack.target_markers.search(before):
-                            party = gaz.party_of(hit.key) or party
+                        if not pack.target_markers.search(before) and not pack.locative_preps.search(before):
+                            party = gaz.party_of(hit.key)
                             break
         if not possessive:
             pw = pack.possessive_words.search(text, max(0, noun.start - 8), noun.start)
             possessive = pw is not None and tokens_between(text, pw.end, noun.start) == 0
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
-        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text))
+        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
+    out.sort(key=lambda np: np.start)
     return out
 
 
@@ -128,7 +133,8 @@ def _nominal(trigger: Hit) -> bool:
 
 
 def _places_near(
-    text: str, start: int, end: int, trig: Hit, pack: LangPack, gaz: Gazetteer, exclude: list[tuple[int, int]]
+    text: str, start: int, end: int, trig: Hit, pack: LangPack, gaz: Gazetteer,
+    exclude: list[tuple[int, int]], direct_object: bool = False,
 ) -> list[Hit]:
     """Place mentions governed by a locative preposition (or 'including') near the trigger."""
     found: list[Hit] = []
@@ -147,7 +153,10 @@ def _places_near(
             origin = h
         anchor = max((h for h in (prep, incl) if h is not None), key=lambda h: h.end, default=None)
         if anchor is None:
-            # "Russia's Kursk region": a place right before another governed place.
+            # "merebut kembali wilayah Kursk": the object of a control verb is the place.
+            gap = text[trig.end : place.start] if place.start >= trig.end else "x x x x"
+            if direct_object and tokens_between(gap, 0, len(gap)) <= 2 and not re.search(r"[,.;]", gap):
+                found.append(place)
             continue
         if origin is not None and origin.end > anchor.end:
             continue
@@ -205,6 +214,14 @@ def find_frames(
                            context_agent, context_place, last_country)
         if frame is not None:
             hits.append(frame)
+    # A frame whose clause names a place and places within it: one frame per place.
+    split: list[FrameHit] = []
+    for f in hits:
+        split.append(f)
+        for extra in f.extra_places:
+            split.append(FrameHit(f.event, f.agent, extra, f.trigger, f.negated, f.speculative,
+                                  f.uncertain, f.agent_by, f.place_by, f.measure, list(f.cues)))
+    hits = split
     # One frame per proposition; a nominal restatement adds nothing.
     unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
     for f in hits:
@@ -249,10 +266,14 @@ def _frame_for(
             or tokens_between(text, min(np.end, trig.end), max(np.start, trig.start)) <= 4
         ]
         chosen = near[0] if near else None
+        if chosen is None:
+            # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
+            before = [np for np in explicit if np.end <= trig.start]
+            chosen = before[0] if before else None
         if chosen is not None:
             frame.agent = chosen.party if chosen.party else speaker_party
             frame.agent_by = "explicit" if chosen.party else "speaker"
-            agent_span.append((chosen.start, chosen.end + 30))
+            agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
         if frame.agent is None:
             frame.agent, frame.agent_by = _sender(text, start, trig, pack, gaz, speaker_party)
         if frame.agent is None and spec.agent == "troops":
@@ -272,11 +293,20 @@ def _frame_for(
             if not _troop_word_near(text, trig, pack, window_end):
                 return None
 
-    # Place.
-    places = _places_near(text, start, end, trig, pack, gaz, agent_span)
-    chosen_places = deepest_places(places, gaz)
+    # Place: the trigger's own clause; "termasuk Kursk" adds a narrower place.
+    clause_lo = _clause_start(text, start, trig.start, pack)
+    clause_hi = _clause_end(text, trig.end, end, pack)
+    places = _places_near(text, clause_lo, clause_hi, trig, pack, gaz, agent_span,
+                          direct_object=spec.agent == "subject")
+    # The nearest place; places named inside it in the same clause ("di perbatasan Rusia di
+    # Kursk", "di Rusia, termasuk Kursk") become frames of their own.
+    chosen_places = [places[0].key] if places else []
+    for extra in places[1:]:
+        if extra.key not in chosen_places and gaz.within(extra.key, chosen_places[0]):
+            chosen_places.append(extra.key)
     if chosen_places:
         frame.place = chosen_places[0]
+        frame.extra_places = chosen_places[1:]
     else:
         anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 40))
         if anaphor is not None and last_country is not None:
@@ -287,9 +317,6 @@ def _frame_for(
             frame.place_by = "none"
     if spec.id in ("fighting_ongoing", "territory_recaptured") and frame.place is None:
         return None
-    if frame.agent is not None and frame.place is not None and spec.agent == "subject":
-        # "Russia recaptured Russia" is no claim about a place.
-        pass
 
     # Polarity and modality, within the trigger's clause.
     clause_start = _clause_start(text, start, trig.start, pack)
@@ -331,6 +358,23 @@ def _troop_word_near(text: str, trig: Hit, pack: LangPack, window_end: int) -> b
     return pack.troop_nouns.search(text, trig.end, min(window_end, trig.end + 40)) is not None
 
 
+def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
+    """Where the trigger's clause ends (next punctuation or clause word), capped at ~12 tokens."""
+    stop = min(end, pos + 90)
+    m = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[pos:stop])
+    hi = pos + m.start() if m else stop
+    if m is not None and m.group(0).startswith(","):
+        # ", termasuk Kursk" / ", including Kursk" continues the place list.
+        incl = pack.inclusion_words.search(text, hi, min(stop, hi + 25))
+        if incl is not None and tokens_between(text, hi, incl.start) == 0:
+            m2 = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[incl.end:stop])
+            hi = incl.end + m2.start() if m2 else stop
+    brk = pack.clause_breaks.search(text, pos, hi)
+    if brk is not None and brk.key not in ("yang", "which", "who", "and", "dan"):
+        hi = brk.start
+    return hi
+
+
 def _clause_start(text: str, start: int, pos: int, pack: LangPack) -> int:
     best = start
     for m in _CLAUSE_PUNCT.finditer(text, start, pos):
@@ -344,17 +388,33 @@ def _sender(
     text: str, start: int, trig: Hit, pack: LangPack, gaz: Gazetteer, speaker_party: str | None
 ) -> tuple[str | None, str]:
     """The subject right before an active verb: "Kim telah mengirim pasukan", "they sent troops"."""
-    clause_start = _clause_start(text, start, trig.start, pack)
+    # Commas may only set off an appositive here ("pemimpin negara itu, Kim Jong Un, telah ...").
+    clause_start = start
+    for h in pack.complementizers.finditer(text, start, trig.start):
+        clause_start = max(clause_start, h.end)
+    for h in pack.clause_breaks.finditer(text, start, trig.start):
+        clause_start = max(clause_start, h.end)
+    for m in re.finditer(r"[;:.!?](?:\s|$)", text[start:trig.start]):
+        clause_start = max(clause_start, start + m.end())
     actors = [h for h in gaz.find_actors(text, clause_start, trig.start)]
     actors += [h for h in gaz.find_demonyms(text, clause_start, trig.start)]
     actors = [h for h in actors if not _is_target(text, h.start, pack)]
-    if actors:
+    troop_after = pack.troop_nouns.search(text, trig.end, trig.end + 40)
+    has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 4
+    if not actors and has_object and _SUBJECTLESS.match(text[clause_start:trig.start]):
+        # "berterima kasih kepada Korea Utara karena telah mengirim pasukan": the clause has no
+        # subject of its own; the actor just before it is the one who sent them.
+        wider = [h for h in gaz.find_actors(text, max(start, clause_start - 60), clause_start)
+                 if not _is_target(text, h.start, pack)]
+        actors = wider[-1:]
+    if actors and has_object:
         nearest = max(actors, key=lambda h: h.end)
-        if tokens_between(text, nearest.end, trig.start) <= 6:
+        if tokens_between(text, nearest.end, trig.start) <= 8:
             return gaz.party_of(nearest.key), "sender"
     pron = None
     for h in pack.pronouns.finditer(text, clause_start, trig.start):
         pron = h
-    if pron is not None and speaker_party is not None and tokens_between(text, pron.end, trig.start) <= 5:
+    if (pron is not None and has_object and speaker_party is not None
+            and tokens_between(text, pron.end, trig.start) <= 5):
         return speaker_party, "speaker"
     return None, "none"

@@ -67,13 +67,14 @@ class Gazetteer:
         return (_KIND_RANK.get(actor.kind, 0), len(self.chain(actor_id)))
 
     def actor_with_role(self, party: str, role: str) -> str | None:
-        """The most specific known actor of `party` holding `role` (org before person)."""
-        best: str | None = None
-        for actor in self.actors.values():
-            if actor.role == role and self.party_of(actor.id) == party:
-                if best is None or (actor.kind == "org" and self.actors[best].kind != "org"):
-                    best = actor.id
-        return best
+        """The known actor of `party` holding `role`: an institution, or the only such person."""
+        orgs = [a.id for a in self.actors.values()
+                if a.role == role and a.kind == "org" and self.party_of(a.id) == party]
+        if orgs:
+            return orgs[0]
+        people = [a.id for a in self.actors.values()
+                  if a.role == role and a.kind == "person" and self.party_of(a.id) == party]
+        return people[0] if len(people) == 1 else None
 
     def party_place(self, party: str | None) -> str | None:
         if party is None or party not in self.actors:

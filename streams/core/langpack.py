@@ -32,6 +32,7 @@ class LangPack:
     locative_preps: PhraseMatcher
     place_nouns: PhraseMatcher
     troop_nouns: PhraseMatcher
+    troop_nouns_possessive: PhraseMatcher  # "pasukannya": noun + possessive suffix
     weak_troop_nouns: frozenset[str]
     additional_markers: PhraseMatcher
     roles: PhraseMatcher  # key = role id
@@ -83,6 +84,11 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         locative_preps=phrase_set(_list(data, "locative_preps")),
         place_nouns=phrase_set(_list(data, "place_nouns")),
         troop_nouns=phrase_set(_list(data, "troop_nouns")),
+        troop_nouns_possessive=PhraseMatcher(
+            (noun + suffix, noun.casefold())
+            for noun in _list(data, "troop_nouns")
+            for suffix in _list(data, "possessive_suffixes")
+        ),
         weak_troop_nouns=frozenset(w.casefold() for w in _list(data, "weak_troop_nouns")),
         additional_markers=phrase_set(_list(data, "additional_markers")),
         roles=_keyed(data.get("roles")),

@@ -58,7 +58,9 @@ def _compose(
     actors = gaz.find_actors(text, start, end)
     demonyms = [d for d in gaz.find_demonyms(text, start, end)
                 if not any(a.start <= d.start < a.end for a in actors)]
-    roles = pack.roles.find_all(text, start, end)
+    # A role word inside a name ("Komisi Militer Pusat") is part of that name.
+    roles = [r for r in pack.roles.find_all(text, start, end)
+             if not any(a.start <= r.start < a.end for a in actors)]
     refs: list[SpeakerRef] = []
     used_roles: set[int] = set()
     for hit in sorted(actors + demonyms, key=lambda h: h.start):
@@ -103,7 +105,8 @@ def _group(refs: list[SpeakerRef], text: str, pick_last: bool) -> list[SpeakerRe
         prev = group[-1]
         lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
         gap = text[lo:hi] if hi >= lo else ""
-        if hi >= lo and tokens_between(text, lo, hi) <= 3 and not re.search(r"[.;:]", gap):
+        stop = r"[.;:,]" if pick_last else r"[.;:]"
+        if hi >= lo and tokens_between(text, lo, hi) <= 3 and not re.search(stop, gap):
             group.append(ref)
         else:
             break
@@ -164,6 +167,16 @@ def resolve_segment(
         if ref is not None:
             return SpeakerRef(pron.start, pron.end, pron.text, ref.actor_id, ref.party, ref.role,
                               "pronoun")
+    # "komisi tersebut" / "the ministry": an earlier actor whose name holds that noun.
+    for dem in pack.demonstratives.finditer(text, start, end):
+        words = re.findall(r"[^\W\d_]+", text[max(start, dem.start - 25) : dem.start] if pack.code != "en"
+                           else text[dem.end : min(end, dem.end + 25)])
+        noun = (words[-1] if pack.code != "en" else words[0]) if words else None
+        if noun and len(noun) > 3:
+            for ref in reversed(discourse.mentions + discourse.speakers):
+                if ref.actor_id and ref.start < start and noun.casefold() in ref.text.casefold():
+                    return SpeakerRef(dem.start, dem.end, text[max(start, dem.start - 25):dem.end].strip(),
+                                      ref.actor_id, ref.party, ref.role, "role")
     # An unknown named speaker: kept as written, never guessed.
     names = list(_NAME.finditer(text, start, end))
     if names:
