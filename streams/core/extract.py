@@ -28,6 +28,7 @@ _OPEN_Q = "“\"‘"
 _CLOSE_Q = "”\"’"
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
+_COORDINATOR = re.compile(r"(?i)\b(?:dan|serta|and)\b")
 _COORD = re.compile(r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$")
 # After "X said" nothing but circumstance: the content is the quote or clause before X.
 _BARE_TAIL = re.compile(
@@ -358,11 +359,14 @@ def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz
     out: list[SpeakerRef] = []
     parties = {speaker.party}
     end = speaker.start
+    first = True
     for h in reversed(hits):
         if h.end > end:
             continue
-        if not _LIST_GAP.fullmatch(text[h.end:end]):
-            break
+        gap = text[h.end:end]
+        if not _LIST_GAP.fullmatch(gap) or (first and not _COORDINATOR.search(gap)):
+            break  # a list needs "A, B dan C": the last member is joined by a coordinator
+        first = False
         party = gaz.party_of(h.key)
         if party not in parties:
             parties.add(party)

@@ -78,6 +78,11 @@ def _compose(
                 span_start, span_end = min(span_start, r.start), max(span_end, r.end)
                 break
         actor = gaz.actors[actor_id]
+        if role == "media":
+            # "Media Korea Selatan": a country's press is not its government; kept, not guessed.
+            refs.append(SpeakerRef(span_start, span_end, text[span_start:span_end], None, None,
+                                   role, "unknown"))
+            continue
         if role is not None and actor.kind == "party":
             specific = gaz.actor_with_role(actor_id, role)
             if specific is not None:
