@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import orjson
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
-from kafka.errors import NoBrokersAvailable, TopicAlreadyExistsError, UnknownTopicOrPartitionError
+from kafka.errors import KafkaError, TopicAlreadyExistsError, UnknownTopicOrPartitionError
 
 from schemas import WireModel
 from streams.settings import Settings
@@ -37,7 +37,7 @@ def make_producer(settings: Settings, **overrides: object) -> KafkaProducer:
     config.update(overrides)
     try:
         return KafkaProducer(**config)
-    except NoBrokersAvailable as err:
+    except KafkaError as err:
         raise kafka_unavailable(settings, err) from err
 
 
@@ -61,7 +61,7 @@ def _admin(settings: Settings) -> KafkaAdminClient:
             request_timeout_ms=15_000,
             api_version_auto_timeout_ms=5_000,
         )
-    except NoBrokersAvailable as err:
+    except KafkaError as err:
         raise kafka_unavailable(settings, err) from err
 
 
@@ -74,10 +74,10 @@ def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
         missing = [n for n in wanted if n not in existing]
         created: list[str] = []
         for name in missing:
+            # The articles topic keeps one partition by default: replay order is event-time order.
+            parts = settings.article_partitions if name == settings.topic_articles else settings.topic_partitions
             try:
-                admin.create_topics(
-                    [NewTopic(name, settings.topic_partitions, 1)], validate_only=False
-                )
+                admin.create_topics([NewTopic(name, parts, 1)], validate_only=False)
                 created.append(name)
             except TopicAlreadyExistsError:
                 pass

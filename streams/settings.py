@@ -21,7 +21,10 @@ class Settings(BaseSettings):
     topic_claims: str = "claimwatch.claims"
     topic_alerts: str = "claimwatch.alerts"
     topic_deadletter: str = "claimwatch.deadletter"
-    topic_partitions: int = Field(3, ge=1, description="Partitions when claimwatch creates topics.")
+    topic_partitions: int = Field(3, ge=1, description="Partitions of claims/alerts/DLQ topics.")
+    article_partitions: int = Field(
+        1, ge=1, description="Partitions of the articles topic (1 keeps event-time order)."
+    )
     redis_prefix: str = Field("cw", description="Namespace of every Redis key.")
     max_message_bytes: int = Field(1_000_000, description="Larger article messages go to the DLQ.")
     worker_web_port: int = Field(6066, description="Faust web/metrics port of the worker.")

@@ -499,6 +499,15 @@ def _nearest_time(times: list, pos: int, default: datetime) -> datetime:  # type
     return when
 
 
+def _figure_gap_ok(gap: str, pack: LangPack) -> bool:
+    """Between a figure and its troop noun only names or owner words ("11,000 North Korean
+    troops", "3.000 tentara tambahan"), never ordinary words ("lima tempat pelatihan militer")."""
+    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", gap)
+    if len(words) > 3 or re.search(r"[.;,]", gap):
+        return False
+    return all(w[:1].isupper() or pack.additional_markers.search(w) is not None for w in words)
+
+
 def _bind_quantity(
     text: str, offset: int, numbers: list, frame: FrameHit, frames: list[FrameHit],  # type: ignore[type-arg]
     pack: LangPack, gaz: Gazetteer,
@@ -508,7 +517,7 @@ def _bind_quantity(
         start, end = offset + n.start, offset + n.end
         follow = text[end : end + 60]
         noun = pack.troop_nouns.search(follow)
-        if noun is None or tokens_between(follow, 0, noun.start) > 3:
+        if noun is None or not _figure_gap_ok(follow[: noun.start], pack):
             continue
         if _OFFICER_NOUNS.match(follow[noun.start : noun.end + 2]):
             continue

@@ -1,0 +1,162 @@
+"""Score the engine against an annotated set (`claimwatch eval GOLD ARTICLES`).
+
+Gold format (JSONL, one object per article; see README "Evaluation"):
+  {"scenario": "s03", "article_id": "...",
+   "claims": [{"party": "ukraine"|null, "stance": "affirm"|"deny"|"noncommittal",
+               "event": "...", "agent": "..."|null, "place": "..."|null, ...}],
+   "alerts": [{"kind": "CONFIRMED", "party": "nato", "event": "...", "agent": "...", "place": "..."}]}
+Each scenario is replayed in published_at order from an empty state. Claims match on
+(party, stance, event, agent, place), counted once per article; alerts match on (kind, trigger
+party, event, agent) with places equal or one within the other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from schemas import Article
+from streams.core.book import MemoryBook
+from streams.core.extract import extract
+from streams.core.gazetteer import default_gazetteer
+
+ClaimKey = tuple[str | None, str, str, str | None, str | None]
+AlertKey = tuple[str, str | None, str, str | None, str | None]
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Report:
+    claims: Score = field(default_factory=Score)
+    alerts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    errors: list[str] = field(default_factory=list)
+    articles: int = 0
+
+    def alerts_total(self) -> Score:
+        total = Score()
+        for s in self.alerts.values():
+            total.tp += s.tp
+            total.fp += s.fp
+            total.fn += s.fn
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "claims": self.claims.as_dict(),
+                "alerts": {k: v.as_dict() for k, v in sorted(self.alerts.items())},
+                "alerts_total": self.alerts_total().as_dict(), "errors": self.errors}
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(orjson.loads(line))
+            except orjson.JSONDecodeError as err:
+                raise ValueError(f"{path}:{n}: not JSON ({err})") from err
+    return rows
+
+
+def _place_related(a: str | None, b: str | None) -> bool:
+    gaz = default_gazetteer()
+    return a == b or gaz.within(a, b) or gaz.within(b, a)
+
+
+def evaluate(gold_path: Path, articles_path: Path) -> Report:
+    gold = {g["article_id"]: g for g in _read_jsonl(gold_path)}
+    articles = [Article.model_validate(a) for a in _read_jsonl(articles_path)]
+    missing = [a.id for a in articles if a.id not in gold]
+    if missing:
+        raise ValueError(f"articles without gold: {', '.join(missing[:5])}")
+    by_scenario: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_scenario[str(gold[a.id].get("scenario", "default"))].append(a)
+    report = Report()
+    for scenario in sorted(by_scenario):
+        book = MemoryBook()
+        for article in sorted(by_scenario[scenario], key=lambda a: (a.published_at, a.id)):
+            report.articles += 1
+            g = gold[article.id]
+            claims = extract(article).claims
+            predicted: set[ClaimKey] = {
+                (c.speaker.party, c.stance, c.proposition.event, c.proposition.agent, c.proposition.place)
+                for c in claims
+            }
+            expected: set[ClaimKey] = {
+                (c.get("party"), c["stance"], c["event"], c.get("agent"), c.get("place"))
+                for c in g.get("claims", [])
+            }
+            report.claims.tp += len(predicted & expected)
+            for k in sorted(predicted - expected, key=str):
+                report.claims.fp += 1
+                report.errors.append(f"{article.id}: extra claim {k}")
+            for k in sorted(expected - predicted, key=str):
+                report.claims.fn += 1
+                report.errors.append(f"{article.id}: missed claim {k}")
+            fired: list[AlertKey] = []
+            for c in claims:
+                for al in book.apply(c):
+                    p = al.proposition
+                    fired.append((al.kind, al.trigger.party, p.event, p.agent, p.place))
+            _score_alerts(report, article.id, fired, g.get("alerts", []))
+    return report
+
+
+def _score_alerts(report: Report, article_id: str, fired: list[AlertKey], gold: list[dict[str, Any]]) -> None:
+    unmatched = list(dict.fromkeys(fired))
+    for g in gold:
+        hit = next((f for f in unmatched if f[0] == g["kind"] and f[1] == g.get("party")
+                    and f[2] == g["event"] and f[3] == g.get("agent")
+                    and _place_related(f[4], g.get("place"))), None)
+        if hit is not None:
+            report.alerts[g["kind"]].tp += 1
+            unmatched.remove(hit)
+        else:
+            report.alerts[g["kind"]].fn += 1
+            report.errors.append(f"{article_id}: missed alert {g['kind']} {g.get('party')} {g['event']}:{g.get('agent')}:{g.get('place')}")
+    for f in unmatched:
+        report.alerts[f[0]].fp += 1
+        report.errors.append(f"{article_id}: extra alert {f}")
+
+
+def format_report(report: Report, show_errors: bool = False) -> str:
+    lines = [f"{report.articles} article(s)", f"{'':22s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn"]
+
+    def row(name: str, s: Score) -> str:
+        return f"{name:22s} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}   {s.tp}/{s.fp}/{s.fn}"
+
+    lines.append(row("claims", report.claims))
+    for kind in sorted(report.alerts):
+        lines.append(row(f"alerts {kind}", report.alerts[kind]))
+    lines.append(row("alerts (all kinds)", report.alerts_total()))
+    if show_errors and report.errors:
+        lines.append("")
+        lines.extend(report.errors)
+    return "\n".join(lines)

@@ -1,0 +1,191 @@
+"""Redis stance store: the same semantics as core.book.MemoryBook, atomic and idempotent.
+
+Keys (prefix P, default "cw"):
+  P:prop:{pid}            hash party -> PartyState JSON (the decision state)
+  P:fam:{event}:{agent}   set of places seen (to find narrower propositions)
+  P:excl:{event}:{place}  set of proposition ids seen (for mutually exclusive claims)
+  P:fig:{family}:{measure}:{place}  hash party -> Figure evidence JSON
+  P:stance:{actor}        hash pid -> row JSON (stance table for an actor or party)
+  P:tl:{actor}:{pid}      list of evidence JSON (timeline, capped)
+  P:claims:seen           set of processed claim ids (idempotence)
+  P:articles:seen         hash article id -> content hash
+A claim is applied in a WATCH/MULTI transaction over its proposition's keys: concurrent workers
+cannot interleave on one proposition, and a replayed claim id is a no-op. Cost per claim is bounded
+by the number of parties and places, never by the number of stored claims.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import WatchError
+
+from schemas import Alert, Claim, Evidence
+from streams.core.book import StateReader, build_view, exclusion_key, figure_key
+from streams.core.propositions import ANY
+from streams.core.stance import Decision, Figure, PartyState, Rules, decide, evidence_of
+from streams.kafka_io import ServiceUnavailable
+from streams.settings import Settings
+
+TIMELINE_CAP = 200
+
+
+def connect_redis(settings: Settings) -> redis.Redis:
+    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=3, socket_timeout=10)
+    try:
+        client.ping()
+    except RedisConnectionError as err:
+        raise ServiceUnavailable(
+            f"Redis is not reachable at {settings.redis_url} ({err}). Start it with "
+            "`claimwatch services up` (or ops/services.sh up), or set CW_REDIS_URL."
+        ) from err
+    return client
+
+
+class _Reader(StateReader):
+    def __init__(self, client: Any, prefix: str) -> None:
+        self.r = client
+        self.p = prefix
+
+    def family_places(self, families: list[str]) -> dict[str, set[str]]:
+        pipe = self.r.pipeline(transaction=False)
+        for f in families:
+            pipe.smembers(f"{self.p}:fam:{f}")
+        return {f: {m.decode() for m in res} for f, res in zip(families, pipe.execute(), strict=True)}
+
+    def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]:
+        pipe = self.r.pipeline(transaction=False)
+        for pid in pids:
+            pipe.hgetall(f"{self.p}:prop:{pid}")
+        out: dict[str, dict[str, PartyState]] = {}
+        for pid, res in zip(pids, pipe.execute(), strict=True):
+            out[pid] = {k.decode(): PartyState.model_validate_json(v) for k, v in res.items()}
+        return out
+
+    def exclusive_props(self, keys: list[str]) -> dict[str, set[str]]:
+        pipe = self.r.pipeline(transaction=False)
+        for k in keys:
+            pipe.smembers(f"{self.p}:excl:{k}")
+        return {k: {m.decode() for m in res} for k, res in zip(keys, pipe.execute(), strict=True)}
+
+    def figures(self, keys: list[str]) -> dict[str, list[Figure]]:
+        pipe = self.r.pipeline(transaction=False)
+        for k in keys:
+            pipe.hgetall(f"{self.p}:fig:{k}")
+        out: dict[str, list[Figure]] = {}
+        for k, res in zip(keys, pipe.execute(), strict=True):
+            figs = []
+            for party, raw in res.items():
+                ev = Evidence.model_validate_json(raw)
+                figs.append(Figure(ev.party, ev))
+            out[k] = figs
+        return out
+
+
+class StanceStore:
+    def __init__(self, client: redis.Redis, prefix: str = "cw", rules: Rules | None = None) -> None:
+        self.r = client
+        self.p = prefix
+        self.rules = rules or Rules()
+
+    # --- idempotence ---------------------------------------------------------------------------
+    def seen_article(self, article_id: str, content_hash: str) -> bool:
+        """True when this exact article (id and content) was already processed."""
+        old = self.r.hget(f"{self.p}:articles:seen", article_id)
+        return old is not None and old.decode() == content_hash
+
+    def mark_article(self, article_id: str, content_hash: str) -> None:
+        self.r.hset(f"{self.p}:articles:seen", article_id, content_hash)
+
+    # --- apply -----------------------------------------------------------------------------------
+    def apply(self, claim: Claim, retries: int = 20) -> list[Alert]:
+        seen_key = f"{self.p}:claims:seen"
+        lock_key = f"{self.p}:lock:{claim.proposition.event}"
+        for _ in range(retries):
+            with self.r.pipeline(transaction=True) as pipe:
+                try:
+                    # Watching a per-event version key serialises related propositions
+                    # (broader/narrower/exclusive) without watching every key they touch.
+                    pipe.watch(lock_key)
+                    if pipe.sismember(seen_key, claim.id):
+                        pipe.unwatch()
+                        return []
+                    view = build_view(claim, _Reader(pipe, self.p))
+                    decision = decide(claim, view, self.rules)
+                    pipe.multi()
+                    self._write(pipe, claim, decision)
+                    pipe.incr(lock_key)
+                    pipe.execute()
+                    return decision.alerts
+                except WatchError:
+                    continue
+        raise RuntimeError(f"could not apply claim {claim.id}: too much contention")
+
+    def _write(self, pipe: Any, claim: Claim, decision: Decision) -> None:
+        p = self.p
+        pipe.sadd(f"{p}:claims:seen", claim.id)
+        for pid, state in decision.updates.items():
+            pipe.hset(f"{p}:prop:{pid}", state.party, state.model_dump_json())
+        for pid in [claim.proposition.id, *claim.proposition.broader]:
+            event, agent, place = pid.split(":", 2)
+            pipe.sadd(f"{p}:fam:{event}:{agent}", place)
+            if place != ANY:
+                pipe.sadd(f"{p}:excl:{exclusion_key(event, place)}", pid)
+        if decision.figure is not None and claim.quantity is not None:
+            who = decision.figure.party or claim.speaker.text
+            pipe.hset(f"{p}:fig:{figure_key(claim, claim.place)}", who,
+                      decision.figure.evidence.model_dump_json())
+        ev = evidence_of(claim)
+        ev_json = ev.model_dump_json()
+        for actor in self._table_owners(claim):
+            row_key = f"{p}:stance:{actor}"
+            tl_key = f"{p}:tl:{actor}:{claim.proposition.id}"
+            pipe.rpush(tl_key, ev_json)
+            pipe.ltrim(tl_key, -TIMELINE_CAP, -1)
+            row = {
+                "proposition": claim.proposition.model_dump(mode="json"),
+                "stance": claim.stance, "modality": claim.modality,
+                "last_seen": claim.event_time.isoformat(),
+                "last_claim": claim.id,
+            }
+            pipe.hset(row_key, claim.proposition.id, orjson.dumps(row))
+            pipe.hsetnx(f"{p}:first:{actor}", claim.proposition.id, claim.event_time.isoformat())
+            pipe.sadd(f"{p}:actors", actor)
+
+    @staticmethod
+    def _table_owners(claim: Claim) -> list[str]:
+        from streams.core.gazetteer import default_gazetteer
+
+        if claim.speaker.actor_id is None:
+            return [f"unknown:{claim.speaker.text.casefold()}"]
+        return list(default_gazetteer().chain(claim.speaker.actor_id))
+
+    # --- queries ---------------------------------------------------------------------------------
+    def stance_table(self, actor: str) -> list[dict[str, Any]]:
+        rows = self.r.hgetall(f"{self.p}:stance:{actor}")
+        firsts = self.r.hgetall(f"{self.p}:first:{actor}")
+        out = []
+        for pid_b, raw in rows.items():
+            pid = pid_b.decode()
+            row = orjson.loads(raw)
+            row["first_seen"] = (firsts.get(pid_b) or b"").decode() or None
+            tl = self.r.lrange(f"{self.p}:tl:{actor}:{pid}", 0, -1)
+            row["timeline"] = [orjson.loads(x) for x in tl]
+            out.append(row)
+        out.sort(key=lambda r: r["last_seen"], reverse=True)
+        return out
+
+    def actors(self) -> list[str]:
+        return sorted(m.decode() for m in self.r.smembers(f"{self.p}:actors"))
+
+    def reset(self) -> int:
+        n = 0
+        for key in self.r.scan_iter(match=f"{self.p}:*", count=1000):
+            if b":feeds:" in key:
+                continue  # feed de-duplication survives a stance reset
+            self.r.delete(key)
+            n += 1
+        return n

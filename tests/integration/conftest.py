@@ -1,0 +1,129 @@
+"""A real Faust worker on unique topics and a unique Redis prefix, per test module."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from kafka import KafkaConsumer
+
+from streams.kafka_io import delete_topics, ensure_topics
+from streams.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_settings(services_env: dict[str, str], tag: str) -> Settings:
+    run = f"t{uuid.uuid4().hex[:8]}"
+    return Settings(
+        kafka_bootstrap=services_env["CW_KAFKA_BOOTSTRAP"],
+        redis_url=services_env["CW_REDIS_URL"],
+        app_id=f"claimwatch-{tag}-{run}",
+        topic_articles=f"{run}.articles", topic_claims=f"{run}.claims",
+        topic_alerts=f"{run}.alerts", topic_deadletter=f"{run}.deadletter",
+        redis_prefix=f"test:{run}", worker_web_port=_free_port(),
+        worker_data_dir=Path(f"/tmp/claimwatch-tests/{run}"),
+    )
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    env = {f"CW_{k.upper()}": str(v) for k, v in settings.model_dump().items() if v is not None}
+    return {**os.environ, **env}
+
+
+class Worker:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
+            cwd=ROOT, env=settings_env(settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, bufsize=1,
+        )
+        self._ready = threading.Event()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            if "claimwatch worker ready" in line:
+                self._ready.set()
+
+    def wait_ready(self, timeout: float = 120) -> None:
+        if not self._ready.wait(timeout):
+            self.stop()
+            pytest.fail("worker not ready in time; log tail:\n" + "".join(self.lines[-40:]))
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def running_worker(services_env: dict[str, str]) -> Iterator[Settings]:
+    settings = make_settings(services_env, "it")
+    ensure_topics(settings)
+    worker = Worker(settings)
+    worker.wait_ready()
+    settings.__dict__["_worker"] = worker  # tests may check it is still alive
+    try:
+        yield settings
+    finally:
+        worker.stop()
+        delete_topics(settings)
+        import redis
+
+        r = redis.Redis.from_url(settings.redis_url)
+        for key in r.scan_iter(match=f"{settings.redis_prefix}:*", count=1000):
+            r.delete(key)
+
+
+def drain(settings: Settings, topic: str, *, idle_s: float = 8.0, max_s: float = 120.0,
+          expect_at_least: int = 0) -> list[dict]:
+    """Read a topic from the beginning until no message arrived for idle_s (after the minimum)."""
+    consumer = KafkaConsumer(topic, bootstrap_servers=settings.kafka_bootstrap, group_id=None,
+                             auto_offset_reset="earliest", enable_auto_commit=False,
+                             consumer_timeout_ms=500)
+    out: list[dict] = []
+    start = last = time.monotonic()
+    try:
+        while time.monotonic() - start < max_s:
+            got = False
+            for msg in consumer:
+                out.append({"key": msg.key, "value": msg.value, "topic": msg.topic})
+                got = True
+            now = time.monotonic()
+            if got:
+                last = now
+            elif len(out) >= expect_at_least and now - last >= idle_s:
+                break
+    finally:
+        consumer.close()
+    return out
+
+
+def alerts_of(messages: list[dict]) -> list[dict]:
+    return [orjson.loads(m["value"]) for m in messages]
