@@ -66,6 +66,7 @@ def worker(loglevel: Annotated[str, typer.Option(help="Faust log level")] = "inf
         ensure_topics(settings)
     except ServiceUnavailable as e:
         _fail(str(e), 3)
+    settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     from streams.app import app as faust_app
 
     sys.argv = ["claimwatch", "worker", "--loglevel", loglevel, "--web-port", str(settings.worker_web_port)]

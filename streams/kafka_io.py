@@ -32,7 +32,6 @@ def make_producer(settings: Settings, **overrides: object) -> KafkaProducer:
         "linger_ms": 5,
         "max_request_size": max(settings.max_message_bytes * 2, 1_048_576),
         "request_timeout_ms": 15_000,
-        "api_version_auto_timeout_ms": 5_000,
     }
     config.update(overrides)
     try:
@@ -59,7 +58,6 @@ def _admin(settings: Settings) -> KafkaAdminClient:
         return KafkaAdminClient(
             bootstrap_servers=settings.kafka_bootstrap,
             request_timeout_ms=15_000,
-            api_version_auto_timeout_ms=5_000,
         )
     except KafkaError as err:
         raise kafka_unavailable(settings, err) from err

@@ -54,7 +54,8 @@ class NumberMention:
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+    # casefold, not lower: re.IGNORECASE also matches e.g. "ſ" for "s", and the lookup must too
+    return " ".join(s.casefold().split())
 
 
 def _atoms(p: str, fold: bool, glued_after: bool) -> list[str]:
@@ -81,7 +82,9 @@ def _trie(seqs: list[list[str]]) -> str:
     for seq in seqs:
         if seq:
             groups.setdefault(seq[0], []).append(seq[1:])
-    branches = [head + _trie(rest) for head, rest in sorted(groups.items())]
+    # the end-of-word guard goes last, so "kemarin lusa" is tried before "kemarin"
+    heads = sorted(groups, key=lambda h: (h == r"(?!\w)", h))
+    branches = [head + _trie(groups[head]) for head in heads]
     if any(not seq for seq in seqs):
         branches.append("")
     if len(branches) <= 1:
@@ -269,10 +272,11 @@ def _build(lang: str, data: dict[str, Any]) -> _Rules | None:
         not_after=re.compile(rf"\s*{_alt(nf.get('words_after') or [])}", re.IGNORECASE),
         month_after=re.compile(rf"\s*{month_alt}(?!\w)", re.IGNORECASE),
         month_before_win=re.compile(rf"{month_alt}\.?\s*$", re.IGNORECASE),
-        # "+62 21 555 1234", "0812-3456-7890", "(021) 555 1234": never figures
+        # "+62 21 555 1234", "0812-3456-7890", "(021) 555 1234", "2024-10-24", "25-10-2024":
+        # digit chains that are phone numbers, ids or dates, never figures
         phone=re.compile(
             r"(?<![\w.,])(?:\+\d[\d ().-]{6,}\d|\(0\d{1,4}\)\s?\d[\d -]{4,}\d"
-            r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{2,5})(?![\w])"
+            r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{2,5}|\d+(?:[-–/]\d+){2,})(?![\w])"
         ),
         word_kind=word_kind,
         implicit_one=implicit,
@@ -504,8 +508,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = _rules(lang)
     if rules is None or not text:
         return []
-    phones = [m.span() for m in rules.phone.finditer(text)] if "0" in text or "+" in text \
-        else []
+    phones = [m.span() for m in rules.phone.finditer(text)] \
+        if "0" in text or "+" in text or "-" in text or "/" in text else []
     lowered: str | None = None
     out: list[NumberMention] = []
     pos = 0
@@ -526,11 +530,13 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         inner_approx = False
 
         # ranges: "10.000-12.000", "10-12 ribu", "antara 10.000 dan 12.000"
+        start, mods = c.start, list(c.mods)
         tail: re.Match[str] | None = None
-        if c.mods and c.mods[-1] == "between":
-            last_mod = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))][-1]
-            bt = rules.between_tail.get(last_mod)
-            tail = bt.match(text, c.end) if bt else None
+        between = None
+        if "between" in c.mods:
+            words = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))]
+            between = rules.between_tail.get(words[c.mods.index("between")])
+            tail = between.match(text, c.end) if between else None
         if tail is None and not c.vague:
             tail = rules.range_tail.match(text, c.end)
         if tail is not None and not c.vague:
@@ -547,6 +553,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
                     if lo1 < c2.value:
                         lo, hi, value, end = lo1, c2.value, lo1, c2.end
                         kind = "range"
+        if between is not None and kind != "range":
+            start, mods = c.num_start, []  # "antara dua negara": "between" took no range
 
         # products: "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000
         if kind == "single" and rules.products and value == int(value) \
@@ -579,7 +587,6 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         if um is not None:
             unit = rules.units_after[_norm(um.group("u"))]
             end = um.end()
-        mods = list(c.mods)
         pm = rules.post_mod.match(text, end)
         if pm is not None:
             mods.append(rules.post_mods[_norm(pm.group("p"))])
@@ -589,6 +596,6 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         if high is not None and math.isinf(high):
             high = None
         approximate = c.vague or inner_approx or bool(_HEDGES.intersection(mods))
-        out.append(NumberMention(_tidy(low), _tidy(high), round(value, 6), text[c.start:end],
-                                 c.start, end, approximate, unit))
+        out.append(NumberMention(_tidy(low), _tidy(high), round(value, 6), text[start:end],
+                                 start, end, approximate, unit))
     return out

@@ -55,7 +55,8 @@ class TimeMention:
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+    # casefold, not lower: re.IGNORECASE also matches e.g. "ſ" for "s", and the lookup must too
+    return " ".join(s.casefold().split())
 
 
 def _alt(phrases: Any) -> str:
@@ -74,6 +75,7 @@ def _names(names: Any, case: str) -> str:
 class _Rules:
     source: dict[str, Any]
     scan: re.Pattern[str]
+    trigger: re.Pattern[str]  # a word every expression contains: cheap pre-scan
     glue: re.Pattern[str]  # between a weekday and the date that explains it
     weekdays: dict[str, int]  # lower-case name -> 0..6
     title_weekdays: frozenset[str]  # names as capitalised in text, for "hari Minggu lalu"
@@ -160,11 +162,15 @@ def _build(data: dict[str, Any]) -> _Rules | None:
         rf"(?:{'|'.join(alternatives)})",
         re.IGNORECASE,
     )
+    anchors = [*weekdays, *months, *(cfg.get("days") or {}), *(cfg.get("periods") or {}),
+               *(cfg.get("seasons") or {}), *(counted.get("units") or {}),
+               *(counted.get("one") or {})]
     cal = cfg.get("season_calendar") or {}
     year_range = ((data.get("numbers") or {}).get("rules") or {}).get("year_range", [1900, 2100])
     return _Rules(
         source=data,
         scan=scan,
+        trigger=re.compile(rf"\d|{_alt(anchors)}", re.IGNORECASE),
         glue=re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*$"),
         weekdays=weekdays,
         title_weekdays=frozenset(
@@ -258,9 +264,9 @@ def _season(ref: date, months: tuple[int, ...], marker: str | None) -> date | No
 
     years = range(ref.year - 2, ref.year + 3)
     if marker == "past":
-        y = max(y for y in years if span(y)[1] < ref)
+        y = max((y for y in years if span(y)[1] < ref), default=ref.year - 1)
     elif marker == "next":
-        y = min(y for y in years if span(y)[0] > ref)
+        y = min((y for y in years if span(y)[0] > ref), default=ref.year + 1)
     elif marker == "last_year":
         y = ref.year - 1
     else:
@@ -337,10 +343,10 @@ def _resolve(rules: _Rules, m: re.Match[str], ref: date) -> tuple[date, str] | N
         if unit == "month":
             start = _month_start(ref, shift)
             if part:
-                return start.replace(day=_MONTH_PART_DAY[part]), "week"
+                return start.replace(day=_MONTH_PART_DAY.get(part, 1)), "week"
             return start, "month"
         if part:
-            return date(ref.year + shift, _YEAR_PART_MONTH[part], 1), "month"
+            return date(ref.year + shift, _YEAR_PART_MONTH.get(part, 1), 1), "month"
         return date(ref.year + shift, 1, 1), "year"
     if g("sea") or g("sea2"):
         name = rules.seasons[_norm(g("sea") or g("sea2"))]
@@ -365,11 +371,15 @@ def find_times(text: str, lang: str, published_at: datetime) -> list[TimeMention
     rules = _rules(lang)
     if rules is None or not text:
         return []
+    first = rules.trigger.search(text)
+    if first is None:
+        return []
     ref = published_at.date()
     tz = published_at.tzinfo
     out: list[TimeMention] = []
     weekday_at: int | None = None  # index in ``out`` of a weekday a date may still explain
-    for m in rules.scan.finditer(text):
+    # prefixes, markers and counts sit at most a few words before the first anchor word
+    for m in rules.scan.finditer(text, max(0, first.start() - 48)):
         start, end = m.span()
         short = m.group("sa")
         is_date = bool(short or m.group("iy") or m.group("na") or m.group("dd")

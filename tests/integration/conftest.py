@@ -66,7 +66,10 @@ class Worker:
                 self._ready.set()
 
     def wait_ready(self, timeout: float = 120) -> None:
-        if not self._ready.wait(timeout):
+        deadline = time.monotonic() + timeout
+        while not self._ready.wait(0.5) and time.monotonic() < deadline and self.alive():
+            pass
+        if not self._ready.is_set():
             self.stop()
             pytest.fail("worker not ready in time; log tail:\n" + "".join(self.lines[-40:]))
 
