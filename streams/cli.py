@@ -19,8 +19,8 @@ from streams.settings import PROJECT_ROOT, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Follow a news story across outlets and languages: claims, stances, alerts.")
-console = Console()
-err = Console(stderr=True)
+console = Console(emoji=False, soft_wrap=True)
+err = Console(stderr=True, emoji=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 2) -> None:

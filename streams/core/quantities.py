@@ -169,7 +169,7 @@ class _Rules:
     floor: float
 
 
-def _build(lang: str, data: dict[str, Any]) -> _Rules | None:
+def _build(data: dict[str, Any]) -> _Rules | None:
     cfg: dict[str, Any] | None = data.get("numbers")
     if not cfg:
         return None
@@ -302,7 +302,7 @@ def _build(lang: str, data: dict[str, Any]) -> _Rules | None:
 
 @cache
 def _compiled(lang: str) -> _Rules | None:
-    return _build(lang, load_lang(lang))
+    return _build(load_lang(lang))
 
 
 def _rules(lang: str) -> _Rules | None:
@@ -345,12 +345,11 @@ def _parse_words(
     last_scale = math.inf
     value_end = -1
     trailing_scale = 1.0
-    toks = [(m.group().lower(), m.end()) for m in rules.word_tok.finditer(text, start, end)]
-    for i, (raw, tok_end) in enumerate(toks):
-        tok = " ".join(raw.split())
+    toks = [(_norm(m.group()), m.end()) for m in rules.word_tok.finditer(text, start, end)]
+    for i, (tok, tok_end) in enumerate(toks):
         if tok in rules.joiner_words:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            nxt_kind = rules.word_kind.get(" ".join(nxt.split()), ("", 0.0))[0]
+            nxt_kind = rules.word_kind.get(nxt, ("", 0.0))[0]
             # "two hundred and fifty", "one and a half" -- but "one and two" is two figures
             if last in ("multipliers", "scales") or nxt_kind == "fractions":
                 continue

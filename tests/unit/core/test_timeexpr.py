@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from itertools import pairwise
 from typing import Any
 
 import pytest
 
 from streams.core import timeexpr
+from streams.core.lexicon import load_lang
 from streams.core.timeexpr import TimeMention, find_times, resolve_event_time
 
 WIB = timezone(timedelta(hours=7))
@@ -313,7 +316,7 @@ def test_sentence_with_several_dates_in_order() -> None:
         ("pada Rabu (23/10/2024)", date(2024, 10, 23), "day"),
         ("pada Agustus", date(2024, 8, 1), "month"),
     ]
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in pairwise(found):
         assert a.end <= b.start
     for t in found:
         assert text[t.start:t.end] == t.text
@@ -380,12 +383,12 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             "season_calendar": {"autumn": [9, 10, 11]},
         },
     }
-    real = timeexpr.load_lang
+    real = load_lang
 
     def fake(code: str) -> dict[str, Any]:
         return data if code == "xx" else real(code)
 
-    monkeypatch.setattr(timeexpr, "load_lang", fake)
+    monkeypatch.setattr("streams.core.timeexpr.load_lang", fake)
     timeexpr._compiled.cache_clear()
     yield
     timeexpr._compiled.cache_clear()
@@ -405,3 +408,27 @@ def test_a_third_language_needs_only_data() -> None:
         ("en 2022", date(2022, 1, 1), "year"),
         ("automne dernier", date(2024, 10, 1), "season"),
     ]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+_SOUP = ("Senin Minggu minggu lalu pekan bulan tahun ini depan kemarin hari pada 2024 "
+         "24/10/2024 31/02/2024 (28/10) 4 November Okt. 0000-00-00 99/99/9999 musim gugur "
+         "panas last this next week month year ago earlier two dua 999 days Monday May "
+         "in on since the 4th of fall autumn ſunday KEMARIN awal akhir early late")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_random_token_soup_never_breaks_the_invariants(lang: str) -> None:
+    pool = _SOUP.split()
+    rnd = random.Random(11)
+    for _ in range(400):
+        text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 20)))
+        last_end = 0
+        for t in find_times(text, lang, MON_4_NOV):
+            assert text[t.start:t.end] == t.text
+            assert t.start >= last_end
+            last_end = t.end
+            assert t.precision in ("day", "week", "month", "season", "year")
+            assert t.when.tzinfo is MON_4_NOV.tzinfo
