@@ -28,6 +28,8 @@ _OPEN_Q = "“\"‘"
 _CLOSE_Q = "”\"’"
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
+# "..., NATO Secretary General Mark Rutte said": a comma (or closing quote), then titles/names.
+_LEAD_COMMA = re.compile(r"[,”\"]\s*(?:(?:[A-Z][\w'’.\-]*|of|the|for)\s+){0,5}$")
 _COORDINATOR = re.compile(r"(?i)\b(?:dan|serta|and)\b")
 _COORD = re.compile(r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$")
 # After "X said" nothing but circumstance: the content is the quote or clause before X.
@@ -137,6 +139,9 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     for h in pack.cues_before.finditer(text, sent.start, sent.end):
         if not free(h):
             continue
+        prev_word = re.search(r"(\w+)\W*$", text[max(sent.start, h.start - 15) : h.start])
+        if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
+            continue  # "an estimated 1,500", "the reported deployment": adjectives, not verbs
         kind = h.key
         if kind in ("deny", "confirm", "say") and _negated_before(text, h.start, pack, sent.start):
             if kind == "say":
@@ -170,6 +175,7 @@ class _State:
         self.last_country: str | None = None
         self.claims_by_party: dict[str, list[Claim]] = {}
         self.prev_frames: list[FrameHit] = []
+        self.topic_frames: list[FrameHit] = []
 
 
 def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
@@ -236,6 +242,9 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
         if f.place is not None and f.place_by == "explicit":
             state.context_place[f.event] = f.place
     state.prev_frames = frames or state.prev_frames
+    solid = [f for f in frames if not f.speculative and f.agent_by != "context"]
+    if solid:
+        state.topic_frames = solid
     for p in gaz.find_places(text, sent.start, sent.end):
         chain = gaz.place_chain(p.key)
         if chain:
@@ -264,6 +273,17 @@ def _attribute(
 ) -> Attribution | None:
     disc = state.discourse
     floor = sentences[max(0, idx - 3)].start
+    if cue.side == "after":
+        # English puts the speaker before the verb after a quote: "“…,” he said" / "…, Rutte said".
+        lead = re.search(r"[,”\"]\s*([^,”\"]{1,60})$", text[max(sent.start, cue.start - 62) : cue.start])
+        if lead is not None and lead.group(1).strip():
+            lo = cue.start - len(lead.group(1))
+            before = resolve_segment(text, lo, cue.start, pack, gaz, disc, nearest_end=True)
+            if before is not None and tokens_between(text, lo, cue.start) <= 4:
+                q = _opening_quote(text, lo, quotes, floor)
+                cstart = q if q is not None else (prev.cue.end if prev else sent.start)
+                return Attribution(idx, cue, before, (cstart, lo),
+                                   _frames(text, cstart, lo, pack, gaz, state, before))
     if cue.side in ("after", "pronoun"):
         if explicit_before:
             return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
@@ -278,7 +298,10 @@ def _attribute(
             speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
         q = _opening_quote(text, cue.start, quotes, floor)
         cstart = q if q is not None else (prev.cue.end if prev else sent.start)
-        return Attribution(idx, cue, speaker, (cstart, cue.start), _frames(text, cstart, cue.start, pack, gaz, state, speaker))
+        frames = _frames(text, cstart, cue.start, pack, gaz, state, speaker)
+        if not frames:
+            frames = _topic_frames(text, cstart, cue.start, cue, pack, state)
+        return Attribution(idx, cue, speaker, (cstart, cue.start), frames)
     if cue.side == "according":
         seg_end = _segment_end(text, cue.end, sent.end, pack)
         speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
@@ -323,17 +346,25 @@ def _attribute(
     comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
     if comp is not None and tokens_between(text, a_start, comp.start) <= 3:
         a_start = comp.end
-    frames = _frames(text, a_start, after_end, pack, gaz, state, speaker)
-    span = (a_start, after_end)
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
+    comma_lead = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
+    if bare_tail and comma_lead and speaker.start - seg_start > 20 and comp is None:
+        # "North Korea has sent troops, the agency said on Friday, in its first account ...":
+        # the statement is the clause before the speaker.
+        frames = []
+    else:
+        frames = _frames(text, a_start, after_end, pack, gaz, state, speaker)
+    span = (a_start, after_end)
     if not frames and speaker.start > seg_start:
         q = _opening_quote(text, speaker.start, quotes, floor)
-        comma_before = re.search(r"[,”\"]\s*$", text[seg_start : speaker.start]) is not None
+        comma_before = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
         b_start = q if q is not None else (seg_start if bare_tail and comma_before else speaker.start)
         if speaker.start - b_start > 10:
             b_frames = _frames(text, b_start, speaker.start, pack, gaz, state, speaker)
             if b_frames:
                 frames, span = b_frames, (b_start, speaker.start)
+    if not frames:
+        frames = _topic_frames(text, a_start, after_end, cue, pack, state)
     if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
         # "membantah klaim Rusia": the latest claim of that party in this article.
         noun = pack.claim_nouns.search(text, a_start, after_end)
@@ -373,6 +404,30 @@ def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz
             out.append(SpeakerRef(h.start, h.end, h.text, h.key, party, speaker.role, speaker.resolved_by))
         end = h.start
     return out
+
+
+def _topic_frames(
+    text: str, start: int, end: int, cue: Cue, pack: LangPack, state: _State
+) -> list[FrameHit]:
+    """A stance on "the reports" / "kabar itu" / "this" is a stance on what the article is about:
+    the last frame it described. Only for committed or noncommittal cues, or a dismissal."""
+    if not state.topic_frames:
+        return []
+    refers = pack.claim_nouns.search(text, start, end) or pack.content_anaphors.search(text, start, end)
+    if refers is None:
+        return []
+    dismissive = cue.kind in ("deny", "confirm", "noncommittal") or (
+        pack.deny_markers.search(text, start, end) is not None
+    )
+    inner = [c for c in pack.cues_before.find_all(text, start, end) if c.key in ("deny", "noncommittal", "confirm")]
+    if not (dismissive or inner):
+        return []
+    out = []
+    for f in state.topic_frames:
+        out.append(FrameHit(f.event, f.agent, f.place, Hit(refers.start, refers.end, f.event, refers.text),
+                            agent_by="context", place_by="context" if f.place else "none",
+                            measure=f.measure, cues=[f"topic:{refers.text}"]))
+    return out[:1]
 
 
 def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
@@ -499,13 +554,14 @@ def _nearest_time(times: list, pos: int, default: datetime) -> datetime:  # type
     return when
 
 
-def _figure_gap_ok(gap: str, pack: LangPack) -> bool:
+def _figure_gap_ok(gap: str, pack: LangPack, strong: bool) -> bool:
     """Between a figure and its troop noun only names or owner words ("11,000 North Korean
     troops", "3.000 tentara tambahan"), never ordinary words ("lima tempat pelatihan militer")."""
     words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", gap)
     if len(words) > 3 or re.search(r"[.;,]", gap):
         return False
-    return all(w[:1].isupper() or pack.additional_markers.search(w) is not None for w in words)
+    plain = [w for w in words if not (w[:1].isupper() or pack.additional_markers.search(w) is not None)]
+    return len(plain) <= (1 if strong else 0)
 
 
 def _bind_quantity(
@@ -517,7 +573,7 @@ def _bind_quantity(
         start, end = offset + n.start, offset + n.end
         follow = text[end : end + 60]
         noun = pack.troop_nouns.search(follow)
-        if noun is None or not _figure_gap_ok(follow[: noun.start], pack):
+        if noun is None or not _figure_gap_ok(follow[: noun.start], pack, noun.key not in pack.weak_troop_nouns):
             continue
         if _OFFICER_NOUNS.match(follow[noun.start : noun.end + 2]):
             continue

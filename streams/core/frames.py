@@ -120,10 +120,13 @@ def find_troop_nps(
 
 
 def _is_target(text: str, np_start: int, pack: LangPack) -> bool:
+    """A troop phrase right after "against"/"by"/"with"/"from" is not the one the claim is about."""
     window = text[max(0, np_start - 20) : np_start]
     hit = None
-    for h in pack.target_markers.finditer(window):
-        hit = h
+    for matcher in (pack.target_markers, pack.origin_markers):
+        for h in matcher.finditer(window):
+            if hit is None or h.end > hit.end:
+                hit = h
     return hit is not None and tokens_between(window, hit.end, len(window)) <= 1
 
 
@@ -162,6 +165,12 @@ def _places_near(
             continue
         between = look[anchor.end :]
         if tokens_between(between, 0, len(between)) > 3 or re.search(r"[.;]", between):
+            continue
+        # Only determiners, place nouns and names may stand between ("to the Kursk region",
+        # "in Russia's Kursk"), not a verb ("to help Russia").
+        words = _TOKEN.findall(between)
+        if any(not (w[:1].isupper() or w.casefold() in pack.place_determiners
+                    or pack.place_nouns.search(w) is not None) for w in words):
             continue
         found.append(place)
     # Closest to the trigger first; those after it preferred (Indonesian and English alike).
@@ -271,15 +280,35 @@ def _frame_for(
             before = [np for np in explicit if np.end <= trig.start]
             chosen = before[0] if before else None
         if chosen is not None:
-            frame.agent = chosen.party if chosen.party else speaker_party
-            frame.agent_by = "explicit" if chosen.party else "speaker"
+            if chosen.party:
+                frame.agent, frame.agent_by = chosen.party, "explicit"
+            else:
+                # "unit militernya" / "their units": whose? The owner named just before, if any.
+                earlier = [np for np in troops if np.party and np.end <= chosen.start and start <= np.start]
+                if earlier:
+                    frame.agent, frame.agent_by = earlier[-1].party, "explicit"
+                else:
+                    frame.agent, frame.agent_by = speaker_party, "speaker"
             agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
+        if frame.agent is None and _nominal(trig):
+            # "a North Korean deployment", "pengerahan Korea Utara": the owner qualifies the noun.
+            for d in gaz.find_demonyms(text, max(start, trig.start - 30), min(end, trig.end + 30)):
+                gap = text[d.end : trig.start] if d.end <= trig.start else text[trig.end : d.start]
+                if tokens_between(gap, 0, len(gap)) == 0 and not re.search(r"[,.;]", gap):
+                    frame.agent, frame.agent_by = gaz.party_of(d.key), "explicit"
+                    agent_span.append((d.start, d.end))
+                    break
         if frame.agent is None:
             frame.agent, frame.agent_by = _sender(text, start, trig, pack, gaz, speaker_party)
         if frame.agent is None and spec.agent == "troops":
             has_troops = any(window_start <= np.start < window_end for np in troops) or bool(
                 pack.troop_nouns.search(text, window_start, window_end)
             )
+            group = None
+            for h in pack.pronouns.finditer(text, max(start, trig.start - 40), trig.start):
+                group = h if h.key == "group" else group
+            if group is not None and tokens_between(text, group.end, trig.start) <= 4:
+                has_troops = True  # "sebagian dari mereka telah bergerak": they = the troops
             if has_troops and spec.id in context_agent:
                 frame.agent, frame.agent_by = context_agent[spec.id], "context"
             elif has_troops and "troops_deployed" in context_agent:
@@ -302,8 +331,13 @@ def _frame_for(
     # Kursk", "di Rusia, termasuk Kursk") become frames of their own.
     chosen_places = [places[0].key] if places else []
     for extra in places[1:]:
-        if extra.key not in chosen_places and gaz.within(extra.key, chosen_places[0]):
-            chosen_places.append(extra.key)
+        if extra.key in chosen_places or not gaz.within(extra.key, chosen_places[0]):
+            continue
+        look = text[max(clause_lo, extra.start - 30) : extra.start]
+        if pack.inclusion_words.search(look):
+            chosen_places.append(extra.key)  # "in Russia, including Kursk": both are said
+        elif len(chosen_places) == 1:
+            chosen_places[0] = extra.key  # "in Russia's Kursk region": the most specific
     if chosen_places:
         frame.place = chosen_places[0]
         frame.extra_places = chosen_places[1:]
@@ -369,9 +403,16 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
         if incl is not None and tokens_between(text, hi, incl.start) == 0:
             m2 = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[incl.end:stop])
             hi = incl.end + m2.start() if m2 else stop
-    brk = pack.clause_breaks.search(text, pos, hi)
-    if brk is not None and brk.key not in ("yang", "which", "who", "and", "dan"):
-        hi = brk.start
+    for brk in pack.clause_breaks.finditer(text, pos, hi):
+        if brk.key in ("yang", "which", "who"):
+            continue
+        if brk.key in ("and", "dan", "serta"):
+            # "di Rusia dan Ukraina" coordinates places; "dikirim ke Rusia dan ... ditempatkan
+            # di Kursk" starts a new clause.
+            nxt = re.match(r"\s*(?:the\s+)?([A-Z]\w*)", text[brk.end : hi])
+            if nxt is not None:
+                continue
+        return brk.start
     return hi
 
 

@@ -44,6 +44,8 @@ class LangPack:
     place_anaphors: PhraseMatcher
     content_anaphors: PhraseMatcher
     inclusion_words: PhraseMatcher
+    place_determiners: frozenset[str]
+    cue_blockers: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
@@ -100,6 +102,8 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         place_anaphors=phrase_set(_list(data, "place_anaphors")),
         content_anaphors=phrase_set(_list(data, "content_anaphors")),
         inclusion_words=phrase_set(_list(data, "inclusion_words")),
+        place_determiners=frozenset(w.casefold() for w in _list(data, "place_determiners")),
+        cue_blockers=frozenset(w.casefold() for w in _list(data, "cue_blockers")),
     )
 
 

@@ -356,10 +356,12 @@ def _parse_words(
             break
         steps: list[tuple[str, float]]
         if tok in rules.implicit_one:
-            base = rules.implicit_one[tok]
-            steps = [("units", 1.0), rules.word_kind[base]]
+            if group:
+                break  # "seratus" opens a group: "dua puluh seratus" is two figures
+            steps = [("units", 1.0), rules.word_kind[rules.implicit_one[tok]]]
         else:
             steps = [rules.word_kind[tok]]
+        saved = (total, group, last_unit, last, last_scale)
         ok = True
         for kind, v in steps:
             if kind == "units":
@@ -399,6 +401,7 @@ def _parse_words(
                 break
             last = kind
         if not ok:
+            total, group, last_unit, last, last_scale = saved  # half-applied "se-" word
             break
         value_end = tok_end
         trailing_scale = last_scale if last == "scales" else 1.0

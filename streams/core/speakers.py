@@ -109,9 +109,9 @@ def _group(refs: list[SpeakerRef], text: str, pick_last: bool) -> list[SpeakerRe
     for ref in ordered[1:]:
         prev = group[-1]
         lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
-        gap = text[lo:hi] if hi >= lo else ""
+        gap = text[lo:hi] if hi >= lo else ""  # overlapping compositions are adjacent
         stop = r"[.;:,]" if pick_last else r"[.;:]"
-        if hi >= lo and tokens_between(text, lo, hi) <= 3 and not re.search(stop, gap):
+        if tokens_between(text, lo, hi) <= 3 and not re.search(stop, gap):
             group.append(ref)
         else:
             break
@@ -146,6 +146,11 @@ def resolve_segment(
     group = _group(refs, text, pick_last=nearest_end)
     best = _best(group, gaz)
     if best is not None and best.actor_id is None and best.role is not None:
+        # "At the Pentagon, deputy press secretary X said": the institution named in the segment.
+        orgs = [r for r in refs if r.actor_id and gaz.actors[r.actor_id].kind == "org"]
+        if orgs:
+            o = orgs[-1] if nearest_end else orgs[0]
+            return SpeakerRef(best.start, best.end, best.text, o.actor_id, o.party, best.role, "role")
         # A bare role ("the spokesman", "dinas intelijen"): the last actor with that role.
         earlier = discourse.last_with_role(best.role, start)
         if earlier is not None:
@@ -186,6 +191,12 @@ def resolve_segment(
     names = list(_NAME.finditer(text, start, end))
     if names:
         m = names[-1] if nearest_end else names[0]
+        # "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article.
+        for tok in m.group(0).split():
+            for ref in reversed(discourse.mentions + discourse.speakers):
+                if (ref.actor_id and ref.start < start and gaz.actors[ref.actor_id].kind == "person"
+                        and tok in ref.text.replace(",", " ").split()):
+                    return SpeakerRef(m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name")
         if m.group(0).casefold() not in pack.stopwords:
             return SpeakerRef(m.start(), m.end(), m.group(0), None, None, None, "unknown")
     return None

@@ -135,6 +135,8 @@ def test_malformed_word_sequences_split_or_stop() -> None:
     # "one and two" is not 3; "dua tiga" is not 23
     assert [m.value for m in nums("two and three", "en")] == [2, 3]
     assert [m.value for m in nums("dua tiga hari", "id")] == [2, 3]
+    assert [m.value for m in nums("dua puluh seratus", "id")] == [20, 100]
+    assert [m.value for m in nums("seribu dua ratus", "id")] == [1200]
 
 
 @pytest.mark.parametrize(
