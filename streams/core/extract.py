@@ -7,6 +7,7 @@ find reporting cues (outside quotes) -> resolve each cue's speaker and content s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -103,9 +104,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _negated_before(text: str, pos: int, pack: LangPack, lo: int) -> bool:
     neg = None
-    for h in pack.negators.finditer(text, max(lo, pos - 20), pos):
+    for h in pack.negators.finditer(text, max(lo, pos - 40), pos):
         neg = h
-    return neg is not None and tokens_between(text, neg.end, pos) <= 1
+    if neg is None:
+        return False
+    gap = tokens_between(text, neg.end, pos)
+    # "did not deny" / "has not yet acknowledged" / "Neither Moscow nor Pyongyang has acknowledged"
+    return gap <= 2 or (neg.key in ("neither", "nor") and gap <= 4)
 
 
 def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int, int]]) -> list[Cue]:
@@ -115,10 +120,11 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     def free(h: Hit) -> bool:
         return not _inside(h.start, quotes) and not any(s < h.end and h.start < e for s, e in taken)
 
-    for h in pack.cues_by.finditer(text, sent.start, sent.end):
-        if free(h):
-            cues.append(Cue(h.start, h.end, h.key, "by", h.text))
-            taken.append((h.start, h.end))
+    for h in _by_cues(pack).finditer(text, sent.start, sent.end):
+        hit = Hit(h.start(), h.end(), _by_kind(pack, h), h.group(0))
+        if free(hit):
+            cues.append(Cue(hit.start, hit.end, hit.key, "by", hit.text))
+            taken.append((hit.start, hit.end))
     for h in pack.cues_pronoun.finditer(text, sent.start, sent.end):
         if free(h) and _PUNCT_BEFORE.search(text[max(sent.start, h.start - 4) : h.start]):
             cues.append(Cue(h.start, h.end, "say", "pronoun", h.text))
@@ -143,14 +149,43 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
         if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
             continue  # "an estimated 1,500", "the reported deployment": adjectives, not verbs
         kind = h.key
-        if kind in ("deny", "confirm", "say") and _negated_before(text, h.start, pack, sent.start):
-            if kind == "say":
-                continue
-            kind = "noncommittal"
+        if kind in ("deny", "confirm", "say", "acknowledge") and _negated_before(text, h.start, pack, sent.start):
+            if kind != "deny":
+                continue  # "has not acknowledged": the outlet describing silence, not a statement
+            kind = "noncommittal"  # "did not deny"
         cues.append(Cue(h.start, h.end, kind, "before", h.text))
         taken.append((h.start, h.end))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+@functools.lru_cache(maxsize=None)
+def _by_cue_table(code: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Passive cues allow a few words before the agent marker: "was confirmed on Tuesday by X"."""
+    from streams.core.lexicon import load_lang
+
+    by = (load_lang(code).get("reporting") or {}).get("by") or {}
+    heads: dict[str, str] = {}
+    for kind, phrases in by.items():
+        for phrase in phrases or []:
+            words = str(phrase).split()
+            if len(words) >= 2:
+                heads.setdefault(" ".join(words[:-1]).casefold(), kind)
+                marker = words[-1]
+    if not heads:
+        return re.compile(r"(?!x)x"), {}
+    markers = sorted({str(p).split()[-1] for ps in by.values() for p in ps or []})
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    rx = re.compile(rf"(?i)(?<![\w])(?P<head>{alt})(?:\s+[^\s,.;:]+){{0,4}}?\s+(?:{'|'.join(map(re.escape, markers))})(?![\w])")
+    return rx, heads
+
+
+def _by_cues(pack: LangPack) -> re.Pattern[str]:
+    return _by_cue_table(pack.code)[0]
+
+
+def _by_kind(pack: LangPack, m: re.Match[str]) -> str:
+    return _by_cue_table(pack.code)[1].get(" ".join(m.group("head").split()).casefold(), "say")
 
 
 def _opening_quote(text: str, pos: int, quotes: list[tuple[int, int]], floor: int) -> int | None:
@@ -242,7 +277,7 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
         if f.place is not None and f.place_by == "explicit":
             state.context_place[f.event] = f.place
     state.prev_frames = frames or state.prev_frames
-    solid = [f for f in frames if not f.speculative and f.agent_by != "context"]
+    solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
     if solid:
         state.topic_frames = solid
     for p in gaz.find_places(text, sent.start, sent.end):
@@ -343,10 +378,17 @@ def _attribute(
             after_end = min(after_end, _segment_start(text, cue.end, nxt.start, pack))
             break
     a_start = cue.end
-    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
-    if comp is not None and tokens_between(text, a_start, comp.start) <= 3:
-        a_start = comp.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
+    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
+    if comp is not None and tokens_between(text, a_start, comp.start) <= 1:
+        a_start = comp.end
+    elif comp is not None and not bare_tail and tokens_between(text, a_start, comp.start) <= 3:
+        a_start = comp.end
+    if pack.clause_breaks.search(text, a_start, a_start + 12) is not None and tokens_between(
+        text, a_start, (pack.clause_breaks.search(text, a_start, a_start + 12) or Hit(0, a_start, "", "")).start
+    ) == 0:
+        # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported.
+        return None
     comma_lead = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
     if bare_tail and comma_lead and speaker.start - seg_start > 20 and comp is None:
         # "North Korea has sent troops, the agency said on Friday, in its first account ...":
@@ -416,6 +458,12 @@ def _topic_frames(
     refers = pack.claim_nouns.search(text, start, end) or pack.content_anaphors.search(text, start, end)
     if refers is None:
         return []
+    lead = text[start : refers.start].strip(" \"“”,")
+    if tokens_between(lead, 0, len(lead)) > 3:
+        return []
+    comp = pack.complementizers.search(text, refers.end, min(end, refers.end + 20))
+    if comp is not None and tokens_between(text, refers.end, comp.start) <= 1:
+        return []  # "kabar bahwa Putin akan hadir": a new proposition, not a back-reference
     dismissive = cue.kind in ("deny", "confirm", "noncommittal") or (
         pack.deny_markers.search(text, start, end) is not None
     )

@@ -46,7 +46,7 @@ class Discourse:
         best: SpeakerRef | None = None
         for ref in [*self.mentions, *self.speakers]:
             if ref.start < before and ref.role == role and ref.actor_id is not None:
-                if best is None or ref.start > best.start:
+                if best is None or (ref.end, ref.start) > (best.end, best.start):
                     best = ref
         return best
 

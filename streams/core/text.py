@@ -87,7 +87,7 @@ def clean_body(body: str, pack: LangPack) -> Cleaned:
 # a digit or an opening quote; or a line break. Abbreviations are protected below.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(A-Z0-9À-Ý])|\n+")
 _ABBREV = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|St|Jl|No|Vol|vs|etc|"
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Maj|Brig|Adm|Cpl|Pvt|Lt|Col|Sgt|Capt|Cmdr|Sen|Rep|Gov|St|Jl|No|Vol|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Des|Agu|Inc|Ltd|Co|Corp|approx|est|al)\.)$"
 )
 
