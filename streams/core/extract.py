@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas import Article, Claim, Quantity, Span, Speaker
-from streams.core.frames import FrameHit, find_frames, find_troop_nps, tokens_between
+from streams.core.frames import FrameHit, find_frames, find_troop_nps, has_clause_break, tokens_between
 from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.langpack import LangPack, get_pack
 from streams.core.matching import Hit
@@ -191,8 +191,12 @@ def _by_kind(pack: LangPack, m: re.Match[str]) -> str:
 def _opening_quote(text: str, pos: int, quotes: list[tuple[int, int]], floor: int) -> int | None:
     """Start of the quotation that ends right before `pos` (may span sentences)."""
     for s, e in reversed(quotes):
-        if e <= pos and pos - e <= 4 and s >= floor:
-            return s
+        if e <= pos and s >= floor:
+            gap = text[e:pos]
+            if pos - e <= 4 or (len(gap) <= 60 and not re.search(r"[.;:!?“\"]", gap)
+                                and tokens_between(gap, 0, len(gap)) <= 5):
+                return s
+            return None
     return None
 
 
@@ -242,7 +246,10 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
         if not cues:
             # A bare quotation continuing the previous speaker's paragraph.
             stripped = text[sent.start : sent.end]
-            if stripped[:1] in _OPEN_Q and last_attr_para is not None and last_attr_para[0] >= sent.paragraph - 1:
+            open_quote = next((q for q in quotes if q[0] == sent.start), None)
+            continues = open_quote is not None and open_quote[1] > sent.end + 1
+            if (stripped[:1] in _OPEN_Q and not continues and last_attr_para is not None
+                    and last_attr_para[0] >= sent.paragraph - 1):
                 nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
                 next_cues = find_cues(text, nxt, pack, quotes) if nxt else []
                 if not (next_cues and next_cues[0].side in ("after", "pronoun")):
@@ -278,8 +285,8 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
             state.context_place[f.event] = f.place
     state.prev_frames = frames or state.prev_frames
     solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
-    if solid:
-        state.topic_frames = solid
+    for f in reversed(solid):  # most recent first, a few kept
+        state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
     for p in gaz.find_places(text, sent.start, sent.end):
         chain = gaz.place_chain(p.key)
         if chain:
@@ -310,9 +317,11 @@ def _attribute(
     floor = sentences[max(0, idx - 3)].start
     if cue.side == "after":
         # English puts the speaker before the verb after a quote: "“…,” he said" / "…, Rutte said".
-        lead = re.search(r"[,”\"]\s*([^,”\"]{1,60})$", text[max(sent.start, cue.start - 62) : cue.start])
+        window = text[max(sent.start, cue.start - 80) : cue.start].rstrip()
+        trimmed = window.rstrip(",").rstrip()
+        lead = re.search(r"[,”\"]\s*([^,”\"]{1,60})$", trimmed)
         if lead is not None and lead.group(1).strip():
-            lo = cue.start - len(lead.group(1))
+            lo = max(sent.start, cue.start - 80) + lead.start(1)
             before = resolve_segment(text, lo, cue.start, pack, gaz, disc, nearest_end=True)
             if before is not None and tokens_between(text, lo, cue.start) <= 4:
                 q = _opening_quote(text, lo, quotes, floor)
@@ -360,8 +369,13 @@ def _attribute(
         speaker = prev.speaker  # "X membantah ... dan mengatakan ...": same subject
     else:
         speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
-        if speaker is not None and tokens_between(text, speaker.end, cue.start) > 6:
-            speaker = None
+        if speaker is not None:
+            gap_tokens = tokens_between(text, speaker.end, cue.start)
+            # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may
+            # stand between subject and verb, another clause may not.
+            if gap_tokens > 12 or (gap_tokens > 6 and has_clause_break(text, speaker.end, cue.start, pack)
+                                   and not re.fullmatch(r"[^;.]*\([^)]*\)[^;.]*", text[speaker.end:cue.start])):
+                speaker = None
         if (speaker is not None and speaker.resolved_by == "pronoun" and prev is not None
                 and prev.speaker is not None):
             # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
@@ -405,6 +419,11 @@ def _attribute(
             b_frames = _frames(text, b_start, speaker.start, pack, gaz, state, speaker)
             if b_frames:
                 frames, span = b_frames, (b_start, speaker.start)
+    inner_nc = [c for c in pack.cues_before.find_all(text, a_start, after_end) if c.key == "noncommittal"]
+    if not frames and inner_nc and speaker.start - seg_start > 10:
+        lead_frames = _frames(text, seg_start, speaker.start, pack, gaz, state, speaker)
+        if lead_frames:
+            frames, span = lead_frames, (seg_start, after_end)
     if not frames:
         frames = _topic_frames(text, a_start, after_end, cue, pack, state)
     if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
@@ -470,12 +489,15 @@ def _topic_frames(
     inner = [c for c in pack.cues_before.find_all(text, start, end) if c.key in ("deny", "noncommittal", "confirm")]
     if not (dismissive or inner):
         return []
-    out = []
-    for f in state.topic_frames:
-        out.append(FrameHit(f.event, f.agent, f.place, Hit(refers.start, refers.end, f.event, refers.text),
-                            agent_by="context", place_by="context" if f.place else "none",
-                            measure=f.measure, cues=[f"topic:{refers.text}"]))
-    return out[:1]
+    from streams.core.frames import trigger_matcher
+
+    named = {h.key for h in trigger_matcher(pack.code).finditer(text, start, end)}
+    pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
+    f = pool[0]
+    # The place comes only from what this speaker's clause names: a back-reference has none.
+    return [FrameHit(f.event, f.agent, None, Hit(refers.start, refers.end, f.event, refers.text),
+                     agent_by="context", place_by="none", measure=f.measure,
+                     cues=[f"topic:{refers.text}"])]
 
 
 def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
