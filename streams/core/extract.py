@@ -212,6 +212,7 @@ class _State:
         self.context_place: dict[str, str] = {}
         self.context_age: int = 0
         self.last_country: str | None = None
+        self.last_place: str | None = None
         self.claims_by_party: dict[str, list[Claim]] = {}
         self.prev_frames: list[FrameHit] = []
         self.topic_frames: list[FrameHit] = []
@@ -291,6 +292,7 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
         chain = gaz.place_chain(p.key)
         if chain:
             state.last_country = chain[-1]
+            state.last_place = p.key
 
 
 def _frames(
@@ -305,6 +307,7 @@ def _frames(
         context_agent=state.context_agent,
         context_place=state.context_place,
         last_country=state.last_country,
+        last_place=state.last_place,
     )
 
 

@@ -85,6 +85,8 @@ def find_troop_nps(
     owners = sorted(demonyms + actors, key=lambda h: h.start)
     for noun in pack.troop_nouns_possessive.finditer(text, start, end):
         out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
+    for ppl in gaz.people_matcher.finditer(text, start, end):  # "wounded North Koreans"
+        out.append(TroopNP(ppl.start, ppl.end, gaz.party_of(ppl.key), False, ppl.text, ppl.end))
     for noun in pack.troop_nouns.finditer(text, start, end):
         party: str | None = None
         possessive = False
@@ -93,8 +95,10 @@ def find_troop_nps(
         for hit in owners:
             if hit.start >= noun.end and hit.start - noun.end <= 14:
                 gap = text[noun.end : hit.start]
-                words = gap.strip(" (").strip()
-                if not words or pack.origin_markers.search(gap) and tokens_between(gap, 0, len(gap)) <= 1:
+                words = _TOKEN.findall(gap)
+                if not re.search(r"[,.;]", gap) and len(words) <= 2 and all(
+                    w.casefold() in pack.owner_markers for w in words
+                ):
                     party = gaz.party_of(hit.key)
                     owner_end = hit.end
                     break
@@ -114,6 +118,8 @@ def find_troop_nps(
             possessive = pw is not None and tokens_between(text, pw.end, noun.start) == 0
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
+        if any(o.start <= noun.start < o.end for o in out):
+            continue
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
@@ -128,6 +134,11 @@ def _is_target(text: str, np_start: int, pack: LangPack) -> bool:
             if hit is None or h.end > hit.end:
                 hit = h
     return hit is not None and tokens_between(window, hit.end, len(window)) <= 1
+
+
+def _passive(trigger: Hit, pack: LangPack) -> bool:
+    word = trigger.text.split()[0].casefold()
+    return word.startswith(("di", "ter")) if pack.code == "id" else False
 
 
 def _nominal(trigger: Hit) -> bool:
@@ -156,9 +167,13 @@ def _places_near(
             origin = h
         anchor = max((h for h in (prep, incl) if h is not None), key=lambda h: h.end, default=None)
         if anchor is None:
-            # "merebut kembali wilayah Kursk": the object of a control verb is the place.
-            gap = text[trig.end : place.start] if place.start >= trig.end else "x x x x"
-            if direct_object and tokens_between(gap, 0, len(gap)) <= 2 and not re.search(r"[,.;]", gap):
+            # "merebut kembali wilayah Kursk" / "the Kursk region had been cleared": the object
+            # (or passive subject) of a control verb is the place.
+            if place.start >= trig.end:
+                gap, limit = text[trig.end : place.start], 2
+            else:
+                gap, limit = text[place.end : trig.start], 5
+            if direct_object and tokens_between(gap, 0, len(gap)) <= limit and not re.search(r"[,.;]", gap):
                 found.append(place)
             continue
         if origin is not None and origin.end > anchor.end:
@@ -199,6 +214,7 @@ def find_frames(
     context_agent: dict[str, str],
     context_place: dict[str, str],
     last_country: str | None,
+    last_place: str | None = None,
 ) -> list[FrameHit]:
     specs = event_specs()
     en_order = pack.code == "en"
@@ -211,7 +227,9 @@ def find_frames(
             continue
         after = text[np.end : min(end, np.end + 50)]
         prep = pack.locative_preps.search(after)
-        if prep and tokens_between(after, 0, prep.start) <= 3 and not re.search(r"[,.;]", after[: prep.start]):
+        if prep is None or not gaz.find_places(after, prep.end, min(len(after), prep.end + 30)):
+            continue
+        if tokens_between(after, 0, prep.start) <= 3 and not re.search(r"[,.;]", after[: prep.start]):
             if not any(t.start >= np.end and t.start <= np.end + prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", np.text))
     triggers.sort(key=lambda h: h.start)
@@ -220,7 +238,7 @@ def find_frames(
         if spec is None:
             continue
         frame = _frame_for(text, start, end, trig, spec, troops, pack, gaz, speaker_party,
-                           context_agent, context_place, last_country)
+                           context_agent, context_place, last_country, last_place)
         if frame is not None:
             hits.append(frame)
     # A frame whose clause names a place and places within it: one frame per place.
@@ -251,6 +269,7 @@ def _frame_for(
     context_agent: dict[str, str],
     context_place: dict[str, str],
     last_country: str | None,
+    last_place: str | None,
 ) -> FrameHit | None:
     frame = FrameHit(event=spec.id, agent=None, place=None, trigger=trig, cues=[f"trigger:{trig.text}"])
     window_start = max(start, trig.start - 120)
@@ -275,6 +294,11 @@ def _frame_for(
             or tokens_between(text, min(np.end, trig.end), max(np.start, trig.start)) <= 4
         ]
         chosen = near[0] if near else None
+        if spec.victim_after_active and not _passive(trig, pack):
+            after_np = [np for np in explicit if np.start >= trig.end
+                        and tokens_between(text, trig.end, np.start) <= 4]
+            if after_np:
+                chosen = after_np[0]
         if chosen is None:
             # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
             before = [np for np in explicit if np.end <= trig.start]
@@ -313,6 +337,8 @@ def _frame_for(
                 frame.agent, frame.agent_by = context_agent[spec.id], "context"
             elif has_troops and "troops_deployed" in context_agent:
                 frame.agent, frame.agent_by = context_agent["troops_deployed"], "context"
+        if frame.agent is None and spec.agent == "subject" and speaker_party is not None:
+            frame.agent, frame.agent_by = speaker_party, "speaker"  # "Kursk has been retaken"
         if frame.agent is None:
             return None
         if spec.agent == "troops" and not any(
@@ -343,8 +369,11 @@ def _frame_for(
         frame.extra_places = chosen_places[1:]
     else:
         anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 40))
-        if anaphor is not None and last_country is not None:
-            frame.place, frame.place_by = last_country, "context"
+        country = pack.country_anaphors.search(text, trig.end, min(end, trig.end + 40))
+        if anaphor is not None and last_place is not None:
+            frame.place, frame.place_by = last_place, "context"  # "fought there"
+        elif country is not None and last_country is not None:
+            frame.place, frame.place_by = last_country, "context"  # "ke negara itu"
         elif _nominal(trig) and spec.id in context_place:
             frame.place, frame.place_by = context_place[spec.id], "context"
         else:

@@ -20,6 +20,7 @@ class Actor:
     place: str | None
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Gazetteer:
     actor_matcher: PhraseMatcher
     demonym_matcher: PhraseMatcher
     place_matcher: PhraseMatcher
+    people_matcher: PhraseMatcher
     _chain_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # --- actors -------------------------------------------------------------------------------
@@ -128,6 +130,7 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
             place=spec.get("place"),
             aliases=_strs(spec.get("aliases")),
             demonyms=_strs(spec.get("demonyms")),
+            people=_strs(spec.get("people")),
         )
     for actor in actors.values():
         if actor.parent is not None and actor.parent not in actors:
@@ -149,6 +152,7 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
         actor_matcher=PhraseMatcher(alias_pairs),
         demonym_matcher=PhraseMatcher(demonym_pairs),
         place_matcher=PhraseMatcher(place_pairs),
+        people_matcher=PhraseMatcher((p, a.id) for a in actors.values() for p in a.people),
     )
 
 

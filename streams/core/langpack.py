@@ -46,6 +46,8 @@ class LangPack:
     inclusion_words: PhraseMatcher
     place_determiners: frozenset[str]
     cue_blockers: frozenset[str]
+    country_anaphors: PhraseMatcher
+    owner_markers: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
@@ -104,6 +106,8 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         inclusion_words=phrase_set(_list(data, "inclusion_words")),
         place_determiners=frozenset(w.casefold() for w in _list(data, "place_determiners")),
         cue_blockers=frozenset(w.casefold() for w in _list(data, "cue_blockers")),
+        country_anaphors=phrase_set(_list(data, "country_anaphors")),
+        owner_markers=frozenset(w.casefold() for w in _list(data, "owner_markers")),
     )
 
 

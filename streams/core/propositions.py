@@ -30,6 +30,7 @@ class EventSpec:
     triggers: dict[str, tuple[str, ...]]
     measures: dict[str, tuple[str, ...]]
     requires_any: tuple[str, ...]
+    victim_after_active: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def event_specs() -> dict[str, EventSpec]:
             triggers={k: tuple(v or ()) for k, v in (spec.get("triggers") or {}).items()},
             measures={k: tuple(v or ()) for k, v in (spec.get("measures") or {}).items()},
             requires_any=tuple(spec.get("requires_any") or ()),
+            victim_after_active=bool(spec.get("victim_after_active", False)),
         )
     return out
 
