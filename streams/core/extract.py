@@ -31,6 +31,7 @@ _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
 # "..., NATO Secretary General Mark Rutte said": a comma (or closing quote), then titles/names.
 _LEAD_COMMA = re.compile(r"[,”\"]\s*(?:(?:[A-Z][\w'’.\-]*|of|the|for)\s+){0,5}$")
+_ACCORDING = frozenset({"menurut", "according to"})
 _COORDINATOR = re.compile(r"(?i)\b(?:dan|serta|and)\b")
 _COORD = re.compile(r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$")
 # After "X said" nothing but circumstance: the content is the quote or clause before X.
@@ -132,8 +133,8 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     for h in pack.cues_after.finditer(text, sent.start, sent.end):
         if not free(h):
             continue
-        low = h.key.casefold()
-        if low in ("menurut", "according to"):
+        low = " ".join(h.text.split()).casefold()
+        if low in _ACCORDING:
             cues.append(Cue(h.start, h.end, "say", "according", h.text))
             taken.append((h.start, h.end))
         elif _PUNCT_BEFORE.search(text[max(sent.start, h.start - 4) : h.start]):

@@ -145,6 +145,13 @@ def resolve_segment(
     refs = _compose(text, start, end, pack, gaz)
     group = _group(refs, text, pick_last=nearest_end)
     best = _best(group, gaz)
+    head = next((r for r in group if r.resolved_by == "unknown" and r.actor_id is None and r.role is None), None)
+    actor_ref = next((r for r in group if r.actor_id is not None), None)
+    if head is not None and actor_ref is not None and head.start < actor_ref.start:
+        # "an analyst at a Seoul think tank": the place of work does not make Seoul the speaker.
+        between = text[head.end : actor_ref.start]
+        if re.search(r"\b(?:at|in|from|of|di|dari|pada)\b", between) and tokens_between(text, head.end, actor_ref.start) <= 4:
+            return SpeakerRef(head.start, head.end, head.text, None, None, None, "unknown")
     if best is not None and best.actor_id is None and best.role is not None:
         # "At the Pentagon, deputy press secretary X said": the institution named in the segment.
         orgs = [r for r in refs if r.actor_id and gaz.actors[r.actor_id].kind == "org"]
