@@ -33,8 +33,16 @@ def store() -> StanceStore:
 
 async def _dlq(stage: str, event: Any, reason: str, error: str) -> None:
     msg = event.message
-    dl = dead_letter(stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset,
-                     key=msg.key, raw=msg.value, reason=reason, error=error)  # type: ignore[arg-type]
+    dl = dead_letter(
+        stage=stage,
+        topic=msg.topic,
+        partition=msg.partition,
+        offset=msg.offset,
+        key=msg.key,
+        raw=msg.value,
+        reason=reason,
+        error=error,
+    )  # type: ignore[arg-type]
     log.warning("dead letter from %s (%s): %s", msg.topic, reason, error[:200])
     await deadletter_topic.send(key=msg.key, value=orjson.dumps(dl.model_dump(mode="json")))
 

@@ -14,7 +14,11 @@ from streams.settings import Settings
 
 
 def read_alerts(
-    settings: Settings, *, follow: bool, wait_s: float = 10.0, from_beginning: bool = True,
+    settings: Settings,
+    *,
+    follow: bool,
+    wait_s: float = 10.0,
+    from_beginning: bool = True,
     topic: str | None = None,
 ) -> Iterator[Alert]:
     """Alerts from the topic; without `follow`, stops once nothing new arrived for wait_s."""
@@ -56,8 +60,11 @@ def _evidence_line(e: Evidence) -> str:
     if len(quote) > 220:
         quote = quote[:217] + "..."
     qty = f" [{e.quantity.text}]" if e.quantity else ""
-    return (f"{e.event_time.date()} {e.party or '?'} / {e.speaker} ({e.stance}{', ' + e.modality if e.modality != 'asserted' else ''}){qty}\n"
-            f"      “{quote}”\n      article {e.article_id} · {e.outlet} · chars {e.span.start}-{e.span.end}")
+    modality = f", {e.modality}" if e.modality != "asserted" else ""
+    return (
+        f"{e.event_time.date()} {e.party or '?'} / {e.speaker} ({e.stance}{modality}){qty}\n"
+        f"      “{quote}”\n      article {e.article_id} · {e.outlet} · chars {e.span.start}-{e.span.end}"
+    )
 
 
 def render(alert: Alert) -> str:

@@ -35,20 +35,33 @@ app = faust.App(
 )
 
 articles_topic = app.topic(
-    settings.topic_articles, key_type=bytes, value_type=bytes,
-    key_serializer="raw", value_serializer="raw", partitions=settings.article_partitions,
+    settings.topic_articles,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
+    partitions=settings.article_partitions,
 )
 claims_topic = app.topic(
-    settings.topic_claims, key_type=bytes, value_type=bytes,
-    key_serializer="raw", value_serializer="raw",
+    settings.topic_claims,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
 )
 alerts_topic = app.topic(
-    settings.topic_alerts, key_type=bytes, value_type=bytes,
-    key_serializer="raw", value_serializer="raw",
+    settings.topic_alerts,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
 )
 deadletter_topic = app.topic(
-    settings.topic_deadletter, key_type=bytes, value_type=bytes,
-    key_serializer="raw", value_serializer="raw",
+    settings.topic_deadletter,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
 )
 
 

@@ -17,8 +17,11 @@ from rich.table import Table
 from streams.kafka_io import ServiceUnavailable
 from streams.settings import PROJECT_ROOT, get_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Follow a news story across outlets and languages: claims, stances, alerts.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Follow a news story across outlets and languages: claims, stances, alerts.",
+)
 console = Console(emoji=False, soft_wrap=True)
 err = Console(stderr=True, emoji=False, soft_wrap=True)
 
@@ -30,8 +33,13 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def replay(
-    source: Annotated[Path, typer.Argument(help="seeds/ folder (manifest.yaml), a .jsonl of articles, or a folder of .jsonl")] = PROJECT_ROOT / "seeds",
-    speed: Annotated[float, typer.Option(help="0 = as fast as possible; N = N× real time (gaps capped)")] = 0.0,
+    source: Annotated[
+        Path,
+        typer.Argument(help="seeds/ folder (manifest.yaml), a .jsonl of articles, or a folder of .jsonl"),
+    ] = PROJECT_ROOT / "seeds",
+    speed: Annotated[
+        float, typer.Option(help="0 = as fast as possible; N = N× real time (gaps capped)")
+    ] = 0.0,
     max_gap: Annotated[float, typer.Option(help="Longest pause between two articles, seconds")] = 5.0,
 ) -> None:
     """Push articles onto the articles topic in event-time order."""
@@ -43,12 +51,24 @@ def replay(
         articles = load_articles(source)
     except (SourceError, OSError) as e:
         _fail(str(e))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[current]}"), console=err) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=err,
+    ) as progress:
         task = progress.add_task("replay", total=len(articles), current="")
         try:
-            n = do_replay(articles, settings, speed=speed, max_gap_s=max_gap,
-                          on_sent=lambda a: progress.update(task, advance=1, current=f"{a.published_at.date()} {a.outlet}"))
+            n = do_replay(
+                articles,
+                settings,
+                speed=speed,
+                max_gap_s=max_gap,
+                on_sent=lambda a: progress.update(
+                    task, advance=1, current=f"{a.published_at.date()} {a.outlet}"
+                ),
+            )
         except ServiceUnavailable as e:
             _fail(str(e), 3)
     err.print(f"replayed {n} article(s) onto {settings.topic_articles}")
@@ -69,7 +89,14 @@ def worker(loglevel: Annotated[str, typer.Option(help="Faust log level")] = "inf
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     from streams.app import app as faust_app
 
-    sys.argv = ["claimwatch", "worker", "--loglevel", loglevel, "--web-port", str(settings.worker_web_port)]
+    sys.argv = [
+        "claimwatch",
+        "worker",
+        "--loglevel",
+        loglevel,
+        "--web-port",
+        str(settings.worker_web_port),
+    ]
     faust_app.main()
 
 
@@ -137,18 +164,26 @@ def stance(
         table.add_column(col)
     for row in rows:
         tl = "\n".join(
-            f"{e['event_time'][:10]} {e['stance']} · {e['speaker']} · {e['outlet']}: “{' '.join(e['quote'].split())[:90]}”"
+            f"{e['event_time'][:10]} {e['stance']} · {e['speaker']} · {e['outlet']}: "
+            f"“{' '.join(e['quote'].split())[:90]}”"
             for e in row["timeline"]
         )
-        table.add_row(f"{row['proposition']['label']}\n[dim]{row['proposition']['id']}[/]", row["stance"],
-                      (row["first_seen"] or "")[:10], row["last_seen"][:10], tl)
+        table.add_row(
+            f"{row['proposition']['label']}\n[dim]{row['proposition']['id']}[/]",
+            row["stance"],
+            (row["first_seen"] or "")[:10],
+            row["last_seen"][:10],
+            tl,
+        )
     console.print(table)
 
 
 @app.command()
 def explain(
     article: Annotated[Path, typer.Argument(help="A .txt body, a .json Article, or a .jsonl (first N)")],
-    published: Annotated[str, typer.Option(help="Publication time for a .txt (ISO 8601)")] = "2024-11-01T12:00:00+00:00",
+    published: Annotated[
+        str, typer.Option(help="Publication time for a .txt (ISO 8601)")
+    ] = "2024-11-01T12:00:00+00:00",
     outlet: Annotated[str, typer.Option(help="Outlet for a .txt")] = "unknown",
     language: Annotated[str | None, typer.Option(help="Language hint for a .txt")] = None,
 ) -> None:

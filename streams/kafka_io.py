@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 import orjson
@@ -73,7 +74,9 @@ def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
         created: list[str] = []
         for name in missing:
             # The articles topic keeps one partition by default: replay order is event-time order.
-            parts = settings.article_partitions if name == settings.topic_articles else settings.topic_partitions
+            parts = (
+                settings.article_partitions if name == settings.topic_articles else settings.topic_partitions
+            )
             try:
                 admin.create_topics([NewTopic(name, parts, 1)], validate_only=False)
                 created.append(name)
@@ -91,10 +94,8 @@ def delete_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
         existing = set(admin.list_topics())
         doomed = [n for n in wanted if n in existing]
         if doomed:
-            try:
+            with contextlib.suppress(UnknownTopicOrPartitionError):
                 admin.delete_topics(doomed, timeout_ms=30_000)
-            except UnknownTopicOrPartitionError:
-                pass
         return doomed
     finally:
         admin.close()

@@ -43,15 +43,28 @@ def decode(raw: bytes | None, model: type[Article] | type[Claim], max_bytes: int
 
 
 def dead_letter(
-    *, stage: str, topic: str, partition: int | None, offset: int | None, key: bytes | None,
-    raw: bytes | None, reason: DeadLetterReason, error: str,
+    *,
+    stage: str,
+    topic: str,
+    partition: int | None,
+    offset: int | None,
+    key: bytes | None,
+    raw: bytes | None,
+    reason: DeadLetterReason,
+    error: str,
 ) -> DeadLetter:
     original = raw or b""
     return DeadLetter(
-        source_topic=topic, partition=partition, offset=offset,
-        key=key.decode("utf-8", "replace") if key else None, stage=stage, reason=reason,
-        error=error[:4000], original_b64=base64.b64encode(original[:DLQ_MAX_ORIGINAL]).decode(),
-        original_size=len(original), truncated=len(original) > DLQ_MAX_ORIGINAL,
+        source_topic=topic,
+        partition=partition,
+        offset=offset,
+        key=key.decode("utf-8", "replace") if key else None,
+        stage=stage,
+        reason=reason,
+        error=error[:4000],
+        original_b64=base64.b64encode(original[:DLQ_MAX_ORIGINAL]).decode(),
+        original_size=len(original),
+        truncated=len(original) > DLQ_MAX_ORIGINAL,
         failed_at=datetime.now(UTC),
     )
 

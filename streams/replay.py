@@ -65,8 +65,12 @@ def load_articles(source: Path) -> list[Article]:
 
 
 def replay(
-    articles: Iterable[Article], settings: Settings, *, speed: float = 0.0,
-    on_sent: Callable[[Article], None] | None = None, max_gap_s: float = 5.0,
+    articles: Iterable[Article],
+    settings: Settings,
+    *,
+    speed: float = 0.0,
+    on_sent: Callable[[Article], None] | None = None,
+    max_gap_s: float = 5.0,
 ) -> int:
     """Produce articles in order. speed 0 = as fast as possible; N = N× real time between event
     times (gaps capped at max_gap_s so a year-long replay stays watchable)."""

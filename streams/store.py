@@ -78,7 +78,7 @@ class _Reader(StateReader):
         out: dict[str, list[Figure]] = {}
         for k, res in zip(keys, pipe.execute(), strict=True):
             figs = []
-            for party, raw in res.items():
+            for raw in res.values():
                 ev = Evidence.model_validate_json(raw)
                 figs.append(Figure(ev.party, ev))
             out[k] = figs
@@ -136,8 +136,11 @@ class StanceStore:
                 pipe.sadd(f"{p}:excl:{exclusion_key(event, place)}", pid)
         if decision.figure is not None and claim.quantity is not None:
             who = decision.figure.party or claim.speaker.text
-            pipe.hset(f"{p}:fig:{figure_key(claim, claim.place)}", who,
-                      decision.figure.evidence.model_dump_json())
+            pipe.hset(
+                f"{p}:fig:{figure_key(claim, claim.place)}",
+                who,
+                decision.figure.evidence.model_dump_json(),
+            )
         ev = evidence_of(claim)
         ev_json = ev.model_dump_json()
         for actor in self._table_owners(claim):
@@ -147,7 +150,8 @@ class StanceStore:
             pipe.ltrim(tl_key, -TIMELINE_CAP, -1)
             row = {
                 "proposition": claim.proposition.model_dump(mode="json"),
-                "stance": claim.stance, "modality": claim.modality,
+                "stance": claim.stance,
+                "modality": claim.modality,
                 "last_seen": claim.event_time.isoformat(),
                 "last_claim": claim.id,
             }

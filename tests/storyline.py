@@ -21,26 +21,69 @@ def storyline_failures(alerts: list[Alert]) -> list[str]:
         if not any(pred(a) for a in alerts):
             failures.append(f"missing: {name}")
 
-    deploy = lambda a: a.proposition.event in ("troops_deployed", "troops_in_combat") and a.proposition.agent == "north_korea"  # noqa: E731
-    need("1 CONTRADICTED Russia denies vs Ukraine by seeds 002/003", lambda a: a.kind == "CONTRADICTED"
-         and deploy(a) and (_from(a, "002") or _from(a, "003"))
-         and {"russia", "ukraine"} <= set(a.parties)
-         and any(e.party == "russia" and e.stance == "deny" for e in [a.trigger, *a.related]))
-    need("2 CONFIRMED by NATO, first claimed by Ukraine", lambda a: a.kind == "CONFIRMED" and deploy(a)
-         and a.trigger.party == "nato" and "ukraine" in _related_parties(a))
-    need("3 CONFIRMED by South Korea (seed 001)", lambda a: a.kind == "CONFIRMED" and deploy(a)
-         and a.trigger.party == "south_korea" and _from(a, "001"))
-    need("4 CONFIRMED by the United States (seed 001)", lambda a: a.kind == "CONFIRMED" and deploy(a)
-         and a.trigger.party == "united_states" and _from(a, "001"))
-    need("5 CONFIRMED by North Korea (seed 004)", lambda a: a.kind == "CONFIRMED" and deploy(a)
-         and a.trigger.party == "north_korea" and _from(a, "004"))
-    need("6 STANCE_REVERSAL Russia deny -> affirm", lambda a: a.kind == "STANCE_REVERSAL"
-         and a.trigger.party == "russia" and a.trigger.stance == "affirm"
-         and any(e.party == "russia" and e.stance == "deny" for e in a.related))
-    need("7 CONTRADICTED Ukraine rejects Russia's Kursk recapture claim (seed 004)",
-         lambda a: a.kind == "CONTRADICTED" and _from(a, "004") and a.trigger.party == "ukraine"
-         and a.proposition.place == "kursk" and "russia" in _related_parties(a)
-         and a.proposition.event in ("territory_recaptured", "fighting_ongoing"))
+    def deploy(a: Alert) -> bool:
+        return (
+            a.proposition.event in ("troops_deployed", "troops_in_combat")
+            and a.proposition.agent == "north_korea"
+        )
+
+    need(
+        "1 CONTRADICTED Russia denies vs Ukraine by seeds 002/003",
+        lambda a: (
+            a.kind == "CONTRADICTED"
+            and deploy(a)
+            and (_from(a, "002") or _from(a, "003"))
+            and {"russia", "ukraine"} <= set(a.parties)
+            and any(e.party == "russia" and e.stance == "deny" for e in [a.trigger, *a.related])
+        ),
+    )
+    need(
+        "2 CONFIRMED by NATO, first claimed by Ukraine",
+        lambda a: (
+            a.kind == "CONFIRMED"
+            and deploy(a)
+            and a.trigger.party == "nato"
+            and "ukraine" in _related_parties(a)
+        ),
+    )
+    need(
+        "3 CONFIRMED by South Korea (seed 001)",
+        lambda a: (
+            a.kind == "CONFIRMED" and deploy(a) and a.trigger.party == "south_korea" and _from(a, "001")
+        ),
+    )
+    need(
+        "4 CONFIRMED by the United States (seed 001)",
+        lambda a: (
+            a.kind == "CONFIRMED" and deploy(a) and a.trigger.party == "united_states" and _from(a, "001")
+        ),
+    )
+    need(
+        "5 CONFIRMED by North Korea (seed 004)",
+        lambda a: (
+            a.kind == "CONFIRMED" and deploy(a) and a.trigger.party == "north_korea" and _from(a, "004")
+        ),
+    )
+    need(
+        "6 STANCE_REVERSAL Russia deny -> affirm",
+        lambda a: (
+            a.kind == "STANCE_REVERSAL"
+            and a.trigger.party == "russia"
+            and a.trigger.stance == "affirm"
+            and any(e.party == "russia" and e.stance == "deny" for e in a.related)
+        ),
+    )
+    need(
+        "7 CONTRADICTED Ukraine rejects Russia's Kursk recapture claim (seed 004)",
+        lambda a: (
+            a.kind == "CONTRADICTED"
+            and _from(a, "004")
+            and a.trigger.party == "ukraine"
+            and a.proposition.place == "kursk"
+            and "russia" in _related_parties(a)
+            and a.proposition.event in ("territory_recaptured", "fighting_ongoing")
+        ),
+    )
     for a in alerts:
         if a.kind == "CONFIRMED" and _related_parties(a) <= {a.trigger.party}:
             failures.append(f"forbidden: {a.trigger.party} confirms itself ({a.id})")

@@ -48,8 +48,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 @dataclass
@@ -68,9 +74,13 @@ class Report:
         return total
 
     def as_dict(self) -> dict[str, Any]:
-        return {"articles": self.articles, "claims": self.claims.as_dict(),
-                "alerts": {k: v.as_dict() for k, v in sorted(self.alerts.items())},
-                "alerts_total": self.alerts_total().as_dict(), "errors": self.errors}
+        return {
+            "articles": self.articles,
+            "claims": self.claims.as_dict(),
+            "alerts": {k: v.as_dict() for k, v in sorted(self.alerts.items())},
+            "alerts_total": self.alerts_total().as_dict(),
+            "errors": self.errors,
+        }
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -106,7 +116,13 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
             g = gold[article.id]
             claims = extract(article).claims
             predicted: set[ClaimKey] = {
-                (c.speaker.party, c.stance, c.proposition.event, c.proposition.agent, c.proposition.place)
+                (
+                    c.speaker.party,
+                    c.stance,
+                    c.proposition.event,
+                    c.proposition.agent,
+                    c.proposition.place,
+                )
                 for c in claims
             }
             expected: set[ClaimKey] = {
@@ -132,15 +148,27 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
 def _score_alerts(report: Report, article_id: str, fired: list[AlertKey], gold: list[dict[str, Any]]) -> None:
     unmatched = list(dict.fromkeys(fired))
     for g in gold:
-        hit = next((f for f in unmatched if f[0] == g["kind"] and f[1] == g.get("party")
-                    and f[2] == g["event"] and f[3] == g.get("agent")
-                    and _place_related(f[4], g.get("place"))), None)
+        hit = next(
+            (
+                f
+                for f in unmatched
+                if f[0] == g["kind"]
+                and f[1] == g.get("party")
+                and f[2] == g["event"]
+                and f[3] == g.get("agent")
+                and _place_related(f[4], g.get("place"))
+            ),
+            None,
+        )
         if hit is not None:
             report.alerts[g["kind"]].tp += 1
             unmatched.remove(hit)
         else:
             report.alerts[g["kind"]].fn += 1
-            report.errors.append(f"{article_id}: missed alert {g['kind']} {g.get('party')} {g['event']}:{g.get('agent')}:{g.get('place')}")
+            report.errors.append(
+                f"{article_id}: missed alert {g['kind']} {g.get('party')} "
+                f"{g['event']}:{g.get('agent')}:{g.get('place')}"
+            )
     for f in unmatched:
         report.alerts[f[0]].fp += 1
         report.errors.append(f"{article_id}: extra alert {f}")

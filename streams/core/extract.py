@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas import Article, Claim, Quantity, Span, Speaker
-from streams.core.frames import FrameHit, find_frames, find_troop_nps, has_clause_break, tokens_between
+from streams.core.frames import (
+    FrameHit,
+    find_frames,
+    find_troop_nps,
+    has_clause_break,
+    tokens_between,
+)
 from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.langpack import LangPack, get_pack
 from streams.core.matching import Hit
@@ -25,15 +31,17 @@ from streams.core.text import Sentence, clean_body, detect_language, split_sente
 from streams.core.timeexpr import find_times
 
 EXTRACTOR_VERSION = "1"
-_OPEN_Q = "“\"‘"
-_CLOSE_Q = "”\"’"
+_OPEN_Q = '“"‘'
+_CLOSE_Q = '”"’'
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
 # "..., NATO Secretary General Mark Rutte said": a comma (or closing quote), then titles/names.
 _LEAD_COMMA = re.compile(r"[,”\"]\s*(?:(?:[A-Z][\w'’.\-]*|of|the|for)\s+){0,5}$")
 _ACCORDING = frozenset({"menurut", "according to"})
 _COORDINATOR = re.compile(r"(?i)\b(?:dan|serta|and)\b")
-_COORD = re.compile(r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$")
+_COORD = re.compile(
+    r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$"
+)
 # After "X said" nothing but circumstance: the content is the quote or clause before X.
 _BARE_TAIL = re.compile(
     r"(?i)\s*(?:$|[.,;]|(?:dalam|kepada|pada|di|saat|ketika|kemarin|hari|melalui|lewat|in|on|at|to|"
@@ -150,7 +158,9 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
         if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
             continue  # "an estimated 1,500", "the reported deployment": adjectives, not verbs
         kind = h.key
-        if kind in ("deny", "confirm", "say", "acknowledge") and _negated_before(text, h.start, pack, sent.start):
+        if kind in ("deny", "confirm", "say", "acknowledge") and _negated_before(
+            text, h.start, pack, sent.start
+        ):
             if kind != "deny":
                 continue  # "has not acknowledged": the outlet describing silence, not a statement
             kind = "noncommittal"  # "did not deny"
@@ -160,7 +170,7 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     return cues
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _by_cue_table(code: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """Passive cues allow a few words before the agent marker: "was confirmed on Tuesday by X"."""
     from streams.core.lexicon import load_lang
@@ -172,12 +182,14 @@ def _by_cue_table(code: str) -> tuple[re.Pattern[str], dict[str, str]]:
             words = str(phrase).split()
             if len(words) >= 2:
                 heads.setdefault(" ".join(words[:-1]).casefold(), kind)
-                marker = words[-1]
     if not heads:
         return re.compile(r"(?!x)x"), {}
     markers = sorted({str(p).split()[-1] for ps in by.values() for p in ps or []})
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
-    rx = re.compile(rf"(?i)(?<![\w])(?P<head>{alt})(?:\s+[^\s,.;:]+){{0,4}}?\s+(?:{'|'.join(map(re.escape, markers))})(?![\w])")
+    rx = re.compile(
+        rf"(?i)(?<![\w])(?P<head>{alt})(?:\s+[^\s,.;:]+){{0,4}}?\s+"
+        rf"(?:{'|'.join(map(re.escape, markers))})(?![\w])"
+    )
     return rx, heads
 
 
@@ -194,8 +206,9 @@ def _opening_quote(text: str, pos: int, quotes: list[tuple[int, int]], floor: in
     for s, e in reversed(quotes):
         if e <= pos and s >= floor:
             gap = text[e:pos]
-            if pos - e <= 4 or (len(gap) <= 60 and not re.search(r"[.;:!?“\"]", gap)
-                                and tokens_between(gap, 0, len(gap)) <= 5):
+            if pos - e <= 4 or (
+                len(gap) <= 60 and not re.search(r"[.;:!?“\"]", gap) and tokens_between(gap, 0, len(gap)) <= 5
+            ):
                 return s
             return None
     return None
@@ -238,8 +251,20 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
         explicit_before = False
         for ci, cue in enumerate(cues):
             prev = sent_attrs[-1] if sent_attrs else None
-            attr = _attribute(text, sent, sentences, idx, cue, prev, cues[ci + 1 :], pack, gaz,
-                              state, quotes, explicit_before)
+            attr = _attribute(
+                text,
+                sent,
+                sentences,
+                idx,
+                cue,
+                prev,
+                cues[ci + 1 :],
+                pack,
+                gaz,
+                state,
+                quotes,
+                explicit_before,
+            )
             if attr is None:
                 continue
             if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
@@ -250,14 +275,20 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
             stripped = text[sent.start : sent.end]
             open_quote = next((q for q in quotes if q[0] == sent.start), None)
             continues = open_quote is not None and open_quote[1] > sent.end + 1
-            if (stripped[:1] in _OPEN_Q and not continues and last_attr_para is not None
-                    and last_attr_para[0] >= sent.paragraph - 1):
+            if (
+                stripped[:1] in _OPEN_Q
+                and not continues
+                and last_attr_para is not None
+                and last_attr_para[0] >= sent.paragraph - 1
+            ):
                 nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
                 next_cues = find_cues(text, nxt, pack, quotes) if nxt else []
                 if not (next_cues and next_cues[0].side in ("after", "pronoun")):
                     cue = Cue(sent.start, sent.start, "say", "neighbour", "")
                     spk = last_attr_para[1]
-                    ref = SpeakerRef(spk.start, spk.end, spk.text, spk.actor_id, spk.party, spk.role, "neighbour")
+                    ref = SpeakerRef(
+                        spk.start, spk.end, spk.text, spk.actor_id, spk.party, spk.role, "neighbour"
+                    )
                     frames = _frames(text, sent.start, sent.end, pack, gaz, state, ref)
                     sent_attrs.append(Attribution(idx, cue, ref, (sent.start, sent.end), frames))
         for attr in sent_attrs:
@@ -297,13 +328,22 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
 
 
 def _frames(
-    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, state: _State,
+    text: str,
+    start: int,
+    end: int,
+    pack: LangPack,
+    gaz: Gazetteer,
+    state: _State,
     speaker: SpeakerRef | None,
 ) -> list[FrameHit]:
     if end <= start:
         return []
     return find_frames(
-        text, start, end, pack, gaz,
+        text,
+        start,
+        end,
+        pack,
+        gaz,
         speaker_party=speaker.party if speaker else None,
         context_agent=state.context_agent,
         context_place=state.context_place,
@@ -313,9 +353,18 @@ def _frames(
 
 
 def _attribute(
-    text: str, sent: Sentence, sentences: list[Sentence], idx: int, cue: Cue,
-    prev: Attribution | None, later: list[Cue], pack: LangPack, gaz: Gazetteer, state: _State,
-    quotes: list[tuple[int, int]], explicit_before: bool,
+    text: str,
+    sent: Sentence,
+    sentences: list[Sentence],
+    idx: int,
+    cue: Cue,
+    prev: Attribution | None,
+    later: list[Cue],
+    pack: LangPack,
+    gaz: Gazetteer,
+    state: _State,
+    quotes: list[tuple[int, int]],
+    explicit_before: bool,
 ) -> Attribution | None:
     disc = state.discourse
     floor = sentences[max(0, idx - 3)].start
@@ -330,8 +379,13 @@ def _attribute(
             if before is not None and tokens_between(text, lo, cue.start) <= 4:
                 q = _opening_quote(text, lo, quotes, floor)
                 cstart = q if q is not None else (prev.cue.end if prev else sent.start)
-                return Attribution(idx, cue, before, (cstart, lo),
-                                   _frames(text, cstart, lo, pack, gaz, state, before))
+                return Attribution(
+                    idx,
+                    cue,
+                    before,
+                    (cstart, lo),
+                    _frames(text, cstart, lo, pack, gaz, state, before),
+                )
     if cue.side in ("after", "pronoun"):
         if explicit_before:
             return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
@@ -339,8 +393,9 @@ def _attribute(
             last = disc.last_person(gaz, cue.start) or disc.last_speaker()
             if last is None:
                 return None
-            speaker: SpeakerRef | None = SpeakerRef(cue.start, cue.end, cue.text, last.actor_id,
-                                                    last.party, last.role, "pronoun")
+            speaker: SpeakerRef | None = SpeakerRef(
+                cue.start, cue.end, cue.text, last.actor_id, last.party, last.role, "pronoun"
+            )
         else:
             seg_end = _segment_end(text, cue.end, sent.end, pack)
             speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
@@ -357,7 +412,9 @@ def _attribute(
             span = (seg_end, sent.end)
         else:
             span = (sent.start, cue.start)
-        return Attribution(idx, cue, speaker, span, _frames(text, span[0], span[1], pack, gaz, state, speaker))
+        return Attribution(
+            idx, cue, speaker, span, _frames(text, span[0], span[1], pack, gaz, state, speaker)
+        )
     if cue.side == "by":
         seg_end = _segment_end(text, cue.end, sent.end, pack)
         speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
@@ -377,15 +434,23 @@ def _attribute(
             gap_tokens = tokens_between(text, speaker.end, cue.start)
             # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may
             # stand between subject and verb, another clause may not.
-            if gap_tokens > 12 or (gap_tokens > 6 and has_clause_break(text, speaker.end, cue.start, pack)
-                                   and not re.fullmatch(r"[^;.]*\([^)]*\)[^;.]*", text[speaker.end:cue.start])):
+            if gap_tokens > 12 or (
+                gap_tokens > 6
+                and has_clause_break(text, speaker.end, cue.start, pack)
+                and not re.fullmatch(r"[^;.]*\([^)]*\)[^;.]*", text[speaker.end : cue.start])
+            ):
                 speaker = None
-        if (speaker is not None and speaker.resolved_by == "pronoun" and prev is not None
-                and prev.speaker is not None):
+        if (
+            speaker is not None
+            and speaker.resolved_by == "pronoun"
+            and prev is not None
+            and prev.speaker is not None
+        ):
             # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
             p = prev.speaker
-            speaker = SpeakerRef(speaker.start, speaker.end, speaker.text, p.actor_id, p.party,
-                                 p.role, "pronoun")
+            speaker = SpeakerRef(
+                speaker.start, speaker.end, speaker.text, p.actor_id, p.party, p.role, "pronoun"
+            )
     if speaker is None and prev is not None:
         speaker = prev.speaker
     if speaker is None:
@@ -398,13 +463,19 @@ def _attribute(
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
     comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
-    if comp is not None and tokens_between(text, a_start, comp.start) <= 1:
+    if (comp is not None and tokens_between(text, a_start, comp.start) <= 1) or (
+        comp is not None and not bare_tail and tokens_between(text, a_start, comp.start) <= 3
+    ):
         a_start = comp.end
-    elif comp is not None and not bare_tail and tokens_between(text, a_start, comp.start) <= 3:
-        a_start = comp.end
-    if pack.clause_breaks.search(text, a_start, a_start + 12) is not None and tokens_between(
-        text, a_start, (pack.clause_breaks.search(text, a_start, a_start + 12) or Hit(0, a_start, "", "")).start
-    ) == 0:
+    if (
+        pack.clause_breaks.search(text, a_start, a_start + 12) is not None
+        and tokens_between(
+            text,
+            a_start,
+            (pack.clause_breaks.search(text, a_start, a_start + 12) or Hit(0, a_start, "", "")).start,
+        )
+        == 0
+    ):
         # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported.
         return None
     comma_lead = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
@@ -440,18 +511,30 @@ def _attribute(
                 earlier = state.claims_by_party.get(party or "", [])
                 if earlier:
                     c = earlier[-1]
-                    fh = FrameHit(c.proposition.event, c.proposition.agent, c.proposition.place,
-                                  Hit(noun.start, noun.end, c.proposition.event, noun.text),
-                                  cues=[f"claim-ref:{noun.text}"])
+                    fh = FrameHit(
+                        c.proposition.event,
+                        c.proposition.agent,
+                        c.proposition.place,
+                        Hit(noun.start, noun.end, c.proposition.event, noun.text),
+                        cues=[f"claim-ref:{noun.text}"],
+                    )
                     frames = [fh]
-    co = _co_speakers(text, seg_start, cue.start, speaker, gaz) if prev is None or speaker is not prev.speaker else []
+    co = (
+        _co_speakers(text, seg_start, cue.start, speaker, gaz)
+        if prev is None or speaker is not prev.speaker
+        else []
+    )
     return Attribution(idx, cue, speaker, span, frames, co_speakers=co)
 
 
-def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz: Gazetteer) -> list[SpeakerRef]:
+def _co_speakers(
+    text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz: Gazetteer
+) -> list[SpeakerRef]:
     """Other parties listed with the speaker: "Pejabat intelijen AS, Korea Selatan, dan Ukraina"."""
-    hits = sorted(gaz.find_actors(text, start, cue_start) + gaz.find_demonyms(text, start, cue_start),
-                  key=lambda h: h.start)
+    hits = sorted(
+        gaz.find_actors(text, start, cue_start) + gaz.find_demonyms(text, start, cue_start),
+        key=lambda h: h.start,
+    )
     out: list[SpeakerRef] = []
     parties = {speaker.party}
     end = speaker.start
@@ -459,7 +542,7 @@ def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz
     for h in reversed(hits):
         if h.end > end:
             continue
-        gap = text[h.end:end]
+        gap = text[h.end : end]
         if not _LIST_GAP.fullmatch(gap) or (first and not _COORDINATOR.search(gap)):
             break  # a list needs "A, B dan C": the last member is joined by a coordinator
         first = False
@@ -471,9 +554,7 @@ def _co_speakers(text: str, start: int, cue_start: int, speaker: SpeakerRef, gaz
     return out
 
 
-def _topic_frames(
-    text: str, start: int, end: int, cue: Cue, pack: LangPack, state: _State
-) -> list[FrameHit]:
+def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, state: _State) -> list[FrameHit]:
     """A stance on "the reports" / "kabar itu" / "this" is a stance on what the article is about:
     the last frame it described. Only for committed or noncommittal cues, or a dismissal."""
     if not state.topic_frames:
@@ -481,7 +562,7 @@ def _topic_frames(
     refers = pack.claim_nouns.search(text, start, end) or pack.content_anaphors.search(text, start, end)
     if refers is None:
         return []
-    lead = text[start : refers.start].strip(" \"“”,")
+    lead = text[start : refers.start].strip(' "“”,')
     if tokens_between(lead, 0, len(lead)) > 3:
         return []
     comp = pack.complementizers.search(text, refers.end, min(end, refers.end + 20))
@@ -490,7 +571,9 @@ def _topic_frames(
     dismissive = cue.kind in ("deny", "confirm", "noncommittal") or (
         pack.deny_markers.search(text, start, end) is not None
     )
-    inner = [c for c in pack.cues_before.find_all(text, start, end) if c.key in ("deny", "noncommittal", "confirm")]
+    inner = [
+        c for c in pack.cues_before.find_all(text, start, end) if c.key in ("deny", "noncommittal", "confirm")
+    ]
     if not (dismissive or inner):
         return []
     from streams.core.frames import trigger_matcher
@@ -499,14 +582,25 @@ def _topic_frames(
     pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
     f = pool[0]
     # The place comes only from what this speaker's clause names: a back-reference has none.
-    return [FrameHit(f.event, f.agent, None, Hit(refers.start, refers.end, f.event, refers.text),
-                     agent_by="context", place_by="none", measure=f.measure,
-                     cues=[f"topic:{refers.text}"])]
+    return [
+        FrameHit(
+            f.event,
+            f.agent,
+            None,
+            Hit(refers.start, refers.end, f.event, refers.text),
+            agent_by="context",
+            place_by="none",
+            measure=f.measure,
+            cues=[f"topic:{refers.text}"],
+        )
+    ]
 
 
 def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
     """End of the speaker phrase after a verb: "kata X (NATO), Mark Rutte, kepada ..." -> after Rutte."""
-    rx = re.compile(r"\([^)]{0,40}\)|[,.;:(]|\s(?:dalam|kepada|usai|pada|di|in|to|at|on|during|after|told|when)\s")
+    rx = re.compile(
+        r"\([^)]{0,40}\)|[,.;:(]|\s(?:dalam|kepada|usai|pada|di|in|to|at|on|during|after|told|when)\s"
+    )
     i = pos
     while i < end:
         m = rx.search(text, i, end)
@@ -515,9 +609,9 @@ def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
         if m.group(0).startswith("(") and m.group(0).endswith(")"):
             i = m.end()
             continue
-        if m.group(0) == "," and re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start():end]):
+        if m.group(0) == "," and re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start() : end]):
             # An appositive name: "Sekretaris Jenderal NATO, Mark Rutte,".
-            nxt = re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start():end])
+            nxt = re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start() : end])
             assert nxt is not None
             i = m.start() + nxt.end()
             continue
@@ -534,8 +628,14 @@ def _segment_start(text: str, start: int, cue_start: int, pack: LangPack) -> int
 
 
 def _claims_for(
-    article: Article, lang: str, text: str, sent: Sentence, attr: Attribution, pack: LangPack,
-    gaz: Gazetteer, state: _State,
+    article: Article,
+    lang: str,
+    text: str,
+    sent: Sentence,
+    attr: Attribution,
+    pack: LangPack,
+    gaz: Gazetteer,
+    state: _State,
 ) -> list[Claim]:
     if attr.speaker is None or not attr.frames:
         return []
@@ -546,13 +646,26 @@ def _claims_for(
 
 
 def _claims_of_speaker(
-    article: Article, lang: str, text: str, sent: Sentence, attr: Attribution, spk: SpeakerRef,
-    pack: LangPack, gaz: Gazetteer, state: _State,
+    article: Article,
+    lang: str,
+    text: str,
+    sent: Sentence,
+    attr: Attribution,
+    spk: SpeakerRef,
+    pack: LangPack,
+    gaz: Gazetteer,
+    state: _State,
 ) -> list[Claim]:
     cstart, cend = attr.content
     out: list[Claim] = []
-    base = {"say": "affirm", "report": "affirm", "acknowledge": "affirm", "confirm": "affirm",
-            "deny": "deny", "noncommittal": "noncommittal"}[attr.cue.kind]
+    base = {
+        "say": "affirm",
+        "report": "affirm",
+        "acknowledge": "affirm",
+        "confirm": "affirm",
+        "deny": "deny",
+        "noncommittal": "noncommittal",
+    }[attr.cue.kind]
     deny_marker = pack.deny_markers.search(text, cstart, cend)
     hedge = pack.hedges.search(text, min(cstart, spk.start), max(cend, attr.cue.end))
     numbers = [n for n in find_numbers(text[cstart:cend], lang) if getattr(n, "unit_hint", None) is None]
@@ -587,9 +700,12 @@ def _claims_of_speaker(
         prop = make_proposition(frame.event, frame.agent, frame.place, gaz)
         span = Span(start=lo, end=hi)
         speaker = Speaker(
-            text=spk.text, actor_id=spk.actor_id,
+            text=spk.text,
+            actor_id=spk.actor_id,
             actor_label=gaz.actors[spk.actor_id].label if spk.actor_id else None,
-            party=spk.party, role=spk.role, resolved_by=spk.resolved_by,  # type: ignore[arg-type]
+            party=spk.party,
+            role=spk.role,
+            resolved_by=spk.resolved_by,  # type: ignore[arg-type]
         )
         confidence = 0.9
         if spk.resolved_by in ("pronoun", "role"):
@@ -606,13 +722,23 @@ def _claims_of_speaker(
             confidence -= 0.1
         claim = Claim(
             id=_claim_id(article.id, span, prop.id, spk.actor_id or spk.text),
-            article_id=article.id, outlet=article.outlet, via=article.via, language=lang,
-            speaker=speaker, proposition=prop, stance=stance,  # type: ignore[arg-type]
+            article_id=article.id,
+            outlet=article.outlet,
+            via=article.via,
+            language=lang,
+            speaker=speaker,
+            proposition=prop,
+            stance=stance,  # type: ignore[arg-type]
             modality=modality,  # type: ignore[arg-type]
-            quantity=quantity, place=frame.place, event_time=event_time,
-            published_at=article.published_at, quote=text[lo:hi], span=span,
+            quantity=quantity,
+            place=frame.place,
+            event_time=event_time,
+            published_at=article.published_at,
+            quote=text[lo:hi],
+            span=span,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
-            syndicated_from=article.syndicated_from, cues=cues,
+            syndicated_from=article.syndicated_from,
+            cues=cues,
         )
         out.append(claim)
         if spk.party:
@@ -639,15 +765,22 @@ def _figure_gap_ok(gap: str, pack: LangPack, strong: bool) -> bool:
 
 
 def _bind_quantity(
-    text: str, offset: int, numbers: list, frame: FrameHit, frames: list[FrameHit],  # type: ignore[type-arg]
-    pack: LangPack, gaz: Gazetteer,
+    text: str,
+    offset: int,
+    numbers: list,
+    frame: FrameHit,
+    frames: list[FrameHit],  # type: ignore[type-arg]
+    pack: LangPack,
+    gaz: Gazetteer,
 ) -> Quantity | None:
     best: tuple[int, Quantity] | None = None
     for n in numbers:
         start, end = offset + n.start, offset + n.end
         follow = text[end : end + 60]
         noun = pack.troop_nouns.search(follow)
-        if noun is None or not _figure_gap_ok(follow[: noun.start], pack, noun.key not in pack.weak_troop_nouns):
+        if noun is None or not _figure_gap_ok(
+            follow[: noun.start], pack, noun.key not in pack.weak_troop_nouns
+        ):
             continue
         if _OFFICER_NOUNS.match(follow[noun.start : noun.end + 2]):
             continue
@@ -659,8 +792,14 @@ def _bind_quantity(
         around = text[max(0, start - 30) : end + noun.end + 25]
         if pack.additional_markers.search(around):
             measure = f"{measure}_additional"
-        q = Quantity(low=n.low, high=n.high, unit="troops", measure=measure, text=n.text,
-                     span=Span(start=start, end=end))
+        q = Quantity(
+            low=n.low,
+            high=n.high,
+            unit="troops",
+            measure=measure,
+            text=n.text,
+            span=Span(start=start, end=end),
+        )
         dist = abs(frame.trigger.start - start)
         if best is None or dist < best[0]:
             best = (dist, q)

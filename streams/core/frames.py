@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from streams.core.gazetteer import Gazetteer
 from streams.core.langpack import LangPack
@@ -14,7 +14,9 @@ from streams.core.propositions import EventSpec, event_specs
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
 # A clause opening on an auxiliary has no subject of its own ("karena telah mengirim ...").
-_SUBJECTLESS = re.compile(r"(?i)\s*(?:telah|sudah|akan|baru|pernah|juga|has|have|had|for|after)?\s*(?:\w+\s+)?$")
+_SUBJECTLESS = re.compile(
+    r"(?i)\s*(?:telah|sudah|akan|baru|pernah|juga|has|have|had|for|after)?\s*(?:\w+\s+)?$"
+)
 NOMINAL_SUFFIXES = ("an", "ment", "al", "ence", "ion")  # pengerahan, deployment, arrival, presence
 
 
@@ -34,7 +36,7 @@ class FrameHit:
     extra_places: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def trigger_matcher(lang: str) -> PhraseMatcher:
     pairs: list[tuple[str, str]] = []
     for spec in event_specs().values():
@@ -43,7 +45,7 @@ def trigger_matcher(lang: str) -> PhraseMatcher:
     return PhraseMatcher(pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def measure_matcher(lang: str) -> PhraseMatcher:
     pairs: list[tuple[str, str]] = []
     for spec in event_specs().values():
@@ -96,8 +98,10 @@ def find_troop_nps(
             if hit.start >= noun.end and hit.start - noun.end <= 14:
                 gap = text[noun.end : hit.start]
                 words = _TOKEN.findall(gap)
-                if not re.search(r"[,.;]", gap) and len(words) <= 2 and all(
-                    w.casefold() in pack.owner_markers for w in words
+                if (
+                    not re.search(r"[,.;]", gap)
+                    and len(words) <= 2
+                    and all(w.casefold() in pack.owner_markers for w in words)
                 ):
                     party = gaz.party_of(hit.key)
                     owner_end = hit.end
@@ -147,8 +151,14 @@ def _nominal(trigger: Hit) -> bool:
 
 
 def _places_near(
-    text: str, start: int, end: int, trig: Hit, pack: LangPack, gaz: Gazetteer,
-    exclude: list[tuple[int, int]], direct_object: bool = False,
+    text: str,
+    start: int,
+    end: int,
+    trig: Hit,
+    pack: LangPack,
+    gaz: Gazetteer,
+    exclude: list[tuple[int, int]],
+    direct_object: bool = False,
 ) -> list[Hit]:
     """Place mentions governed by a locative preposition (or 'including') near the trigger."""
     found: list[Hit] = []
@@ -184,8 +194,14 @@ def _places_near(
         # Only determiners, place nouns and names may stand between ("to the Kursk region",
         # "in Russia's Kursk"), not a verb ("to help Russia").
         words = _TOKEN.findall(between)
-        if any(not (w[:1].isupper() or w.casefold() in pack.place_determiners
-                    or pack.place_nouns.search(w) is not None) for w in words):
+        if any(
+            not (
+                w[:1].isupper()
+                or w.casefold() in pack.place_determiners
+                or pack.place_nouns.search(w) is not None
+            )
+            for w in words
+        ):
             continue
         found.append(place)
     # Closest to the trigger first; those after it preferred (Indonesian and English alike).
@@ -237,8 +253,21 @@ def find_frames(
         spec = specs.get(trig.key)
         if spec is None:
             continue
-        frame = _frame_for(text, start, end, trig, spec, troops, pack, gaz, speaker_party,
-                           context_agent, context_place, last_country, last_place)
+        frame = _frame_for(
+            text,
+            start,
+            end,
+            trig,
+            spec,
+            troops,
+            pack,
+            gaz,
+            speaker_party,
+            context_agent,
+            context_place,
+            last_country,
+            last_place,
+        )
         if frame is not None:
             hits.append(frame)
     # A frame whose clause names a place and places within it: one frame per place.
@@ -246,8 +275,21 @@ def find_frames(
     for f in hits:
         split.append(f)
         for extra in f.extra_places:
-            split.append(FrameHit(f.event, f.agent, extra, f.trigger, f.negated, f.speculative,
-                                  f.uncertain, f.agent_by, f.place_by, f.measure, list(f.cues)))
+            split.append(
+                FrameHit(
+                    f.event,
+                    f.agent,
+                    extra,
+                    f.trigger,
+                    f.negated,
+                    f.speculative,
+                    f.uncertain,
+                    f.agent_by,
+                    f.place_by,
+                    f.measure,
+                    list(f.cues),
+                )
+            )
     hits = split
     # One frame per proposition; a nominal restatement adds nothing.
     unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
@@ -283,20 +325,25 @@ def _frame_for(
 
     if spec.agent in ("troops", "subject"):
         candidates = [
-            np for np in troops
+            np
+            for np in troops
             if window_start <= np.start < window_end and not _is_target(text, np.start, pack)
         ]
         explicit = [np for np in candidates if np.party is not None or np.possessive]
         explicit.sort(key=lambda np: min(abs(np.start - trig.end), abs(trig.start - np.end)))
         near = [
-            np for np in explicit
+            np
+            for np in explicit
             if not has_clause_break(text, min(np.end, trig.end), max(np.start, trig.start), pack)
             or tokens_between(text, min(np.end, trig.end), max(np.start, trig.start)) <= 4
         ]
         chosen = near[0] if near else None
         if spec.victim_after_active and not _passive(trig, pack):
-            after_np = [np for np in explicit if np.start >= trig.end
-                        and tokens_between(text, trig.end, np.start) <= 4]
+            after_np = [
+                np
+                for np in explicit
+                if np.start >= trig.end and tokens_between(text, trig.end, np.start) <= 4
+            ]
             if after_np:
                 chosen = after_np[0]
         if chosen is None:
@@ -341,9 +388,11 @@ def _frame_for(
             frame.agent, frame.agent_by = speaker_party, "speaker"  # "Kursk has been retaken"
         if frame.agent is None:
             return None
-        if spec.agent == "troops" and not any(
-            window_start <= np.start < window_end for np in troops
-        ) and frame.agent_by in ("sender", "context"):
+        if (
+            spec.agent == "troops"
+            and not any(window_start <= np.start < window_end for np in troops)
+            and frame.agent_by in ("sender", "context")
+        ):
             # "Korea Utara mengirim surat": a sender without troops is not a deployment.
             if not _troop_word_near(text, trig, pack, window_end):
                 return None
@@ -351,8 +400,16 @@ def _frame_for(
     # Place: the trigger's own clause; "termasuk Kursk" adds a narrower place.
     clause_lo = _clause_start(text, start, trig.start, pack)
     clause_hi = _clause_end(text, trig.end, end, pack)
-    places = _places_near(text, clause_lo, clause_hi, trig, pack, gaz, agent_span,
-                          direct_object=spec.agent == "subject")
+    places = _places_near(
+        text,
+        clause_lo,
+        clause_hi,
+        trig,
+        pack,
+        gaz,
+        agent_span,
+        direct_object=spec.agent == "subject",
+    )
     # The nearest place; places named inside it in the same clause ("di perbatasan Rusia di
     # Kursk", "di Rusia, termasuk Kursk") become frames of their own.
     chosen_places = [places[0].key] if places else []
@@ -430,7 +487,7 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
         # ", termasuk Kursk" / ", including Kursk" continues the place list.
         incl = pack.inclusion_words.search(text, hi, min(stop, hi + 25))
         if incl is not None and tokens_between(text, hi, incl.start) == 0:
-            m2 = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[incl.end:stop])
+            m2 = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[incl.end : stop])
             hi = incl.end + m2.start() if m2 else stop
     for brk in pack.clause_breaks.finditer(text, pos, hi):
         if brk.key in ("yang", "which", "who"):
@@ -464,18 +521,21 @@ def _sender(
         clause_start = max(clause_start, h.end)
     for h in pack.clause_breaks.finditer(text, start, trig.start):
         clause_start = max(clause_start, h.end)
-    for m in re.finditer(r"[;:.!?](?:\s|$)", text[start:trig.start]):
+    for m in re.finditer(r"[;:.!?](?:\s|$)", text[start : trig.start]):
         clause_start = max(clause_start, start + m.end())
     actors = [h for h in gaz.find_actors(text, clause_start, trig.start)]
     actors += [h for h in gaz.find_demonyms(text, clause_start, trig.start)]
     actors = [h for h in actors if not _is_target(text, h.start, pack)]
     troop_after = pack.troop_nouns.search(text, trig.end, trig.end + 40)
     has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 4
-    if not actors and has_object and _SUBJECTLESS.match(text[clause_start:trig.start]):
+    if not actors and has_object and _SUBJECTLESS.match(text[clause_start : trig.start]):
         # "berterima kasih kepada Korea Utara karena telah mengirim pasukan": the clause has no
         # subject of its own; the actor just before it is the one who sent them.
-        wider = [h for h in gaz.find_actors(text, max(start, clause_start - 60), clause_start)
-                 if not _is_target(text, h.start, pack)]
+        wider = [
+            h
+            for h in gaz.find_actors(text, max(start, clause_start - 60), clause_start)
+            if not _is_target(text, h.start, pack)
+        ]
         actors = wider[-1:]
     if actors and has_object:
         nearest = max(actors, key=lambda h: h.end)
@@ -484,7 +544,11 @@ def _sender(
     pron = None
     for h in pack.pronouns.finditer(text, clause_start, trig.start):
         pron = h
-    if (pron is not None and has_object and speaker_party is not None
-            and tokens_between(text, pron.end, trig.start) <= 5):
+    if (
+        pron is not None
+        and has_object
+        and speaker_party is not None
+        and tokens_between(text, pron.end, trig.start) <= 5
+    ):
         return speaker_party, "speaker"
     return None, "none"

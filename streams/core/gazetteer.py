@@ -70,12 +70,18 @@ class Gazetteer:
 
     def actor_with_role(self, party: str, role: str) -> str | None:
         """The known actor of `party` holding `role`: an institution, or the only such person."""
-        orgs = [a.id for a in self.actors.values()
-                if a.role == role and a.kind == "org" and self.party_of(a.id) == party]
+        orgs = [
+            a.id
+            for a in self.actors.values()
+            if a.role == role and a.kind == "org" and self.party_of(a.id) == party
+        ]
         if orgs:
             return orgs[0]
-        people = [a.id for a in self.actors.values()
-                  if a.role == role and a.kind == "person" and self.party_of(a.id) == party]
+        people = [
+            a.id
+            for a in self.actors.values()
+            if a.role == role and a.kind == "person" and self.party_of(a.id) == party
+        ]
         return people[0] if len(people) == 1 else None
 
     def party_place(self, party: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from streams.core.lexicon import languages, load_lang
@@ -111,7 +111,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_pack(code: str) -> LangPack:
     data = load_lang(code)
     if not data:

@@ -12,7 +12,7 @@ and a new lang/<code>/ folder there adds a language.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """A top-level data file such as 'actors', merged over all overlay dirs."""
     merged: dict[str, Any] = {}
@@ -57,7 +57,7 @@ def load_data(name: str) -> dict[str, Any]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lang(code: str) -> dict[str, Any]:
     """All files of lang/<code>/ merged (every overlay dir); {} for an unknown language."""
     merged: dict[str, Any] = {}

@@ -188,13 +188,10 @@ def _build(data: dict[str, Any]) -> _Rules | None:
         for j in joiners
     ]
     join = "(?:" + "|".join(sorted(join_parts, key=len, reverse=True)) + ")"
-    words_re = (
-        rf"(?<![\w-])(?P<words>{_alt(starts)}(?:{join}{_alt(all_words)})*)(?![-–]?\w)"
-    )
+    words_re = rf"(?<![\w-])(?P<words>{_alt(starts)}(?:{join}{_alt(all_words)})*)(?![-–]?\w)"
 
     vcfg: dict[str, Any] = cfg.get("vague", {})
-    vague = {_norm(str(k)): (float(v[0]), float(v[1]))
-             for k, v in (vcfg.get("words") or {}).items()}
+    vague = {_norm(str(k)): (float(v[0]), float(v[1])) for k, v in (vcfg.get("words") or {}).items()}
     vague_scales = {_norm(str(k)): float(v) for k, v in (vcfg.get("scales") or {}).items()}
     vjoin = vcfg.get("joiners") or []
     vjoin_re = rf"(?:{_alt(vjoin)}\s+)?" if vjoin else ""
@@ -232,8 +229,7 @@ def _build(data: dict[str, Any]) -> _Rules | None:
         re.IGNORECASE,
     )
 
-    units_after = {_norm(str(p)): hint for hint, ps in (units.get("after") or {}).items()
-                   for p in ps}
+    units_after = {_norm(str(p)): hint for hint, ps in (units.get("after") or {}).items() for p in ps}
     post_mods = {_norm(str(k)): str(v) for k, v in (cfg.get("post_modifiers") or {}).items()}
     blockers = cfg.get("post_modifier_blockers") or []
     block = rf"(?!\s+{_alt(blockers)})" if blockers else ""
@@ -334,9 +330,7 @@ class _Core:
     currency: bool
 
 
-def _parse_words(
-    rules: _Rules, text: str, start: int, end: int
-) -> tuple[float, int, float] | None:
+def _parse_words(rules: _Rules, text: str, start: int, end: int) -> tuple[float, int, float] | None:
     """Value, end offset and trailing scale of the longest well-formed number-word prefix."""
     total = 0.0
     group = 0.0
@@ -417,24 +411,33 @@ def _digits_value(raw: str, sep: str | None) -> float:
 
 def _read_core(rules: _Rules, text: str, m: re.Match[str]) -> _Core | None:
     mods_txt = m.group("mods")
-    mods = [rules.mods[_norm(t.group())] for t in rules.mod_tok.finditer(mods_txt)] \
-        if mods_txt else []
+    mods = [rules.mods[_norm(t.group())] for t in rules.mod_tok.finditer(mods_txt)] if mods_txt else []
     if m.group("num") is not None:
         raw = m.group("num")
         scale_w = m.group("scale") or m.group("gscale")
         scale = rules.scales[_norm(scale_w)] if scale_w else 1.0
         value = _digits_value(raw, m.group("sep")) * scale
         cur = m.group("cur") is not None
-        return _Core(m.start(), m.start("cur") if cur else m.start("num"), m.end(), value,
-                     value, value, mods, False, scale, raw if raw.isdigit() else None, cur)
+        return _Core(
+            m.start(),
+            m.start("cur") if cur else m.start("num"),
+            m.end(),
+            value,
+            value,
+            value,
+            mods,
+            False,
+            scale,
+            raw if raw.isdigit() else None,
+            cur,
+        )
     if m.group("vague") is not None:
         lo, hi = rules.vague[_norm(m.group("vague"))]
         vs = m.group("vscale")
         if vs:
             s = rules.vague_scales[_norm(vs)]
             lo, hi = lo * s, (hi + 1) * s - 1
-        return _Core(m.start(), m.start("vague"), m.end(), lo, hi, lo, mods, True, 1.0, None,
-                     False)
+        return _Core(m.start(), m.start("vague"), m.end(), lo, hi, lo, mods, True, 1.0, None, False)
     ws, we = m.span("words")
     parsed = _parse_words(rules, text, ws, we)
     if parsed is None:
@@ -453,14 +456,18 @@ def _is_figure(rules: _Rules, text: str, c: _Core, phones: list[tuple[int, int]]
         d = c.plain_digits
         if len(d) > rules.max_plain or (len(d) > 1 and d[0] == "0"):
             return False
-        if (len(d) == 4 and rules.year_lo <= int(d) <= rules.year_hi and not c.currency
-                and not rules.year_rescue.intersection(c.mods)
-                and not rules.unit_after.match(text, c.end)):
+        if (
+            len(d) == 4
+            and rules.year_lo <= int(d) <= rules.year_hi
+            and not c.currency
+            and not rules.year_rescue.intersection(c.mods)
+            and not rules.unit_after.match(text, c.end)
+        ):
             return False
     if not c.vague:
         if rules.month_after.match(text, c.end):
             return False
-        win = text[max(0, c.start - 24):c.start]
+        win = text[max(0, c.start - 24) : c.start]
         if rules.month_before_win.search(win) or rules.not_before_win.search(win):
             return False
         if rules.not_after.match(text, c.end):
@@ -470,8 +477,10 @@ def _is_figure(rules: _Rules, text: str, c: _Core, phones: list[tuple[int, int]]
 
 def _apply(kind: str, lo: float | None, hi: float | None, rules: _Rules) -> _Interval:
     if kind == "about":
-        return (None if lo is None else lo * (1 - rules.about_tol),
-                None if hi is None else hi * (1 + rules.about_tol))
+        return (
+            None if lo is None else lo * (1 - rules.about_tol),
+            None if hi is None else hi * (1 + rules.about_tol),
+        )
     if kind == "almost":
         return (None if lo is None else lo * (1 - rules.almost_tol), hi)
     if kind in ("more_than", "at_least"):
@@ -491,8 +500,9 @@ def _is_round(rules: _Rules, v: float) -> bool:
     return v >= q and v == int(v) and int(v) % q == 0
 
 
-def _finish(rules: _Rules, lo: float, hi: float, mods: list[str], bare_single: bool,
-            unit: str | None) -> _Interval:
+def _finish(
+    rules: _Rules, lo: float, hi: float, mods: list[str], bare_single: bool, unit: str | None
+) -> _Interval:
     lo_i: float | None = lo
     hi_i: float | None = hi
     effective = [k for k in mods if k in _HEDGES]
@@ -510,8 +520,11 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = _rules(lang)
     if rules is None or not text:
         return []
-    phones = [m.span() for m in rules.phone.finditer(text)] \
-        if "0" in text or "+" in text or "-" in text or "/" in text else []
+    phones = (
+        [m.span() for m in rules.phone.finditer(text)]
+        if "0" in text or "+" in text or "-" in text or "/" in text
+        else []
+    )
     lowered: str | None = None
     out: list[NumberMention] = []
     pos = 0
@@ -559,8 +572,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             start, mods = c.num_start, []  # "antara dua negara": "between" took no range
 
         # products: "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000
-        if kind == "single" and rules.products and value == int(value) \
-                and 2 <= value <= rules.product_max:
+        if kind == "single" and rules.products and value == int(value) and 2 <= value <= rules.product_max:
             if lowered is None:
                 lowered = text.lower()
             if any(k in lowered for k in rules.product_keywords):
@@ -598,6 +610,16 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         if high is not None and math.isinf(high):
             high = None
         approximate = c.vague or inner_approx or bool(_HEDGES.intersection(mods))
-        out.append(NumberMention(_tidy(low), _tidy(high), round(value, 6), text[start:end],
-                                 start, end, approximate, unit))
+        out.append(
+            NumberMention(
+                _tidy(low),
+                _tidy(high),
+                round(value, 6),
+                text[start:end],
+                start,
+                end,
+                approximate,
+                unit,
+            )
+        )
     return out

@@ -45,22 +45,28 @@ class Discourse:
     def last_with_role(self, role: str, before: int) -> SpeakerRef | None:
         best: SpeakerRef | None = None
         for ref in [*self.mentions, *self.speakers]:
-            if ref.start < before and ref.role == role and ref.actor_id is not None:
-                if best is None or (ref.end, ref.start) > (best.end, best.start):
-                    best = ref
+            if (
+                ref.start < before
+                and ref.role == role
+                and ref.actor_id is not None
+                and (best is None or (ref.end, ref.start) > (best.end, best.start))
+            ):
+                best = ref
         return best
 
 
-def _compose(
-    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer
-) -> list[SpeakerRef]:
+def _compose(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> list[SpeakerRef]:
     """Actor mentions in [start, end), with role words folded in ("juru bicara Pentagon")."""
     actors = gaz.find_actors(text, start, end)
-    demonyms = [d for d in gaz.find_demonyms(text, start, end)
-                if not any(a.start <= d.start < a.end for a in actors)]
+    demonyms = [
+        d for d in gaz.find_demonyms(text, start, end) if not any(a.start <= d.start < a.end for a in actors)
+    ]
     # A role word inside a name ("Komisi Militer Pusat") is part of that name.
-    roles = [r for r in pack.roles.find_all(text, start, end)
-             if not any(a.start <= r.start < a.end for a in actors)]
+    roles = [
+        r
+        for r in pack.roles.find_all(text, start, end)
+        if not any(a.start <= r.start < a.end for a in actors)
+    ]
     refs: list[SpeakerRef] = []
     used_roles: set[int] = set()
     for hit in sorted(actors + demonyms, key=lambda h: h.start):
@@ -70,8 +76,8 @@ def _compose(
         for i, r in enumerate(roles):
             gap_after = tokens_between(text, r.end, hit.start) if r.end <= hit.start else 99
             gap_before = tokens_between(text, hit.end, r.start) if hit.end <= r.start else 99
-            if (gap_after <= 1 and not re.search(r"[,.;]", text[r.end:hit.start])) or (
-                gap_before <= 0 and not re.search(r"[,.;]", text[hit.end:r.start])
+            if (gap_after <= 1 and not re.search(r"[,.;]", text[r.end : hit.start])) or (
+                gap_before <= 0 and not re.search(r"[,.;]", text[hit.end : r.start])
             ):
                 role = r.key
                 used_roles.add(i)
@@ -80,16 +86,25 @@ def _compose(
         actor = gaz.actors[actor_id]
         if role == "media":
             # "Media Korea Selatan": a country's press is not its government; kept, not guessed.
-            refs.append(SpeakerRef(span_start, span_end, text[span_start:span_end], None, None,
-                                   role, "unknown"))
+            refs.append(
+                SpeakerRef(span_start, span_end, text[span_start:span_end], None, None, role, "unknown")
+            )
             continue
         if role is not None and actor.kind == "party":
             specific = gaz.actor_with_role(actor_id, role)
             if specific is not None:
                 actor_id = specific
-        refs.append(SpeakerRef(span_start, span_end, text[span_start:span_end], actor_id,
-                               gaz.party_of(actor_id), role or gaz.actors[actor_id].role,
-                               "alias" if role is None else "role"))
+        refs.append(
+            SpeakerRef(
+                span_start,
+                span_end,
+                text[span_start:span_end],
+                actor_id,
+                gaz.party_of(actor_id),
+                role or gaz.actors[actor_id].role,
+                "alias" if role is None else "role",
+            )
+        )
     for i, r in enumerate(roles):
         if i not in used_roles:
             refs.append(SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role"))
@@ -145,12 +160,18 @@ def resolve_segment(
     refs = _compose(text, start, end, pack, gaz)
     group = _group(refs, text, pick_last=nearest_end)
     best = _best(group, gaz)
-    head = next((r for r in group if r.resolved_by == "unknown" and r.actor_id is None and r.role is None), None)
+    head = next(
+        (r for r in group if r.resolved_by == "unknown" and r.actor_id is None and r.role is None),
+        None,
+    )
     actor_ref = next((r for r in group if r.actor_id is not None), None)
     if head is not None and actor_ref is not None and head.start < actor_ref.start:
         # "an analyst at a Seoul think tank": the place of work does not make Seoul the speaker.
         between = text[head.end : actor_ref.start]
-        if re.search(r"\b(?:at|in|from|of|di|dari|pada)\b", between) and tokens_between(text, head.end, actor_ref.start) <= 4:
+        if (
+            re.search(r"\b(?:at|in|from|of|di|dari|pada)\b", between)
+            and tokens_between(text, head.end, actor_ref.start) <= 4
+        ):
             return SpeakerRef(head.start, head.end, head.text, None, None, None, "unknown")
     if best is not None and best.actor_id is None and best.role is not None:
         # "At the Pentagon, deputy press secretary X said": the institution named in the segment.
@@ -161,15 +182,22 @@ def resolve_segment(
         # A bare role ("the spokesman", "dinas intelijen"): the last actor with that role.
         earlier = discourse.last_with_role(best.role, start)
         if earlier is not None:
-            return SpeakerRef(best.start, best.end, best.text, earlier.actor_id, earlier.party,
-                              best.role, "role")
+            return SpeakerRef(
+                best.start, best.end, best.text, earlier.actor_id, earlier.party, best.role, "role"
+            )
         last = discourse.last_speaker()
-        if last is not None and best.role in ("intelligence", "spokesperson", "military",
-                                               "defence_ministry", "foreign_ministry"):
+        if last is not None and best.role in (
+            "intelligence",
+            "spokesperson",
+            "military",
+            "defence_ministry",
+            "foreign_ministry",
+        ):
             # "dinas intelijen" right after "Intelijen Pertahanan Ukraina" spoke.
             if last.role == best.role or (last.actor_id and gaz.actors[last.actor_id].role == best.role):
-                return SpeakerRef(best.start, best.end, best.text, last.actor_id, last.party,
-                                  best.role, "role")
+                return SpeakerRef(
+                    best.start, best.end, best.text, last.actor_id, last.party, best.role, "role"
+                )
         return SpeakerRef(best.start, best.end, best.text, None, None, best.role, "unknown")
     if best is not None:
         return best
@@ -182,18 +210,28 @@ def resolve_segment(
         if ref is None:
             ref = discourse.last_speaker()
         if ref is not None:
-            return SpeakerRef(pron.start, pron.end, pron.text, ref.actor_id, ref.party, ref.role,
-                              "pronoun")
+            return SpeakerRef(pron.start, pron.end, pron.text, ref.actor_id, ref.party, ref.role, "pronoun")
     # "komisi tersebut" / "the ministry": an earlier actor whose name holds that noun.
     for dem in pack.demonstratives.finditer(text, start, end):
-        words = re.findall(r"[^\W\d_]+", text[max(start, dem.start - 25) : dem.start] if pack.code != "en"
-                           else text[dem.end : min(end, dem.end + 25)])
+        words = re.findall(
+            r"[^\W\d_]+",
+            text[max(start, dem.start - 25) : dem.start]
+            if pack.code != "en"
+            else text[dem.end : min(end, dem.end + 25)],
+        )
         noun = (words[-1] if pack.code != "en" else words[0]) if words else None
         if noun and len(noun) > 3:
             for ref in reversed(discourse.mentions + discourse.speakers):
                 if ref.actor_id and ref.start < start and noun.casefold() in ref.text.casefold():
-                    return SpeakerRef(dem.start, dem.end, text[max(start, dem.start - 25):dem.end].strip(),
-                                      ref.actor_id, ref.party, ref.role, "role")
+                    return SpeakerRef(
+                        dem.start,
+                        dem.end,
+                        text[max(start, dem.start - 25) : dem.end].strip(),
+                        ref.actor_id,
+                        ref.party,
+                        ref.role,
+                        "role",
+                    )
     # An unknown named speaker: kept as written, never guessed.
     names = list(_NAME.finditer(text, start, end))
     if names:
@@ -201,9 +239,15 @@ def resolve_segment(
         # "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article.
         for tok in m.group(0).split():
             for ref in reversed(discourse.mentions + discourse.speakers):
-                if (ref.actor_id and ref.start < start and gaz.actors[ref.actor_id].kind == "person"
-                        and tok in ref.text.replace(",", " ").split()):
-                    return SpeakerRef(m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name")
+                if (
+                    ref.actor_id
+                    and ref.start < start
+                    and gaz.actors[ref.actor_id].kind == "person"
+                    and tok in ref.text.replace(",", " ").split()
+                ):
+                    return SpeakerRef(
+                        m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name"
+                    )
         if m.group(0).casefold() not in pack.stopwords:
             return SpeakerRef(m.start(), m.end(), m.group(0), None, None, None, "unknown")
     return None

@@ -67,11 +67,19 @@ class Decision:
 
 def evidence_of(claim: Claim) -> Evidence:
     return Evidence(
-        claim_id=claim.id, article_id=claim.article_id, outlet=claim.outlet,
-        speaker=claim.speaker.actor_label or claim.speaker.text, actor_id=claim.speaker.actor_id,
-        party=claim.speaker.party, stance=claim.stance, modality=claim.modality,
-        proposition_id=claim.proposition.id, quote=claim.quote, span=claim.span,
-        event_time=claim.event_time, quantity=claim.quantity,
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        outlet=claim.outlet,
+        speaker=claim.speaker.actor_label or claim.speaker.text,
+        actor_id=claim.speaker.actor_id,
+        party=claim.speaker.party,
+        stance=claim.stance,
+        modality=claim.modality,
+        proposition_id=claim.proposition.id,
+        quote=claim.quote,
+        span=claim.span,
+        event_time=claim.event_time,
+        quantity=claim.quantity,
     )
 
 
@@ -83,9 +91,7 @@ def up_ids(claim: Claim) -> list[str]:
 def alerting(claim: Claim) -> bool:
     """Only attributed, non-speculative, original (not syndicated) claims can raise alerts."""
     return (
-        claim.speaker.party is not None
-        and claim.modality != "speculative"
-        and claim.syndicated_from is None
+        claim.speaker.party is not None and claim.modality != "speculative" and claim.syndicated_from is None
     )
 
 
@@ -120,6 +126,7 @@ def _overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float
 def _fmt_interval(lo: float | None, hi: float | None) -> str:
     def f(x: float | None, inf: str) -> str:
         return inf if x is None else f"{x:,.0f}"
+
     return f"[{f(lo, '0')}, {f(hi, '∞')}]"
 
 
@@ -132,13 +139,20 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
 
     def emit(kind: str, pid: str, related: list[Evidence], rule: str, reason: str, severity: str) -> None:
         involved = [party or "?"] + [e.party or "?" for e in related if e.party != party]
-        alerts.append(Alert(
-            id=_alert_id(kind, pid, claim.id, related), kind=kind,  # type: ignore[arg-type]
-            severity=severity,  # type: ignore[arg-type]
-            proposition=_ref(pid, claim, gaz), trigger=ev, related=related,
-            parties=list(dict.fromkeys(involved)), rule=rule, reason=reason,
-            event_time=claim.event_time,
-        ))
+        alerts.append(
+            Alert(
+                id=_alert_id(kind, pid, claim.id, related),
+                kind=kind,  # type: ignore[arg-type]
+                severity=severity,  # type: ignore[arg-type]
+                proposition=_ref(pid, claim, gaz),
+                trigger=ev,
+                related=related,
+                parties=list(dict.fromkeys(involved)),
+                rule=rule,
+                reason=reason,
+                event_time=claim.event_time,
+            )
+        )
 
     ups = up_ids(claim)
     downs = [claim.proposition.id, *view.narrower]
@@ -166,11 +180,18 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
             if st is not None and st.committed == opposite:
                 before = st.last_deny if opposite == "deny" else st.last_affirm
                 related = [e for e in (before,) if e is not None] + list(st.pending)
-                between = f", with {len(st.pending)} noncommittal statement(s) in between" if st.pending else ""
-                emit("STANCE_REVERSAL", pid, related, f"reversal.{opposite}_to_{claim.stance}",
-                     f"{me} now {claim.stance}s what it {'denied' if opposite == 'deny' else 'affirmed'}"
-                     f"{' on ' + before.event_time.date().isoformat() if before else ''}{between}.",
-                     "high")
+                between = (
+                    f", with {len(st.pending)} noncommittal statement(s) in between" if st.pending else ""
+                )
+                emit(
+                    "STANCE_REVERSAL",
+                    pid,
+                    related,
+                    f"reversal.{opposite}_to_{claim.stance}",
+                    f"{me} now {claim.stance}s what it {'denied' if opposite == 'deny' else 'affirmed'}"
+                    f"{' on ' + before.event_time.date().isoformat() if before else ''}{between}.",
+                    "high",
+                )
                 break
 
     if can_alert and claim.stance == "affirm":
@@ -184,10 +205,20 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                 related = [s.last_affirm for s in others if s.last_affirm is not None]
                 first = _label(others[0].party, gaz)
                 sev = "high" if claim.modality == "asserted" and claim.confidence >= 0.7 else "medium"
-                emit("CONFIRMED", pid, related, "confirm.independent_party",
-                     f"{me} affirms it independently; first claimed by {first}"
-                     + (f", also affirmed by {', '.join(_label(s.party, gaz) for s in others[1:])}" if len(others) > 1 else "")
-                     + ".", sev)
+                emit(
+                    "CONFIRMED",
+                    pid,
+                    related,
+                    "confirm.independent_party",
+                    f"{me} affirms it independently; first claimed by {first}"
+                    + (
+                        f", also affirmed by {', '.join(_label(s.party, gaz) for s in others[1:])}"
+                        if len(others) > 1
+                        else ""
+                    )
+                    + ".",
+                    sev,
+                )
                 break
         # CONTRADICTED: affirming what another party denied.
         deniers: dict[str, Evidence] = {}
@@ -198,23 +229,39 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
         if deniers:
             opposed_now.extend(deniers)
             rel = list(deniers.values())
-            emit("CONTRADICTED", claim.proposition.id, rel, "contradict.affirm_vs_deny",
-                 f"{me} affirms what {', '.join(_label(p, gaz) for p in deniers)} denied.", "high")
+            emit(
+                "CONTRADICTED",
+                claim.proposition.id,
+                rel,
+                "contradict.affirm_vs_deny",
+                f"{me} affirms what {', '.join(_label(p, gaz) for p in deniers)} denied.",
+                "high",
+            )
         # CONTRADICTED: affirming something that cannot hold with another party's claim.
         exclusive: dict[str, Evidence] = {}
         for pid in ups:
             for other in view.excluded.get(pid, []):
                 for p, s in view.props.get(other, {}).items():
-                    if (p != party and s.committed == "affirm" and s.last_affirm is not None
-                            and _close(s.last_affirm.event_time, claim.event_time, rules)
-                            and fresh(p, other)):
+                    if (
+                        p != party
+                        and s.committed == "affirm"
+                        and s.last_affirm is not None
+                        and _close(s.last_affirm.event_time, claim.event_time, rules)
+                        and fresh(p, other)
+                    ):
                         exclusive.setdefault(p, s.last_affirm)
         if exclusive:
             opposed_now.extend(exclusive)
             rel = list(exclusive.values())
-            emit("CONTRADICTED", claim.proposition.id, rel, "contradict.mutually_exclusive",
-                 f"{me}'s claim cannot hold together with {', '.join(_label(p, gaz) for p in exclusive)}'s "
-                 f"({', '.join(e.proposition_id for e in rel)}).", "high")
+            emit(
+                "CONTRADICTED",
+                claim.proposition.id,
+                rel,
+                "contradict.mutually_exclusive",
+                f"{me}'s claim cannot hold together with {', '.join(_label(p, gaz) for p in exclusive)}'s "
+                f"({', '.join(e.proposition_id for e in rel)}).",
+                "high",
+            )
 
     if can_alert and claim.stance == "deny":
         # CONTRADICTED: denying what another party affirmed (here or anywhere within it).
@@ -226,12 +273,23 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
         if affirmers:
             opposed_now.extend(affirmers)
             rel = list(affirmers.values())
-            emit("CONTRADICTED", claim.proposition.id, rel, "contradict.deny_vs_affirm",
-                 f"{me} denies what {', '.join(_label(p, gaz) for p in affirmers)} affirmed.", "high")
+            emit(
+                "CONTRADICTED",
+                claim.proposition.id,
+                rel,
+                "contradict.deny_vs_affirm",
+                f"{me} denies what {', '.join(_label(p, gaz) for p in affirmers)} affirmed.",
+                "high",
+            )
 
     figure: Figure | None = None
     q = claim.quantity
-    if q is not None and claim.stance == "affirm" and claim.speaker.party is not None and claim.syndicated_from is None:
+    if (
+        q is not None
+        and claim.stance == "affirm"
+        and claim.speaker.party is not None
+        and claim.syndicated_from is None
+    ):
         figure = Figure(party, ev)
         clashes: list[Evidence] = []
         for place_key, figs in view.figures.items():
@@ -255,9 +313,15 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                 f"{_fmt_interval(e.quantity.low, e.quantity.high) if e.quantity else ''}"
                 for e in clashes
             )
-            emit("NUMERIC_DISCREPANCY", claim.proposition.id, clashes, f"figures.{q.measure}",
-                 f"{me} gives {q.text} {_fmt_interval(q.low, q.high)} for {q.measure}; "
-                 f"it does not overlap {desc}.", "medium")
+            emit(
+                "NUMERIC_DISCREPANCY",
+                claim.proposition.id,
+                clashes,
+                f"figures.{q.measure}",
+                f"{me} gives {q.text} {_fmt_interval(q.low, q.high)} for {q.measure}; "
+                f"it does not overlap {desc}.",
+                "medium",
+            )
 
     updates: dict[str, PartyState] = {}
     if party is not None:
@@ -276,13 +340,18 @@ def _new_states(
         direct = pid == claim.proposition.id
         old = view.props.get(pid, {}).get(party)
         if old is None:
-            old = PartyState(party=party, stance=claim.stance, first_seen=claim.event_time,
-                             last_seen=claim.event_time, implied=not direct)
+            old = PartyState(
+                party=party,
+                stance=claim.stance,
+                first_seen=claim.event_time,
+                last_seen=claim.event_time,
+                implied=not direct,
+            )
         committed = old.committed
         pending = list(old.pending)
         last_affirm, last_deny = old.last_affirm, old.last_deny
         if claim.stance == "noncommittal":
-            pending = (pending + [ev])[-MAX_PENDING:]
+            pending = [*pending, ev][-MAX_PENDING:]
         else:
             committed = claim.stance
             pending = []
@@ -297,7 +366,9 @@ def _new_states(
             implied=old.implied and not direct,
             first_seen=min(old.first_seen, claim.event_time),
             last_seen=max(old.last_seen, claim.event_time),
-            last_affirm=last_affirm, last_deny=last_deny, pending=pending,
+            last_affirm=last_affirm,
+            last_deny=last_deny,
+            pending=pending,
             opposed=sorted({*old.opposed, *opposed_now}),
             count=old.count + 1,
         )

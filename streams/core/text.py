@@ -77,7 +77,7 @@ def clean_body(body: str, pack: LangPack) -> Cleaned:
         if first is not None:
             m = _DATELINE.match(kept[first])
             if m and len(kept[first]) - m.end() > 40:
-                kept[first] = kept[first][m.end():]
+                kept[first] = kept[first][m.end() :]
     text = "\n".join(kept)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return Cleaned(text=text, dropped=tuple(d for d in dropped if d.strip()))
@@ -109,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if "\n" not in m.group(0) and _ABBREV.search(text[max(pos, cut - 12) : cut]):
             continue
         # The closing quotes after the full stop belong to this sentence.
-        seg_end = cut + len(m.group(0)) - len(m.group(0).lstrip("\"”’)"))
+        seg_end = cut + len(m.group(0)) - len(m.group(0).lstrip('"”’)'))
         _append(out, text, pos, seg_end if seg_end > cut else cut, paragraph)
         if "\n" in m.group(0):
             paragraph += 1

@@ -136,10 +136,14 @@ def _build(data: dict[str, Any]) -> _Rules | None:
     ]
     # both orders always exist as groups; an order the language does not use never matches
     off = {o: "" if o in text_orders else "(?!)" for o in ("dmy", "mdy")}
-    dates.append(off["dmy"] + rf"(?P<dd>\d{{1,2}}){day_suffix}\s+{dm_join_re}(?P<dm>{mon_any})\.?"
-                 r"(?:,?\s+(?P<dy>\d{4}))?(?![\w-])")
-    dates.append(off["mdy"] + rf"(?P<mm>{mon_any})\.?\s+(?P<md>\d{{1,2}}){day_suffix}(?![\w-])"
-                 r"(?:,?\s+(?P<my>\d{4})(?![\w-]))?")
+    dates.append(
+        off["dmy"] + rf"(?P<dd>\d{{1,2}}){day_suffix}\s+{dm_join_re}(?P<dm>{mon_any})\.?"
+        r"(?:,?\s+(?P<dy>\d{4}))?(?![\w-])"
+    )
+    dates.append(
+        off["mdy"] + rf"(?P<mm>{mon_any})\.?\s+(?P<md>\d{{1,2}}){day_suffix}(?![\w-])"
+        r"(?:,?\s+(?P<my>\d{4})(?![\w-]))?"
+    )
     dates.append(rf"(?P<ym>{mon_any})\.?,?\s+(?P<yy>\d{{4}})(?![\w-])")
     alternatives = [
         *dates,
@@ -162,9 +166,15 @@ def _build(data: dict[str, Any]) -> _Rules | None:
         rf"(?:{'|'.join(alternatives)})",
         re.IGNORECASE,
     )
-    anchors = [*weekdays, *months, *(cfg.get("days") or {}), *(cfg.get("periods") or {}),
-               *(cfg.get("seasons") or {}), *(counted.get("units") or {}),
-               *(counted.get("one") or {})]
+    anchors = [
+        *weekdays,
+        *months,
+        *(cfg.get("days") or {}),
+        *(cfg.get("periods") or {}),
+        *(cfg.get("seasons") or {}),
+        *(counted.get("units") or {}),
+        *(counted.get("one") or {}),
+    ]
     cal = cfg.get("season_calendar") or {}
     year_range = ((data.get("numbers") or {}).get("rules") or {}).get("year_range", [1900, 2100])
     return _Rules(
@@ -173,8 +183,7 @@ def _build(data: dict[str, Any]) -> _Rules | None:
         trigger=re.compile(rf"\d|{_alt(anchors)}", re.IGNORECASE),
         glue=re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*$"),
         weekdays=weekdays,
-        title_weekdays=frozenset(
-            f for n in cfg.get("weekdays") or {} for f in (str(n), str(n).upper())),
+        title_weekdays=frozenset(f for n in cfg.get("weekdays") or {} for f in (str(n), str(n).upper())),
         months=months,
         markers=markers,
         weekday_prefixes=frozenset(_norm(str(p)) for p in cfg.get("weekday_prefixes") or []),
@@ -259,8 +268,7 @@ def _season(ref: date, months: tuple[int, ...], marker: str | None) -> date | No
     def span(y: int) -> tuple[date, date]:  # season whose middle month falls in year y
         sy = y if months[0] <= anchor else y - 1
         ey = y if months[-1] >= anchor else y + 1
-        return date(sy, months[0], 1), date(ey, months[-1],
-                                            calendar.monthrange(ey, months[-1])[1])
+        return date(sy, months[0], 1), date(ey, months[-1], calendar.monthrange(ey, months[-1])[1])
 
     years = range(ref.year - 2, ref.year + 3)
     if marker == "past":
@@ -358,8 +366,7 @@ def _resolve(rules: _Rules, m: re.Match[str], ref: date) -> tuple[date, str] | N
             marker = None
         return _weekday(ref, rules.weekdays[_norm(g("wd"))], marker), "day"
     if g("mon"):
-        return _month(ref, rules.months[_norm(g("mon"))], _marker(rules, g("mmb"), g("mma"))), \
-            "month"
+        return _month(ref, rules.months[_norm(g("mon"))], _marker(rules, g("mmb"), g("mma"))), "month"
     if g("yr"):
         y = int(g("yr"))
         return (date(y, 1, 1), "year") if rules.year_lo <= y <= rules.year_hi else None
@@ -382,8 +389,7 @@ def find_times(text: str, lang: str, published_at: datetime) -> list[TimeMention
     for m in rules.scan.finditer(text, max(0, first.start() - 48)):
         start, end = m.span()
         short = m.group("sa")
-        is_date = bool(short or m.group("iy") or m.group("na") or m.group("dd")
-                       or m.group("md"))
+        is_date = bool(short or m.group("iy") or m.group("na") or m.group("dd") or m.group("md"))
         resolved: tuple[date, str] | None
         if short:
             d = _nearest_year(ref, int(m.group("sb")), int(m.group("sa")))
@@ -393,10 +399,10 @@ def find_times(text: str, lang: str, published_at: datetime) -> list[TimeMention
         merged = False
         if is_date and weekday_at is not None and resolved is not None:
             prev = out[weekday_at]
-            if rules.glue.match(text[prev.end:start]) and start - prev.end <= 4:
+            if rules.glue.match(text[prev.end : start]) and start - prev.end <= 4:
                 # "Kamis (24/10/2024)": the explicit date wins over the weekday's guess
                 start = prev.start
-                if text[end:end + 1] == ")":
+                if text[end : end + 1] == ")":
                     end += 1
                 out.pop(weekday_at)
                 merged = True

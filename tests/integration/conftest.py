@@ -34,9 +34,12 @@ def make_settings(services_env: dict[str, str], tag: str) -> Settings:
         kafka_bootstrap=services_env["CW_KAFKA_BOOTSTRAP"],
         redis_url=services_env["CW_REDIS_URL"],
         app_id=f"claimwatch-{tag}-{run}",
-        topic_articles=f"{run}.articles", topic_claims=f"{run}.claims",
-        topic_alerts=f"{run}.alerts", topic_deadletter=f"{run}.deadletter",
-        redis_prefix=f"test:{run}", worker_web_port=_free_port(),
+        topic_articles=f"{run}.articles",
+        topic_claims=f"{run}.claims",
+        topic_alerts=f"{run}.alerts",
+        topic_deadletter=f"{run}.deadletter",
+        redis_prefix=f"test:{run}",
+        worker_web_port=_free_port(),
         worker_data_dir=Path(f"/tmp/claimwatch-tests/{run}"),
     )
 
@@ -52,8 +55,12 @@ class Worker:
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
-            cwd=ROOT, env=settings_env(settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, bufsize=1,
+            cwd=ROOT,
+            env=settings_env(settings),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
         )
         self._ready = threading.Event()
         threading.Thread(target=self._pump, daemon=True).start()
@@ -104,12 +111,23 @@ def running_worker(services_env: dict[str, str]) -> Iterator[Settings]:
             r.delete(key)
 
 
-def drain(settings: Settings, topic: str, *, idle_s: float = 8.0, max_s: float = 120.0,
-          expect_at_least: int = 0) -> list[dict]:
+def drain(
+    settings: Settings,
+    topic: str,
+    *,
+    idle_s: float = 8.0,
+    max_s: float = 120.0,
+    expect_at_least: int = 0,
+) -> list[dict]:
     """Read a topic from the beginning until no message arrived for idle_s (after the minimum)."""
-    consumer = KafkaConsumer(topic, bootstrap_servers=settings.kafka_bootstrap, group_id=None,
-                             auto_offset_reset="earliest", enable_auto_commit=False,
-                             consumer_timeout_ms=500)
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=settings.kafka_bootstrap,
+        group_id=None,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=500,
+    )
     out: list[dict] = []
     start = last = time.monotonic()
     try:

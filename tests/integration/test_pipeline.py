@@ -23,7 +23,9 @@ def _alerts(settings: Settings, **kw: float) -> list[Alert]:
     return [Alert.model_validate(orjson.loads(m["value"])) for m in msgs]
 
 
-def test_seed_replay_produces_the_storyline_and_a_second_replay_adds_nothing(running_worker: Settings) -> None:
+def test_seed_replay_produces_the_storyline_and_a_second_replay_adds_nothing(
+    running_worker: Settings,
+) -> None:
     settings = running_worker
     articles = load_articles(ROOT / "seeds")
     assert replay(articles, settings) == 5
@@ -40,28 +42,42 @@ def test_seed_replay_produces_the_storyline_and_a_second_replay_adds_nothing(run
     assert settings.__dict__["_worker"].alive()
 
 
-def test_bad_messages_go_to_the_dead_letter_topic_and_the_worker_keeps_going(running_worker: Settings) -> None:
+def test_bad_messages_go_to_the_dead_letter_topic_and_the_worker_keeps_going(
+    running_worker: Settings,
+) -> None:
     settings = running_worker
     producer = make_producer(settings)
     bad = {
         b"not-json": b"{this is not json",
         b"bad-schema": orjson.dumps({"id": "x", "body": "no outlet, no date"}),
-        b"oversized": orjson.dumps({"id": "big", "outlet": "o", "published_at": "2024-10-25T00:00:00+00:00",
-                                    "body": "x" * (settings.max_message_bytes + 10)}),
+        b"oversized": orjson.dumps(
+            {
+                "id": "big",
+                "outlet": "o",
+                "published_at": "2024-10-25T00:00:00+00:00",
+                "body": "x" * (settings.max_message_bytes + 10),
+            }
+        ),
     }
     for key, value in bad.items():
         producer.send(settings.topic_articles, key=key, value=value)
-    good = {"id": "valid-after-bad", "outlet": "Test Wire", "language": "en",
-            "published_at": "2024-10-26T10:00:00+00:00",
-            "body": "Ukraine's military intelligence said on Friday that North Korean troops had been deployed "
-                    "to Russia's Kursk region. NATO Secretary General Mark Rutte confirmed that North Korean "
-                    "troops were in the Kursk region."}
+    good = {
+        "id": "valid-after-bad",
+        "outlet": "Test Wire",
+        "language": "en",
+        "published_at": "2024-10-26T10:00:00+00:00",
+        "body": "Ukraine's military intelligence said on Friday that North Korean troops had been deployed "
+        "to Russia's Kursk region. NATO Secretary General Mark Rutte confirmed that North Korean "
+        "troops were in the Kursk region.",
+    }
     producer.send(settings.topic_articles, key=b"valid-after-bad", value=orjson.dumps(good))
     producer.flush()
     producer.close()
 
-    letters = [DeadLetter.model_validate(orjson.loads(m["value"]))
-               for m in drain(settings, settings.topic_deadletter, expect_at_least=3, idle_s=5, max_s=90)]
+    letters = [
+        DeadLetter.model_validate(orjson.loads(m["value"]))
+        for m in drain(settings, settings.topic_deadletter, expect_at_least=3, idle_s=5, max_s=90)
+    ]
     by_key = {d.key: d for d in letters}
     assert by_key["not-json"].reason == "not_json"
     assert by_key["bad-schema"].reason == "schema" and "outlet" in by_key["bad-schema"].error

@@ -14,7 +14,12 @@ def test_committed_json_schemas_match_the_models() -> None:
 
 
 def test_wire_models_are_frozen_and_strict() -> None:
-    a = Article(id="a", outlet="o", body="b", published_at=datetime.fromisoformat("2024-10-25T00:00:00+07:00"))
+    a = Article(
+        id="a",
+        outlet="o",
+        body="b",
+        published_at=datetime.fromisoformat("2024-10-25T00:00:00+07:00"),
+    )
     with pytest.raises(ValidationError):
         a.id = "b"  # type: ignore[misc]
     with pytest.raises(ValidationError):

@@ -27,8 +27,10 @@ def test_claims_and_alerts_reach_the_quality_floor() -> None:
 
 def test_unrelated_articles_yield_no_claims() -> None:
     gold = {g["article_id"]: g for g in map(orjson.loads, (CORPUS / "gold.jsonl").read_text().splitlines())}
-    articles = [Article.model_validate(orjson.loads(line))
-                for line in (CORPUS / "articles.jsonl").read_text().splitlines()]
+    articles = [
+        Article.model_validate(orjson.loads(line))
+        for line in (CORPUS / "articles.jsonl").read_text().splitlines()
+    ]
     unrelated = [a for a in articles if not gold[a.id]["claims"] and not gold[a.id]["alerts"]]
     assert len(unrelated) >= 4
     for article in unrelated:

@@ -18,76 +18,116 @@ def claims_of(body: str, lang: str | None = None) -> list[tuple[str | None, str,
 
 
 def test_menurut_with_hedged_figure_in_indonesian() -> None:
-    ex = extract(Article(id="t", outlet="T", published_at=PUB, body=(
-        "Menurut Kementerian Pertahanan Korea Selatan, sekitar 3.000 tentara Korea Utara "
-        "telah diberangkatkan ke Rusia pekan ini.")))
+    ex = extract(
+        Article(
+            id="t",
+            outlet="T",
+            published_at=PUB,
+            body=(
+                "Menurut Kementerian Pertahanan Korea Selatan, sekitar 3.000 tentara Korea Utara "
+                "telah diberangkatkan ke Rusia pekan ini."
+            ),
+        )
+    )
     assert ex.language == "id"
     [c] = ex.claims
-    assert (c.speaker.party, c.stance, c.proposition.id) == ("south_korea", "affirm", "troops_deployed:north_korea:russia")
+    assert (c.speaker.party, c.stance, c.proposition.id) == (
+        "south_korea",
+        "affirm",
+        "troops_deployed:north_korea:russia",
+    )
     assert c.quantity is not None and c.quantity.low is not None and c.quantity.high is not None
     assert c.quantity.low < 3000 < c.quantity.high  # "sekitar" widens the figure
 
 
 def test_english_passive_confirmation_names_the_confirming_party() -> None:
-    got = claims_of("The arrival of North Korean soldiers in the Kursk region was confirmed on Monday by "
-                    "the Pentagon, which said it had tracked their movement for weeks.")
+    got = claims_of(
+        "The arrival of North Korean soldiers in the Kursk region was confirmed on Monday by "
+        "the Pentagon, which said it had tracked their movement for weeks."
+    )
     assert ("united_states", "affirm", "troops_deployed:north_korea:kursk") in got
 
 
-@pytest.mark.parametrize("body", [
-    'The Kremlin dismissed reports of a North Korean troop deployment to Russia as "fake news".',
-    "Juru bicara Kremlin Dmitry Peskov menepis kabar pengerahan tentara Korea Utara ke Rusia sebagai hoaks.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The Kremlin dismissed reports of a North Korean troop deployment to Russia as "fake news".',
+        "Juru bicara Kremlin Dmitry Peskov menepis kabar pengerahan tentara Korea Utara "
+        "ke Rusia sebagai hoaks.",
+    ],
+)
 def test_dismissals_are_denials(body: str) -> None:
     got = claims_of(body)
     assert got and all(p == "russia" and s == "deny" for p, s, _ in got)
     assert any(pid.startswith("troops_deployed:north_korea:") for _, _, pid in got)
 
 
-@pytest.mark.parametrize("body", [
-    "Putin did not deny that North Korean troops were in Russia.",
-    "Presiden Vladimir Putin tidak membantah bahwa tentara Korea Utara berada di Rusia.",
-    "A Pentagon spokesman said he could not confirm that North Korean soldiers were fighting in Kursk.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Putin did not deny that North Korean troops were in Russia.",
+        "Presiden Vladimir Putin tidak membantah bahwa tentara Korea Utara berada di Rusia.",
+        "A Pentagon spokesman said he could not confirm that North Korean soldiers were fighting in Kursk.",
+    ],
+)
 def test_not_denying_or_not_confirming_is_noncommittal(body: str) -> None:
     got = claims_of(body)
     assert got and all(s == "noncommittal" for _, s, _ in got)
 
 
-@pytest.mark.parametrize("body", [
-    "Ukraine's foreign minister warned that North Korean troops will be deployed to the front within weeks.",
-    "Kyiv memperingatkan bahwa tentara Korea Utara akan segera dikerahkan ke garis depan.",
-    "Analysts said Pyongyang could send more troops if Moscow asked.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine's foreign minister warned that North Korean troops will be deployed "
+        "to the front within weeks.",
+        "Kyiv memperingatkan bahwa tentara Korea Utara akan segera dikerahkan ke garis depan.",
+        "Analysts said Pyongyang could send more troops if Moscow asked.",
+    ],
+)
 def test_predictions_and_conditionals_are_not_claims(body: str) -> None:
     assert claims_of(body) == []
 
 
 def test_pronoun_speaker_resolves_to_the_last_person() -> None:
-    got = claims_of("Volodymyr Zelensky spoke to reporters in Kyiv on Thursday. He said about 8,000 North "
-                    "Korean soldiers were already in the Kursk region.")
+    got = claims_of(
+        "Volodymyr Zelensky spoke to reporters in Kyiv on Thursday. He said about 8,000 North "
+        "Korean soldiers were already in the Kursk region."
+    )
     assert ("ukraine", "affirm", "troops_deployed:north_korea:kursk") in got
 
 
 def test_unknown_speakers_are_kept_without_a_party() -> None:
-    ex = extract(Article(id="t", outlet="T", published_at=PUB, body=(
-        "A military analyst at a Seoul think tank said North Korean troops were stationed in the Kursk region.")))
+    ex = extract(
+        Article(
+            id="t",
+            outlet="T",
+            published_at=PUB,
+            body=(
+                "A military analyst at a Seoul think tank said North Korean troops were "
+                "stationed in the Kursk region."
+            ),
+        )
+    )
     assert ex.claims and all(c.speaker.party is None for c in ex.claims)
 
 
 def test_south_korea_is_not_north_korea() -> None:
-    got = claims_of("Seoul said South Korean troops were not deployed to Ukraine, and that North Korean troops "
-                    "were in Russia.")
+    got = claims_of(
+        "Seoul said South Korean troops were not deployed to Ukraine, and that North Korean troops "
+        "were in Russia."
+    )
     agents = {pid.split(":")[1] for _, _, pid in got}
     assert "north_korea" in agents
     assert all(p == "south_korea" for p, _, _ in got)
 
 
 def test_noise_lines_are_dropped_and_spans_point_into_the_cleaned_text() -> None:
-    body = ("Baca juga: Korut Kirim 12.000 Tentara ke Rusia, Kata Kyiv\n"
-            "Intelijen Pertahanan Ukraina mengatakan tentara Korea Utara sudah tiba di wilayah Kursk.\n"
-            "MEMBACA Rusia bantah kirim tentara\n"
-            "pic.twitter.com/abcdEFG123\n")
+    body = (
+        "Baca juga: Korut Kirim 12.000 Tentara ke Rusia, Kata Kyiv\n"
+        "Intelijen Pertahanan Ukraina mengatakan tentara Korea Utara sudah tiba di wilayah Kursk.\n"
+        "MEMBACA Rusia bantah kirim tentara\n"
+        "pic.twitter.com/abcdEFG123\n"
+    )
     ex = extract(Article(id="t", outlet="T", body=body, published_at=PUB))
     assert "Baca juga" not in ex.text and "MEMBACA" not in ex.text and "pic.twitter" not in ex.text
     assert [c.speaker.party for c in ex.claims] == ["ukraine"]
@@ -102,6 +142,15 @@ def test_unrelated_uses_of_the_vocabulary_make_no_claims() -> None:
 
 
 def test_event_time_follows_the_weekday_named_in_the_sentence() -> None:
-    ex = extract(Article(id="t", outlet="T", published_at=PUB, body=(
-        "NATO Secretary General Mark Rutte said on Monday that North Korean troops had been sent to Russia.")))
+    ex = extract(
+        Article(
+            id="t",
+            outlet="T",
+            published_at=PUB,
+            body=(
+                "NATO Secretary General Mark Rutte said on Monday that North Korean troops "
+                "had been sent to Russia."
+            ),
+        )
+    )
     assert ex.claims and all(c.event_time.date().isoformat() == "2024-11-04" for c in ex.claims)

@@ -32,8 +32,10 @@ def iv(m: NumberMention) -> tuple[float | None, float | None]:
 
 def close(m: NumberMention, low: float | None, high: float | None) -> bool:
     """The interval equals [low, high], up to float noise."""
+
     def eq(x: float | None, y: float | None) -> bool:
         return x is y is None or (x is not None and y is not None and abs(x - y) < 1e-6)
+
     return eq(m.low, low) and eq(m.high, high)
 
 
@@ -244,14 +246,14 @@ def test_modifiers(text: str, lang: str, low: float, high: float | None) -> None
     assert m.high == (None if high is None else pytest.approx(high))
     assert m.approximate is True
     assert m.start == 0  # the modifier is part of the mention
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
 
 
 def test_modifier_text_and_offsets_include_the_modifier() -> None:
     text = "Kata dia, lebih dari 10.000 tentara tiba."
     m = one(text, "id")
     assert m.text == "lebih dari 10.000"
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
     assert m.value == 10000
 
 
@@ -371,7 +373,7 @@ def test_between_without_a_range_is_not_part_of_the_figure() -> None:
     text = "hubungan antara dua negara"
     m = one(text, "id")
     assert m.text == "dua"
-    assert text[m.start:m.end] == "dua"
+    assert text[m.start : m.end] == "dua"
 
 
 def test_day_ranges_of_dates_are_not_figures() -> None:
@@ -486,8 +488,10 @@ def test_may_the_verb_is_not_a_month() -> None:
 
 
 def test_date_in_a_sentence_leaves_the_real_figures() -> None:
-    text = ("Pada Kamis (24/10/2024), dinas intelijen mengatakan sekitar 12.000 tentara "
-            "tiba pada 23 Oktober 2024 pukul 14.00 WIB.")
+    text = (
+        "Pada Kamis (24/10/2024), dinas intelijen mengatakan sekitar 12.000 tentara "
+        "tiba pada 23 Oktober 2024 pukul 14.00 WIB."
+    )
     assert [m.text for m in nums(text, "id")] == ["sekitar 12.000"]
 
 
@@ -558,22 +562,33 @@ def test_real_discrepancies_do_not_overlap(a: str, b: str) -> None:
 
 
 def test_sentence_order_offsets_and_no_overlap() -> None:
-    text = ("Agensi intelijen Ukraina mengatakan bahwa sekitar 12.000 tentara Korea Utara, "
-            "termasuk 500 perwira dan tiga jenderal, berada di Rusia sejak Agustus 2024, "
-            "dan lebih dari 6.500 toko media, 86.000 editor serta 3,5 juta desktop di 90 negara.")
+    text = (
+        "Agensi intelijen Ukraina mengatakan bahwa sekitar 12.000 tentara Korea Utara, "
+        "termasuk 500 perwira dan tiga jenderal, berada di Rusia sejak Agustus 2024, "
+        "dan lebih dari 6.500 toko media, 86.000 editor serta 3,5 juta desktop di 90 negara."
+    )
     found = nums(text, "id")
     assert [m.text for m in found] == [
-        "sekitar 12.000", "500", "tiga", "lebih dari 6.500", "86.000", "3,5 juta", "90"]
+        "sekitar 12.000",
+        "500",
+        "tiga",
+        "lebih dari 6.500",
+        "86.000",
+        "3,5 juta",
+        "90",
+    ]
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     for a, b in pairwise(found):
         assert a.end <= b.start
 
 
 def test_english_sentence() -> None:
-    text = ("South Korea said on Tuesday that more than 10,000 North Korean troops were in "
-            "Russia, and the Pentagon put the number at about 12,000 as of Nov. 4, 2024, "
-            "while Ukraine said 40 had been killed.")
+    text = (
+        "South Korea said on Tuesday that more than 10,000 North Korean troops were in "
+        "Russia, and the Pentagon put the number at about 12,000 as of Nov. 4, 2024, "
+        "while Ukraine said 40 had been killed."
+    )
     assert [(m.text, m.low, m.high) for m in nums(text, "en")] == [
         ("more than 10,000", 10000, None),
         ("about 12,000", 10800, 13200),
@@ -600,19 +615,35 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A third language defined purely as data, the way lang/<code>/numbers.yaml would be."""
     data: dict[str, Any] = {
         "numbers": {
-            "words": {"units": {"un": 1, "deux": 2, "trois": 3, "dix": 10, "onze": 11},
-                      "multipliers": {"cent": 100}, "scales": {"mille": 1000},
-                      "weak": ["un"], "joiners": ["-"]},
-            "vague": {"words": {"milliers": [1000, 99999], "dizaines": [10, 99]},
-                      "scales": {"milliers": 1000}, "joiners": ["de"]},
-            "modifiers": {"about": ["environ"], "more_than": ["plus de"],
-                          "at_least": ["au moins"], "between": ["entre"]},
+            "words": {
+                "units": {"un": 1, "deux": 2, "trois": 3, "dix": 10, "onze": 11},
+                "multipliers": {"cent": 100},
+                "scales": {"mille": 1000},
+                "weak": ["un"],
+                "joiners": ["-"],
+            },
+            "vague": {
+                "words": {"milliers": [1000, 99999], "dizaines": [10, 99]},
+                "scales": {"milliers": 1000},
+                "joiners": ["de"],
+            },
+            "modifiers": {
+                "about": ["environ"],
+                "more_than": ["plus de"],
+                "at_least": ["au moins"],
+                "between": ["entre"],
+            },
             "range": {"connectors": ["-", "à"], "between_joiners": {"entre": ["et"]}},
             "units": {"after": {"percent": ["%", "pour cent"]}},
             "not_figure": {"words_before": ["numéro"]},
-            "rules": {"year_range": [1900, 2100], "max_plain_digits": 6,
-                      "bare_round": {"min_trailing_zeros": 2, "tolerance": 0.05},
-                      "about": 0.1, "almost": 0.1, "floor": 0},
+            "rules": {
+                "year_range": [1900, 2100],
+                "max_plain_digits": 6,
+                "bare_round": {"min_trailing_zeros": 2, "tolerance": 0.05},
+                "about": 0.1,
+                "almost": 0.1,
+                "floor": 0,
+            },
         },
         "time": {"months": {"novembre": 11}, "name_case": "any"},
     }
@@ -629,8 +660,10 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("fake_language")
 def test_a_third_language_needs_only_data() -> None:
-    text = ("Environ 10.000 soldats, plus de onze mille, des dizaines de milliers, "
-            "entre 10.000 et 12.000, le 4 novembre 2024, 20 %, numéro 12, deux cent.")
+    text = (
+        "Environ 10.000 soldats, plus de onze mille, des dizaines de milliers, "
+        "entre 10.000 et 12.000, le 4 novembre 2024, 20 %, numéro 12, deux cent."
+    )
     got = [(m.text, m.low, m.high, m.unit_hint) for m in find_numbers(text, "xx")]
     assert got == [
         ("Environ 10.000", 9000, 11000, None),
@@ -645,19 +678,22 @@ def test_a_third_language_needs_only_data() -> None:
 # --------------------------------------------------------------------------- robustness
 
 
-_SOUP = ("10.000 1,5 3,5 2024 25/10/2024 14:05 ke-979 F-16 0812-3456 +62 % persen Rp $ "
-         "sekitar lebih dari hingga antara dan dua puluh belas ratus ribu juta ribuan puluhan "
-         "about more than up to between and one twenty hundred thousand thousands tens of "
-         "each masing-masing brigade of - – ( ) , . Senin November Okt ſekitar İki K "
-         "lebih banyak or more plus -plus 10k rb")
+_SOUP = (
+    "10.000 1,5 3,5 2024 25/10/2024 14:05 ke-979 F-16 0812-3456 +62 % persen Rp $ "
+    "sekitar lebih dari hingga antara dan dua puluh belas ratus ribu juta ribuan puluhan "
+    "about more than up to between and one twenty hundred thousand thousands tens of "
+    "each masing-masing brigade of - – ( ) , . Senin November Okt ſekitar İki K "
+    "lebih banyak or more plus -plus 10k rb"
+)
 
 
 def _noise(seed: int, n: int) -> Iterator[str]:
     pool = _SOUP.split()
     rnd = random.Random(seed)
     for _ in range(n):
-        yield "".join(rnd.choice(pool) + rnd.choice(["", " ", " ", "-", ", "])
-                      for _ in range(rnd.randint(1, 25)))
+        yield "".join(
+            rnd.choice(pool) + rnd.choice(["", " ", " ", "-", ", "]) for _ in range(rnd.randint(1, 25))
+        )
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -666,7 +702,7 @@ def test_random_token_soup_never_breaks_the_invariants(lang: str) -> None:
         found = find_numbers(text, lang)
         last_end = 0
         for m in found:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
             assert m.start >= last_end
             last_end = m.end
             if m.low is not None and m.high is not None:

@@ -9,22 +9,57 @@ from streams.core.book import MemoryBook
 from streams.core.propositions import make_proposition
 
 T0 = datetime(2024, 10, 25, tzinfo=UTC)
-PARTY_OF = {"zelensky": "ukraine", "ukraine": "ukraine", "kremlin": "russia", "russia": "russia",
-            "rutte": "nato", "pentagon": "united_states", "putin": "russia", "north_korea": "north_korea"}
+PARTY_OF = {
+    "zelensky": "ukraine",
+    "ukraine": "ukraine",
+    "kremlin": "russia",
+    "russia": "russia",
+    "rutte": "nato",
+    "pentagon": "united_states",
+    "putin": "russia",
+    "north_korea": "north_korea",
+}
 
 
-def claim(n: int, actor: str, stance: str, event: str = "troops_deployed", agent: str | None = "north_korea",
-          place: str | None = "kursk", days: int = 0, qty: tuple[float | None, float | None] | None = None,
-          article: str | None = None, syndicated: str | None = None) -> Claim:
+def claim(
+    n: int,
+    actor: str,
+    stance: str,
+    event: str = "troops_deployed",
+    agent: str | None = "north_korea",
+    place: str | None = "kursk",
+    days: int = 0,
+    qty: tuple[float | None, float | None] | None = None,
+    article: str | None = None,
+    syndicated: str | None = None,
+) -> Claim:
     prop = make_proposition(event, agent, place)
     return Claim(
-        id=f"c{n}", article_id=article or f"a{n}", outlet=f"outlet{n}", language="en",
+        id=f"c{n}",
+        article_id=article or f"a{n}",
+        outlet=f"outlet{n}",
+        language="en",
         speaker=Speaker(text=actor, actor_id=actor, party=PARTY_OF[actor], resolved_by="name"),
-        proposition=prop, stance=stance, modality="asserted",  # type: ignore[arg-type]
-        quantity=Quantity(low=qty[0], high=qty[1], unit="troops", measure="troops_deployed", text="n",
-                          span=Span(start=0, end=1)) if qty else None,
-        place=place, event_time=T0 + timedelta(days=days), published_at=T0 + timedelta(days=days),
-        quote="q", span=Span(start=0, end=1), confidence=0.9, syndicated_from=syndicated,
+        proposition=prop,
+        stance=stance,
+        modality="asserted",  # type: ignore[arg-type]
+        quantity=Quantity(
+            low=qty[0],
+            high=qty[1],
+            unit="troops",
+            measure="troops_deployed",
+            text="n",
+            span=Span(start=0, end=1),
+        )
+        if qty
+        else None,
+        place=place,
+        event_time=T0 + timedelta(days=days),
+        published_at=T0 + timedelta(days=days),
+        quote="q",
+        span=Span(start=0, end=1),
+        confidence=0.9,
+        syndicated_from=syndicated,
     )
 
 
@@ -80,7 +115,9 @@ def test_reversal_records_noncommittal_in_between() -> None:
 def test_overlapping_intervals_are_no_discrepancy_but_disjoint_ones_are() -> None:
     book = MemoryBook()
     book.apply(claim(1, "ukraine", "affirm", qty=(10450, 11550)))
-    assert "NUMERIC_DISCREPANCY" not in kinds(book.apply(claim(2, "pentagon", "affirm", qty=(10000, None), days=1)))
+    assert "NUMERIC_DISCREPANCY" not in kinds(
+        book.apply(claim(2, "pentagon", "affirm", qty=(10000, None), days=1))
+    )
     alerts = book.apply(claim(3, "rutte", "affirm", qty=(2700, 3300), days=2))
     assert "NUMERIC_DISCREPANCY" in kinds(alerts)
     # Months later is another period: no discrepancy.
@@ -90,8 +127,14 @@ def test_overlapping_intervals_are_no_discrepancy_but_disjoint_ones_are() -> Non
 
 def test_no_discrepancy_for_overlapping_hedged_figures() -> None:
     book = MemoryBook()
-    for i, (actor, q) in enumerate([("ukraine", (9000, 11000)), ("pentagon", (10000, None)),
-                                    ("rutte", (10800, 13200)), ("north_korea", (10450, 11550))]):
+    for i, (actor, q) in enumerate(
+        [
+            ("ukraine", (9000, 11000)),
+            ("pentagon", (10000, None)),
+            ("rutte", (10800, 13200)),
+            ("north_korea", (10450, 11550)),
+        ]
+    ):
         alerts = book.apply(claim(i, actor, "affirm", qty=q, days=i))
         assert "NUMERIC_DISCREPANCY" not in kinds(alerts)
 
@@ -99,11 +142,23 @@ def test_no_discrepancy_for_overlapping_hedged_figures() -> None:
 def test_mutually_exclusive_claims_contradict_within_a_period_only() -> None:
     book = MemoryBook()
     book.apply(claim(1, "russia", "affirm", event="territory_recaptured", agent="russia", place="kursk"))
-    alerts = book.apply(claim(2, "ukraine", "affirm", event="fighting_ongoing", agent=None, place="kursk", days=1))
+    alerts = book.apply(
+        claim(2, "ukraine", "affirm", event="fighting_ongoing", agent=None, place="kursk", days=1)
+    )
     assert kinds(alerts) == ["CONTRADICTED"] and alerts[0].rule == "contradict.mutually_exclusive"
     book2 = MemoryBook()
     book2.apply(claim(1, "ukraine", "affirm", event="fighting_ongoing", agent=None, place="kursk"))
-    late = book2.apply(claim(2, "russia", "affirm", event="territory_recaptured", agent="russia", place="kursk", days=200))
+    late = book2.apply(
+        claim(
+            2,
+            "russia",
+            "affirm",
+            event="territory_recaptured",
+            agent="russia",
+            place="kursk",
+            days=200,
+        )
+    )
     assert late == []
 
 

@@ -28,7 +28,7 @@ def test_seed_storyline_holds_on_the_pure_core() -> None:
 
 
 def test_replaying_the_seeds_twice_adds_nothing() -> None:
-    alerts, book = replay_pure()
+    _, book = replay_pure()
     before = {k: dict(v) for k, v in book.props.items()}
     again = [a for art in load_articles(SEEDS) for c in extract(art).claims for a in book.apply(c)]
     assert again == []
@@ -45,6 +45,13 @@ def test_noise_lines_never_become_claims() -> None:
     for article in load_articles(SEEDS):
         ex = extract(article)
         for claim in ex.claims:
-            for marker in ("MEMBACA", "Baca juga", "Saksikan video", "pic.twitter.com", "SeaPRwire", "Next Article"):
+            for marker in (
+                "MEMBACA",
+                "Baca juga",
+                "Saksikan video",
+                "pic.twitter.com",
+                "SeaPRwire",
+                "Next Article",
+            ):
                 assert marker not in claim.quote
         assert "pic.twitter.com" not in ex.text and "Baca juga" not in ex.text

@@ -62,7 +62,7 @@ def day_of(t: TimeMention) -> tuple[date, str]:
 def test_weekdays(text: str, lang: str, pub: datetime, expected: date) -> None:
     t = one(text, lang, pub)
     assert day_of(t) == (expected, "day")
-    assert text[t.start:t.end] == t.text
+    assert text[t.start : t.end] == t.text
 
 
 def test_weekday_span_includes_its_prefix() -> None:
@@ -89,8 +89,13 @@ def test_weekday_false_friends(text: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "pub", "expected", "matched"),
     [
-        ("pada Kamis (24/10/2024), dinas", "id", FRI_25_OCT, date(2024, 10, 24),
-         "pada Kamis (24/10/2024)"),
+        (
+            "pada Kamis (24/10/2024), dinas",
+            "id",
+            FRI_25_OCT,
+            date(2024, 10, 24),
+            "pada Kamis (24/10/2024)",
+        ),
         ("Senin (28/10/2024).", "id", MON_4_NOV, date(2024, 10, 28), "Senin (28/10/2024)"),
         ("Jumat (25/10/2024)", "id", MON_4_NOV, date(2024, 10, 25), "Jumat (25/10/2024)"),
         # the date in brackets wins even when it contradicts the weekday's own guess
@@ -102,10 +107,8 @@ def test_weekday_false_friends(text: str, lang: str) -> None:
         ("24/10/24", "id", MON_4_NOV, date(2024, 10, 24), "24/10/24"),
         ("2024-10-24", "en", MON_4_NOV, date(2024, 10, 24), "2024-10-24"),
         ("4 November 2024", "id", MON_28_APR, date(2024, 11, 4), "4 November 2024"),
-        ("(@ZelenskyyUa) 4 November 2024", "id", MON_4_NOV, date(2024, 11, 4),
-         "4 November 2024"),
-        ("pada tanggal 5 November", "id", MON_4_NOV, date(2024, 11, 5),
-         "pada tanggal 5 November"),
+        ("(@ZelenskyyUa) 4 November 2024", "id", MON_4_NOV, date(2024, 11, 4), "4 November 2024"),
+        ("pada tanggal 5 November", "id", MON_4_NOV, date(2024, 11, 5), "pada tanggal 5 November"),
         ("28 Okt 2024", "id", MON_4_NOV, date(2024, 10, 28), "28 Okt 2024"),
         ("28 Okt", "id", MON_4_NOV, date(2024, 10, 28), "28 Okt"),
         ("November 4, 2024", "en", MON_28_APR, date(2024, 11, 4), "November 4, 2024"),
@@ -118,20 +121,17 @@ def test_weekday_false_friends(text: str, lang: str) -> None:
         ("04/11/2024", "id", MON_4_NOV, date(2024, 11, 4), "04/11/2024"),
     ],
 )
-def test_explicit_dates(
-    text: str, lang: str, pub: datetime, expected: date, matched: str
-) -> None:
+def test_explicit_dates(text: str, lang: str, pub: datetime, expected: date, matched: str) -> None:
     t = one(text, lang, pub)
     assert day_of(t) == (expected, "day")
     assert t.text == matched
-    assert text[t.start:t.end] == matched
+    assert text[t.start : t.end] == matched
 
 
 def test_yearless_date_takes_the_nearest_year() -> None:
     jan_3 = datetime(2025, 1, 3, tzinfo=WIB)
     assert one("20 Desember", "id", jan_3).when.date() == date(2024, 12, 20)
-    assert one("5 Januari", "id", datetime(2024, 12, 30, tzinfo=WIB)).when.date() == \
-        date(2025, 1, 5)
+    assert one("5 Januari", "id", datetime(2024, 12, 30, tzinfo=WIB)).when.date() == date(2025, 1, 5)
 
 
 @pytest.mark.parametrize(
@@ -235,9 +235,7 @@ def test_years(text: str, lang: str, expected: date, precision: str) -> None:
         ("dua hari lagi", "id", MON_4_NOV, date(2024, 11, 6), "day"),
     ],
 )
-def test_relative(
-    text: str, lang: str, pub: datetime, expected: date, precision: str
-) -> None:
+def test_relative(text: str, lang: str, pub: datetime, expected: date, precision: str) -> None:
     assert day_of(one(text, lang, pub)) == (expected, precision)
 
 
@@ -307,9 +305,11 @@ def test_local_date_decides_not_utc() -> None:
 
 
 def test_sentence_with_several_dates_in_order() -> None:
-    text = ("Dalam sebuah posting di akun Telegram resminya pada Kamis (24/10/2024), dinas "
-            "intelijen mengatakan pasukan tersebut telah terlihat di Kursk pada Rabu "
-            "(23/10/2024), dua hari setelah serangan pada Agustus.")
+    text = (
+        "Dalam sebuah posting di akun Telegram resminya pada Kamis (24/10/2024), dinas "
+        "intelijen mengatakan pasukan tersebut telah terlihat di Kursk pada Rabu "
+        "(23/10/2024), dua hari setelah serangan pada Agustus."
+    )
     found = times(text, "id", FRI_25_OCT)
     assert [(t.text, t.when.date(), t.precision) for t in found] == [
         ("pada Kamis (24/10/2024)", date(2024, 10, 24), "day"),
@@ -319,12 +319,14 @@ def test_sentence_with_several_dates_in_order() -> None:
     for a, b in pairwise(found):
         assert a.end <= b.start
     for t in found:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 def test_english_paragraph() -> None:
-    text = ("Russia said two days earlier that its forces had fully retaken the Kursk region, "
-            "which Ukrainian forces seized last year. North Korea sent troops last fall.")
+    text = (
+        "Russia said two days earlier that its forces had fully retaken the Kursk region, "
+        "which Ukrainian forces seized last year. North Korea sent troops last fall."
+    )
     found = times(text, "en", MON_28_APR)
     assert [(t.text, t.when.date(), t.precision) for t in found] == [
         ("two days earlier", date(2025, 4, 26), "day"),
@@ -396,8 +398,7 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("fake_language")
 def test_a_third_language_needs_only_data() -> None:
-    text = ("hier, le mardi, la semaine dernière, en août, le 4 novembre 2024, en 2022, "
-            "l'automne dernier")
+    text = "hier, le mardi, la semaine dernière, en août, le 4 novembre 2024, en 2022, l'automne dernier"
     got = [(t.text, t.when.date(), t.precision) for t in find_times(text, "xx", MON_28_APR)]
     assert got == [
         ("hier", date(2025, 4, 27), "day"),
@@ -413,10 +414,12 @@ def test_a_third_language_needs_only_data() -> None:
 # --------------------------------------------------------------------------- robustness
 
 
-_SOUP = ("Senin Minggu minggu lalu pekan bulan tahun ini depan kemarin hari pada 2024 "
-         "24/10/2024 31/02/2024 (28/10) 4 November Okt. 0000-00-00 99/99/9999 musim gugur "
-         "panas last this next week month year ago earlier two dua 999 days Monday May "
-         "in on since the 4th of fall autumn ſunday KEMARIN awal akhir early late")
+_SOUP = (
+    "Senin Minggu minggu lalu pekan bulan tahun ini depan kemarin hari pada 2024 "
+    "24/10/2024 31/02/2024 (28/10) 4 November Okt. 0000-00-00 99/99/9999 musim gugur "
+    "panas last this next week month year ago earlier two dua 999 days Monday May "
+    "in on since the 4th of fall autumn ſunday KEMARIN awal akhir early late"
+)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -427,7 +430,7 @@ def test_random_token_soup_never_breaks_the_invariants(lang: str) -> None:
         text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 20)))
         last_end = 0
         for t in find_times(text, lang, MON_4_NOV):
-            assert text[t.start:t.end] == t.text
+            assert text[t.start : t.end] == t.text
             assert t.start >= last_end
             last_end = t.end
             assert t.precision in ("day", "week", "month", "season", "year")

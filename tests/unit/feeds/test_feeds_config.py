@@ -44,8 +44,7 @@ feeds:
         ("feeds:\n  - {url: 'https://e.org/rss', outlet: X, pol_seconds: 5}\n", "pol_seconds"),
         ("feeds:\n  - {url: 'https://e.org/rss', outlet: X, timezone: Mars/Base}\n", "time zone"),
         (
-            "feeds:\n  - {url: 'https://e.org/a', outlet: X}\n"
-            "  - {url: 'https://e.org/a', outlet: Y}\n",
+            "feeds:\n  - {url: 'https://e.org/a', outlet: X}\n  - {url: 'https://e.org/a', outlet: Y}\n",
             "listed twice",
         ),
         ("options: {max_redirects: -1}\nfeeds: []\n", "max_redirects"),

@@ -35,9 +35,7 @@ def test_naive_dates_use_the_feed_time_zone() -> None:
 
 
 def test_relative_dates_are_relative_to_the_fetch() -> None:
-    assert parse_human_date("2 jam yang lalu", now=FETCHED) == datetime(
-        2024, 11, 6, 10, 0, tzinfo=UTC
-    )
+    assert parse_human_date("2 jam yang lalu", now=FETCHED) == datetime(2024, 11, 6, 10, 0, tzinfo=UTC)
 
 
 def test_garbage_falls_back_to_feedparser_then_fetched_at() -> None:

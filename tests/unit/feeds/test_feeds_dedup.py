@@ -100,12 +100,8 @@ def test_signatures_are_stable_across_instances() -> None:
     assert MinHasher().signature(ORIGINAL) == MinHasher().signature(ORIGINAL)
 
 
-def _classify(
-    d: Deduplicator, url: str | None, outlet: str, text: str, guid: str | None = None
-) -> Verdict:
-    verdict = d.classify(
-        link=url, guid=guid, feed_url="https://f.example/rss", outlet=outlet, text=text
-    )
+def _classify(d: Deduplicator, url: str | None, outlet: str, text: str, guid: str | None = None) -> Verdict:
+    verdict = d.classify(link=url, guid=guid, feed_url="https://f.example/rss", outlet=outlet, text=text)
     if verdict.produce:
         d.record(verdict, outlet=outlet)
     else:
@@ -150,9 +146,7 @@ def test_items_without_links_are_identified_by_guid_then_text() -> None:
     d = Deduplicator(MemoryDedupStore())
     a = _classify(d, None, "Wire", UNRELATED, guid="wire-0001")
     assert a.article_id.startswith("guid-") and a.outcome == "new"
-    assert _classify(d, None, "Wire", UNRELATED + " (updated)", guid="wire-0001").outcome == (
-        "duplicate_url"
-    )
+    assert _classify(d, None, "Wire", UNRELATED + " (updated)", guid="wire-0001").outcome == ("duplicate_url")
     b = _classify(d, None, "Wire", ORIGINAL)
     assert b.article_id.startswith("txt-")
 
@@ -165,9 +159,7 @@ def test_candidate_lookup_reads_bands_not_every_document() -> None:
             d,
             f"https://x.example/{i}",
             "X",
-            f"Unrelated story number {i} "
-            + "word " * 3
-            + " ".join(f"token{i}_{j}" for j in range(30)),
+            f"Unrelated story number {i} " + "word " * 3 + " ".join(f"token{i}_{j}" for j in range(30)),
         )
     calls: list[int] = []
     original_docs = store.docs

@@ -10,9 +10,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "feeds"
 BASE = "http://feeds.example"
 
 
-def _parse(
-    name: str, content_type: str | None = "application/rss+xml; charset=utf-8"
-) -> ParsedFeed:
+def _parse(name: str, content_type: str | None = "application/rss+xml; charset=utf-8") -> ParsedFeed:
     body = (FIXTURES / name).read_bytes().replace(b"{{BASE}}", BASE.encode())
     return parse_feed(body, url=f"{BASE}/{name}", content_type=content_type)
 
