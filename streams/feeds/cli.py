@@ -30,9 +30,7 @@ err_console = Console(stderr=True)
 
 FeedsFileOption = Annotated[
     Path | None,
-    typer.Option(
-        "--feeds-file", "-f", help="Feeds YAML (default: CW_FEEDS_FILE / the example list)."
-    ),
+    typer.Option("--feeds-file", "-f", help="Feeds YAML (default: CW_FEEDS_FILE / the example list)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
@@ -153,9 +151,7 @@ def _print_report(report: RunReport) -> None:
         table.add_column(col, overflow="fold")
     for f in report.feeds:
         problem = (
-            f"{f.error_kind}: {f.error}"
-            if f.error
-            else ("; ".join(kind for kind, _ in f.warnings) or "-")
+            f"{f.error_kind}: {f.error}" if f.error else ("; ".join(kind for kind, _ in f.warnings) or "-")
         )
         table.add_row(
             f.outlet,
@@ -171,9 +167,7 @@ def _print_report(report: RunReport) -> None:
 
 def ingest_command(
     feeds_file: FeedsFileOption = None,
-    once: Annotated[
-        bool, typer.Option("--once", help="Poll every enabled feed once, then exit.")
-    ] = False,
+    once: Annotated[bool, typer.Option("--once", help="Poll every enabled feed once, then exit.")] = False,
     json_output: JsonOption = False,
 ) -> None:
     """Poll RSS/Atom feeds and produce new articles onto the articles topic."""

@@ -37,21 +37,15 @@ class _Strict(BaseModel):
 class IngestOptions(_Strict):
     """Limits shared by all feeds. Defaults suit public news sites polled every few minutes."""
 
-    connect_timeout: float = Field(
-        default=5.0, gt=0, description="Seconds to open a TCP/TLS connection."
-    )
-    read_timeout: float = Field(
-        default=15.0, gt=0, description="Seconds of silence before giving up."
-    )
+    connect_timeout: float = Field(default=5.0, gt=0, description="Seconds to open a TCP/TLS connection.")
+    read_timeout: float = Field(default=15.0, gt=0, description="Seconds of silence before giving up.")
     total_timeout: float = Field(
         default=30.0,
         gt=0,
         description="Wall-clock cap per request; defeats servers that drip bytes.",
     )
     max_bytes: int = Field(default=5_000_000, ge=1024, description="Largest feed body accepted.")
-    max_page_bytes: int = Field(
-        default=3_000_000, ge=1024, description="Largest article page accepted."
-    )
+    max_page_bytes: int = Field(default=3_000_000, ge=1024, description="Largest article page accepted.")
     max_redirects: int = Field(default=5, ge=0, le=20)
     user_agent: str = DEFAULT_USER_AGENT
     min_body_chars: int = Field(
@@ -65,18 +59,14 @@ class IngestOptions(_Strict):
     )
     max_backoff_seconds: float = Field(default=6 * 3600, gt=0)
     concurrency: int = Field(default=4, ge=1, le=32, description="Feeds fetched in parallel.")
-    dedup_ttl_days: int = Field(
-        default=30, ge=1, description="How long seen URLs/hashes are remembered."
-    )
+    dedup_ttl_days: int = Field(default=30, ge=1, description="How long seen URLs/hashes are remembered.")
     near_dup_threshold: float = Field(
         default=0.6,
         gt=0,
         le=1,
         description="Estimated Jaccard above which a text is a syndicated copy.",
     )
-    produce_timeout: float = Field(
-        default=15.0, gt=0, description="Seconds to wait for a Kafka ack."
-    )
+    produce_timeout: float = Field(default=15.0, gt=0, description="Seconds to wait for a Kafka ack.")
 
 
 class FeedConfig(_Strict):

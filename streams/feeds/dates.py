@@ -29,9 +29,7 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 DateSource = Literal["entry", "feed_parser", "fetched_at"]
 
 
-def parse_human_date(
-    raw: str, *, default_tz: str = "UTC", now: datetime | None = None
-) -> datetime | None:
+def parse_human_date(raw: str, *, default_tz: str = "UTC", now: datetime | None = None) -> datetime | None:
     """dateparser with Indonesian and English; naive results are read in `default_tz`."""
     now = now or datetime.now(UTC)
     local_now = now.astimezone(ZoneInfo(default_tz)).replace(tzinfo=None)
@@ -47,9 +45,7 @@ def parse_human_date(
         with warnings.catch_warnings():
             # dateparser warns about pytz/zoneinfo internals on some inputs; not actionable.
             warnings.simplefilter("ignore")
-            value: datetime | None = dateparser.parse(
-                raw[:200], languages=LANGUAGES, settings=settings
-            )
+            value: datetime | None = dateparser.parse(raw[:200], languages=LANGUAGES, settings=settings)
     except Exception as err:  # dateparser raises odd errors on odd input; never fatal
         log.debug("dateparser failed on %r: %s", raw, err)
         return None

@@ -66,9 +66,7 @@ def clean_url(url: str) -> str:
         port = None
     netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = parts.path or "/"
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 
@@ -234,9 +232,7 @@ class Verdict:
 
 
 class Deduplicator:
-    def __init__(
-        self, store: DedupStore, *, threshold: float = 0.6, hasher: MinHasher | None = None
-    ) -> None:
+    def __init__(self, store: DedupStore, *, threshold: float = 0.6, hasher: MinHasher | None = None) -> None:
         self.store = store
         self.threshold = threshold
         self.hasher = hasher or MinHasher()
@@ -350,9 +346,7 @@ class MemoryDedupStore:
     def docs(self, article_ids: Iterable[str]) -> dict[str, StoredDoc]:
         return {i: self.documents[i] for i in article_ids if i in self.documents}
 
-    def record(
-        self, *, url_key: str | None, digest: str, doc: StoredDoc, band_keys: Sequence[str]
-    ) -> None:
+    def record(self, *, url_key: str | None, digest: str, doc: StoredDoc, band_keys: Sequence[str]) -> None:
         if url_key is not None:
             self.urls.setdefault(url_key, doc.article_id)
         self.hashes.setdefault(digest, doc)

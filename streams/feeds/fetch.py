@@ -427,17 +427,13 @@ class Fetcher:
                         retry_after=_retry_after(lower.get("retry-after")),
                     )
                 body = _read_capped(resp, limit, deadline, current)
-                return FetchResult(
-                    url, current, resp.status_code, body, lower, hop, time.monotonic() - start
-                )
+                return FetchResult(url, current, resp.status_code, body, lower, hop, time.monotonic() - start)
             finally:
                 resp.close()
                 # Never reuse a connection: a pooled socket would escape the next request's
                 # watchdog, and servers close after "Connection: close" anyway.
                 self._adapter.poolmanager.clear()
-        raise FetchError(
-            FetchError.REDIRECTS, f"{url}: more than {self.limits.max_redirects} redirects"
-        )
+        raise FetchError(FetchError.REDIRECTS, f"{url}: more than {self.limits.max_redirects} redirects")
 
 
 def _read_capped(resp: requests.Response, limit: int, deadline: float, url: str) -> bytes:

@@ -143,9 +143,7 @@ class FeedIngestor:
         self.state = FeedState(
             self.redis, settings.redis_prefix, ttl_seconds=self.options.dedup_ttl_days * 86400
         )
-        self.dedup = Deduplicator(
-            RedisDedupStore(self.state), threshold=self.options.near_dup_threshold
-        )
+        self.dedup = Deduplicator(RedisDedupStore(self.state), threshold=self.options.near_dup_threshold)
         self._own_producer = producer is None
         self.producer = producer if producer is not None else make_producer(settings)
 
@@ -237,9 +235,7 @@ class FeedIngestor:
         feed, opts = c.feed, self.options
         etag, last_modified = self.state.validators(c.fk)
         allowed = {feed.host} if feed.allow_private else set()
-        with Fetcher(
-            limits_from(opts), allow_private_hosts=allowed, resolver=self.resolver
-        ) as fetcher:
+        with Fetcher(limits_from(opts), allow_private_hosts=allowed, resolver=self.resolver) as fetcher:
             try:
                 c.result = fetcher.get(feed.url, etag=etag, last_modified=last_modified)
             except FetchError as err:
@@ -247,9 +243,7 @@ class FeedIngestor:
                 return
             if c.result.not_modified:
                 return
-            c.parsed = parse_feed(
-                c.result.body, url=c.result.final_url, content_type=c.result.content_type
-            )
+            c.parsed = parse_feed(c.result.body, url=c.result.final_url, content_type=c.result.content_type)
             fatal = self._fatal_problem(c.parsed)
             if fatal is not None:
                 c.error = FetchError(*fatal)
@@ -280,11 +274,7 @@ class FeedIngestor:
             text = item.text
             page_date: datetime | None = None
             # A short text is a teaser even when it sits in content:encoded.
-            if (
-                opts.fetch_article_pages
-                and item.link is not None
-                and len(text) < opts.min_body_chars
-            ):
+            if opts.fetch_article_pages and item.link is not None and len(text) < opts.min_body_chars:
                 if pages >= opts.max_pages_per_poll or time.monotonic() > page_deadline:
                     # Leave it for the next poll rather than ship a teaser as the article.
                     c.deferred += 1
@@ -375,9 +365,7 @@ class FeedIngestor:
                 # Kafka trouble is not the feed's fault: no backoff, no validators stored, the
                 # unacknowledged entries are retried on the next poll.
                 log.error("feed %s: produce failed: %s", feed.url, err)
-                return self._fail(
-                    c, out, KIND_KAFKA, f"produce failed: {err!r}", None, feed_fault=False
-                )
+                return self._fail(c, out, KIND_KAFKA, f"produce failed: {err!r}", None, feed_fault=False)
             self.dedup.record(verdict, outlet=feed.outlet)
             out.article_ids.append(article.id)
             if verdict.outcome == "syndicated":

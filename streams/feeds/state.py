@@ -321,9 +321,7 @@ class RedisDedupStore:
             out[art_id] = StoredDoc(art_id, raw.get("outlet", ""), raw.get("root", art_id), sig)
         return out
 
-    def record(
-        self, *, url_key: str | None, digest: str, doc: StoredDoc, band_keys: Sequence[str]
-    ) -> None:
+    def record(self, *, url_key: str | None, digest: str, doc: StoredDoc, band_keys: Sequence[str]) -> None:
         pipe = self.r.pipeline()
         if url_key is not None:
             pipe.set(self._k("url", self._url_hash(url_key)), doc.article_id, ex=self.ttl, nx=True)
