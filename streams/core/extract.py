@@ -15,6 +15,7 @@ from datetime import datetime
 
 from schemas import Article, Claim, Quantity, Span, Speaker
 from streams.core.frames import (
+    IMPLICIT,
     FrameHit,
     find_frames,
     find_troop_nps,
@@ -118,8 +119,8 @@ def _negated_before(text: str, pos: int, pack: LangPack, lo: int) -> bool:
     if neg is None:
         return False
     gap = tokens_between(text, neg.end, pos)
-    # "did not deny" / "has not yet acknowledged" / "Neither Moscow nor Pyongyang has acknowledged"
-    return gap <= 2 or (neg.key in ("neither", "nor") and gap <= 4)
+    # "did not deny" / "tidak pernah secara resmi mengakui" / "Neither Moscow nor Pyongyang has ..."
+    return gap <= 2 or (gap <= 4 and not has_clause_break(text, neg.end, pos, pack))
 
 
 def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int, int]]) -> list[Cue]:
@@ -774,6 +775,8 @@ def _bind_quantity(
     gaz: Gazetteer,
 ) -> Quantity | None:
     best: tuple[int, Quantity] | None = None
+    if frame.trigger.text.startswith(IMPLICIT):
+        return None  # "dua tentara Korea Utara di Kursk" counts captives, not a deployment
     for n in numbers:
         start, end = offset + n.start, offset + n.end
         follow = text[end : end + 60]

@@ -17,6 +17,7 @@ _CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
 _SUBJECTLESS = re.compile(
     r"(?i)\s*(?:telah|sudah|akan|baru|pernah|juga|has|have|had|for|after)?\s*(?:\w+\s+)?$"
 )
+IMPLICIT = "\u2205"  # marks a presence read from "<troops> in <place>" with no verb
 NOMINAL_SUFFIXES = ("an", "ment", "al", "ence", "ion")  # pengerahan, deployment, arrival, presence
 
 
@@ -247,7 +248,7 @@ def find_frames(
             continue
         if tokens_between(after, 0, prep.start) <= 3 and not re.search(r"[,.;]", after[: prep.start]):
             if not any(t.start >= np.end and t.start <= np.end + prep.start for t in triggers):
-                triggers.append(Hit(np.start, np.end, "troops_deployed", np.text))
+                triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
     for trig in triggers:
         spec = specs.get(trig.key)

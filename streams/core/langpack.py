@@ -48,6 +48,7 @@ class LangPack:
     cue_blockers: frozenset[str]
     country_anaphors: PhraseMatcher
     owner_markers: frozenset[str]
+    generic_org_nouns: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
@@ -108,6 +109,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         cue_blockers=frozenset(w.casefold() for w in _list(data, "cue_blockers")),
         country_anaphors=phrase_set(_list(data, "country_anaphors")),
         owner_markers=frozenset(w.casefold() for w in _list(data, "owner_markers")),
+        generic_org_nouns=frozenset(w.casefold() for w in _list(data, "generic_org_nouns")),
     )
 
 
