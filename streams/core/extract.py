@@ -463,24 +463,20 @@ def _attribute(
             break
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
-    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 20))
-    if (comp is not None and tokens_between(text, a_start, comp.start) <= 1) or (
-        comp is not None and not bare_tail and tokens_between(text, a_start, comp.start) <= 3
-    ):
+    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 60))
+    # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
+    if comp is not None and tokens_between(text, a_start, comp.start) <= 5:
         a_start = comp.end
+        bare_tail = False
+    sub_clause = pack.clause_breaks.search(text, a_start, a_start + 12)
     if (
-        pack.clause_breaks.search(text, a_start, a_start + 12) is not None
-        and tokens_between(
-            text,
-            a_start,
-            (pack.clause_breaks.search(text, a_start, a_start + 12) or Hit(0, a_start, "", "")).start,
-        )
-        == 0
+        sub_clause is not None
+        and tokens_between(text, a_start, sub_clause.start) == 0
     ):
         # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported.
         return None
     comma_lead = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
-    if bare_tail and comma_lead and speaker.start - seg_start > 20 and comp is None:
+    if bare_tail and comma_lead and speaker.start - seg_start > 20:
         # "North Korea has sent troops, the agency said on Friday, in its first account ...":
         # the statement is the clause before the speaker.
         frames = []

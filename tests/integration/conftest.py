@@ -103,6 +103,8 @@ def running_worker(services_env: dict[str, str]) -> Iterator[Settings]:
         yield settings
     finally:
         worker.stop()
+        # Shown by pytest only when a test of this module failed.
+        print("---- worker log tail ----\n" + "".join(worker.lines[-80:]))
         delete_topics(settings)
         import redis
 
