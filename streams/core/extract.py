@@ -25,7 +25,7 @@ from streams.core.frames import (
 from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.langpack import LangPack, get_pack
 from streams.core.matching import Hit
-from streams.core.propositions import make_proposition
+from streams.core.propositions import event_specs, make_proposition
 from streams.core.quantities import find_numbers
 from streams.core.speakers import Discourse, SpeakerRef, remember_mentions, resolve_segment
 from streams.core.text import Sentence, clean_body, detect_language, split_sentences
@@ -336,6 +336,7 @@ def _frames(
     gaz: Gazetteer,
     state: _State,
     speaker: SpeakerRef | None,
+    claim_owner: str | None = None,
 ) -> list[FrameHit]:
     if end <= start:
         return []
@@ -350,7 +351,17 @@ def _frames(
         context_place=state.context_place,
         last_country=state.last_country,
         last_place=state.last_place,
+        claim_owner=claim_owner,
     )
+
+
+def _claim_owner(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> str | None:
+    """ "membantah klaim Rusia bahwa ...", "rejected Moscow's claim that ...": whose claim."""
+    noun = pack.claim_nouns.search(text, start, end)
+    if noun is None:
+        return None
+    owners = gaz.find_actors(text, max(start, noun.start - 20), min(end, noun.end + 40))
+    return gaz.party_of(owners[0].key) if owners else None
 
 
 def _attribute(
@@ -481,7 +492,8 @@ def _attribute(
         # the statement is the clause before the speaker.
         frames = []
     else:
-        frames = _frames(text, a_start, after_end, pack, gaz, state, speaker)
+        owner = _claim_owner(text, cue.end, a_start, pack, gaz) if a_start > cue.end else None
+        frames = _frames(text, a_start, after_end, pack, gaz, state, speaker, owner)
     span = (a_start, after_end)
     if not frames and speaker.start > seg_start:
         q = _opening_quote(text, speaker.start, quotes, floor)
@@ -578,12 +590,15 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
     named = {h.key for h in trigger_matcher(pack.code).finditer(text, start, end)}
     pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
     f = pool[0]
+    owner = _claim_owner(text, start, end, pack, default_gazetteer())
+    agent = owner if owner is not None and event_specs()[f.event].agent == "subject" else f.agent
+    named_places = [p.key for p in default_gazetteer().find_places(text, start, end)]
     # The place comes only from what this speaker's clause names: a back-reference has none.
     return [
         FrameHit(
             f.event,
-            f.agent,
-            None,
+            agent,
+            named_places[0] if named_places else None,
             Hit(refers.start, refers.end, f.event, refers.text),
             agent_by="context",
             place_by="none",

@@ -141,6 +141,16 @@ def _is_target(text: str, np_start: int, pack: LangPack) -> bool:
     return hit is not None and tokens_between(window, hit.end, len(window)) <= 1
 
 
+@cache
+def _requires_matcher(words: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher((w, w) for w in words)
+
+
+def _after_by(text: str, pos: int, pack: LangPack) -> bool:
+    window = text[max(0, pos - 10) : pos]
+    return re.search(r"\b(?:oleh|by)\s+$", window) is not None
+
+
 def _passive(trigger: Hit, pack: LangPack) -> bool:
     word = trigger.text.split()[0].casefold()
     return word.startswith(("di", "ter")) if pack.code == "id" else False
@@ -232,6 +242,7 @@ def find_frames(
     context_place: dict[str, str],
     last_country: str | None,
     last_place: str | None = None,
+    claim_owner: str | None = None,
 ) -> list[FrameHit]:
     specs = event_specs()
     en_order = pack.code == "en"
@@ -268,6 +279,7 @@ def find_frames(
             context_place,
             last_country,
             last_place,
+            claim_owner,
         )
         if frame is not None:
             hits.append(frame)
@@ -313,6 +325,7 @@ def _frame_for(
     context_place: dict[str, str],
     last_country: str | None,
     last_place: str | None,
+    claim_owner: str | None = None,
 ) -> FrameHit | None:
     frame = FrameHit(event=spec.id, agent=None, place=None, trigger=trig, cues=[f"trigger:{trig.text}"])
     window_start = max(start, trig.start - 120)
@@ -320,8 +333,10 @@ def _frame_for(
     agent_span: list[tuple[int, int]] = []
 
     if spec.requires_any:
-        words = PhraseMatcher((w, w) for w in spec.requires_any)
-        if words.search(text, window_start, window_end) is None:
+        words = _requires_matcher(spec.requires_any)
+        if words.search(text, window_start, window_end) is None and not pack.troop_nouns_possessive.search(
+            text, window_start, window_end
+        ):
             return None
 
     if spec.agent in ("troops", "subject"):
@@ -330,6 +345,11 @@ def _frame_for(
             for np in troops
             if window_start <= np.start < window_end and not _is_target(text, np.start, pack)
         ]
+        if spec.agent == "subject":
+            # Who took the place is the subject before the verb, or the "oleh/by" phrase after a
+            # passive; troops after it ("cleared of Ukrainian forces") are the ones expelled.
+            by_agent = [np for np in troops if np.start >= trig.end and _after_by(text, np.start, pack)]
+            candidates = [np for np in candidates if np.end <= trig.start] + by_agent
         explicit = [np for np in candidates if np.party is not None or np.possessive]
         explicit.sort(key=lambda np: min(abs(np.start - trig.end), abs(trig.start - np.end)))
         near = [
@@ -385,6 +405,8 @@ def _frame_for(
                 frame.agent, frame.agent_by = context_agent[spec.id], "context"
             elif has_troops and "troops_deployed" in context_agent:
                 frame.agent, frame.agent_by = context_agent["troops_deployed"], "context"
+        if frame.agent is None and spec.agent == "subject" and claim_owner is not None:
+            frame.agent, frame.agent_by = claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
         if frame.agent is None and spec.agent == "subject" and speaker_party is not None:
             frame.agent, frame.agent_by = speaker_party, "speaker"  # "Kursk has been retaken"
         if frame.agent is None:
@@ -415,7 +437,15 @@ def _frame_for(
     # Kursk", "di Rusia, termasuk Kursk") become frames of their own.
     chosen_places = [places[0].key] if places else []
     for extra in places[1:]:
-        if extra.key in chosen_places or not gaz.within(extra.key, chosen_places[0]):
+        if extra.key in chosen_places:
+            continue
+        if not gaz.within(extra.key, chosen_places[0]):
+            # "di Kursk dan juga di wilayah Belgorod": coordinated places, one frame each.
+            between = text[min(p.end for p in places if p.key in chosen_places) : extra.start]
+            if re.search(r"\b(?:dan|serta|and|as well as)\b", between) and not any(
+                gaz.within(c, extra.key) or gaz.within(extra.key, c) for c in chosen_places
+            ):
+                chosen_places.append(extra.key)
             continue
         look = text[max(clause_lo, extra.start - 30) : extra.start]
         if pack.inclusion_words.search(look):
@@ -426,7 +456,12 @@ def _frame_for(
         frame.place = chosen_places[0]
         frame.extra_places = chosen_places[1:]
     else:
-        anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 40))
+        anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 60))
+        if anaphor is None:
+            # "di wilayah perbatasan tersebut": a place noun pointing back.
+            m = re.search(r"\b(\w+)(?:\s+\w+)?\s+(?:itu|tersebut|this|that)\b", text[trig.end : min(end, trig.end + 60)])
+            if m is not None and pack.place_nouns.search(m.group(1)) is not None:
+                anaphor = Hit(trig.end + m.start(), trig.end + m.end(), "place", m.group(0))
         country = pack.country_anaphors.search(text, trig.end, min(end, trig.end + 40))
         if anaphor is not None and last_place is not None:
             frame.place, frame.place_by = last_place, "context"  # "fought there"
