@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from schemas._base import SCHEMA_VERSION, AwareDatetime, WireModel
+from schemas._base import AwareDatetime, WireModel
 from schemas.claim import Modality, PropositionRef, Quantity, Span, Stance
 
 AlertKind = Literal["CONFIRMED", "CONTRADICTED", "NUMERIC_DISCREPANCY", "STANCE_REVERSAL"]
@@ -32,7 +32,7 @@ class Evidence(WireModel):
 
 
 class Alert(WireModel):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: str = Field(description="Deterministic: a replay yields the same id.")
     kind: AlertKind
     severity: Severity

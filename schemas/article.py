@@ -6,13 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from schemas._base import SCHEMA_VERSION, AwareDatetime, WireModel
+from schemas._base import AwareDatetime, WireModel
 
 MAX_BODY_CHARS = 200_000
 
 
 class Article(WireModel):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: str = Field(min_length=1, max_length=200, description="Stable id; replays reuse it.")
     url: str | None = Field(default=None, max_length=2000)
     outlet: str = Field(min_length=1, max_length=200, description="Outlet as the text shows it.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from schemas._base import SCHEMA_VERSION, AwareDatetime, WireModel
+from schemas._base import AwareDatetime, WireModel
 
 Stance = Literal["affirm", "deny", "noncommittal"]
 Modality = Literal["asserted", "hedged", "speculative"]
@@ -56,7 +56,7 @@ class PropositionRef(WireModel):
 
 
 class Claim(WireModel):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: str
     article_id: str
     outlet: str

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from schemas._base import SCHEMA_VERSION, AwareDatetime, WireModel
+from schemas._base import AwareDatetime, WireModel
 
 DeadLetterReason = Literal[
     "not_json", "schema", "oversized", "processing_error", "empty_key", "unsupported_version"
@@ -14,7 +14,7 @@ DeadLetterReason = Literal[
 
 
 class DeadLetter(WireModel):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     source_topic: str
     partition: int | None = None
     offset: int | None = None

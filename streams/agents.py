@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-from schemas import Article, Claim
+from schemas import Article, Claim, DeadLetterReason
 from streams.app import alerts_topic, app, articles_topic, claims_topic, deadletter_topic, settings
 from streams.pipeline import (
     BadInput,
@@ -31,7 +31,7 @@ def store() -> StanceStore:
     return _store
 
 
-async def _dlq(stage: str, event: Any, reason: str, error: str) -> None:
+async def _dlq(stage: str, event: Any, reason: DeadLetterReason, error: str) -> None:
     msg = event.message
     dl = dead_letter(
         stage=stage,
@@ -42,7 +42,7 @@ async def _dlq(stage: str, event: Any, reason: str, error: str) -> None:
         raw=msg.value,
         reason=reason,
         error=error,
-    )  # type: ignore[arg-type]
+    )
     log.warning("dead letter from %s (%s): %s", msg.topic, reason, error[:200])
     await deadletter_topic.send(key=msg.key, value=orjson.dumps(dl.model_dump(mode="json")))
 

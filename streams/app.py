@@ -65,7 +65,7 @@ deadletter_topic = app.topic(
 )
 
 
-@app.task
+@app.task  # type: ignore[untyped-decorator]  # faust ships no type hints
 async def announce_ready() -> None:
     """Log the readiness line ops/demo.sh and the tests wait for, once partitions are assigned."""
     from streams.store import connect_redis

@@ -16,7 +16,7 @@ by the number of parties and places, never by the number of stored claims.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import redis
@@ -31,6 +31,10 @@ from streams.kafka_io import ServiceUnavailable
 from streams.settings import Settings
 
 TIMELINE_CAP = 200
+
+
+def _s(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def connect_redis(settings: Settings) -> redis.Redis:
@@ -54,7 +58,7 @@ class _Reader(StateReader):
         pipe = self.r.pipeline(transaction=False)
         for f in families:
             pipe.smembers(f"{self.p}:fam:{f}")
-        return {f: {m.decode() for m in res} for f, res in zip(families, pipe.execute(), strict=True)}
+        return {f: {_s(m) for m in res} for f, res in zip(families, pipe.execute(), strict=True)}
 
     def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]:
         pipe = self.r.pipeline(transaction=False)
@@ -62,14 +66,14 @@ class _Reader(StateReader):
             pipe.hgetall(f"{self.p}:prop:{pid}")
         out: dict[str, dict[str, PartyState]] = {}
         for pid, res in zip(pids, pipe.execute(), strict=True):
-            out[pid] = {k.decode(): PartyState.model_validate_json(v) for k, v in res.items()}
+            out[pid] = {_s(k): PartyState.model_validate_json(v) for k, v in res.items()}
         return out
 
     def exclusive_props(self, keys: list[str]) -> dict[str, set[str]]:
         pipe = self.r.pipeline(transaction=False)
         for k in keys:
             pipe.smembers(f"{self.p}:excl:{k}")
-        return {k: {m.decode() for m in res} for k, res in zip(keys, pipe.execute(), strict=True)}
+        return {k: {_s(m) for m in res} for k, res in zip(keys, pipe.execute(), strict=True)}
 
     def figures(self, keys: list[str]) -> dict[str, list[Figure]]:
         pipe = self.r.pipeline(transaction=False)
@@ -95,7 +99,7 @@ class StanceStore:
     def seen_article(self, article_id: str, content_hash: str) -> bool:
         """True when this exact article (id and content) was already processed."""
         old = self.r.hget(f"{self.p}:articles:seen", article_id)
-        return old is not None and old.decode() == content_hash
+        return old is not None and _s(old) == content_hash
 
     def mark_article(self, article_id: str, content_hash: str) -> None:
         self.r.hset(f"{self.p}:articles:seen", article_id, content_hash)
@@ -109,7 +113,7 @@ class StanceStore:
                 try:
                     # Watching a per-event version key serialises related propositions
                     # (broader/narrower/exclusive) without watching every key they touch.
-                    pipe.watch(lock_key)
+                    cast(Any, pipe).watch(lock_key)
                     if pipe.sismember(seen_key, claim.id):
                         pipe.unwatch()
                         return []
@@ -173,9 +177,9 @@ class StanceStore:
         firsts = self.r.hgetall(f"{self.p}:first:{actor}")
         out = []
         for pid_b, raw in rows.items():
-            pid = pid_b.decode()
+            pid = _s(pid_b)
             row = orjson.loads(raw)
-            row["first_seen"] = (firsts.get(pid_b) or b"").decode() or None
+            row["first_seen"] = _s(firsts.get(pid_b) or b"") or None
             tl = self.r.lrange(f"{self.p}:tl:{actor}:{pid}", 0, -1)
             row["timeline"] = [orjson.loads(x) for x in tl]
             out.append(row)
@@ -183,7 +187,7 @@ class StanceStore:
         return out
 
     def actors(self) -> list[str]:
-        return sorted(m.decode() for m in self.r.smembers(f"{self.p}:actors"))
+        return sorted(_s(m) for m in self.r.smembers(f"{self.p}:actors"))
 
     def reset(self) -> int:
         n = 0

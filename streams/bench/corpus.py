@@ -76,12 +76,50 @@ SPEAKERS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 # Unaffiliated speakers with generated names: they exercise the unknown-speaker path.
-_FIRST = ["Andi", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hendra", "Irma", "Joko",
-          "Anna", "Brian", "Clara", "David", "Elena", "Frank", "Grace", "Henry", "Ines", "Jonas"]
-_LAST = ["Santoso", "Wijaya", "Pratama", "Halim", "Kusuma", "Nugroho", "Saputra", "Lestari",
-         "Miller", "Novak", "Keller", "Lindqvist", "Moreau", "Petrov", "Kowalski", "Tanaka"]
-_ANALYST = {"id": ["pengamat militer {n}", "analis pertahanan {n}", "peneliti keamanan {n}"],
-            "en": ["military analyst {n}", "defence researcher {n}", "security expert {n}"]}
+_FIRST = [
+    "Andi",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eko",
+    "Fajar",
+    "Gita",
+    "Hendra",
+    "Irma",
+    "Joko",
+    "Anna",
+    "Brian",
+    "Clara",
+    "David",
+    "Elena",
+    "Frank",
+    "Grace",
+    "Henry",
+    "Ines",
+    "Jonas",
+]
+_LAST = [
+    "Santoso",
+    "Wijaya",
+    "Pratama",
+    "Halim",
+    "Kusuma",
+    "Nugroho",
+    "Saputra",
+    "Lestari",
+    "Miller",
+    "Novak",
+    "Keller",
+    "Lindqvist",
+    "Moreau",
+    "Petrov",
+    "Kowalski",
+    "Tanaka",
+]
+_ANALYST = {
+    "id": ["pengamat militer {n}", "analis pertahanan {n}", "peneliti keamanan {n}"],
+    "en": ["military analyst {n}", "defence researcher {n}", "security expert {n}"],
+}
 
 # --- propositions ------------------------------------------------------------------------------
 AGENTS = {  # whose troops: (id demonym, en demonym)
@@ -108,93 +146,194 @@ PLACES = {  # (id, en)
 CONTENT: dict[str, dict[str, list[str]]] = {
     # {fig} is a figure phrase followed by a space, or empty; {ag} the troops' demonym; {pl} a place.
     "id": {
-        "deploy": ["{fig}tentara {ag} telah dikerahkan ke {pl}",
-                   "pasukan {ag} sudah tiba di {pl}",
-                   "{fig}prajurit {ag} kini ditempatkan di {pl}",
-                   "{fig}tentara {ag} terlihat berkumpul di {pl}"],
-        "combat": ["tentara {ag} telah terlibat dalam pertempuran di {pl}",
-                   "{fig}pasukan {ag} ikut bertempur di {pl}"],
-        "casualties": ["{fig}tentara {ag} tewas atau terluka di {pl}",
-                       "{fig}prajurit {ag} tewas dalam pertempuran di {pl}"],
-        "recapture": ["pasukan Rusia telah merebut kembali {pl} sepenuhnya",
-                      "Rusia telah menguasai kembali {pl}"],
-        "ongoing": ["operasi militer Ukraina di {pl} masih berlangsung",
-                    "pertempuran di {pl} masih berlanjut"],
-        "weapons": ["Korea Utara memasok senjata dan amunisi ke Rusia",
-                    "Pyongyang mengirim rudal balistik ke Rusia"],
+        "deploy": [
+            "{fig}tentara {ag} telah dikerahkan ke {pl}",
+            "pasukan {ag} sudah tiba di {pl}",
+            "{fig}prajurit {ag} kini ditempatkan di {pl}",
+            "{fig}tentara {ag} terlihat berkumpul di {pl}",
+        ],
+        "combat": [
+            "tentara {ag} telah terlibat dalam pertempuran di {pl}",
+            "{fig}pasukan {ag} ikut bertempur di {pl}",
+        ],
+        "casualties": [
+            "{fig}tentara {ag} tewas atau terluka di {pl}",
+            "{fig}prajurit {ag} tewas dalam pertempuran di {pl}",
+        ],
+        "recapture": [
+            "pasukan Rusia telah merebut kembali {pl} sepenuhnya",
+            "Rusia telah menguasai kembali {pl}",
+        ],
+        "ongoing": [
+            "operasi militer Ukraina di {pl} masih berlangsung",
+            "pertempuran di {pl} masih berlanjut",
+        ],
+        "weapons": [
+            "Korea Utara memasok senjata dan amunisi ke Rusia",
+            "Pyongyang mengirim rudal balistik ke Rusia",
+        ],
     },
     "en": {
-        "deploy": ["{fig}{ag} troops had been deployed to {pl}",
-                   "{ag} soldiers have arrived in {pl}",
-                   "{fig}{ag} troops are now stationed in {pl}",
-                   "{fig}{ag} soldiers were seen massing in {pl}"],
-        "combat": ["{ag} troops were fighting in {pl}",
-                   "{fig}{ag} soldiers are engaged in combat in {pl}"],
-        "casualties": ["{fig}{ag} soldiers had been killed or wounded in {pl}",
-                       "{fig}{ag} troops were killed in {pl}"],
-        "recapture": ["Russian forces had fully recaptured {pl}",
-                      "Russia has regained full control of {pl}"],
-        "ongoing": ["Ukrainian operations in {pl} are still ongoing",
-                    "fighting in {pl} continues"],
-        "weapons": ["North Korea supplied weapons and ammunition to Russia",
-                    "Pyongyang shipped ammunition to Russia"],
+        "deploy": [
+            "{fig}{ag} troops had been deployed to {pl}",
+            "{ag} soldiers have arrived in {pl}",
+            "{fig}{ag} troops are now stationed in {pl}",
+            "{fig}{ag} soldiers were seen massing in {pl}",
+        ],
+        "combat": [
+            "{ag} troops were fighting in {pl}",
+            "{fig}{ag} soldiers are engaged in combat in {pl}",
+        ],
+        "casualties": [
+            "{fig}{ag} soldiers had been killed or wounded in {pl}",
+            "{fig}{ag} troops were killed in {pl}",
+        ],
+        "recapture": [
+            "Russian forces had fully recaptured {pl}",
+            "Russia has regained full control of {pl}",
+        ],
+        "ongoing": ["Ukrainian operations in {pl} are still ongoing", "fighting in {pl} continues"],
+        "weapons": [
+            "North Korea supplied weapons and ammunition to Russia",
+            "Pyongyang shipped ammunition to Russia",
+        ],
     },
 }
-EVENT_WEIGHTS = {"deploy": 5, "combat": 2, "casualties": 2, "recapture": 1, "ongoing": 1, "weapons": 1}
+EVENT_WEIGHTS = {
+    "deploy": 5,
+    "combat": 2,
+    "casualties": 2,
+    "recapture": 1,
+    "ongoing": 1,
+    "weapons": 1,
+}
 
 # --- reporting constructions ---------------------------------------------------------------------
 # {SP} full speaker, {sp} short speaker, {C} content, {Cc} content capitalised, {d} date phrase.
 REPORTING: dict[str, dict[str, list[str]]] = {
     "id": {
-        "say": ["{SP} mengatakan {d} bahwa {C}.",
-                "{SP} menegaskan bahwa {C}.",
-                "Menurut {SP}, {C}.",
-                "\u201c{Cc},\u201d kata {sp} {d}.",
-                "\"{Cc},\" ujar {sp} kepada wartawan.",
-                "{SP} mengungkapkan bahwa {C}.",
-                "{Cc}, tutur {sp}."],
-        "confirm": ["{SP} mengonfirmasi {d} bahwa {C}.",
-                    "{SP} membenarkan bahwa {C}.",
-                    "{SP} mengakui bahwa {C}."],
-        "deny": ["{SP} membantah laporan bahwa {C}.",
-                 "{SP} menepis kabar bahwa {C}.",
-                 "{SP} menyangkal bahwa {C}."],
-        "noncommittal": ["{SP} menolak mengonfirmasi apakah {C}.",
-                         "{SP} tidak dapat memastikan apakah {C}."],
+        "say": [
+            "{SP} mengatakan {d} bahwa {C}.",
+            "{SP} menegaskan bahwa {C}.",
+            "Menurut {SP}, {C}.",
+            "\u201c{Cc},\u201d kata {sp} {d}.",
+            '"{Cc}," ujar {sp} kepada wartawan.',
+            "{SP} mengungkapkan bahwa {C}.",
+            "{Cc}, tutur {sp}.",
+        ],
+        "confirm": [
+            "{SP} mengonfirmasi {d} bahwa {C}.",
+            "{SP} membenarkan bahwa {C}.",
+            "{SP} mengakui bahwa {C}.",
+        ],
+        "deny": [
+            "{SP} membantah laporan bahwa {C}.",
+            "{SP} menepis kabar bahwa {C}.",
+            "{SP} menyangkal bahwa {C}.",
+        ],
+        "noncommittal": [
+            "{SP} menolak mengonfirmasi apakah {C}.",
+            "{SP} tidak dapat memastikan apakah {C}.",
+        ],
     },
     "en": {
-        "say": ["{SP} said {d} that {C}.",
-                "{SP} told reporters that {C}.",
-                "According to {SP}, {C}.",
-                "\u201c{Cc},\u201d {sp} said {d}.",
-                "\"{Cc},\" said {sp}.",
-                "{SP} stated that {C}."],
-        "confirm": ["{SP} confirmed {d} that {C}.",
-                    "{SP} acknowledged that {C}."],
-        "deny": ["{SP} denied reports that {C}.",
-                 "{SP} rejected claims that {C}, calling them \"fake news\".",
-                 "{SP} dismissed reports that {C}."],
-        "noncommittal": ["{SP} declined to confirm whether {C}.",
-                         "{SP} could not confirm that {C}."],
+        "say": [
+            "{SP} said {d} that {C}.",
+            "{SP} told reporters that {C}.",
+            "According to {SP}, {C}.",
+            "\u201c{Cc},\u201d {sp} said {d}.",
+            '"{Cc}," said {sp}.',
+            "{SP} stated that {C}.",
+        ],
+        "confirm": ["{SP} confirmed {d} that {C}.", "{SP} acknowledged that {C}."],
+        "deny": [
+            "{SP} denied reports that {C}.",
+            '{SP} rejected claims that {C}, calling them "fake news".',
+            "{SP} dismissed reports that {C}.",
+        ],
+        "noncommittal": [
+            "{SP} declined to confirm whether {C}.",
+            "{SP} could not confirm that {C}.",
+        ],
     },
 }
 STANCE_WEIGHTS = {"say": 6, "confirm": 2, "deny": 3, "noncommittal": 1}
 
 # --- figures and dates ---------------------------------------------------------------------------
 FIG_MODS = {
-    "id": ["sekitar {n} ", "lebih dari {n} ", "setidaknya {n} ", "hingga {n} ", "{n} ",
-           "sedikitnya {n} ", "hampir {n} ", "ribuan ", "kurang lebih {n} "],
-    "en": ["about {n} ", "more than {n} ", "at least {n} ", "up to {n} ", "{n} ",
-           "as many as {n} ", "nearly {n} ", "thousands of ", "an estimated {n} "],
+    "id": [
+        "sekitar {n} ",
+        "lebih dari {n} ",
+        "setidaknya {n} ",
+        "hingga {n} ",
+        "{n} ",
+        "sedikitnya {n} ",
+        "hampir {n} ",
+        "ribuan ",
+        "kurang lebih {n} ",
+    ],
+    "en": [
+        "about {n} ",
+        "more than {n} ",
+        "at least {n} ",
+        "up to {n} ",
+        "{n} ",
+        "as many as {n} ",
+        "nearly {n} ",
+        "thousands of ",
+        "an estimated {n} ",
+    ],
 }
-FIG_VALUES = [500, 800, 1_000, 1_200, 1_500, 2_000, 3_000, 3_500, 5_000, 8_000, 10_000, 11_000,
-              12_000, 15_000]
-WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
-            "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
-MONTHS = {"id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                 "September", "Oktober", "November", "Desember"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"]}
+FIG_VALUES = [
+    500,
+    800,
+    1_000,
+    1_200,
+    1_500,
+    2_000,
+    3_000,
+    3_500,
+    5_000,
+    8_000,
+    10_000,
+    11_000,
+    12_000,
+    15_000,
+]
+WEEKDAYS = {
+    "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+MONTHS = {
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 # --- filler and noise ----------------------------------------------------------------------------
 FILLER = {
@@ -236,22 +375,59 @@ FILLER = {
     ],
 }
 NOISE = {
-    "id": ["Baca juga: {h}", "MEMBACA {h}", "Saksikan video di bawah ini:", "ADVERTISEMENT",
-           "Editor: {n}", "Simak juga video berikut", "Baca selengkapnya di aplikasi kami"],
-    "en": ["Read more: {h}", "Advertisement", "Watch: {h}", "Reporting by {n}; Editing by {n}",
-           "Related: {h}", "Sign up for our daily briefing"],
+    "id": [
+        "Baca juga: {h}",
+        "MEMBACA {h}",
+        "Saksikan video di bawah ini:",
+        "ADVERTISEMENT",
+        "Editor: {n}",
+        "Simak juga video berikut",
+        "Baca selengkapnya di aplikasi kami",
+    ],
+    "en": [
+        "Read more: {h}",
+        "Advertisement",
+        "Watch: {h}",
+        "Reporting by {n}; Editing by {n}",
+        "Related: {h}",
+        "Sign up for our daily briefing",
+    ],
 }
 HEADLINES = {
-    "id": ["Korut Kirim Pasukan ke Rusia, Korsel Siaga", "Kremlin Bantah Laporan Intelijen",
-           "NATO Gelar Rapat Darurat", "Harga Minyak Naik Tipis", "Zelensky Minta Bantuan Tambahan"],
-    "en": ["North Korean troops spotted in Russia", "Kremlin rejects intelligence report",
-           "NATO holds emergency meeting", "Oil edges higher", "Zelensky asks for more air defence"],
+    "id": [
+        "Korut Kirim Pasukan ke Rusia, Korsel Siaga",
+        "Kremlin Bantah Laporan Intelijen",
+        "NATO Gelar Rapat Darurat",
+        "Harga Minyak Naik Tipis",
+        "Zelensky Minta Bantuan Tambahan",
+    ],
+    "en": [
+        "North Korean troops spotted in Russia",
+        "Kremlin rejects intelligence report",
+        "NATO holds emergency meeting",
+        "Oil edges higher",
+        "Zelensky asks for more air defence",
+    ],
 }
 OUTLETS = {
-    "id": ["Harian Kabar Dunia", "Warta Nusantara", "Suara Jakarta", "Kompas Dunia", "Detak News",
-           "Tribun Global", "Berita Satu Dunia"],
-    "en": ["Northline Wire", "Global Desk", "The Meridian", "Eastern Herald", "Pacific Times",
-           "World Report Daily", "Capital Dispatch"],
+    "id": [
+        "Harian Kabar Dunia",
+        "Warta Nusantara",
+        "Suara Jakarta",
+        "Kompas Dunia",
+        "Detak News",
+        "Tribun Global",
+        "Berita Satu Dunia",
+    ],
+    "en": [
+        "Northline Wire",
+        "Global Desk",
+        "The Meridian",
+        "Eastern Herald",
+        "Pacific Times",
+        "World Report Daily",
+        "Capital Dispatch",
+    ],
 }
 
 
@@ -273,10 +449,20 @@ def _date_phrase(rng: random.Random, lang: str, when: datetime) -> str:
     month = MONTHS[lang][when.month - 1]
     choice = rng.randrange(5)
     if lang == "id":
-        return [f"pada hari {wd}", f"{wd} ({when.day}/{when.month}/{when.year})",
-                f"pada {when.day} {month} {when.year}", "pekan lalu", "kemarin"][choice]
-    return [f"on {wd}", f"on {month} {when.day}, {when.year}", f"on {when.day} {month} {when.year}",
-            "last week", "yesterday"][choice]
+        return [
+            f"pada hari {wd}",
+            f"{wd} ({when.day}/{when.month}/{when.year})",
+            f"pada {when.day} {month} {when.year}",
+            "pekan lalu",
+            "kemarin",
+        ][choice]
+    return [
+        f"on {wd}",
+        f"on {month} {when.day}, {when.year}",
+        f"on {when.day} {month} {when.year}",
+        "last week",
+        "yesterday",
+    ][choice]
 
 
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
@@ -309,12 +495,23 @@ def _statement(rng: random.Random, lang: str, when: datetime) -> str:
     kind = _weighted(rng, STANCE_WEIGHTS)
     template = rng.choice(REPORTING[lang][kind])
     content = _content(rng, lang)
-    return template.format(SP=full, sp=short, C=content, Cc=content[0].upper() + content[1:],
-                           d=_date_phrase(rng, lang, when - timedelta(days=rng.randrange(3))))
+    return template.format(
+        SP=full,
+        sp=short,
+        C=content,
+        Cc=content[0].upper() + content[1:],
+        d=_date_phrase(rng, lang, when - timedelta(days=rng.randrange(3))),
+    )
 
 
-def make_article(index: int, seed: int = 0, *, language: str | None = None,
-                 target_bytes: int = TARGET_BYTES, prefix: str = "bench") -> Article:
+def make_article(
+    index: int,
+    seed: int = 0,
+    *,
+    language: str | None = None,
+    target_bytes: int = TARGET_BYTES,
+    prefix: str = "bench",
+) -> Article:
     """Article number `index` of the corpus for `seed` (independent of the other articles)."""
     rng = random.Random(f"{seed}:{index}")
     lang = language or ("id" if rng.random() < 0.5 else "en")
@@ -323,8 +520,7 @@ def make_article(index: int, seed: int = 0, *, language: str | None = None,
     published = published.astimezone(tz)
     outlet = rng.choice(OUTLETS[lang])
     city = rng.choice(["SEOUL", "KYIV", "MOSKOW" if lang == "id" else "MOSCOW", "WASHINGTON"])
-    paras: list[str] = [f"{city} \u2014 {_statement(rng, lang, published)} "
-                        f"{rng.choice(FILLER[lang])}"]
+    paras: list[str] = [f"{city} \u2014 {_statement(rng, lang, published)} {rng.choice(FILLER[lang])}"]
     size = len(paras[0].encode())
     while size < target_bytes:
         r = rng.random()
@@ -337,13 +533,19 @@ def make_article(index: int, seed: int = 0, *, language: str | None = None,
             para = " ".join(rng.sample(FILLER[lang], rng.randint(2, 3)))
         else:
             para = rng.choice(NOISE[lang]).format(
-                h=rng.choice(HEADLINES[lang]), n=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}")
+                h=rng.choice(HEADLINES[lang]), n=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+            )
         paras.append(para)
         size += len(para.encode()) + 1
     title = rng.choice(HEADLINES[lang])
     return Article(
-        id=f"{prefix}-{seed}-{index:07d}", outlet=outlet, language=lang, title=title,
-        body="\n".join(paras), published_at=published, url=f"https://bench.test/{seed}/{index}",
+        id=f"{prefix}-{seed}-{index:07d}",
+        outlet=outlet,
+        language=lang,
+        title=title,
+        body="\n".join(paras),
+        published_at=published,
+        url=f"https://bench.test/{seed}/{index}",
     )
 
 

@@ -19,7 +19,7 @@ import faust
 
 from streams.settings import Settings
 
-settings = Settings()
+settings = Settings.model_validate({})  # CW_* environment variables
 SOURCE = os.environ.get("CW_BENCH_SOURCE", "bench.noop.source")
 SINK = os.environ.get("CW_BENCH_SINK", "bench.noop.sink")
 COUNT = int(os.environ.get("CW_BENCH_COUNT", "0"))
@@ -41,10 +41,22 @@ app = faust.App(
     broker_commit_every=100,
     broker_commit_interval=1.0,
 )
-source_topic = app.topic(SOURCE, key_type=bytes, value_type=bytes, key_serializer="raw",
-                         value_serializer="raw", partitions=1)
-sink_topic = app.topic(SINK, key_type=bytes, value_type=bytes, key_serializer="raw",
-                       value_serializer="raw", partitions=1)
+source_topic = app.topic(
+    SOURCE,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
+    partitions=1,
+)
+sink_topic = app.topic(
+    SINK,
+    key_type=bytes,
+    value_type=bytes,
+    key_serializer="raw",
+    value_serializer="raw",
+    partitions=1,
+)
 
 
 @app.agent(source_topic)
@@ -62,8 +74,14 @@ async def forward(stream: Any) -> None:
 
 def main() -> None:
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
-    sys.argv = ["claimwatch-bench-noop", "worker", "--loglevel", "warning",
-                "--web-port", str(settings.worker_web_port)]
+    sys.argv = [
+        "claimwatch-bench-noop",
+        "worker",
+        "--loglevel",
+        "warn",
+        "--web-port",
+        str(settings.worker_web_port),
+    ]
     app.main()
 
 

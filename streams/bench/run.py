@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -71,9 +72,15 @@ class Options:
 
     @classmethod
     def quick_mode(cls, **overrides: Any) -> Options:
-        base = cls(articles=120, noop_events=2_000, latency_seconds=6.0,
-                   stance_levels=(1_000, 10_000, 50_000), stance_samples=60,
-                   stance_real_claims=1_500, quick=True)
+        base = cls(
+            articles=120,
+            noop_events=2_000,
+            latency_seconds=6.0,
+            stance_levels=(1_000, 10_000, 50_000),
+            stance_samples=60,
+            stance_real_claims=1_500,
+            quick=True,
+        )
         for k, v in overrides.items():
             if v is not None:
                 setattr(base, k, v)
@@ -110,6 +117,14 @@ def _settings_env(settings: Settings, extra: dict[str, str] | None = None) -> di
     return {**os.environ, **env, **(extra or {})}
 
 
+def _epoch_after(line: str, marker: str) -> float:
+    """The epoch printed after marker (Faust prefixes printed lines with its log header)."""
+    m = re.search(re.escape(marker) + r"\s+([0-9.]+)", line)
+    if m is None:
+        raise RuntimeError(f"unexpected worker line: {line!r}")
+    return float(m.group(1))
+
+
 def _cpu_model() -> str:
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -124,8 +139,9 @@ class Subprocess:
     def __init__(self, args: list[str], env: dict[str, str], log_path: Path) -> None:
         self.log_path = log_path
         self._log = log_path.open("w")
-        self.proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=self._log,
-                                     stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(
+            args, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, text=True
+        )
 
     @property
     def pid(self) -> int:
@@ -173,9 +189,21 @@ class PySpy:
         if not Path(exe).exists():
             return
         self.proc = subprocess.Popen(
-            [exe, "record", "--pid", str(pid), "--format", "raw", "--rate", str(rate),
-             "--nonblocking", "--output", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                exe,
+                "record",
+                "--pid",
+                str(pid),
+                "--format",
+                "raw",
+                "--rate",
+                str(rate),
+                "--nonblocking",
+                "--output",
+                str(out),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
     def stop(self) -> Path | None:
@@ -205,7 +233,8 @@ def top_from_collapsed(path: Path, n: int = 12) -> dict[str, Any]:
         if frames:
             self_t[frames[-1]] = self_t.get(frames[-1], 0) + count
         for f in set(frames):
-            incl[f] = incl.get(f, 0) + count
+            if _is_project(f):
+                incl[f] = incl.get(f, 0) + count
 
     def top(d: dict[str, int]) -> list[dict[str, Any]]:
         rows = sorted(d.items(), key=lambda kv: -kv[1])[:n]
@@ -214,12 +243,21 @@ def top_from_collapsed(path: Path, n: int = 12) -> dict[str, Any]:
     return {"samples": total, "self": top(self_t), "inclusive": top(incl)}
 
 
+def _is_project(name: str) -> bool:
+    """Inclusive time is shown for the project's own functions (not the framework's frames)."""
+    return ("(streams/" in name or "(schemas/" in name) and not (
+        name.startswith("<module>") or "(streams/cli.py)" in name or "(streams/bench/" in name
+    )
+
+
 def _fn_name(frame: str) -> str:
     """'find (streams/core/matching.py:88)' -> 'find (streams/core/matching.py)'."""
     name, _, where = frame.partition(" (")
     where = where.rstrip(")")
     path = where.rsplit(":", 1)[0]
-    for marker in ("site-packages/", "/work/main/", "lib/python3.11/"):
+    if path == "<built-in>":
+        return f"{name} (built-in)"
+    for marker in ("site-packages/", "/work/main/", "lib/python3.11/", "../"):
         if marker in path:
             path = path.split(marker, 1)[1]
     return f"{name} ({path})" if path else name
@@ -233,11 +271,13 @@ def top_from_pyinstrument(profiler: Any, n: int = 12) -> dict[str, Any]:
 
     def walk(frame: Any, stack: frozenset[str]) -> None:
         name = _fn_name(f"{frame.function} ({frame.file_path_short or ''}:0)")
-        child_time = sum(c.time for c in frame.children)
-        self_t[name] = self_t.get(name, 0.0) + max(0.0, frame.time - child_time)
-        if name not in stack:
+        # pyinstrument puts a function's own time in a synthetic "[self]" child.
+        real = [c for c in frame.children if not c.is_synthetic]
+        own = frame.time - sum(c.time for c in real)
+        self_t[name] = self_t.get(name, 0.0) + max(0.0, own)
+        if name not in stack and _is_project(name):
             incl[name] = incl.get(name, 0.0) + frame.time
-        for c in frame.children:
+        for c in real:
             walk(c, stack | {name})
 
     if root is not None:
@@ -259,15 +299,19 @@ class Context:
     run_id: str
     tmp: Path
     results: dict[str, Any] = field(default_factory=dict)
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
+    cleanups: list[Callable[[], object]] = field(default_factory=list)
 
     def settings(self, tag: str, **kw: Any) -> Settings:
         name = f"bench-{self.run_id}-{tag}"
         data = self.base.model_dump()
         data.update(
-            app_id=name, topic_articles=f"{name}.articles", topic_claims=f"{name}.claims",
-            topic_alerts=f"{name}.alerts", topic_deadletter=f"{name}.deadletter",
-            redis_prefix=f"bench:{self.run_id}:{tag}", worker_web_port=_free_port(),
+            app_id=name,
+            topic_articles=f"{name}.articles",
+            topic_claims=f"{name}.claims",
+            topic_alerts=f"{name}.alerts",
+            topic_deadletter=f"{name}.deadletter",
+            redis_prefix=f"bench:{self.run_id}:{tag}",
+            worker_web_port=_free_port(),
             worker_data_dir=self.tmp / tag,
         )
         data.update(kw)
@@ -312,11 +356,14 @@ def measure_extraction(ctx: Context, articles: list[Article]) -> tuple[dict[str,
     wall = time.perf_counter() - t0
     cpu = time.process_time() - cpu0
     out: dict[str, Any] = {
-        "articles": len(articles), "bytes": nbytes, "seconds": round(wall, 3),
+        "articles": len(articles),
+        "bytes": nbytes,
+        "seconds": round(wall, 3),
         "cpu_seconds": round(cpu, 3),
         "articles_per_s": round(len(articles) / wall, 1),
         "mb_per_s": round(nbytes / wall / 1e6, 3),
-        "claims": n_claims, "claims_per_article": round(n_claims / max(1, len(articles)), 2),
+        "claims": n_claims,
+        "claims_per_article": round(n_claims / max(1, len(articles)), 2),
         "ms_per_article": round(1000 * wall / max(1, len(articles)), 3),
     }
     if ctx.opts.profile:
@@ -338,8 +385,9 @@ def measure_extraction(ctx: Context, articles: list[Article]) -> tuple[dict[str,
 def measure_noop(ctx: Context, payloads: list[tuple[bytes, bytes]]) -> dict[str, Any]:
     settings = ctx.settings("noop")
     source, sink = f"{settings.app_id}.source", f"{settings.app_id}.sink"
-    one = settings.model_copy(update={"article_partitions": 1, "topic_partitions": 1,
-                                      "topic_articles": source})
+    one = settings.model_copy(
+        update={"article_partitions": 1, "topic_partitions": 1, "topic_articles": source}
+    )
     ensure_topics(one, [source, sink])
     ctx.cleanups.append(lambda: delete_topics(settings, [source, sink]))
     ctx.cleanups.append(lambda: _delete_groups(settings, [settings.app_id]))
@@ -353,23 +401,27 @@ def measure_noop(ctx: Context, payloads: list[tuple[bytes, bytes]]) -> dict[str,
     finally:
         producer.close(timeout=10)
     event_bytes = sum(len(v) for _, v in payloads) / len(payloads)
-    env = _settings_env(settings, {"CW_BENCH_SOURCE": source, "CW_BENCH_SINK": sink,
-                                   "CW_BENCH_COUNT": str(count)})
-    worker = Subprocess([sys.executable, "-m", "streams.bench.noop_app"], env,
-                        ctx.tmp / "noop-worker.log")
+    env = _settings_env(
+        settings, {"CW_BENCH_SOURCE": source, "CW_BENCH_SINK": sink, "CW_BENCH_COUNT": str(count)}
+    )
+    worker = Subprocess([sys.executable, "-m", "streams.bench.noop_app"], env, ctx.tmp / "noop-worker.log")
     try:
         first = worker.wait_for("noop first", timeout=120)
         done = worker.wait_for("noop done", timeout=max(60.0, count / 200))
         if first is None or done is None:
             raise RuntimeError("no-op Faust worker did not finish; log tail:\n" + worker.tail())
-        t_first = float(first.split()[2])
-        t_done = float(done.split()[2])
+        t_first = _epoch_after(first, "noop first")
+        t_done = _epoch_after(done, "noop done")
     finally:
         worker.stop()
     seconds = max(1e-6, t_done - t_first)
-    return {"events": count, "event_bytes": round(event_bytes), "seconds": round(seconds, 3),
-            "events_per_s": round((count - 1) / seconds, 1),
-            "mb_per_s": round(count * event_bytes / seconds / 1e6, 3)}
+    return {
+        "events": count,
+        "event_bytes": round(event_bytes),
+        "seconds": round(seconds, 3),
+        "events_per_s": round((count - 1) / seconds, 1),
+        "mb_per_s": round(count * event_bytes / seconds / 1e6, 3),
+    }
 
 
 # 3, 4, 6 -----------------------------------------------------------------------------------------
@@ -380,8 +432,12 @@ class AlertTap:
         from kafka import KafkaConsumer
 
         self.consumer = KafkaConsumer(
-            settings.topic_alerts, bootstrap_servers=settings.kafka_bootstrap, group_id=None,
-            auto_offset_reset="earliest", enable_auto_commit=False, fetch_max_wait_ms=10,
+            settings.topic_alerts,
+            bootstrap_servers=settings.kafka_bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            fetch_max_wait_ms=10,
             consumer_timeout_ms=200,
         )
         self.seen: list[tuple[float, str, str]] = []
@@ -404,8 +460,14 @@ class AlertTap:
         self.consumer.close()
 
 
-def _wait_progress(read: Callable[[], tuple[int, int]], target: tuple[int, int], *,
-                   stall_s: float, log: Log, label: str) -> tuple[float, bool]:
+def _wait_progress(
+    read: Callable[[], tuple[int, int]],
+    target: tuple[int, int],
+    *,
+    stall_s: float,
+    log: Log,
+    label: str,
+) -> tuple[float, bool]:
     """Poll until read() >= target; returns (time reached, complete). Gives up after stall_s
     without progress."""
     last_val: tuple[int, int] = (-1, -1)
@@ -427,8 +489,9 @@ def _wait_progress(read: Callable[[], tuple[int, int]], target: tuple[int, int],
         time.sleep(0.02)
 
 
-def measure_pipeline(ctx: Context, articles: list[Article], claim_ids: set[str],
-                     ceiling: float) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+def measure_pipeline(
+    ctx: Context, articles: list[Article], claim_ids: set[str], ceiling: float
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     from streams.replay import replay
 
     opts, log = ctx.opts, ctx.log
@@ -448,8 +511,11 @@ def measure_pipeline(ctx: Context, articles: list[Article], claim_ids: set[str],
         a, c = pipe.execute()
         return int(a), int(c)
 
-    worker = Subprocess([sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
-                        _settings_env(settings), ctx.tmp / "pipeline-worker.log")
+    worker = Subprocess(
+        [sys.executable, "-m", "streams.cli", "worker", "--loglevel", "info"],
+        _settings_env(settings),
+        ctx.tmp / "pipeline-worker.log",
+    )
     spy: PySpy | None = None
     tap: AlertTap | None = None
     try:
@@ -463,19 +529,25 @@ def measure_pipeline(ctx: Context, articles: list[Article], claim_ids: set[str],
         t0 = time.time()
         replay(articles, settings, speed=0)
         t_sent = time.time()
-        t_end, complete = _wait_progress(progress, (len(articles), len(claim_ids)),
-                                         stall_s=30, log=log, label="pipeline")
+        t_end, complete = _wait_progress(
+            progress, (len(articles), len(claim_ids)), stall_s=30, log=log, label="pipeline"
+        )
         seconds = max(1e-6, t_end - t0)
         done_articles, done_claims = progress()
         rate = done_articles / seconds
         rss_pipeline = _vm_hwm_mb(worker.pid)
         time.sleep(1.0)
         alerts_pipeline = len(tap.seen)
-        pipeline = {
-            "articles": len(articles), "articles_done": done_articles,
-            "claims": len(claim_ids), "claims_done": done_claims, "alerts": alerts_pipeline,
-            "complete": complete, "produce_seconds": round(t_sent - t0, 3),
-            "seconds": round(seconds, 3), "articles_per_s": round(rate, 1),
+        pipeline: dict[str, Any] = {
+            "articles": len(articles),
+            "articles_done": done_articles,
+            "claims": len(claim_ids),
+            "claims_done": done_claims,
+            "alerts": alerts_pipeline,
+            "complete": complete,
+            "produce_seconds": round(t_sent - t0, 3),
+            "seconds": round(seconds, 3),
+            "articles_per_s": round(rate, 1),
             "claims_per_s": round(done_claims / seconds, 1),
             "ceiling_articles_per_s": round(ceiling, 1),
             "ratio_to_ceiling": round(rate / ceiling, 3) if ceiling else None,
@@ -508,8 +580,7 @@ def measure_pipeline(ctx: Context, articles: list[Article], claim_ids: set[str],
             producer.close(timeout=10)
         offered_real = n_lat / max(1e-6, time.perf_counter() - start)
         target_articles = len(articles) + n_lat
-        _wait_progress(lambda: (progress()[0], 0), (target_articles, 0), stall_s=30, log=log,
-                       label="latency")
+        _wait_progress(lambda: (progress()[0], 0), (target_articles, 0), stall_s=30, log=log, label="latency")
         # Alerts follow the article mark by the stance stage: wait until they stop arriving.
         count, quiet_since = len(tap.seen), time.monotonic()
         while time.monotonic() - quiet_since < 2.0:
@@ -524,15 +595,22 @@ def measure_pipeline(ctx: Context, articles: list[Article], claim_ids: set[str],
         latency = {
             "offered_articles_per_s": round(offered, 1),
             "achieved_articles_per_s": round(offered_real, 1),
-            "articles": n_lat, "alerts": len(lat_ms), "articles_with_alerts": len(first_ms),
-            "p50_ms": round(_pct(lat_ms, 0.50), 1), "p95_ms": round(_pct(lat_ms, 0.95), 1),
-            "p99_ms": round(_pct(lat_ms, 0.99), 1), "max_ms": round(max(lat_ms, default=0.0), 1),
+            "articles": n_lat,
+            "alerts": len(lat_ms),
+            "articles_with_alerts": len(first_ms),
+            "p50_ms": round(_pct(lat_ms, 0.50), 1),
+            "p95_ms": round(_pct(lat_ms, 0.95), 1),
+            "p99_ms": round(_pct(lat_ms, 0.99), 1),
+            "max_ms": round(max(lat_ms, default=0.0), 1),
             "first_alert_p50_ms": round(_pct(list(first_ms.values()), 0.50), 1),
             "first_alert_p99_ms": round(_pct(list(first_ms.values()), 0.99), 1),
         }
         rss_end = _vm_hwm_mb(worker.pid)
-        rss = {"pid": worker.pid, "peak_mb_after_pipeline": round(rss_pipeline or 0.0, 1),
-               "peak_mb_at_end": round(rss_end or 0.0, 1)}
+        rss = {
+            "pid": worker.pid,
+            "peak_mb_after_pipeline": round(rss_pipeline or 0.0, 1),
+            "peak_mb_at_end": round(rss_end or 0.0, 1),
+        }
         return pipeline, latency, rss
     finally:
         if spy is not None:
@@ -550,8 +628,12 @@ def _time_applies(store: StanceStore, probes: list[Claim], tag: str) -> dict[str
         t = time.perf_counter()
         store.apply(probe)
         times.append(1000 * (time.perf_counter() - t))
-    return {"median_ms": round(statistics.median(times), 4), "p95_ms": round(_pct(times, 0.95), 4),
-            "mean_ms": round(statistics.fmean(times), 4), "samples": len(times)}
+    return {
+        "median_ms": round(statistics.median(times), 4),
+        "p95_ms": round(_pct(times, 0.95), 4),
+        "mean_ms": round(statistics.fmean(times), 4),
+        "samples": len(times),
+    }
 
 
 def _wait_bgsave(client: redis.Redis, limit_s: float = 90) -> None:
@@ -564,16 +646,22 @@ def _wait_bgsave(client: redis.Redis, limit_s: float = 90) -> None:
         time.sleep(0.2)
 
 
-def _bulk_history(client: redis.Redis, prefix: str, claims: list[Claim], start: int, stop: int,
-                  batch: int = 10_000) -> None:
+def _bulk_history(
+    client: redis.Redis,
+    prefix: str,
+    claims: list[Claim],
+    start: int,
+    stop: int,
+    batch: int = 10_000,
+) -> None:
     """Synthetic history for claims number start..stop-1, in streams/store.py's key layout:
-    what N applied claims leave behind that grows with N: the claim-id set, the article-id hash,
-    stance-table rows and first-seen fields, and timelines (capped at TIMELINE_CAP) for every
-    (actor, proposition) the real claims touched. Per-proposition decision state (party states,
-    families, exclusive sets, figures) is bounded by parties x places and comes from the claims
-    applied for real."""
+    what grows with the number N of applied claims: the claim-id set (P:claims:seen), the
+    article-id hash (P:articles:seen, ~10 claims per article) and the timelines (P:tl:*, filled
+    to TIMELINE_CAP for every actor x proposition the real claims touched). The rest (party
+    states, families, exclusive sets, figures, stance rows) is bounded by parties x places and
+    comes from the claims applied for real. Pipelines carry ~`batch` elements per round trip."""
     pipe = client.pipeline(transaction=False)
-    pending = 0
+    pending = 0  # elements queued
 
     def flush_if(force: bool = False) -> None:
         nonlocal pending
@@ -585,11 +673,11 @@ def _bulk_history(client: redis.Redis, prefix: str, claims: list[Claim], start: 
     for lo in range(start, stop, chunk):
         hi = min(stop, lo + chunk)
         pipe.sadd(f"{prefix}:claims:seen", *[f"hist{i:08d}" for i in range(lo, hi)])
-        pending += 1
-        art = {f"hist-art-{i // 10:07d}": f"{i:040x}" for i in range(lo, hi, 10)}
+        pending += hi - lo
+        art: dict[Any, Any] = {f"hist-art-{i // 10:07d}": f"{i:040x}" for i in range(lo, hi, 10)}
         if art:
             pipe.hset(f"{prefix}:articles:seen", mapping=art)
-            pending += 1
+            pending += len(art)
         flush_if()
     flush_if(force=True)
     # Timelines at their cap, stance rows and first-seen fields for every (actor, proposition).
@@ -606,7 +694,7 @@ def _bulk_history(client: redis.Redis, prefix: str, claims: list[Claim], start: 
             tl = f"{prefix}:tl:{actor}:{c.proposition.id}"
             pipe.rpush(tl, *([ev_json] * TIMELINE_CAP))
             pipe.ltrim(tl, -TIMELINE_CAP, -1)
-            pending += 2
+            pending += TIMELINE_CAP
             flush_if()
     flush_if(force=True)
 
@@ -640,21 +728,31 @@ def measure_stance(ctx: Context, pool: list[Claim], probes: list[Claim]) -> dict
         info = client.info("memory")
         timing = _time_applies(store, probes, f"L{level}")
         stored += len(probes)
-        rows.append({"stored": level, "history": how, "fill_seconds": round(fill_s, 2),
-                     "redis_used_mb": round(info["used_memory"] / 2**20, 1), **timing})
-        log(f"  stance: {level:>9,} stored -> median {timing['median_ms']:.3f} ms, "
-            f"p95 {timing['p95_ms']:.3f} ms (fill {fill_s:.1f} s)")
+        rows.append(
+            {
+                "stored": level,
+                "history": how,
+                "fill_seconds": round(fill_s, 2),
+                "redis_used_mb": round(info["used_memory"] / 2**20, 1),
+                **timing,
+            }
+        )
+        log(
+            f"  stance: {level:>9,} stored -> median {timing['median_ms']:.3f} ms, "
+            f"p95 {timing['p95_ms']:.3f} ms (fill {fill_s:.1f} s)"
+        )
     base, top = rows[0], rows[-1]
     return {
         "levels": rows,
         "ratio_median_top_vs_bottom": round(top["median_ms"] / base["median_ms"], 3),
         "ratio_p95_top_vs_bottom": round(top["p95_ms"] / base["p95_ms"], 3),
         "ratio_median_top_vs_second": round(top["median_ms"] / rows[-2]["median_ms"], 3)
-        if len(rows) > 1 else None,
+        if len(rows) > 1
+        else None,
         "method": (
             f"Level 1: StanceStore.apply on real extracted claims. Higher levels: up to "
             f"{real_total} real applies (saturating per-proposition party states), then bulk "
-            "history in the store's key layout via Redis pipelines of ~10k commands "
+            "history in the store's key layout via Redis pipelines of ~10k elements "
             "(claim-id set, article-id hash, timelines at their cap for every actor x "
             "proposition). Timed: StanceStore.apply on the same fresh claims (new ids) per level."
         ),
@@ -665,23 +763,49 @@ def measure_stance(ctx: Context, pool: list[Claim], probes: list[Claim]) -> dict
 def verdicts(results: dict[str, Any]) -> list[dict[str, Any]]:
     m = results["measures"]
     rows = [
-        ("1 extraction (1 core)", "articles/s", m["extraction"]["articles_per_s"],
-         f">= {TARGETS['extraction_articles_per_s']:,.0f}",
-         m["extraction"]["articles_per_s"] >= TARGETS["extraction_articles_per_s"]),
+        (
+            "1 extraction (1 core)",
+            "articles/s",
+            m["extraction"]["articles_per_s"],
+            f">= {TARGETS['extraction_articles_per_s']:,.0f}",
+            m["extraction"]["articles_per_s"] >= TARGETS["extraction_articles_per_s"],
+        ),
         ("2 no-op Faust", "events/s", m["noop_faust"]["events_per_s"], "(ceiling)", None),
-        ("3 full pipeline", "articles/s", m["pipeline"]["articles_per_s"],
-         f">= {TARGETS['pipeline_articles_per_s']:,.0f}",
-         m["pipeline"]["articles_per_s"] >= TARGETS["pipeline_articles_per_s"]),
-        ("3 pipeline / min(1,2)", "ratio", m["pipeline"]["ratio_to_ceiling"],
-         f">= {TARGETS['pipeline_ratio']}",
-         (m["pipeline"]["ratio_to_ceiling"] or 0) >= TARGETS["pipeline_ratio"]),
-        ("4 latency p99 @ half load", "ms", m["latency"]["p99_ms"],
-         f"< {TARGETS['latency_p99_ms']:.0f}", m["latency"]["p99_ms"] < TARGETS["latency_p99_ms"]),
-        ("5 stance update top/bottom", "ratio", m["stance_update"]["ratio_median_top_vs_bottom"],
-         f"<= {TARGETS['stance_ratio']}",
-         m["stance_update"]["ratio_median_top_vs_bottom"] <= TARGETS["stance_ratio"]),
-        ("6 worker peak RSS", "MB", m["worker_rss"]["peak_mb_at_end"],
-         f"< {TARGETS['worker_rss_mb']:.0f}", m["worker_rss"]["peak_mb_at_end"] < TARGETS["worker_rss_mb"]),
+        (
+            "3 full pipeline",
+            "articles/s",
+            m["pipeline"]["articles_per_s"],
+            f">= {TARGETS['pipeline_articles_per_s']:,.0f}",
+            m["pipeline"]["articles_per_s"] >= TARGETS["pipeline_articles_per_s"],
+        ),
+        (
+            "3 pipeline / min(1,2)",
+            "ratio",
+            m["pipeline"]["ratio_to_ceiling"],
+            f">= {TARGETS['pipeline_ratio']}",
+            (m["pipeline"]["ratio_to_ceiling"] or 0) >= TARGETS["pipeline_ratio"],
+        ),
+        (
+            "4 latency p99 @ half load",
+            "ms",
+            m["latency"]["p99_ms"],
+            f"< {TARGETS['latency_p99_ms']:.0f}",
+            m["latency"]["p99_ms"] < TARGETS["latency_p99_ms"],
+        ),
+        (
+            "5 stance update top/bottom",
+            "ratio",
+            m["stance_update"]["ratio_median_top_vs_bottom"],
+            f"<= {TARGETS['stance_ratio']}",
+            m["stance_update"]["ratio_median_top_vs_bottom"] <= TARGETS["stance_ratio"],
+        ),
+        (
+            "6 worker peak RSS",
+            "MB",
+            m["worker_rss"]["peak_mb_at_end"],
+            f"< {TARGETS['worker_rss_mb']:.0f}",
+            m["worker_rss"]["peak_mb_at_end"] < TARGETS["worker_rss_mb"],
+        ),
     ]
     return [{"measure": a, "unit": b, "value": c, "target": d, "met": e} for a, b, c, d, e in rows]
 
@@ -693,7 +817,7 @@ def default_out() -> Path:
 
 @contextlib.contextmanager
 def _context(opts: Options, log: Log) -> Iterator[Context]:
-    base = Settings()
+    base = Settings.model_validate({})  # CW_* environment variables
     upd: dict[str, Any] = {}
     if opts.kafka_bootstrap:
         upd["kafka_bootstrap"] = opts.kafka_bootstrap
@@ -717,6 +841,7 @@ def run(opts: Options, log: Log = print) -> dict[str, Any]:
     started = time.time()
     out_path = opts.out or default_out()
     with _context(opts, log) as ctx:
+        run_id = ctx.run_id
         connect_redis(ctx.base)  # fail fast, with the message naming the service
         ensure_topics(ctx.base, [])  # Kafka reachable (raises ServiceUnavailable otherwise)
 
@@ -726,16 +851,22 @@ def run(opts: Options, log: Log = print) -> dict[str, Any]:
         langs: dict[str, int] = {}
         for a in articles:
             langs[a.language or "?"] = langs.get(a.language or "?", 0) + 1
-        corpus = {"articles": len(articles), "seed": opts.seed, "languages": langs,
-                  "mean_bytes": round(sum(len(a.body.encode()) for a in articles) / len(articles)),
-                  "generate_seconds": round(gen_s, 3)}
+        corpus = {
+            "articles": len(articles),
+            "seed": opts.seed,
+            "languages": langs,
+            "mean_bytes": round(sum(len(a.body.encode()) for a in articles) / len(articles)),
+            "generate_seconds": round(gen_s, 3),
+        }
         measures: dict[str, Any] = {}
 
         log(f"[1/5] extraction core on {len(articles)} articles (one core)")
         measures["extraction"], claim_ids = measure_extraction(ctx, articles)
         corpus["claims_per_article"] = measures["extraction"]["claims_per_article"]
-        log(f"  {measures['extraction']['articles_per_s']} articles/s, "
-            f"{measures['extraction']['claims_per_article']} claims/article")
+        log(
+            f"  {measures['extraction']['articles_per_s']} articles/s, "
+            f"{measures['extraction']['claims_per_article']} claims/article"
+        )
 
         log(f"[2/5] no-op Faust pass-through, {opts.noop_events} events")
         payloads = [(a.id.encode(), encode(a)) for a in articles[:500]]
@@ -745,7 +876,8 @@ def run(opts: Options, log: Log = print) -> dict[str, Any]:
         ceiling = min(measures["extraction"]["articles_per_s"], measures["noop_faust"]["events_per_s"])
         log("[3/5] full pipeline (replay -> extract -> stance/Redis -> alerts) and [4/5] latency")
         measures["pipeline"], measures["latency"], measures["worker_rss"] = measure_pipeline(
-            ctx, articles, claim_ids, ceiling)
+            ctx, articles, claim_ids, ceiling
+        )
 
         log(f"[5/5] stance update cost at {', '.join(f'{x:,}' for x in opts.stance_levels)} stored claims")
         pool: list[Claim] = []
@@ -765,10 +897,15 @@ def run(opts: Options, log: Log = print) -> dict[str, Any]:
 
     results: dict[str, Any] = {
         "version": 1,
+        "run_id": run_id,
         "started_at": datetime.fromtimestamp(started, UTC).isoformat(),
         "duration_s": round(time.time() - started, 1),
-        "machine": {"cpus": os.cpu_count(), "cpu": _cpu_model(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "cpu": _cpu_model(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(opts).items()},
         "corpus": corpus,
         "measures": measures,
@@ -785,26 +922,35 @@ def render_table(results: dict[str, Any]) -> Any:
     from rich.table import Table
 
     m = results["measures"]
-    table = Table(title=f"claimwatch bench — {results['corpus']['articles']} articles, "
-                        f"{results['machine']['cpus']} cores, {results['duration_s']} s")
+    table = Table(
+        title=f"claimwatch bench — {results['corpus']['articles']} articles, "
+        f"{results['machine']['cpus']} cores, {results['duration_s']} s"
+    )
     table.add_column("measure")
     table.add_column("result", justify="right")
     table.add_column("detail")
     table.add_column("target")
     table.add_column("met")
-    ex, nf, pl, la, st, rs = (m["extraction"], m["noop_faust"], m["pipeline"], m["latency"],
-                              m["stance_update"], m["worker_rss"])
+    ex, nf, pl, la, st, rs = (
+        m["extraction"],
+        m["noop_faust"],
+        m["pipeline"],
+        m["latency"],
+        m["stance_update"],
+        m["worker_rss"],
+    )
     detail = {
         "1 extraction (1 core)": f"{ex['mb_per_s']} MB/s, {ex['ms_per_article']} ms/article, "
-                                 f"{ex['claims_per_article']} claims/article",
+        f"{ex['claims_per_article']} claims/article",
         "2 no-op Faust": f"{nf['mb_per_s']} MB/s, {nf['event_bytes']} B/event",
         "3 full pipeline": f"{pl['claims_per_s']} claims/s, {pl['alerts']} alerts"
-                           + ("" if pl["complete"] else " (INCOMPLETE)"),
+        + ("" if pl["complete"] else " (INCOMPLETE)"),
         "3 pipeline / min(1,2)": f"min = {pl['ceiling_articles_per_s']}/s",
         "4 latency p99 @ half load": f"p50 {la['p50_ms']} / p95 {la['p95_ms']} ms, "
-                                     f"{la['alerts']} alerts at {la['offered_articles_per_s']}/s",
-        "5 stance update top/bottom": "; ".join(f"{r['stored']:,}: {r['median_ms']:.3f} ms "
-                                                f"(p95 {r['p95_ms']:.3f})" for r in st["levels"]),
+        f"{la['alerts']} alerts at {la['offered_articles_per_s']}/s",
+        "5 stance update top/bottom": "; ".join(
+            f"{r['stored']:,}: {r['median_ms']:.3f} ms (p95 {r['p95_ms']:.3f})" for r in st["levels"]
+        ),
         "6 worker peak RSS": f"{rs['peak_mb_after_pipeline']} MB after pipeline",
     }
     for v in results["verdicts"]:

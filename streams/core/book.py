@@ -65,10 +65,10 @@ def build_view(claim: Claim, reader: StateReader, gaz: Gazetteer | None = None) 
     wanted = list(dict.fromkeys(ups + view.narrower + [x for xs in view.excluded.values() for x in xs]))
     view.props = reader.prop_states(wanted)
     if claim.quantity is not None:
-        places = [claim.place, *[pl for pl in gaz.place_chain(claim.place)[1:]]] if claim.place else [None]
-        keys = [figure_key(claim, pl) for pl in places]
+        chain: list[str | None] = [claim.place, *gaz.place_chain(claim.place)[1:]] if claim.place else [None]
+        keys = [figure_key(claim, pl) for pl in chain]
         figs = reader.figures(keys)
-        for pl, key in zip(places, keys, strict=True):
+        for pl, key in zip(chain, keys, strict=True):
             if figs.get(key):
                 view.figures[pl or ANY] = figs[key]
     return view

@@ -26,10 +26,10 @@ from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.langpack import LangPack, get_pack
 from streams.core.matching import Hit
 from streams.core.propositions import event_specs, make_proposition
-from streams.core.quantities import find_numbers
+from streams.core.quantities import NumberMention, find_numbers
 from streams.core.speakers import Discourse, SpeakerRef, remember_mentions, resolve_segment
 from streams.core.text import Sentence, clean_body, detect_language, split_sentences
-from streams.core.timeexpr import find_times
+from streams.core.timeexpr import TimeMention, find_times
 
 EXTRACTOR_VERSION = "1"
 _OPEN_Q = '“"‘'
@@ -130,8 +130,8 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     def free(h: Hit) -> bool:
         return not _inside(h.start, quotes) and not any(s < h.end and h.start < e for s, e in taken)
 
-    for h in _by_cues(pack).finditer(text, sent.start, sent.end):
-        hit = Hit(h.start(), h.end(), _by_kind(pack, h), h.group(0))
+    for m in _by_cues(pack).finditer(text, sent.start, sent.end):
+        hit = Hit(m.start(), m.end(), _by_kind(pack, m), m.group(0))
         if free(hit):
             cues.append(Cue(hit.start, hit.end, hit.key, "by", hit.text))
             taken.append((hit.start, hit.end))
@@ -437,8 +437,8 @@ def _attribute(
         return Attribution(idx, cue, speaker, span, frames, note="passive")
     # before: "X mengatakan (bahwa) P", or "“P,” X said."
     seg_start = prev.cue.end if prev else sent.start
-    lead = text[max(seg_start, cue.start - 30) : cue.start]
-    if prev is not None and prev.speaker is not None and _COORD.search(lead):
+    lead_text = text[max(seg_start, cue.start - 30) : cue.start]
+    if prev is not None and prev.speaker is not None and _COORD.search(lead_text):
         speaker = prev.speaker  # "X membantah ... dan mengatakan ...": same subject
     else:
         speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
@@ -480,10 +480,7 @@ def _attribute(
         a_start = comp.end
         bare_tail = False
     sub_clause = pack.clause_breaks.search(text, a_start, a_start + 12)
-    if (
-        sub_clause is not None
-        and tokens_between(text, a_start, sub_clause.start) == 0
-    ):
+    if sub_clause is not None and tokens_between(text, a_start, sub_clause.start) == 0:
         # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported.
         return None
     comma_lead = _LEAD_COMMA.search(text[seg_start : speaker.start]) is not None
@@ -514,9 +511,9 @@ def _attribute(
         # "membantah klaim Rusia": the latest claim of that party in this article.
         noun = pack.claim_nouns.search(text, a_start, after_end)
         if noun is not None:
-            owner = gaz.find_actors(text, noun.end, min(after_end, noun.end + 40))
-            if owner:
-                party = gaz.party_of(owner[0].key)
+            owners = gaz.find_actors(text, noun.end, min(after_end, noun.end + 40))
+            if owners:
+                party = gaz.party_of(owners[0].key)
                 earlier = state.claims_by_party.get(party or "", [])
                 if earlier:
                     c = earlier[-1]
@@ -717,7 +714,7 @@ def _claims_of_speaker(
             actor_label=gaz.actors[spk.actor_id].label if spk.actor_id else None,
             party=spk.party,
             role=spk.role,
-            resolved_by=spk.resolved_by,  # type: ignore[arg-type]
+            resolved_by=spk.resolved_by,
         )
         confidence = 0.9
         if spk.resolved_by in ("pronoun", "role"):
@@ -740,8 +737,8 @@ def _claims_of_speaker(
             language=lang,
             speaker=speaker,
             proposition=prop,
-            stance=stance,  # type: ignore[arg-type]
-            modality=modality,  # type: ignore[arg-type]
+            stance=stance,
+            modality=modality,
             quantity=quantity,
             place=frame.place,
             event_time=event_time,
@@ -758,7 +755,7 @@ def _claims_of_speaker(
     return out
 
 
-def _nearest_time(times: list, pos: int, default: datetime) -> datetime:  # type: ignore[type-arg]
+def _nearest_time(times: list[TimeMention], pos: int, default: datetime) -> datetime:
     if not times:
         return default
     best = min(times, key=lambda t: abs(t.start - pos))
@@ -779,9 +776,9 @@ def _figure_gap_ok(gap: str, pack: LangPack, strong: bool) -> bool:
 def _bind_quantity(
     text: str,
     offset: int,
-    numbers: list,
+    numbers: list[NumberMention],
     frame: FrameHit,
-    frames: list[FrameHit],  # type: ignore[type-arg]
+    frames: list[FrameHit],
     pack: LangPack,
     gaz: Gazetteer,
 ) -> Quantity | None:

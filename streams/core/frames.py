@@ -459,9 +459,11 @@ def _frame_for(
         anaphor = pack.place_anaphors.search(text, trig.end, min(end, trig.end + 60))
         if anaphor is None:
             # "di wilayah perbatasan tersebut": a place noun pointing back.
-            m = re.search(r"\b(\w+)(?:\s+\w+)?\s+(?:itu|tersebut|this|that)\b", text[trig.end : min(end, trig.end + 60)])
-            if m is not None and pack.place_nouns.search(m.group(1)) is not None:
-                anaphor = Hit(trig.end + m.start(), trig.end + m.end(), "place", m.group(0))
+            for noun in pack.place_nouns.finditer(text, trig.end, min(end, trig.end + 60)):
+                dem = pack.demonstratives.search(text, noun.end, min(end, noun.end + 25))
+                if dem is not None and tokens_between(text, noun.end, dem.start) <= 1:
+                    anaphor = Hit(noun.start, dem.end, "place", text[noun.start : dem.end])
+                    break
         country = pack.country_anaphors.search(text, trig.end, min(end, trig.end + 40))
         if anaphor is not None and last_place is not None:
             frame.place, frame.place_by = last_place, "context"  # "fought there"
@@ -482,12 +484,12 @@ def _frame_for(
             frame.cues.append(f"negation:{neg.text}")
     for np in troops:
         if clause_start <= np.start < trig.end:
-            neg = None
+            np_neg: Hit | None = None
             for h in pack.negators.finditer(text, max(clause_start, np.start - 15), np.start):
-                neg = h
-            if neg is not None and tokens_between(text, neg.end, np.start) <= 1 and not frame.negated:
+                np_neg = h
+            if np_neg is not None and tokens_between(text, np_neg.end, np.start) <= 1 and not frame.negated:
                 frame.negated = True
-                frame.cues.append(f"negation:{neg.text}")
+                frame.cues.append(f"negation:{np_neg.text}")
     for spc in pack.speculative.finditer(text, clause_start, trig.start):
         if spc.key in ("apakah", "whether", "belum jelas", "tidak jelas", "unclear"):
             frame.uncertain = True
@@ -500,11 +502,11 @@ def _frame_for(
                 frame.speculative = True
                 frame.cues.append(f"speculative:{spc.text}")
     if spec.measures:
-        m = None
+        best_measure: Hit | None = None
         for h in measure_matcher(pack.code).finditer(text, window_start, window_end):
-            if m is None or len(h.text) > len(m.text):
-                m = h
-        frame.measure = m.key if m else spec.measure
+            if best_measure is None or len(h.text) > len(best_measure.text):
+                best_measure = h
+        frame.measure = best_measure.key if best_measure else spec.measure
     else:
         frame.measure = spec.measure
     return frame

@@ -213,14 +213,25 @@ def resolve_segment(
             return SpeakerRef(pron.start, pron.end, pron.text, ref.actor_id, ref.party, ref.role, "pronoun")
     # "lembaga itu" / "the agency": the last institution that spoke.
     for dem in pack.demonstratives.finditer(text, start, end):
-        near = text[max(start, dem.start - 20) : dem.start] if pack.code != "en" else text[dem.end : min(end, dem.end + 20)]
+        near = (
+            text[max(start, dem.start - 20) : dem.start]
+            if pack.code != "en"
+            else text[dem.end : min(end, dem.end + 20)]
+        )
         words = re.findall(r"[^\W\d_]+", near)
         noun = (words[-1] if pack.code != "en" else words[0]).casefold() if words else ""
         if noun in pack.generic_org_nouns:
             for ref in reversed(discourse.speakers):
                 if ref.actor_id and gaz.actors[ref.actor_id].kind in ("org", "party"):
-                    return SpeakerRef(dem.start, dem.end, f"{near.strip()} {dem.text}".strip(), ref.actor_id,
-                                      ref.party, ref.role, "role")
+                    return SpeakerRef(
+                        dem.start,
+                        dem.end,
+                        f"{near.strip()} {dem.text}".strip(),
+                        ref.actor_id,
+                        ref.party,
+                        ref.role,
+                        "role",
+                    )
     # "komisi tersebut" / "the ministry": an earlier actor whose name holds that noun.
     for dem in pack.demonstratives.finditer(text, start, end):
         words = re.findall(

@@ -142,8 +142,8 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
         alerts.append(
             Alert(
                 id=_alert_id(kind, pid, claim.id, related),
-                kind=kind,  # type: ignore[arg-type]
-                severity=severity,  # type: ignore[arg-type]
+                kind=kind,
+                severity=severity,
                 proposition=_ref(pid, claim, gaz),
                 trigger=ev,
                 related=related,

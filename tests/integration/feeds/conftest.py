@@ -69,9 +69,7 @@ class FeedServer:
 
             def do_GET(self) -> None:
                 with server._lock:
-                    server.requests.append(
-                        (self.path, {k.lower(): v for k, v in self.headers.items()})
-                    )
+                    server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 # The client giving up (timeouts, size caps) is the point of some routes.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     server.route(self)
@@ -112,9 +110,7 @@ class FeedServer:
             if h.headers.get("If-None-Match") == etag:
                 self.send(h, 304, b"", extra={"ETag": etag, "Last-Modified": last_modified})
             else:
-                self.send(
-                    h, 200, body, self._type(rest), {"ETag": etag, "Last-Modified": last_modified}
-                )
+                self.send(h, 200, body, self._type(rest), {"ETag": etag, "Last-Modified": last_modified})
         elif head == "redirect":
             hops, _, target = rest.partition("/")
             n = int(hops)
@@ -153,9 +149,7 @@ class FeedServer:
                 sent += len(chunk)
         elif head == "gzip-bomb":
             raw = b'<?xml version="1.0"?><rss version="2.0"><channel>' + b" " * int(rest)
-            self.send(
-                h, 200, gzip.compress(raw), "application/rss+xml", {"Content-Encoding": "gzip"}
-            )
+            self.send(h, 200, gzip.compress(raw), "application/rss+xml", {"Content-Encoding": "gzip"})
         elif head == "status":
             code = int(rest)
             extra = {"Retry-After": "120"} if code == 429 else {}

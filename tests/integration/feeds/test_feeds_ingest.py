@@ -30,9 +30,7 @@ def _by_url(report: RunReport) -> dict[str, FeedRunResult]:
     return {f.url: f for f in report.feeds}
 
 
-def test_rss_and_atom_items_reach_the_topic_exactly_once(
-    feeds_kit: Any, make_ingestor: Any
-) -> None:
+def test_rss_and_atom_items_reach_the_topic_exactly_once(feeds_kit: Any, make_ingestor: Any) -> None:
     srv = feeds_kit.server
     srv.serve("news.xml", "rss2.xml")
     news_url, atom_url = srv.url("set/news.xml"), srv.url("atom.xml")
@@ -135,9 +133,7 @@ def test_summary_only_entries_get_the_article_page_text(feeds_kit: Any, make_ing
     assert len(srv.hits("/articles/")) == page_hits
 
 
-def test_conditional_get_gets_a_304_and_produces_nothing(
-    feeds_kit: Any, make_ingestor: Any
-) -> None:
+def test_conditional_get_gets_a_304_and_produces_nothing(feeds_kit: Any, make_ingestor: Any) -> None:
     srv = feeds_kit.server
     url = srv.url("etag/rss2.xml")
     config = feeds_kit.config([{"url": url, "outlet": "Etag Wire"}])
@@ -160,9 +156,7 @@ def test_redirects_are_followed_and_bounded(feeds_kit: Any, make_ingestor: Any) 
     srv = feeds_kit.server
     ok_url = srv.url("redirect/2/atom.xml")
     loop_url = srv.url("redirect/9/rss2.xml")
-    config = feeds_kit.config(
-        [{"url": ok_url, "outlet": "Hop Two"}, {"url": loop_url, "outlet": "Hop Nine"}]
-    )
+    config = feeds_kit.config([{"url": ok_url, "outlet": "Hop Two"}, {"url": loop_url, "outlet": "Hop Nine"}])
     before = time.time()
 
     results = _by_url(make_ingestor(config).run_once())
@@ -177,9 +171,7 @@ def test_redirects_are_followed_and_bounded(feeds_kit: Any, make_ingestor: Any) 
     assert status.backoff_seconds and status.next_poll and status.next_poll > before
 
 
-def test_broken_slow_and_huge_feeds_are_counted_never_fatal(
-    feeds_kit: Any, make_ingestor: Any
-) -> None:
+def test_broken_slow_and_huge_feeds_are_counted_never_fatal(feeds_kit: Any, make_ingestor: Any) -> None:
     srv = feeds_kit.server
     urls = {
         "malformed": srv.url("malformed.xml"),
@@ -250,9 +242,7 @@ def test_broken_slow_and_huge_feeds_are_counted_never_fatal(
     assert again.backoff_seconds > first_backoff * 0.99  # poll*2 with jitter >= poll*1
 
 
-def test_private_addresses_are_refused_unless_allow_listed(
-    feeds_kit: Any, make_ingestor: Any
-) -> None:
+def test_private_addresses_are_refused_unless_allow_listed(feeds_kit: Any, make_ingestor: Any) -> None:
     srv = feeds_kit.server
     port = srv.base.rsplit(":", 1)[1]
     blocked = [
@@ -260,10 +250,7 @@ def test_private_addresses_are_refused_unless_allow_listed(
         f"http://localhost:{port}/rss2.xml?blocked=2",
     ]
     config = feeds_kit.config(
-        [
-            {"url": u, "outlet": f"blocked {i}", "allow_private": False}
-            for i, u in enumerate(blocked)
-        ]
+        [{"url": u, "outlet": f"blocked {i}", "allow_private": False} for i, u in enumerate(blocked)]
     )
 
     results = _by_url(make_ingestor(config).run_once())
@@ -345,9 +332,7 @@ def test_run_forever_polls_and_stops_on_request(feeds_kit: Any, make_ingestor: A
     assert status.next_poll and status.next_poll - status.last_fetch >= 50
 
 
-def test_cli_ingest_once_and_status(
-    feeds_kit: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_cli_ingest_once_and_status(feeds_kit: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     srv = feeds_kit.server
     good, bad = srv.url("atom.xml"), srv.url("status/503")
     feeds_file = tmp_path / "feeds.yaml"
