@@ -248,6 +248,12 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
 
     for idx, sent in enumerate(sentences):
         cues = find_cues(text, sent, pack, quotes)
+        trailing = [
+            c for c in cues if c.side == "according" and tokens_between(text, sent.start, c.start) > 2
+        ]
+        if trailing:
+            # "..., menurut Moon Seong Mook": the whole sentence is that source's reading.
+            cues = trailing[:1]
         sent_attrs: list[Attribution] = []
         explicit_before = False
         for ci, cue in enumerate(cues):
@@ -353,6 +359,31 @@ def _frames(
         last_place=state.last_place,
         claim_owner=claim_owner,
     )
+
+
+def _claim_reference(
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, state: _State
+) -> list[FrameHit]:
+    """ "membantah klaim Rusia": the latest claim that party made in this article."""
+    noun = pack.claim_nouns.search(text, start, end)
+    if noun is None:
+        return []
+    owners = gaz.find_actors(text, noun.end, min(end, noun.end + 40))
+    if not owners:
+        return []
+    earlier = state.claims_by_party.get(gaz.party_of(owners[0].key) or "", [])
+    if not earlier:
+        return []
+    p = earlier[-1].proposition
+    return [
+        FrameHit(
+            p.event,
+            p.agent,
+            p.place,
+            Hit(noun.start, noun.end, p.event, noun.text),
+            cues=[f"claim-ref:{noun.text}"],
+        )
+    ]
 
 
 def _claim_owner(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> str | None:
@@ -505,26 +536,10 @@ def _attribute(
         lead_frames = _frames(text, seg_start, speaker.start, pack, gaz, state, speaker)
         if lead_frames:
             frames, span = lead_frames, (seg_start, after_end)
+    if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
+        frames = _claim_reference(text, a_start, after_end, pack, gaz, state)
     if not frames:
         frames = _topic_frames(text, a_start, after_end, cue, pack, state)
-    if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
-        # "membantah klaim Rusia": the latest claim of that party in this article.
-        noun = pack.claim_nouns.search(text, a_start, after_end)
-        if noun is not None:
-            owners = gaz.find_actors(text, noun.end, min(after_end, noun.end + 40))
-            if owners:
-                party = gaz.party_of(owners[0].key)
-                earlier = state.claims_by_party.get(party or "", [])
-                if earlier:
-                    c = earlier[-1]
-                    fh = FrameHit(
-                        c.proposition.event,
-                        c.proposition.agent,
-                        c.proposition.place,
-                        Hit(noun.start, noun.end, c.proposition.event, noun.text),
-                        cues=[f"claim-ref:{noun.text}"],
-                    )
-                    frames = [fh]
     co = (
         _co_speakers(text, seg_start, cue.start, speaker, gaz)
         if prev is None or speaker is not prev.speaker
@@ -589,7 +604,12 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
     f = pool[0]
     owner = _claim_owner(text, start, end, pack, default_gazetteer())
     agent = owner if owner is not None and event_specs()[f.event].agent == "subject" else f.agent
-    named_places = [p.key for p in default_gazetteer().find_places(text, start, end)]
+    gaz = default_gazetteer()
+    actor_spans = [(a.start, a.end) for a in gaz.find_actors(text, start, end)]
+    # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner.
+    named_places = [
+        p.key for p in gaz.find_places(text, start, end) if not any(s <= p.start < e for s, e in actor_spans)
+    ]
     # The place comes only from what this speaker's clause names: a back-reference has none.
     return [
         FrameHit(
