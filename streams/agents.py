@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -47,39 +48,47 @@ async def _dlq(stage: str, event: Any, reason: DeadLetterReason, error: str) -> 
     await deadletter_topic.send(key=msg.key, value=orjson.dumps(dl.model_dump(mode="json")))
 
 
+async def _handle(stage: str, event: Any, work: Callable[[Any], Awaitable[None]]) -> None:
+    """Run one message's work; bad input and failures go to the DLQ and the agent keeps going."""
+    try:
+        await work(event)
+    except BadInput as err:
+        await _dlq(stage, event, err.reason, str(err))
+    except Exception as err:
+        log.exception("%s failed", stage)
+        await _dlq(stage, event, "processing_error", f"{type(err).__name__}: {err}")
+
+
+async def _extract(event: Any) -> None:
+    article = decode(event.value, Article, settings.max_message_bytes)
+    assert isinstance(article, Article)
+    messages = article_to_claims(article, store())
+    if messages is None:
+        log.info("article %s already processed; skipped", article.id)
+        return
+    for m in messages:
+        await claims_topic.send(key=m.key, value=m.value)
+    # Marked after the claims are sent: a crash in between re-extracts (claim ids dedupe).
+    store().mark_article(article.id, content_hash(article))
+    log.info("article %s (%s): %d claim(s)", article.id, article.outlet, len(messages))
+
+
+async def _stance(event: Any) -> None:
+    claim = decode(event.value, Claim, settings.max_message_bytes)
+    assert isinstance(claim, Claim)
+    for alert in claim_to_alerts(claim, store()):
+        key, value = encode_alert(alert)
+        await alerts_topic.send(key=key, value=value)
+        log.info("ALERT %s %s (%s)", alert.kind, alert.proposition.id, alert.reason)
+
+
 @app.agent(articles_topic)
 async def extract_agent(stream: Any) -> None:
     async for event in stream.events():
-        try:
-            article = decode(event.value, Article, settings.max_message_bytes)
-            assert isinstance(article, Article)
-            messages = article_to_claims(article, store())
-            if messages is None:
-                log.info("article %s already processed; skipped", article.id)
-                continue
-            for m in messages:
-                await claims_topic.send(key=m.key, value=m.value)
-            store().mark_article(article.id, content_hash(article))
-            log.info("article %s (%s): %d claim(s)", article.id, article.outlet, len(messages))
-        except BadInput as err:
-            await _dlq("extract", event, err.reason, str(err))
-        except Exception as err:  # the worker keeps going; the message is kept in the DLQ
-            log.exception("extract failed")
-            await _dlq("extract", event, "processing_error", f"{type(err).__name__}: {err}")
+        await _handle("extract", event, _extract)
 
 
 @app.agent(claims_topic)
 async def stance_agent(stream: Any) -> None:
     async for event in stream.events():
-        try:
-            claim = decode(event.value, Claim, settings.max_message_bytes)
-            assert isinstance(claim, Claim)
-            for alert in claim_to_alerts(claim, store()):
-                key, value = encode_alert(alert)
-                await alerts_topic.send(key=key, value=value)
-                log.info("ALERT %s %s (%s)", alert.kind, alert.proposition.id, alert.reason)
-        except BadInput as err:
-            await _dlq("stance", event, err.reason, str(err))
-        except Exception as err:
-            log.exception("stance failed")
-            await _dlq("stance", event, "processing_error", f"{type(err).__name__}: {err}")
+        await _handle("stance", event, _stance)

@@ -171,6 +171,30 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
 
     opposed_now: list[str] = []
 
+    def holders_with(pids: list[str], stance: str) -> dict[str, Evidence]:
+        """Other parties whose committed stance on these propositions is `stance`."""
+        found: dict[str, Evidence] = {}
+        for pid in pids:
+            for p, s in view.props.get(pid, {}).items():
+                ev_of = s.last_deny if stance == "deny" else s.last_affirm
+                if p != party and s.committed == stance and ev_of is not None and fresh(p, pid):
+                    found.setdefault(p, ev_of)
+        return found
+
+    def contradict(against: dict[str, Evidence], rule: str, template: str) -> None:
+        if not against:
+            return
+        opposed_now.extend(against)
+        names = ", ".join(_label(p, gaz) for p in against)
+        emit(
+            "CONTRADICTED",
+            claim.proposition.id,
+            list(against.values()),
+            rule,
+            f"{me} {template.format(names)}",
+            "high",
+        )
+
     if can_alert and claim.stance in ("affirm", "deny"):
         # STANCE_REVERSAL: the same party moves between deny and affirm.
         scope = ups if claim.stance == "affirm" else downs
@@ -221,22 +245,7 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                 )
                 break
         # CONTRADICTED: affirming what another party denied.
-        deniers: dict[str, Evidence] = {}
-        for pid in ups:
-            for p, s in view.props.get(pid, {}).items():
-                if p != party and s.committed == "deny" and s.last_deny is not None and fresh(p, pid):
-                    deniers.setdefault(p, s.last_deny)
-        if deniers:
-            opposed_now.extend(deniers)
-            rel = list(deniers.values())
-            emit(
-                "CONTRADICTED",
-                claim.proposition.id,
-                rel,
-                "contradict.affirm_vs_deny",
-                f"{me} affirms what {', '.join(_label(p, gaz) for p in deniers)} denied.",
-                "high",
-            )
+        contradict(holders_with(ups, "deny"), "contradict.affirm_vs_deny", "affirms what {} denied.")
         # CONTRADICTED: affirming something that cannot hold with another party's claim.
         exclusive: dict[str, Evidence] = {}
         for pid in ups:
@@ -250,37 +259,11 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                         and fresh(p, other)
                     ):
                         exclusive.setdefault(p, s.last_affirm)
-        if exclusive:
-            opposed_now.extend(exclusive)
-            rel = list(exclusive.values())
-            emit(
-                "CONTRADICTED",
-                claim.proposition.id,
-                rel,
-                "contradict.mutually_exclusive",
-                f"{me}'s claim cannot hold together with {', '.join(_label(p, gaz) for p in exclusive)}'s "
-                f"({', '.join(e.proposition_id for e in rel)}).",
-                "high",
-            )
+        contradict(exclusive, "contradict.mutually_exclusive", "claims what cannot hold together with {}'s.")
 
     if can_alert and claim.stance == "deny":
         # CONTRADICTED: denying what another party affirmed (here or anywhere within it).
-        affirmers: dict[str, Evidence] = {}
-        for pid in downs:
-            for p, s in view.props.get(pid, {}).items():
-                if p != party and s.committed == "affirm" and s.last_affirm is not None and fresh(p, pid):
-                    affirmers.setdefault(p, s.last_affirm)
-        if affirmers:
-            opposed_now.extend(affirmers)
-            rel = list(affirmers.values())
-            emit(
-                "CONTRADICTED",
-                claim.proposition.id,
-                rel,
-                "contradict.deny_vs_affirm",
-                f"{me} denies what {', '.join(_label(p, gaz) for p in affirmers)} affirmed.",
-                "high",
-            )
+        contradict(holders_with(downs, "affirm"), "contradict.deny_vs_affirm", "denies what {} affirmed.")
 
     figure: Figure | None = None
     q = claim.quantity
