@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Follow a news story across outlets and languages: claims, stances, alerts.",
 )
-console = Console(emoji=False, soft_wrap=True)
+# Wide enough for stance tables when piped (rich assumes 80 columns without a terminal).
+console = Console(emoji=False, soft_wrap=True, width=max(140, shutil.get_terminal_size().columns))
 err = Console(stderr=True, emoji=False, soft_wrap=True)
 
 

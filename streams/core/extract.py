@@ -698,7 +698,13 @@ def _claims_of_speaker(
     deny_marker = pack.deny_markers.search(text, cstart, cend)
     hedge = pack.hedges.search(text, min(cstart, spk.start), max(cend, attr.cue.end))
     numbers = [n for n in find_numbers(text[cstart:cend], lang) if getattr(n, "unit_hint", None) is None]
-    times = find_times(text[sent.start : sent.end], lang, article.published_at)
+    # When the statement was made: a time phrase around the speaker and verb ("Rusia mengatakan dua
+    # hari sebelumnya", "said on Monday"), not one inside what was said ("the treaty signed in June").
+    times = [
+        t
+        for t in find_times(text[sent.start : sent.end], lang, article.published_at)
+        if not (cstart <= sent.start + t.start < cend)
+    ]
     event_time = _nearest_time(times, attr.cue.start - sent.start, article.published_at)
     inner = [c for c in pack.cues_before.find_all(text, cstart, cend) if c.key in ("deny", "noncommittal")]
     lo = min(cstart, spk.start if spk.resolved_by != "pronoun" else cstart, attr.cue.start)
