@@ -32,6 +32,7 @@ from streams.core.text import Sentence, clean_body, detect_language, split_sente
 from streams.core.timeexpr import TimeMention, find_times
 
 EXTRACTOR_VERSION = "1"
+_QUOTE_CHARS = re.compile('[“”"\n]')
 _OPEN_Q = '“"‘'
 _CLOSE_Q = '”"’'
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
@@ -89,7 +90,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     straight_open: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, i = m.group(0), m.start()
         if ch == "“":
             opened = i
         elif ch == "”" and opened is not None:

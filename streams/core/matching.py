@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Word characters for boundaries: letters/digits plus the hyphen inside Indonesian reduplication
 # ("unit-unit") and apostrophes ("Kyiv's"), so "Kursk" does not match inside "Kursk-bound".
+_CACHE_MIN = 400  # texts at least this long (an article) get their hits cached
 _LEFT = r"(?<![\w\-'’])"
 _RIGHT = r"(?![\w\-’]|'\w)"
 
@@ -18,11 +20,34 @@ def _is_exact_case(phrase: str) -> bool:
     return bool(letters) and len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-def _pattern(phrase: str) -> str:
-    # Let one space in a phrase match any run of whitespace; tolerate curly apostrophes.
-    parts = [re.escape(p) for p in phrase.split()]
-    body = r"\s+".join(parts)
-    return body.replace("'", "['’]")
+def _atoms(phrase: str) -> list[str]:
+    out: list[str] = []
+    for ch in " ".join(phrase.split()):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return out
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = trie
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [atom + emit(child) for atom, child in node.items() if atom]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +75,53 @@ class PhraseMatcher:
         self._exact = exact
         self._folded = folded
         self._regex = self._compile(list(exact), list(folded))
+        # The last text scanned and its hits (identity-checked: articles are processed one by one).
+        self._cache: tuple[str, list[int], list[Hit]] | None = None
 
     @staticmethod
     def _compile(exact: list[str], folded: list[str]) -> re.Pattern[str] | None:
-        alts: list[str] = []
-        for phrase in sorted(exact, key=len, reverse=True):
-            alts.append(f"(?-i:{_pattern(phrase)})")
-        for phrase in sorted(folded, key=len, reverse=True):
-            alts.append(_pattern(phrase))
-        if not alts:
+        # Character tries, not flat alternations: one pass of the regex engine per position
+        # instead of one per phrase; the optional end marker makes every match the longest.
+        parts: list[str] = []
+        if folded:
+            parts.append(_trie_pattern(p.casefold() for p in folded))
+        if exact:
+            parts.append("(?-i:" + _trie_pattern(exact) + ")")
+        if not parts:
             return None
-        # Longest alternatives first so "Korea Utara" wins over "Korea".
-        alts.sort(key=lambda a: len(a), reverse=True)
-        return re.compile(_LEFT + "(?:" + "|".join(alts) + ")" + _RIGHT, re.IGNORECASE)
+        return re.compile(_LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT, re.IGNORECASE)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Hits lying wholly inside [start, end). The whole text is matched once and kept, so the
+        many window queries of one article cost a bisect each, not a regex pass."""
         if self._regex is None:
             return
         stop = len(text) if end is None else end
-        for m in self._regex.finditer(text, start, stop):
+        if len(text) < _CACHE_MIN:
+            # Short snippets are scanned directly and do not evict the article's cached hits.
+            for h in self._scan(text):
+                if h.start >= start and h.end <= stop:
+                    yield h
+            return
+        starts, hits = self._all(text)
+        i = bisect_left(starts, start)
+        while i < len(hits) and hits[i].start < stop:
+            if hits[i].end <= stop:
+                yield hits[i]
+            i += 1
+
+    def _all(self, text: str) -> tuple[list[int], list[Hit]]:
+        cached = self._cache
+        if cached is not None and cached[0] is text:
+            return cached[1], cached[2]
+        hits = list(self._scan(text))
+        starts = [h.start for h in hits]
+        self._cache = (text, starts, hits)
+        return starts, hits
+
+    def _scan(self, text: str) -> Iterator[Hit]:
+        assert self._regex is not None
+        for m in self._regex.finditer(text):
             raw = m.group(0)
             norm = " ".join(raw.replace("’", "'").split())
             key = self._exact.get(norm)
