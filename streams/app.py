@@ -15,6 +15,7 @@ from streams.settings import get_settings
 
 settings = get_settings()
 log = logging.getLogger("claimwatch")
+settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # `faust -A streams.app` needs it too
 
 app = faust.App(
     settings.app_id,
