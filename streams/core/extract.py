@@ -32,6 +32,9 @@ from streams.core.text import Sentence, clean_body, detect_language, split_sente
 from streams.core.timeexpr import TimeMention, find_times
 
 EXTRACTOR_VERSION = "1"
+# A speaker label opening a transcript paragraph: "REYES:", "VASSILY NEBENZIA, RUSSIAN ENVOY (via
+# interpreter):" — names in capitals, a colon.
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,[^:\n]{1,80})?(?:\s*\([^)\n]{0,40}\))?:\s")
 _QUOTE_CHARS = re.compile('[“”"\n]')
 _OPEN_Q = '“"‘'
 _CLOSE_Q = '”"’'
@@ -151,7 +154,15 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
         elif _PUNCT_BEFORE.search(text[max(sent.start, h.start - 4) : h.start]):
             # "..., kata X" / "...,” said X" — only when a name follows closely.
             follow = text[h.end : min(sent.end, h.end + 60)]
-            if re.match(r"\s*[A-Za-zÀ-ÿ]", follow):
+            first = re.match(r"\s*(?:(?:the|a|an)\s+)?([^\W\d_][\w'’\-]*)", follow)
+            speakerish = first is not None and (
+                first.group(1)[:1].isupper()
+                or pack.roles.search(follow) is not None
+                and tokens_between(follow, 0, (pack.roles.search(follow) or h).start) <= 2
+                or pack.pronouns.search(first.group(1)) is not None
+                or pack.unaffiliated.search(first.group(1)) is not None
+            )
+            if speakerish:
                 cues.append(Cue(h.start, h.end, h.key, "after", h.text))
                 taken.append((h.start, h.end))
     for h in pack.cues_before.finditer(text, sent.start, sent.end):
@@ -247,6 +258,7 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     claims: list[Claim] = []
     attributions: list[Attribution] = []
     last_attr_para: tuple[int, SpeakerRef] | None = None
+    transcript: tuple[int, SpeakerRef | None, int] | None = None
 
     for idx, sent in enumerate(sentences):
         cues = find_cues(text, sent, pack, quotes)
@@ -279,7 +291,21 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
             if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
                 explicit_before = True
             sent_attrs.append(attr)
-        if not cues:
+        label = _TRANSCRIPT_LABEL.match(text, sent.start)
+        if label is not None and (idx == 0 or sentences[idx - 1].paragraph != sent.paragraph):
+            # "VASSILY NEBENZIA, RUSSIAN AMBASSADOR TO THE UN: ..." (transcripts, interviews): the
+            # paragraph is that speaker's words; journalists' labels resolve to no party.
+            who = resolve_segment(
+                text, label.start(), label.end(), pack, gaz, state.discourse, nearest_end=False
+            )
+            transcript = (sent.paragraph, who if who is not None and who.party else None, label.end())
+        if not cues and transcript is not None and transcript[0] == sent.paragraph and transcript[1]:
+            lo = max(sent.start, transcript[2])
+            ref = transcript[1]
+            cue = Cue(lo, lo, "say", "label", "")
+            frames = _frames(text, lo, sent.end, pack, gaz, state, ref)
+            sent_attrs.append(Attribution(idx, cue, ref, (lo, sent.end), frames))
+        elif not cues:
             # A bare quotation continuing the previous speaker's paragraph.
             stripped = text[sent.start : sent.end]
             open_quote = next((q for q in quotes if q[0] == sent.start), None)
@@ -485,12 +511,12 @@ def _attribute(
                 and not re.fullmatch(r"[^;.]*\([^)]*\)[^;.]*", text[speaker.end : cue.start])
             ):
                 speaker = None
-        if (
-            speaker is not None
-            and speaker.resolved_by == "pronoun"
-            and prev is not None
-            and prev.speaker is not None
-        ):
+        back_ref = speaker is not None and (
+            speaker.resolved_by == "pronoun"
+            or speaker.resolved_by == "role"
+            and any(w.casefold() in pack.generic_org_nouns for w in speaker.text.split())
+        )
+        if speaker is not None and back_ref and prev is not None and prev.speaker is not None:
             # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
             p = prev.speaker
             speaker = SpeakerRef(
@@ -509,7 +535,11 @@ def _attribute(
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
     comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 60))
     # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
-    if comp is not None and tokens_between(text, a_start, comp.start) <= 5:
+    if (
+        comp is not None
+        and tokens_between(text, a_start, comp.start) <= 5
+        and "," not in text[a_start : comp.start]
+    ):
         a_start = comp.end
         bare_tail = False
     sub_clause = pack.clause_breaks.search(text, a_start, a_start + 12)

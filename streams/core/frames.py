@@ -18,6 +18,7 @@ _SUBJECTLESS = re.compile(
     r"(?i)\s*(?:telah|sudah|akan|baru|pernah|juga|has|have|had|for|after)?\s*(?:\w+\s+)?$"
 )
 IMPLICIT = "\u2205"  # marks a presence read from "<troops> in <place>" with no verb
+_CAUSAL = re.compile(r"(?i)\b(?:karena|sebab|atas|because|for)\s*$")
 NOMINAL_SUFFIXES = ("an", "ment", "al", "ence", "ion")  # pengerahan, deployment, arrival, presence
 
 
@@ -487,7 +488,9 @@ def _frame_for(
             np_neg: Hit | None = None
             for h in pack.negators.finditer(text, max(clause_start, np.start - 15), np.start):
                 np_neg = h
-            if np_neg is not None and tokens_between(text, np_neg.end, np.start) <= 1 and not frame.negated:
+            gap_words = _TOKEN.findall(text, np_neg.end, np.start) if np_neg is not None else []
+            owner_only = all(w[:1].isupper() for w in gap_words) and len(gap_words) <= 3
+            if np_neg is not None and (len(gap_words) <= 1 or owner_only) and not frame.negated:
                 frame.negated = True
                 frame.cues.append(f"negation:{np_neg.text}")
     for spc in pack.speculative.finditer(text, clause_start, trig.start):
@@ -565,8 +568,14 @@ def _sender(
     actors += [h for h in gaz.find_demonyms(text, clause_start, trig.start)]
     actors = [h for h in actors if not _is_target(text, h.start, pack)]
     troop_after = pack.troop_nouns.search(text, trig.end, trig.end + 40)
-    has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 4
-    if not actors and has_object and _SUBJECTLESS.match(text[clause_start : trig.start]):
+    has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 6
+    lead_in = text[max(start, clause_start - 12) : clause_start]
+    if (
+        not actors
+        and has_object
+        and _SUBJECTLESS.match(text[clause_start : trig.start])
+        and _CAUSAL.search(lead_in)
+    ):
         # "berterima kasih kepada Korea Utara karena telah mengirim pasukan": the clause has no
         # subject of its own; the actor just before it is the one who sent them.
         wider = [

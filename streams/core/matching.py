@@ -11,7 +11,9 @@ from dataclasses import dataclass
 # ("unit-unit") and apostrophes ("Kyiv's"), so "Kursk" does not match inside "Kursk-bound".
 _CACHE_MIN = 400  # texts at least this long (an article) get their hits cached
 _LEFT = r"(?<![\w\-'’])"
-_RIGHT = r"(?![\w\-’]|'\w)"
+# An alias may carry a possessive ("UN's", "Moskow's"): matched, then stripped for the lookup.
+_RIGHT = r"(?:['’]s)?(?![\w\-’]|'\w)"
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _is_exact_case(phrase: str) -> bool:
@@ -127,6 +129,9 @@ class PhraseMatcher:
             key = self._exact.get(norm)
             if key is None:
                 key = self._folded.get(norm.casefold())
+            if key is None and _POSSESSIVE.search(norm):
+                bare = _POSSESSIVE.sub("", norm)
+                key = self._exact.get(bare) or self._folded.get(bare.casefold())
             if key is None:  # whitespace/apostrophe variants: fall back to a scan
                 key = self._lookup_loose(norm)
             if key is not None:

@@ -9,6 +9,7 @@ from streams.core.frames import tokens_between
 from streams.core.gazetteer import Gazetteer
 from streams.core.langpack import LangPack
 
+_MODIFIER_PREP = re.compile(r"(?i)\b(?:untuk|to|at|in|di|pada|for)\s+(?:the\s+)?$")
 _NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
 
 
@@ -29,13 +30,18 @@ class Discourse:
 
     mentions: list[SpeakerRef]
     speakers: list[SpeakerRef]
+    sentence_subject: SpeakerRef | None = None  # the party the previous sentence opened with
 
     def last_speaker(self) -> SpeakerRef | None:
         return self.speakers[-1] if self.speakers else None
 
     def last_person(self, gaz: Gazetteer, before: int) -> SpeakerRef | None:
+        """Whom "ia"/"he" points to: the last speaker, or a person named after it."""
         best: SpeakerRef | None = None
-        for ref in [*self.mentions, *self.speakers]:
+        for ref in self.speakers:
+            if ref.start < before and ref.actor_id is not None and (best is None or ref.start > best.start):
+                best = ref
+        for ref in self.mentions:
             if ref.start >= before or ref.actor_id is None:
                 continue
             if gaz.actors[ref.actor_id].kind == "person" and (best is None or ref.start > best.start):
@@ -159,6 +165,15 @@ def resolve_segment(
         return None
     refs = _compose(text, start, end, pack, gaz)
     group = _group(refs, text, pick_last=nearest_end)
+    # "Duta Besar Korea Utara untuk PBB": the organisation after "untuk/to/at" qualifies the
+    # office; it is not who speaks, when someone else in the phrase is.
+    heads = [
+        r
+        for r in group
+        if r.actor_id is not None and not _MODIFIER_PREP.search(text[max(start, r.start - 8) : r.start])
+    ]
+    if heads and len(heads) < len([r for r in group if r.actor_id is not None]):
+        group = [r for r in group if r.actor_id is None or r in heads]
     best = _best(group, gaz)
     head = next(
         (r for r in group if r.resolved_by == "unknown" and r.actor_id is None and r.role is None),
@@ -179,6 +194,20 @@ def resolve_segment(
         if orgs:
             o = orgs[-1] if nearest_end else orgs[0]
             return SpeakerRef(best.start, best.end, best.text, o.actor_id, o.party, best.role, "role")
+        # "Deputy ambassador Robert Wood said": a role with a new name is someone new; the party
+        # is the one the previous sentence opened with ("The United States did not let that pass.").
+        new_name = _NAME.match(text, best.end + 1) if best.end + 1 < end else None
+        if new_name is not None and new_name.group(0).casefold() not in pack.stopwords:
+            lead = discourse.sentence_subject
+            return SpeakerRef(
+                best.start,
+                new_name.end(),
+                text[best.start : new_name.end()],
+                lead.actor_id if lead else None,
+                lead.party if lead else None,
+                best.role,
+                "role" if lead else "unknown",
+            )
         # A bare role ("the spokesman", "dinas intelijen"): the last actor with that role.
         earlier = discourse.last_with_role(best.role, start)
         if earlier is not None:
@@ -257,6 +286,19 @@ def resolve_segment(
     names = list(_NAME.finditer(text, start, end))
     if names:
         m = names[-1] if nearest_end else names[0]
+        # An appositive: "Ukraine's ambassador, Sergiy Kyslytsya," / "Duta Besar Korea Utara untuk
+        # PBB, Kim Song,": the office named just before the comma says whom the person speaks for.
+        office = [
+            r
+            for r in refs
+            if r.actor_id is not None
+            and r.role is not None
+            and r.end <= m.start()
+            and re.fullmatch(r"[^.;:]{0,40},\s*", text[r.end : m.start()]) is not None
+        ]
+        if office and nearest_end:
+            o = office[-1]
+            return SpeakerRef(m.start(), m.end(), m.group(0), o.actor_id, o.party, o.role, "role")
         # "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article.
         for tok in m.group(0).split():
             for ref in reversed(discourse.mentions + discourse.speakers):
@@ -279,4 +321,7 @@ def resolve_segment(
 def remember_mentions(
     text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, discourse: Discourse
 ) -> None:
-    discourse.mentions.extend(r for r in _compose(text, start, end, pack, gaz) if r.actor_id)
+    refs = [r for r in _compose(text, start, end, pack, gaz) if r.actor_id]
+    discourse.mentions.extend(refs)
+    opener = refs[0] if refs and tokens_between(text, start, refs[0].start) <= 1 else None
+    discourse.sentence_subject = opener
