@@ -157,8 +157,10 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
             first = re.match(r"\s*(?:(?:the|a|an)\s+)?([^\W\d_][\w'’\-]*)", follow)
             speakerish = first is not None and (
                 first.group(1)[:1].isupper()
-                or pack.roles.search(follow) is not None
-                and tokens_between(follow, 0, (pack.roles.search(follow) or h).start) <= 2
+                or (
+                    pack.roles.search(follow) is not None
+                    and tokens_between(follow, 0, (pack.roles.search(follow) or h).start) <= 2
+                )
                 or pack.pronouns.search(first.group(1)) is not None
                 or pack.unaffiliated.search(first.group(1)) is not None
             )
@@ -513,8 +515,10 @@ def _attribute(
                 speaker = None
         back_ref = speaker is not None and (
             speaker.resolved_by == "pronoun"
-            or speaker.resolved_by == "role"
-            and any(w.casefold() in pack.generic_org_nouns for w in speaker.text.split())
+            or (
+                speaker.resolved_by == "role"
+                and any(w.casefold() in pack.generic_org_nouns for w in speaker.text.split())
+            )
         )
         if speaker is not None and back_ref and prev is not None and prev.speaker is not None:
             # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
