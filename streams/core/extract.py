@@ -618,7 +618,10 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
         return []
     refers = pack.claim_nouns.search(text, start, end) or pack.content_anaphors.search(text, start, end)
     if refers is None:
-        return []
+        bare = pack.deny_markers.search(text, start, end)
+        if bare is None or tokens_between(text, start, end) > 3:
+            return []
+        refers = bare  # "menyebutnya rekayasa": the dismissal alone points back
     lead = text[start : refers.start].strip(' "“”,')
     if tokens_between(lead, 0, len(lead)) > 3:
         return []

@@ -171,6 +171,7 @@ def _places_near(
     gaz: Gazetteer,
     exclude: list[tuple[int, int]],
     direct_object: bool = False,
+    recipients: PhraseMatcher | None = None,
 ) -> list[Hit]:
     """Place mentions governed by a locative preposition (or 'including') near the trigger."""
     found: list[Hit] = []
@@ -184,6 +185,10 @@ def _places_near(
         incl = None
         for h in pack.inclusion_words.finditer(look):
             incl = h
+        if recipients is not None:
+            for h in recipients.finditer(look):
+                if prep is None or h.end > prep.end:
+                    prep = h
         origin = None
         for h in pack.origin_markers.finditer(look):
             origin = h
@@ -392,7 +397,12 @@ def _frame_for(
                     agent_span.append((d.start, d.end))
                     break
         if frame.agent is None:
-            frame.agent, frame.agent_by = _sender(text, start, trig, pack, gaz, speaker_party)
+            objects = (
+                _requires_matcher(spec.requires_any)
+                if spec.agent == "subject" and spec.requires_any
+                else None
+            )
+            frame.agent, frame.agent_by = _sender(text, start, trig, pack, gaz, speaker_party, objects)
         if frame.agent is None and spec.agent == "troops":
             has_troops = any(window_start <= np.start < window_end for np in troops) or bool(
                 pack.troop_nouns.search(text, window_start, window_end)
@@ -432,7 +442,8 @@ def _frame_for(
         pack,
         gaz,
         agent_span,
-        direct_object=spec.agent == "subject",
+        direct_object=spec.agent == "subject" and not spec.recipient_preps,
+        recipients=_requires_matcher(spec.recipient_preps) if spec.recipient_preps else None,
     )
     # The nearest place; places named inside it in the same clause ("di perbatasan Rusia di
     # Kursk", "di Rusia, termasuk Kursk") become frames of their own.
@@ -553,7 +564,13 @@ def _clause_start(text: str, start: int, pos: int, pack: LangPack) -> int:
 
 
 def _sender(
-    text: str, start: int, trig: Hit, pack: LangPack, gaz: Gazetteer, speaker_party: str | None
+    text: str,
+    start: int,
+    trig: Hit,
+    pack: LangPack,
+    gaz: Gazetteer,
+    speaker_party: str | None,
+    objects: PhraseMatcher | None = None,
 ) -> tuple[str | None, str]:
     """The subject right before an active verb: "Kim telah mengirim pasukan", "they sent troops"."""
     # Commas may only set off an appositive here ("pemimpin negara itu, Kim Jong Un, telah ...").
@@ -567,7 +584,8 @@ def _sender(
     actors = [h for h in gaz.find_actors(text, clause_start, trig.start)]
     actors += [h for h in gaz.find_demonyms(text, clause_start, trig.start)]
     actors = [h for h in actors if not _is_target(text, h.start, pack)]
-    troop_after = pack.troop_nouns.search(text, trig.end, trig.end + 40)
+    # What is sent: troops, or the frame's own objects ("memasok jutaan peluru artileri").
+    troop_after = (objects or pack.troop_nouns).search(text, trig.end, trig.end + 60)
     has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 6
     lead_in = text[max(start, clause_start - 12) : clause_start]
     if (

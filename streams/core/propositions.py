@@ -31,6 +31,7 @@ class EventSpec:
     measures: dict[str, tuple[str, ...]]
     requires_any: tuple[str, ...]
     victim_after_active: bool = False
+    recipient_preps: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def event_specs() -> dict[str, EventSpec]:
             measures={k: tuple(v or ()) for k, v in (spec.get("measures") or {}).items()},
             requires_any=tuple(spec.get("requires_any") or ()),
             victim_after_active=bool(spec.get("victim_after_active", False)),
+            recipient_preps=tuple(spec.get("recipient_preps") or ()),
         )
     return out
 
