@@ -41,7 +41,10 @@ def services_env() -> Iterator[dict[str, str]]:
         from testcontainers.kafka import KafkaContainer
         from testcontainers.redis import RedisContainer
 
-        with KafkaContainer("apache/kafka:3.9.1").with_kraft() as kafka, RedisContainer("redis:7-alpine") as rds:
+        with (
+            KafkaContainer("apache/kafka:3.9.1").with_kraft() as kafka,
+            RedisContainer("redis:7-alpine") as rds,
+        ):
             env = {
                 "CW_KAFKA_BOOTSTRAP": kafka.get_bootstrap_server(),
                 "CW_REDIS_URL": f"redis://{rds.get_container_host_ip()}:{rds.get_exposed_port(6379)}/0",
@@ -50,8 +53,10 @@ def services_env() -> Iterator[dict[str, str]]:
             yield env
         return
     if not _reachable(bootstrap):
-        pytest.fail(f"Kafka not reachable at {bootstrap}: start it with `ops/services.sh up` "
-                    "(or run the suite through ops/test.sh)")
+        pytest.fail(
+            f"Kafka not reachable at {bootstrap}: start it with `ops/services.sh up` "
+            "(or run the suite through ops/test.sh)"
+        )
     redis_hostport = redis_url.split("//", 1)[1].split("/", 1)[0]
     if not _reachable(redis_hostport):
         pytest.fail(f"Redis not reachable at {redis_url}: start it with `ops/services.sh up`")

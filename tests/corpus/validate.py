@@ -4,6 +4,7 @@
 Usage: python3 tests/corpus/validate.py   (exit status 0 = clean, 1 = problems listed)
 Standard library + PyYAML only.
 """
+
 from __future__ import annotations
 
 import json

@@ -7,31 +7,41 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 
 from schemas import Article
 from streams.core.eval import evaluate
 from streams.core.extract import extract
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+DEV2 = Path(__file__).resolve().parents[2] / "corpus_dev2"
 
 
 def test_claims_and_alerts_reach_the_quality_floor() -> None:
     report = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles.jsonl")
     assert report.articles >= 30
-    assert report.claims.f1 >= 0.5, report.as_dict()["claims"]
+    assert report.claims.f1 >= 0.55, report.as_dict()["claims"]
     assert report.claims.precision >= 0.6
     total = report.alerts_total()
-    assert total.f1 >= 0.55, report.as_dict()["alerts_total"]
+    assert total.f1 >= 0.65, report.as_dict()["alerts_total"]
     assert report.alerts["STANCE_REVERSAL"].recall >= 0.5
 
 
-def test_unrelated_articles_yield_no_claims() -> None:
-    gold = {g["article_id"]: g for g in map(orjson.loads, (CORPUS / "gold.jsonl").read_text().splitlines())}
+def test_second_corpus_in_other_outlet_styles_reaches_its_floor() -> None:
+    report = evaluate(DEV2 / "gold.jsonl", DEV2 / "articles.jsonl")
+    assert report.articles >= 30
+    assert report.claims.f1 >= 0.45, report.as_dict()["claims"]
+    assert report.alerts_total().f1 >= 0.4, report.as_dict()["alerts_total"]
+
+
+@pytest.mark.parametrize("folder", [CORPUS, DEV2], ids=["corpus", "corpus_dev2"])
+def test_unrelated_articles_yield_no_claims(folder: Path) -> None:
+    gold = {g["article_id"]: g for g in map(orjson.loads, (folder / "gold.jsonl").read_text().splitlines())}
     articles = [
         Article.model_validate(orjson.loads(line))
-        for line in (CORPUS / "articles.jsonl").read_text().splitlines()
+        for line in (folder / "articles.jsonl").read_text().splitlines()
     ]
     unrelated = [a for a in articles if not gold[a.id]["claims"] and not gold[a.id]["alerts"]]
-    assert len(unrelated) >= 4
+    assert len(unrelated) >= 3
     for article in unrelated:
         assert extract(article).claims == [], article.id
