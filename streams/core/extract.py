@@ -177,9 +177,10 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
         if kind in ("deny", "confirm", "say", "acknowledge") and _negated_before(
             text, h.start, pack, sent.start
         ):
-            if kind != "deny":
+            modal = pack.modal_negation.search(text, max(sent.start, h.start - 30), h.start)
+            if kind != "deny" and modal is None:
                 continue  # "has not acknowledged": the outlet describing silence, not a statement
-            kind = "noncommittal"  # "did not deny"
+            kind = "noncommittal"  # "did not deny", "cannot yet confirm"
         cues.append(Cue(h.start, h.end, kind, "before", h.text))
         taken.append((h.start, h.end))
     cues.sort(key=lambda c: c.start)

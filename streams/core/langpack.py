@@ -49,6 +49,7 @@ class LangPack:
     country_anaphors: PhraseMatcher
     owner_markers: frozenset[str]
     generic_org_nouns: frozenset[str]
+    modal_negation: PhraseMatcher
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
@@ -110,6 +111,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         country_anaphors=phrase_set(_list(data, "country_anaphors")),
         owner_markers=frozenset(w.casefold() for w in _list(data, "owner_markers")),
         generic_org_nouns=frozenset(w.casefold() for w in _list(data, "generic_org_nouns")),
+        modal_negation=phrase_set(_list(data, "modal_negation")),
     )
 
 

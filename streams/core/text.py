@@ -16,6 +16,8 @@ _UNIVERSAL_NOISE = (
     re.compile(r"\s*\(\s*[a-z]{2,5}\s*/\s*[a-z]{2,5}\s*\)\s*$"),  # editor initials "(tfa/mij)"
     re.compile(r"\s*[\[(]?\s*(?:foto|photo|image|gambar)\s*:", re.IGNORECASE),
 )
+# Live-blog timestamps opening a line ("09:40 — ", "14.05 WIB - ").
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[—–-]\s+")
 # Datelines/wire prefixes ("Jakarta, CNBC Indonesia - ", "(SeaPRwire) – ", "KYIV (Reuters) - ").
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)\s*[–—-]\s+"
@@ -71,6 +73,9 @@ def clean_body(body: str, pack: LangPack) -> Cleaned:
             continue
         if not line.strip():
             embed_start = len(kept) + 1
+        stamp = _TIMESTAMP.match(line)
+        if stamp is not None:
+            line = line[stamp.end() :]
         kept.append(line)
     if kept:
         first = next((i for i, ln in enumerate(kept) if ln.strip()), None)
