@@ -539,6 +539,14 @@ def _attribute(
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
     comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 60))
+    if comp is None and not bare_tail:
+        # "P, the agency told lawmakers Thursday, ...": an object then circumstance, no complement.
+        tail = re.match(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,.;]|$)", text[a_start:after_end])
+        bare_tail = (
+            tail is not None
+            and pack.postposed_speaker
+            and tokens_between(text, a_start, a_start + tail.end()) <= 4
+        )
     # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
     if (
         comp is not None

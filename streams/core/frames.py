@@ -81,7 +81,7 @@ class TroopNP:
 
 
 def find_troop_nps(
-    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, en_order: bool
+    text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer, modifier_first: bool
 ) -> list[TroopNP]:
     out: list[TroopNP] = []
     demonyms = gaz.find_demonyms(text, max(0, start - 40), min(len(text), end + 60))
@@ -109,7 +109,7 @@ def find_troop_nps(
                     owner_end = hit.end
                     break
         # Owner then noun ("North Korean troops", "Pyongyang's soldiers"): English word order.
-        if party is None and en_order:
+        if party is None and modifier_first:
             for hit in reversed(owners):
                 if hit.end <= noun.start and noun.start - hit.end <= 30:
                     if tokens_between(text, hit.end, noun.start) <= 2 and not re.search(
@@ -154,7 +154,7 @@ def _after_by(text: str, pos: int, pack: LangPack) -> bool:
 
 def _passive(trigger: Hit, pack: LangPack) -> bool:
     word = trigger.text.split()[0].casefold()
-    return word.startswith(("di", "ter")) if pack.code == "id" else False
+    return bool(pack.passive_prefixes) and word.startswith(pack.passive_prefixes)
 
 
 def _nominal(trigger: Hit) -> bool:
@@ -200,7 +200,13 @@ def _places_near(
                 gap, limit = text[trig.end : place.start], 2
             else:
                 gap, limit = text[place.end : trig.start], 5
-            if direct_object and tokens_between(gap, 0, len(gap)) <= limit and not re.search(r"[,.;]", gap):
+            if (
+                direct_object
+                and tokens_between(gap, 0, len(gap)) <= limit
+                and not re.search(r"[,.;]", gap)
+                and pack.origin_markers.search(gap) is None  # "dibebaskan dari pasukan Ukraina"
+                and pack.target_markers.search(gap) is None
+            ):
                 found.append(place)
             continue
         if origin is not None and origin.end > anchor.end:
@@ -251,10 +257,10 @@ def find_frames(
     claim_owner: str | None = None,
 ) -> list[FrameHit]:
     specs = event_specs()
-    en_order = pack.code == "en"
+    modifier_first = pack.modifier_first
     hits: list[FrameHit] = []
     triggers = trigger_matcher(pack.code).find_all(text, start, end)
-    troops = find_troop_nps(text, start, end, pack, gaz, en_order)
+    troops = find_troop_nps(text, start, end, pack, gaz, modifier_first)
     # Implicit presence: "<troops of X> di/in <place>" with no verb.
     for np in troops:
         if np.party is None:

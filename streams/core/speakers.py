@@ -244,11 +244,11 @@ def resolve_segment(
     for dem in pack.demonstratives.finditer(text, start, end):
         near = (
             text[max(start, dem.start - 20) : dem.start]
-            if pack.code != "en"
+            if not pack.modifier_first
             else text[dem.end : min(end, dem.end + 20)]
         )
         words = re.findall(r"[^\W\d_]+", near)
-        noun = (words[-1] if pack.code != "en" else words[0]).casefold() if words else ""
+        noun = (words[-1] if not pack.modifier_first else words[0]).casefold() if words else ""
         if noun in pack.generic_org_nouns:
             for ref in reversed(discourse.speakers):
                 if ref.actor_id and gaz.actors[ref.actor_id].kind in ("org", "party"):
@@ -266,10 +266,10 @@ def resolve_segment(
         words = re.findall(
             r"[^\W\d_]+",
             text[max(start, dem.start - 25) : dem.start]
-            if pack.code != "en"
+            if not pack.modifier_first
             else text[dem.end : min(end, dem.end + 25)],
         )
-        noun = (words[-1] if pack.code != "en" else words[0]) if words else None
+        noun = (words[-1] if not pack.modifier_first else words[0]) if words else None
         if noun and len(noun) > 3:
             for ref in reversed(discourse.mentions + discourse.speakers):
                 if ref.actor_id and ref.start < start and noun.casefold() in ref.text.casefold():
