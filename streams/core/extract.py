@@ -647,7 +647,7 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
         return []
     from streams.core.frames import trigger_matcher
 
-    named = {h.key for h in trigger_matcher(pack.code).finditer(text, start, end)}
+    named = {e for h in trigger_matcher(pack.code).finditer(text, start, end) for e in h.key.split("|")}
     pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
     f = pool[0]
     owner = _claim_owner(text, start, end, pack, default_gazetteer())

@@ -40,11 +40,12 @@ class FrameHit:
 
 @cache
 def trigger_matcher(lang: str) -> PhraseMatcher:
-    pairs: list[tuple[str, str]] = []
+    """Trigger phrase -> the events it can open, joined by "|" ("sent": troops or weapons)."""
+    events: dict[str, list[str]] = {}
     for spec in event_specs().values():
         for phrase in spec.triggers.get(lang, ()):
-            pairs.append((phrase, spec.id))
-    return PhraseMatcher(pairs)
+            events.setdefault(phrase.casefold(), []).append(spec.id)
+    return PhraseMatcher((phrase, "|".join(ids)) for phrase, ids in events.items())
 
 
 @cache
@@ -273,28 +274,30 @@ def find_frames(
             if not any(t.start >= np.end and t.start <= np.end + prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
-    for trig in triggers:
-        spec = specs.get(trig.key)
-        if spec is None:
-            continue
-        frame = _frame_for(
-            text,
-            start,
-            end,
-            trig,
-            spec,
-            troops,
-            pack,
-            gaz,
-            speaker_party,
-            context_agent,
-            context_place,
-            last_country,
-            last_place,
-            claim_owner,
-        )
-        if frame is not None:
-            hits.append(frame)
+    for opened in triggers:
+        for event_id in opened.key.split("|"):
+            spec = specs.get(event_id)
+            if spec is None:
+                continue
+            trig = Hit(opened.start, opened.end, event_id, opened.text)
+            frame = _frame_for(
+                text,
+                start,
+                end,
+                trig,
+                spec,
+                troops,
+                pack,
+                gaz,
+                speaker_party,
+                context_agent,
+                context_place,
+                last_country,
+                last_place,
+                claim_owner,
+            )
+            if frame is not None:
+                hits.append(frame)
     # A frame whose clause names a place and places within it: one frame per place.
     split: list[FrameHit] = []
     for f in hits:
@@ -346,9 +349,10 @@ def _frame_for(
 
     if spec.requires_any:
         words = _requires_matcher(spec.requires_any)
-        if words.search(text, window_start, window_end) is None and not pack.troop_nouns_possessive.search(
-            text, window_start, window_end
-        ):
+        # "pasukannya masih bertahan": a possessive troop noun counts where troops are required.
+        troops_count = any(pack.troop_nouns.search(w) is not None for w in spec.requires_any)
+        possessive = troops_count and pack.troop_nouns_possessive.search(text, window_start, window_end)
+        if words.search(text, window_start, window_end) is None and not possessive:
             return None
 
     if spec.agent in ("troops", "subject"):
