@@ -79,5 +79,20 @@ def languages() -> list[str]:
 
 
 def clear_caches() -> None:
+    """Forget every compiled lexicon, e.g. after CW_LEXICON_DIR changed (tests, long-lived tools)."""
     load_data.cache_clear()
     load_lang.cache_clear()
+    from streams.core import extract, frames, gazetteer, langpack, propositions, quantities, timeexpr
+
+    for fn in (
+        langpack.get_pack,
+        langpack.all_packs,
+        gazetteer.default_gazetteer,
+        propositions.event_specs,
+        frames.trigger_matcher,
+        frames.measure_matcher,
+        extract._by_cue_table,
+        quantities._compiled,
+        timeexpr._compiled,
+    ):
+        fn.cache_clear()
