@@ -63,7 +63,8 @@ def malay_overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 def test_a_malay_article_is_read_once_its_lexicon_exists(malay_overlay: Path) -> None:
     body = (
         "Kementerian Pertahanan Korea Selatan berkata bahawa kira-kira 3,000 tentera Korea Utara "
-        "telah dihantar ke Rusia pada minggu lalu, kerana hubungan ketenteraan kedua-dua negara semakin rapat."
+        "telah dihantar ke Rusia pada minggu lalu, kerana hubungan ketenteraan kedua-dua negara "
+        "semakin rapat."
     )
     ex = extract(
         Article(
