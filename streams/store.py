@@ -33,6 +33,21 @@ from streams.settings import Settings
 TIMELINE_CAP = 200
 
 
+_STATE_CACHE: dict[bytes | str, PartyState] = {}
+_STATE_CACHE_MAX = 20_000
+
+
+def _party_state(raw: bytes | str) -> PartyState:
+    """Parse a stored state once: states are frozen and their bytes change whenever they change,
+    so the raw bytes are a safe key (the profile showed parsing as the stance agent's top cost)."""
+    state = _STATE_CACHE.get(raw)
+    if state is None:
+        if len(_STATE_CACHE) >= _STATE_CACHE_MAX:
+            _STATE_CACHE.clear()
+        state = _STATE_CACHE[raw] = PartyState.model_validate_json(raw)
+    return state
+
+
 def _s(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
@@ -66,7 +81,7 @@ class _Reader(StateReader):
             pipe.hgetall(f"{self.p}:prop:{pid}")
         out: dict[str, dict[str, PartyState]] = {}
         for pid, res in zip(pids, pipe.execute(), strict=True):
-            out[pid] = {_s(k): PartyState.model_validate_json(v) for k, v in res.items()}
+            out[pid] = {_s(k): _party_state(v) for k, v in res.items()}
         return out
 
     def exclusive_props(self, keys: list[str]) -> dict[str, set[str]]:
