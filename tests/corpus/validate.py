@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check tests/corpus/{articles,gold}.jsonl against the ontology in streams/core/data.
+"""Check an annotated set ({articles,gold}.jsonl) against the ontology in streams/core/data.
 
-Usage: python3 tests/corpus/validate.py   (exit status 0 = clean, 1 = problems listed)
+Usage: python3 tests/corpus/validate.py [FOLDER]   (default: this folder; exit 0 = clean, 1 = problems)
 Standard library + PyYAML only.
 """
 
@@ -43,8 +43,9 @@ def main() -> int:
     events = yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8"))["events"]
     roots = {k for k, v in actors.items() if not (v or {}).get("parent")}
 
-    articles = load_jsonl(HERE / "articles.jsonl", problems)
-    gold = load_jsonl(HERE / "gold.jsonl", problems)
+    folder = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    articles = load_jsonl(folder / "articles.jsonl", problems)
+    gold = load_jsonl(folder / "gold.jsonl", problems)
 
     art_ids: dict[str, dict] = {}
     for a in articles:
@@ -82,7 +83,7 @@ def main() -> int:
         gold_ids.add(aid)
         if aid not in art_ids:
             problems.append(f"gold {aid}: no such article")
-        if g.get("scenario") != aid.split("-")[0]:
+        if g.get("scenario") != aid.rsplit("-", 1)[0]:  # s03-a2 -> s03, d2-s01-a1 -> d2-s01
             problems.append(f"gold {aid}: scenario {g.get('scenario')!r} does not match id")
         for i, c in enumerate(g.get("claims", [])):
             w = f"gold {aid} claim {i}"
