@@ -24,7 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import WatchError
 
 from schemas import Alert, Claim, Evidence
-from streams.core.book import StateReader, build_view, exclusion_key, figure_key
+from streams.core.book import StateReader, build_view, exclusion_key, figure_key, key_plan
 from streams.core.propositions import ANY
 from streams.core.stance import Decision, Figure, PartyState, Rules, decide, evidence_of
 from streams.kafka_io import ServiceUnavailable
@@ -65,43 +65,89 @@ def connect_redis(settings: Settings) -> redis.Redis:
 
 
 class _Reader(StateReader):
+    """Reads a claim's state: `prefetch` asks for every key known up front (and the claim-seen
+    flag) in one round trip; later questions are answered from it, fetching only what is missing."""
+
     def __init__(self, client: Any, prefix: str) -> None:
         self.r = client
         self.p = prefix
+        self._sets: dict[str, set[str]] = {}
+        self._states: dict[str, dict[str, PartyState]] = {}
+        self._figs: dict[str, list[Figure]] = {}
+
+    def prefetch(self, claim: Claim, seen_key: str) -> bool:
+        """Load the planned keys; True when the claim was already applied."""
+        plan = key_plan(claim)
+        fam_keys = [f"{self.p}:fam:{f}" for f in plan.families]
+        excl_keys = [f"{self.p}:excl:{k}" for k in plan.exclusion_keys]
+        fig_keys = [figure_key(claim, pl) for pl in plan.figure_chain]
+        pipe = self.r.pipeline(transaction=False)
+        pipe.sismember(seen_key, claim.id)
+        for key in fam_keys + excl_keys:
+            pipe.smembers(key)
+        for pid in plan.ups:
+            pipe.hgetall(f"{self.p}:prop:{pid}")
+        for k in fig_keys:
+            pipe.hgetall(f"{self.p}:fig:{k}")
+        results = iter(pipe.execute())
+        seen = bool(next(results))
+        for key in fam_keys + excl_keys:
+            self._sets[key] = {_s(m) for m in next(results)}
+        for pid in plan.ups:
+            self._states[pid] = _states(next(results))
+        for k in fig_keys:
+            self._figs[k] = _figures(next(results))
+        return seen
+
+    def _smembers(self, keys: list[str]) -> dict[str, set[str]]:
+        missing = [k for k in keys if k not in self._sets]
+        if missing:
+            pipe = self.r.pipeline(transaction=False)
+            for k in missing:
+                pipe.smembers(k)
+            for k, res in zip(missing, pipe.execute(), strict=True):
+                self._sets[k] = {_s(m) for m in res}
+        return {k: self._sets[k] for k in keys}
 
     def family_places(self, families: list[str]) -> dict[str, set[str]]:
-        pipe = self.r.pipeline(transaction=False)
-        for f in families:
-            pipe.smembers(f"{self.p}:fam:{f}")
-        return {f: {_s(m) for m in res} for f, res in zip(families, pipe.execute(), strict=True)}
-
-    def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]:
-        pipe = self.r.pipeline(transaction=False)
-        for pid in pids:
-            pipe.hgetall(f"{self.p}:prop:{pid}")
-        out: dict[str, dict[str, PartyState]] = {}
-        for pid, res in zip(pids, pipe.execute(), strict=True):
-            out[pid] = {_s(k): _party_state(v) for k, v in res.items()}
-        return out
+        got = self._smembers([f"{self.p}:fam:{f}" for f in families])
+        return {f: got[f"{self.p}:fam:{f}"] for f in families}
 
     def exclusive_props(self, keys: list[str]) -> dict[str, set[str]]:
-        pipe = self.r.pipeline(transaction=False)
-        for k in keys:
-            pipe.smembers(f"{self.p}:excl:{k}")
-        return {k: {_s(m) for m in res} for k, res in zip(keys, pipe.execute(), strict=True)}
+        got = self._smembers([f"{self.p}:excl:{k}" for k in keys])
+        return {k: got[f"{self.p}:excl:{k}"] for k in keys}
+
+    def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]:
+        missing = [pid for pid in pids if pid not in self._states]
+        if missing:
+            pipe = self.r.pipeline(transaction=False)
+            for pid in missing:
+                pipe.hgetall(f"{self.p}:prop:{pid}")
+            for pid, res in zip(missing, pipe.execute(), strict=True):
+                self._states[pid] = _states(res)
+        return {pid: self._states[pid] for pid in pids}
 
     def figures(self, keys: list[str]) -> dict[str, list[Figure]]:
-        pipe = self.r.pipeline(transaction=False)
-        for k in keys:
-            pipe.hgetall(f"{self.p}:fig:{k}")
-        out: dict[str, list[Figure]] = {}
-        for k, res in zip(keys, pipe.execute(), strict=True):
-            figs = []
-            for raw in res.values():
-                ev = Evidence.model_validate_json(raw)
-                figs.append(Figure(ev.party, ev))
-            out[k] = figs
-        return out
+        missing = [k for k in keys if k not in self._figs]
+        if missing:
+            pipe = self.r.pipeline(transaction=False)
+            for k in missing:
+                pipe.hgetall(f"{self.p}:fig:{k}")
+            for k, res in zip(missing, pipe.execute(), strict=True):
+                self._figs[k] = _figures(res)
+        return {k: self._figs[k] for k in keys}
+
+
+def _states(raw: dict[Any, Any]) -> dict[str, PartyState]:
+    return {_s(k): _party_state(v) for k, v in raw.items()}
+
+
+def _figures(raw: dict[Any, Any]) -> list[Figure]:
+    out = []
+    for value in raw.values():
+        ev = Evidence.model_validate_json(value)
+        out.append(Figure(ev.party, ev))
+    return out
 
 
 class StanceStore:
@@ -127,13 +173,14 @@ class StanceStore:
             with self.r.pipeline(transaction=True) as pipe:
                 try:
                     # Watching a per-event version key serialises related propositions
-                    # (broader/narrower/exclusive) without watching every key they touch.
+                    # (broader/narrower/exclusive) without watching every key they touch. Reads
+                    # go through one prefetch round trip; the write is one MULTI/EXEC.
                     cast(Any, pipe).watch(lock_key)
-                    if pipe.sismember(seen_key, claim.id):
+                    reader = _Reader(self.r, self.p)
+                    if reader.prefetch(claim, seen_key):
                         pipe.unwatch()
                         return []
-                    view = build_view(claim, _Reader(pipe, self.p))
-                    decision = decide(claim, view, self.rules)
+                    decision = decide(claim, build_view(claim, reader), self.rules)
                     pipe.multi()
                     self._write(pipe, claim, decision)
                     pipe.incr(lock_key)

@@ -38,13 +38,47 @@ def families_below(claim: Claim) -> list[str]:
     return [family_key(e, p.agent) for e in [p.event, *narrower_events(p.event)]]
 
 
+@dataclass(frozen=True)
+class KeyPlan:
+    """The state keys a claim certainly reads, known before any read (a store can fetch them in
+    one round trip); keys that depend on those reads are asked for through the reader."""
+
+    families: list[str]
+    ups: list[str]
+    exclusion_patterns: dict[str, list[str]]
+    figure_chain: list[str | None]
+
+    @property
+    def exclusion_keys(self) -> list[str]:
+        return sorted({k for ks in self.exclusion_patterns.values() for k in ks})
+
+
+def key_plan(claim: Claim, gaz: Gazetteer | None = None) -> KeyPlan:
+    gaz = gaz or default_gazetteer()
+    ups = up_ids(claim)
+    patterns: dict[str, list[str]] = {}
+    for pid in ups:
+        event, _, place = pid.split(":", 2)
+        if place != ANY:
+            patterns[pid] = [exclusion_key(x.split(":")[0], place) for x in excluded_ids(event, place)]
+    chain: list[str | None] = []
+    if claim.quantity is not None:
+        chain = [claim.place, *gaz.place_chain(claim.place)[1:]] if claim.place else [None]
+    return KeyPlan(
+        families=families_below(claim) if claim.stance == "deny" else [],
+        ups=ups,
+        exclusion_patterns=patterns,
+        figure_chain=chain,
+    )
+
+
 def build_view(claim: Claim, reader: StateReader, gaz: Gazetteer | None = None) -> View:
     gaz = gaz or default_gazetteer()
     p = claim.proposition
     view = View()
+    plan = key_plan(claim, gaz)
     # Narrower propositions: same agent, same or narrower event, place within the claim's.
-    fams = families_below(claim)
-    places_by_family = reader.family_places(fams) if claim.stance == "deny" else {}
+    places_by_family = reader.family_places(plan.families) if plan.families else {}
     for fam, places in places_by_family.items():
         event = fam.split(":", 1)[0]
         for place in places:
@@ -52,23 +86,16 @@ def build_view(claim: Claim, reader: StateReader, gaz: Gazetteer | None = None) 
             pid = prop_id(event, p.agent, pl)
             if pid != p.id and gaz.within(pl, p.place):
                 view.narrower.append(pid)
-    ups = up_ids(claim)
-    excl_patterns: dict[str, list[str]] = {}
-    for pid in ups:
-        event, _, place = pid.split(":", 2)
-        if place != ANY:
-            excl_patterns[pid] = [exclusion_key(x.split(":")[0], place) for x in excluded_ids(event, place)]
-    excl_keys = sorted({k for ks in excl_patterns.values() for k in ks})
+    excl_keys = plan.exclusion_keys
     excl = reader.exclusive_props(excl_keys) if excl_keys else {}
-    for pid, keys in excl_patterns.items():
+    for pid, keys in plan.exclusion_patterns.items():
         view.excluded[pid] = sorted({x for k in keys for x in excl.get(k, set())})
-    wanted = list(dict.fromkeys(ups + view.narrower + [x for xs in view.excluded.values() for x in xs]))
+    wanted = list(dict.fromkeys(plan.ups + view.narrower + [x for xs in view.excluded.values() for x in xs]))
     view.props = reader.prop_states(wanted)
-    if claim.quantity is not None:
-        chain: list[str | None] = [claim.place, *gaz.place_chain(claim.place)[1:]] if claim.place else [None]
-        keys = [figure_key(claim, pl) for pl in chain]
+    if plan.figure_chain:
+        keys = [figure_key(claim, pl) for pl in plan.figure_chain]
         figs = reader.figures(keys)
-        for pl, key in zip(chain, keys, strict=True):
+        for pl, key in zip(plan.figure_chain, keys, strict=True):
             if figs.get(key):
                 view.figures[pl or ANY] = figs[key]
     return view
