@@ -34,7 +34,7 @@ TIMELINE_CAP = 200
 
 
 _STATE_CACHE: dict[bytes | str, PartyState] = {}
-_STATE_CACHE_MAX = 20_000
+_STATE_CACHE_MAX = 4_096  # ~1 KB states: bounded memory, still most hits on hot propositions
 
 
 def _party_state(raw: bytes | str) -> PartyState:
