@@ -757,7 +757,9 @@ def _claims_of_speaker(
     inner = [c for c in pack.cues_before.find_all(text, cstart, cend) if c.key in ("deny", "noncommittal")]
     # The evidence span covers what was said, the verb and the speaker when they stand in this
     # sentence ("“…,” kata Rutte"; "… dikonfirmasi oleh Mark Rutte").
-    in_sentence = spk.resolved_by not in ("neighbour", "label") and sent.start <= spk.start and spk.end <= sent.end
+    in_sentence = (
+        spk.resolved_by not in ("neighbour", "label") and sent.start <= spk.start and spk.end <= sent.end
+    )
     lo = min(cstart, spk.start if in_sentence else cstart, attr.cue.start if attr.cue.text else cstart)
     hi = max(cend, attr.cue.end, spk.end if in_sentence else cend)
     for frame in attr.frames:

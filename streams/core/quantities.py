@@ -119,7 +119,7 @@ def _alt(phrases: Any, glued_after: bool = False, glued_before: bool = False) ->
     return phrase_alternation(phrases, glued_before=glued_before, glued_after=glued_after)
 
 
-def _case_alt(names: Any, case: str) -> str:
+def case_alternation(names: Any, case: str) -> str:
     """Names (months) that only count in Title or UPPER case when the language says so."""
     if case != "title":
         return _alt(names)
@@ -250,7 +250,7 @@ def _build(data: dict[str, Any]) -> _Rules | None:
     tcfg: dict[str, Any] = data.get("time", {})
     case = str(tcfg.get("name_case", "any"))
     months = list(tcfg.get("months") or {}) + list(tcfg.get("month_abbreviations") or {})
-    month_alt = _case_alt(months, case)
+    month_alt = case_alternation(months, case)
     rules: dict[str, Any] = cfg["rules"]
     return _Rules(
         source=data,

@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any
 
 from streams.core.lexicon import load_lang
+from streams.core.quantities import case_alternation as _case_alt
 from streams.core.quantities import phrase_alternation
 
 __all__ = ["TimeMention", "find_times", "resolve_event_time"]
@@ -61,14 +62,6 @@ def _norm(s: str) -> str:
 
 def _alt(phrases: Any) -> str:
     return phrase_alternation(phrases)
-
-
-def _names(names: Any, case: str) -> str:
-    """Day/month names: Title or UPPER case only, where the language capitalises them."""
-    if case != "title":
-        return _alt(names)
-    forms = {f for n in names for f in (str(n)[:1].upper() + str(n)[1:], str(n).upper())}
-    return "(?-i:" + phrase_alternation(forms, fold=False) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +107,9 @@ def _build(data: dict[str, Any]) -> _Rules | None:
                 markers[_norm(str(p))] = str(kind)
                 (before if side == "before" else after).append(str(p))
     mb, ma = _alt(before), _alt(after)
-    wd = _names(weekdays, case)
-    mon_full = _names(full_months, case)
-    mon_any = _names(months, case)
+    wd = _case_alt(weekdays, case)
+    mon_full = _case_alt(full_months, case)
+    mon_any = _case_alt(months, case)
     counted: dict[str, Any] = cfg.get("counted") or {}
     nums = (data.get("numbers") or {}).get("words", {}).get("units") or {}
     counts = {_norm(str(k)): int(v) for k, v in nums.items() if float(v).is_integer()}
