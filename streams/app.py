@@ -9,49 +9,16 @@ from __future__ import annotations
 import asyncio
 import logging
 
-import faust
-
+from streams.faust_config import make_app, raw_topic
 from streams.settings import get_settings
 
 settings = get_settings()
 log = logging.getLogger("claimwatch")
-settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # `faust -A streams.app` needs it too
-
-app = faust.App(
-    settings.app_id,
-    broker=f"kafka://{settings.kafka_bootstrap}",
-    store="memory://",
-    datadir=str(settings.worker_data_dir),
-    web_port=settings.worker_web_port,
-    web_enabled=True,
-    topic_partitions=settings.topic_partitions,
-    topic_allow_declare=True,
-    topic_disable_leader=True,
-    consumer_auto_offset_reset="earliest",
-    producer_max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
-    consumer_max_fetch_size=max(settings.max_message_bytes * 2, 1_048_576),
-    autodiscover=False,
-    broker_commit_every=100,
-    broker_commit_interval=1.0,
-)
-
-
-def _raw_topic(name: str, partitions: int | None = None) -> faust.TopicT:
-    """Bytes in, bytes out: the agents decode and validate themselves, so bad input reaches the DLQ."""
-    return app.topic(
-        name,
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=partitions,
-    )
-
-
-articles_topic = _raw_topic(settings.topic_articles, settings.article_partitions)
-claims_topic = _raw_topic(settings.topic_claims)
-alerts_topic = _raw_topic(settings.topic_alerts)
-deadletter_topic = _raw_topic(settings.topic_deadletter)
+app = make_app(settings)
+articles_topic = raw_topic(app, settings.topic_articles, settings.article_partitions)
+claims_topic = raw_topic(app, settings.topic_claims)
+alerts_topic = raw_topic(app, settings.topic_alerts)
+deadletter_topic = raw_topic(app, settings.topic_deadletter)
 
 
 @app.task  # type: ignore[untyped-decorator]  # faust ships no type hints

@@ -15,8 +15,7 @@ import sys
 import time
 from typing import Any
 
-import faust
-
+from streams.faust_config import make_app, raw_topic
 from streams.settings import Settings
 
 settings = Settings.model_validate({})  # CW_* environment variables
@@ -24,39 +23,9 @@ SOURCE = os.environ.get("CW_BENCH_SOURCE", "bench.noop.source")
 SINK = os.environ.get("CW_BENCH_SINK", "bench.noop.sink")
 COUNT = int(os.environ.get("CW_BENCH_COUNT", "0"))
 
-app = faust.App(
-    settings.app_id,
-    broker=f"kafka://{settings.kafka_bootstrap}",
-    store="memory://",
-    datadir=str(settings.worker_data_dir),
-    web_port=settings.worker_web_port,
-    web_enabled=True,
-    topic_partitions=1,
-    topic_allow_declare=True,
-    topic_disable_leader=True,
-    consumer_auto_offset_reset="earliest",
-    producer_max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
-    consumer_max_fetch_size=max(settings.max_message_bytes * 2, 1_048_576),
-    autodiscover=False,
-    broker_commit_every=100,
-    broker_commit_interval=1.0,
-)
-source_topic = app.topic(
-    SOURCE,
-    key_type=bytes,
-    value_type=bytes,
-    key_serializer="raw",
-    value_serializer="raw",
-    partitions=1,
-)
-sink_topic = app.topic(
-    SINK,
-    key_type=bytes,
-    value_type=bytes,
-    key_serializer="raw",
-    value_serializer="raw",
-    partitions=1,
-)
+app = make_app(settings, topic_partitions=1)
+source_topic = raw_topic(app, SOURCE, partitions=1)
+sink_topic = raw_topic(app, SINK, partitions=1)
 
 
 @app.agent(source_topic)

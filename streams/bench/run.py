@@ -42,6 +42,7 @@ from streams.core.extract import extract
 from streams.kafka_io import delete_topics, encode, ensure_topics, make_producer
 from streams.settings import PROJECT_ROOT, Settings
 from streams.store import TIMELINE_CAP, StanceStore, connect_redis
+from streams.subprocs import stop_process
 
 Log = Callable[[str], None]
 
@@ -171,13 +172,7 @@ class Subprocess:
         return None
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        stop_process(self.proc)
         self._log.close()
 
 

@@ -18,6 +18,7 @@ from kafka import KafkaConsumer
 
 from streams.kafka_io import delete_topics, ensure_topics
 from streams.settings import Settings
+from streams.subprocs import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,12 +85,7 @@ class Worker:
         return self.proc.poll() is None
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")
