@@ -7,27 +7,23 @@ from datetime import datetime
 import pytest
 
 from schemas import Article
-from streams.core.extract import extract
+from streams.core.extract import Extraction, extract
 
 PUB = datetime.fromisoformat("2024-11-08T09:00:00+07:00")
 
 
+def extract_body(body: str, lang: str | None = None) -> Extraction:
+    return extract(Article(id="t", outlet="Test", body=body, published_at=PUB, language=lang))
+
+
 def claims_of(body: str, lang: str | None = None) -> list[tuple[str | None, str, str]]:
-    ex = extract(Article(id="t", outlet="Test", body=body, published_at=PUB, language=lang))
-    return [(c.speaker.party, c.stance, c.proposition.id) for c in ex.claims]
+    return [(c.speaker.party, c.stance, c.proposition.id) for c in extract_body(body, lang).claims]
 
 
 def test_menurut_with_hedged_figure_in_indonesian() -> None:
-    ex = extract(
-        Article(
-            id="t",
-            outlet="T",
-            published_at=PUB,
-            body=(
-                "Menurut Kementerian Pertahanan Korea Selatan, sekitar 3.000 tentara Korea Utara "
-                "telah diberangkatkan ke Rusia pekan ini."
-            ),
-        )
+    ex = extract_body(
+        "Menurut Kementerian Pertahanan Korea Selatan, sekitar 3.000 tentara Korea Utara "
+        "telah diberangkatkan ke Rusia pekan ini."
     )
     assert ex.language == "id"
     [c] = ex.claims
@@ -97,16 +93,9 @@ def test_pronoun_speaker_resolves_to_the_last_person() -> None:
 
 
 def test_unknown_speakers_are_kept_without_a_party() -> None:
-    ex = extract(
-        Article(
-            id="t",
-            outlet="T",
-            published_at=PUB,
-            body=(
-                "A military analyst at a Seoul think tank said North Korean troops were "
-                "stationed in the Kursk region."
-            ),
-        )
+    ex = extract_body(
+        "A military analyst at a Seoul think tank said North Korean troops were "
+        "stationed in the Kursk region."
     )
     assert ex.claims and all(c.speaker.party is None for c in ex.claims)
 
@@ -142,15 +131,7 @@ def test_unrelated_uses_of_the_vocabulary_make_no_claims() -> None:
 
 
 def test_event_time_follows_the_weekday_named_in_the_sentence() -> None:
-    ex = extract(
-        Article(
-            id="t",
-            outlet="T",
-            published_at=PUB,
-            body=(
-                "NATO Secretary General Mark Rutte said on Monday that North Korean troops "
-                "had been sent to Russia."
-            ),
-        )
+    ex = extract_body(
+        "NATO Secretary General Mark Rutte said on Monday that North Korean troops had been sent to Russia."
     )
     assert ex.claims and all(c.event_time.date().isoformat() == "2024-11-04" for c in ex.claims)
