@@ -9,6 +9,7 @@ from typing import Any
 import orjson
 
 from schemas import Article, Claim, DeadLetterReason
+from streams import metrics
 from streams.app import alerts_topic, app, articles_topic, claims_topic, deadletter_topic, settings
 from streams.pipeline import (
     BadInput,
@@ -45,6 +46,7 @@ async def _dlq(stage: str, event: Any, reason: DeadLetterReason, error: str) -> 
         error=error,
     )
     log.warning("dead letter from %s (%s): %s", msg.topic, reason, error[:200])
+    metrics.DEAD_LETTERS.labels(stage=stage, reason=reason).inc()
     await deadletter_topic.send(key=msg.key, value=orjson.dumps(dl.model_dump(mode="json")))
 
 
@@ -62,10 +64,14 @@ async def _handle(stage: str, event: Any, work: Callable[[Any], Awaitable[None]]
 async def _extract(event: Any) -> None:
     article = decode(event.value, Article, settings.max_message_bytes)
     assert isinstance(article, Article)
-    messages = article_to_claims(article, store())
+    with metrics.EXTRACT_SECONDS.time():
+        messages = article_to_claims(article, store())
     if messages is None:
+        metrics.ARTICLES.labels(outcome="repeat").inc()
         log.info("article %s already processed; skipped", article.id)
         return
+    metrics.ARTICLES.labels(outcome="extracted").inc()
+    metrics.CLAIMS.inc(len(messages))
     for m in messages:
         await claims_topic.send(key=m.key, value=m.value)
     # Marked after the claims are sent: a crash in between re-extracts (claim ids dedupe).
@@ -76,7 +82,10 @@ async def _extract(event: Any) -> None:
 async def _stance(event: Any) -> None:
     claim = decode(event.value, Claim, settings.max_message_bytes)
     assert isinstance(claim, Claim)
-    for alert in claim_to_alerts(claim, store()):
+    with metrics.STANCE_SECONDS.time():
+        alerts = claim_to_alerts(claim, store())
+    for alert in alerts:
+        metrics.ALERTS.labels(kind=alert.kind).inc()
         key, value = encode_alert(alert)
         await alerts_topic.send(key=key, value=value)
         log.info("ALERT %s %s (%s)", alert.kind, alert.proposition.id, alert.reason)
@@ -92,3 +101,11 @@ async def extract_agent(stream: Any) -> None:
 async def stance_agent(stream: Any) -> None:
     async for event in stream.events():
         await _handle("stance", event, _stance)
+
+
+@app.page("/metrics")
+async def metrics_page(web: Any, request: Any) -> Any:
+    """Prometheus scrape endpoint (http://127.0.0.1:CW_WORKER_WEB_PORT/metrics)."""
+    body, _ = metrics.exposition()
+    # aiohttp refuses a charset inside content_type; the text format's type without it is fine.
+    return web.text(body.decode(), content_type="text/plain")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import urllib.request
 
 import orjson
 import pytest
@@ -40,6 +41,11 @@ def test_seed_replay_produces_the_storyline_and_a_second_replay_adds_nothing(
     assert sorted(a.id for a in again) == sorted(a.id for a in alerts)  # nothing new on the topic
     assert r.scard(f"{settings.redis_prefix}:claims:seen") == claims_seen
     assert settings.__dict__["_worker"].alive()
+    # The worker's Prometheus endpoint counts what it did.
+    with urllib.request.urlopen(f"http://127.0.0.1:{settings.worker_web_port}/metrics", timeout=10) as resp:
+        scraped = resp.read().decode()
+    assert 'claimwatch_alerts_total{kind="CONFIRMED"}' in scraped
+    assert 'claimwatch_articles_total{outcome="repeat"} 5.0' in scraped  # the second replay
 
 
 def test_bad_messages_go_to_the_dead_letter_topic_and_the_worker_keeps_going(
