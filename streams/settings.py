@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     )
     lexicon_dir: Path | None = Field(None, description="Extra lexicon/gazetteer YAML overlay dir.")
     period_days: int = Field(21, description="Figures this many days apart are different periods.")
+    stance_batch: int = Field(200, ge=1, description="Claims applied per Redis batch by the stance agent.")
+    stance_batch_wait_s: float = Field(0.02, gt=0, description="Longest wait to fill a stance batch.")
     log_level: str = "INFO"
 
 

@@ -16,12 +16,12 @@ by the number of parties and places, never by the number of stored claims.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import Any
 
 import orjson
 import redis
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import WatchError
 
 from schemas import Alert, Claim, Evidence
 from streams.core.book import StateReader, build_view, exclusion_key, figure_key, key_plan
@@ -65,39 +65,79 @@ def connect_redis(settings: Settings) -> redis.Redis:
 
 
 class _Reader(StateReader):
-    """Reads a claim's state: `prefetch` asks for every key known up front (and the claim-seen
-    flag) in one round trip; later questions are answered from it, fetching only what is missing."""
+    """Reads state for a batch of claims. `prefetch` asks, in one round trip, for every key a claim
+    can know up front (and whether it was applied before); later questions are answered from what
+    was read, fetching only what is missing. Writes the batch has queued but not yet executed are
+    overlaid (`absorb`), so a later claim of the batch sees an earlier one's effect."""
 
     def __init__(self, client: Any, prefix: str) -> None:
         self.r = client
         self.p = prefix
         self._sets: dict[str, set[str]] = {}
         self._states: dict[str, dict[str, PartyState]] = {}
-        self._figs: dict[str, list[Figure]] = {}
+        self._figs: dict[str, dict[str, Figure]] = {}
+        self._seen: set[str] = set()
+        # Queued, not yet in Redis: merged over whatever is fetched later.
+        self._pending_sets: dict[str, set[str]] = {}
+        self._pending_states: dict[str, dict[str, PartyState]] = {}
+        self._pending_figs: dict[str, dict[str, Figure]] = {}
 
     def prefetch(self, claim: Claim, seen_key: str) -> bool:
         """Load the planned keys; True when the claim was already applied."""
+        if claim.id in self._seen:
+            return True
         plan = key_plan(claim)
-        fam_keys = [f"{self.p}:fam:{f}" for f in plan.families]
-        excl_keys = [f"{self.p}:excl:{k}" for k in plan.exclusion_keys]
-        fig_keys = [figure_key(claim, pl) for pl in plan.figure_chain]
+        set_keys = [
+            k
+            for k in [f"{self.p}:fam:{f}" for f in plan.families]
+            + [f"{self.p}:excl:{k}" for k in plan.exclusion_keys]
+            if k not in self._sets
+        ]
+        pids = [pid for pid in plan.ups if pid not in self._states]
+        fig_keys = [k for k in (figure_key(claim, pl) for pl in plan.figure_chain) if k not in self._figs]
         pipe = self.r.pipeline(transaction=False)
         pipe.sismember(seen_key, claim.id)
-        for key in fam_keys + excl_keys:
+        for key in set_keys:
             pipe.smembers(key)
-        for pid in plan.ups:
+        for pid in pids:
             pipe.hgetall(f"{self.p}:prop:{pid}")
         for k in fig_keys:
             pipe.hgetall(f"{self.p}:fig:{k}")
         results = iter(pipe.execute())
         seen = bool(next(results))
-        for key in fam_keys + excl_keys:
-            self._sets[key] = {_s(m) for m in next(results)}
-        for pid in plan.ups:
-            self._states[pid] = _states(next(results))
+        for key in set_keys:
+            self._set_loaded(key, {_s(m) for m in next(results)})
+        for pid in pids:
+            self._state_loaded(pid, _states(next(results)))
         for k in fig_keys:
-            self._figs[k] = _figures(next(results))
+            self._fig_loaded(k, _figures(next(results)))
         return seen
+
+    def _set_loaded(self, key: str, members: set[str]) -> None:
+        self._sets[key] = members | self._pending_sets.get(key, set())
+
+    def _state_loaded(self, pid: str, states: dict[str, PartyState]) -> None:
+        self._states[pid] = {**states, **self._pending_states.get(pid, {})}
+
+    def _fig_loaded(self, key: str, figs: dict[str, Figure]) -> None:
+        self._figs[key] = {**figs, **self._pending_figs.get(key, {})}
+
+    def absorb(self, claim: Claim, decision: Decision, fig_owner: str) -> None:
+        """Reflect a queued write in what later claims of the batch read."""
+        self._seen.add(claim.id)
+        for pid, state in decision.updates.items():
+            self._pending_states.setdefault(pid, {})[state.party] = state
+            if pid in self._states:
+                self._states[pid][state.party] = state
+        for key, member in _index_entries(self.p, claim):
+            self._pending_sets.setdefault(key, set()).add(member)
+            if key in self._sets:
+                self._sets[key].add(member)
+        if decision.figure is not None and claim.quantity is not None:
+            key = figure_key(claim, claim.place)
+            self._pending_figs.setdefault(key, {})[fig_owner] = decision.figure
+            if key in self._figs:
+                self._figs[key][fig_owner] = decision.figure
 
     def _smembers(self, keys: list[str]) -> dict[str, set[str]]:
         missing = [k for k in keys if k not in self._sets]
@@ -106,7 +146,7 @@ class _Reader(StateReader):
             for k in missing:
                 pipe.smembers(k)
             for k, res in zip(missing, pipe.execute(), strict=True):
-                self._sets[k] = {_s(m) for m in res}
+                self._set_loaded(k, {_s(m) for m in res})
         return {k: self._sets[k] for k in keys}
 
     def family_places(self, families: list[str]) -> dict[str, set[str]]:
@@ -124,8 +164,8 @@ class _Reader(StateReader):
             for pid in missing:
                 pipe.hgetall(f"{self.p}:prop:{pid}")
             for pid, res in zip(missing, pipe.execute(), strict=True):
-                self._states[pid] = _states(res)
-        return {pid: self._states[pid] for pid in pids}
+                self._state_loaded(pid, _states(res))
+        return {pid: dict(self._states[pid]) for pid in pids}
 
     def figures(self, keys: list[str]) -> dict[str, list[Figure]]:
         missing = [k for k in keys if k not in self._figs]
@@ -134,19 +174,30 @@ class _Reader(StateReader):
             for k in missing:
                 pipe.hgetall(f"{self.p}:fig:{k}")
             for k, res in zip(missing, pipe.execute(), strict=True):
-                self._figs[k] = _figures(res)
-        return {k: self._figs[k] for k in keys}
+                self._fig_loaded(k, _figures(res))
+        return {k: list(self._figs[k].values()) for k in keys}
+
+
+def _index_entries(prefix: str, claim: Claim) -> list[tuple[str, str]]:
+    """Family-place and exclusion index members a claim adds (written and absorbed alike)."""
+    out: list[tuple[str, str]] = []
+    for pid in [claim.proposition.id, *claim.proposition.broader]:
+        event, agent, place = pid.split(":", 2)
+        out.append((f"{prefix}:fam:{event}:{agent}", place))
+        if place != ANY:
+            out.append((f"{prefix}:excl:{exclusion_key(event, place)}", pid))
+    return out
 
 
 def _states(raw: dict[Any, Any]) -> dict[str, PartyState]:
     return {_s(k): _party_state(v) for k, v in raw.items()}
 
 
-def _figures(raw: dict[Any, Any]) -> list[Figure]:
-    out = []
-    for value in raw.values():
+def _figures(raw: dict[Any, Any]) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    for who, value in raw.items():
         ev = Evidence.model_validate_json(value)
-        out.append(Figure(ev.party, ev))
+        out[_s(who)] = Figure(ev.party, ev)
     return out
 
 
@@ -166,42 +217,39 @@ class StanceStore:
         self.r.hset(f"{self.p}:articles:seen", article_id, content_hash)
 
     # --- apply -----------------------------------------------------------------------------------
-    def apply(self, claim: Claim, retries: int = 20) -> list[Alert]:
-        seen_key = f"{self.p}:claims:seen"
-        lock_key = f"{self.p}:lock:{claim.proposition.event}"
-        for _ in range(retries):
-            with self.r.pipeline(transaction=True) as pipe:
-                try:
-                    # Watching a per-event version key serialises related propositions
-                    # (broader/narrower/exclusive) without watching every key they touch. Reads
-                    # go through one prefetch round trip; the write is one MULTI/EXEC.
-                    cast(Any, pipe).watch(lock_key)
-                    reader = _Reader(self.r, self.p)
-                    if reader.prefetch(claim, seen_key):
-                        pipe.unwatch()
-                        return []
-                    decision = decide(claim, build_view(claim, reader), self.rules)
-                    pipe.multi()
-                    self._write(pipe, claim, decision)
-                    pipe.incr(lock_key)
-                    pipe.execute()
-                    return decision.alerts
-                except WatchError:
-                    continue
-        raise RuntimeError(f"could not apply claim {claim.id}: too much contention")
+    def apply(self, claim: Claim) -> list[Alert]:
+        return self.apply_batch([claim])[0]
 
-    def _write(self, pipe: Any, claim: Claim, decision: Decision) -> None:
+    def apply_batch(self, claims: Sequence[Claim]) -> list[list[Alert]]:
+        """Apply claims in order and return each one's alerts. Reads go through one prefetch round
+        trip per claim (none when its keys were read already in this batch); all writes go out in
+        one MULTI/EXEC at the end, so a batch is atomic and a replayed claim id is a no-op. Claims
+        of one proposition family share a Kafka key, so one worker at a time owns a family's state."""
+        seen_key = f"{self.p}:claims:seen"
+        reader = _Reader(self.r, self.p)
+        pipe = self.r.pipeline(transaction=True)
+        out: list[list[Alert]] = []
+        for claim in claims:
+            if reader.prefetch(claim, seen_key):
+                out.append([])
+                continue
+            decision = decide(claim, build_view(claim, reader), self.rules)
+            fig_owner = self._write(pipe, claim, decision)
+            reader.absorb(claim, decision, fig_owner)
+            out.append(decision.alerts)
+        if len(pipe):
+            pipe.execute()
+        return out
+
+    def _write(self, pipe: Any, claim: Claim, decision: Decision) -> str:
         p = self.p
         pipe.sadd(f"{p}:claims:seen", claim.id)
         for pid, state in decision.updates.items():
             pipe.hset(f"{p}:prop:{pid}", state.party, state.model_dump_json())
-        for pid in [claim.proposition.id, *claim.proposition.broader]:
-            event, agent, place = pid.split(":", 2)
-            pipe.sadd(f"{p}:fam:{event}:{agent}", place)
-            if place != ANY:
-                pipe.sadd(f"{p}:excl:{exclusion_key(event, place)}", pid)
+        for key, member in _index_entries(p, claim):
+            pipe.sadd(key, member)
+        who = (decision.figure.party if decision.figure else None) or claim.speaker.text
         if decision.figure is not None and claim.quantity is not None:
-            who = decision.figure.party or claim.speaker.text
             pipe.hset(
                 f"{p}:fig:{figure_key(claim, claim.place)}",
                 who,
@@ -224,6 +272,7 @@ class StanceStore:
             pipe.hset(row_key, claim.proposition.id, orjson.dumps(row))
             pipe.hsetnx(f"{p}:first:{actor}", claim.proposition.id, claim.event_time.isoformat())
             pipe.sadd(f"{p}:actors", actor)
+        return who
 
     @staticmethod
     def _table_owners(claim: Claim) -> list[str]:
