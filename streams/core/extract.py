@@ -339,7 +339,9 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
         # Narration still sets the scene: who/where the troops are, for later back-references.
         narr = _frames(text, sent.start, sent.end, pack, gaz, state, None)
         _update_context(state, narr + [f for a in sent_attrs for f in a.frames], gaz, text, sent)
-        remember_mentions(text, sent.start, sent.end, pack, gaz, state.discourse)
+        # A transcript label is not the sentence's subject ("REYES: The United States ...").
+        opener = label.end() if label is not None else sent.start
+        remember_mentions(text, opener, sent.end, pack, gaz, state.discourse)
     return Extraction(article.id, lang, text, cleaned.dropped, claims, attributions)
 
 

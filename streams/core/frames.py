@@ -274,6 +274,7 @@ def find_frames(
             if not any(t.start >= np.end and t.start <= np.end + prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
+    local_agent = dict(context_agent)
     for opened in triggers:
         for event_id in opened.key.split("|"):
             spec = specs.get(event_id)
@@ -290,7 +291,7 @@ def find_frames(
                 pack,
                 gaz,
                 speaker_party,
-                context_agent,
+                local_agent,
                 context_place,
                 last_country,
                 last_place,
@@ -298,6 +299,9 @@ def find_frames(
             )
             if frame is not None:
                 hits.append(frame)
+            if frame is not None and frame.agent is not None and frame.agent_by in ("explicit", "sender"):
+                # "... and that some of them had been killed": them = the troops just named.
+                local_agent = {**local_agent, frame.event: frame.agent, "troops_deployed": frame.agent}
     # A frame whose clause names a place and places within it: one frame per place.
     split: list[FrameHit] = []
     for f in hits:
@@ -507,7 +511,7 @@ def _frame_for(
     for np in troops:
         if clause_start <= np.start < trig.end:
             np_neg: Hit | None = None
-            for h in pack.negators.finditer(text, max(clause_start, np.start - 15), np.start):
+            for h in pack.negators.finditer(text, max(clause_start, np.start - 35), np.start):
                 np_neg = h
             gap_words = _TOKEN.findall(text, np_neg.end, np.start) if np_neg is not None else []
             owner_only = all(w[:1].isupper() for w in gap_words) and len(gap_words) <= 3
