@@ -42,7 +42,7 @@ _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:(?:dan|serta|and)\s+)?")
 # "..., NATO Secretary General Mark Rutte said": a comma (or closing quote), then titles/names.
 _LEAD_COMMA = re.compile(r"[,”\"]\s*(?:(?:[A-Z][\w'’.\-]*|of|the|for)\s+){0,5}$")
-_ACCORDING = frozenset({"menurut", "according to"})
+_ACCORDING = frozenset({"menurut", "according to", "menurutnya"})
 _COORDINATOR = re.compile(r"(?i)\b(?:dan|serta|and)\b")
 _COORD = re.compile(
     r"(?i)(?:\b(?:dan|serta|and|but|tetapi|namun|lalu|kemudian|juga|also|then)\s+(?:\w+\s+){0,2})$"
@@ -484,6 +484,15 @@ def _attribute(
     if cue.side == "according":
         seg_end = _segment_end(text, cue.end, sent.end, pack)
         speaker = resolve_segment(text, cue.end, seg_end, pack, gaz, disc, nearest_end=False)
+        if any(cue.text.casefold().endswith(sfx) for sfx in pack.possessive_suffixes):
+            # "Menurutnya, ...": "according to him" - the last speaker.
+            last = disc.last_person(gaz, cue.start) or disc.last_speaker()
+            speaker = (
+                SpeakerRef(cue.start, cue.end, cue.text, last.actor_id, last.party, last.role, "pronoun")
+                if last is not None
+                else None
+            )
+            seg_end = cue.end
         if tokens_between(text, sent.start, cue.start) <= 2:
             span = (seg_end, sent.end)
         else:
@@ -634,7 +643,8 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
             return []
         refers = bare  # "menyebutnya rekayasa": the dismissal alone points back
     lead = text[start : refers.start].strip(' "“”,')
-    if tokens_between(lead, 0, len(lead)) > 3:
+    dismissal_first = pack.deny_markers.search(text, start, refers.start) is not None
+    if tokens_between(lead, 0, len(lead)) > 3 and not dismissal_first:
         return []
     comp = pack.complementizers.search(text, refers.end, min(end, refers.end + 20))
     if comp is not None and tokens_between(text, refers.end, comp.start) <= 1:

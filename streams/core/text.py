@@ -20,7 +20,8 @@ _UNIVERSAL_NOISE = (
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[—–-]\s+")
 # Datelines/wire prefixes ("Jakarta, CNBC Indonesia - ", "(SeaPRwire) – ", "KYIV (Reuters) - ").
 _DATELINE = re.compile(
-    r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)\s*[–—-]\s+"
+    r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)"
+    r"\s*(?:--|[–—-])\s+"
 )
 
 
