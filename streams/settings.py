@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +40,32 @@ class Settings(BaseSettings):
     stance_batch: int = Field(200, ge=1, description="Claims applied per Redis batch by the stance agent.")
     stance_batch_wait_s: float = Field(0.02, gt=0, description="Longest wait to fill a stance batch.")
     log_level: str = "INFO"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def isolated_settings(
+    base: Settings, *, name: str, redis_prefix: str, data_dir: Path, **overrides: Any
+) -> Settings:
+    """A copy of `base` with its own app id, topics, Redis namespace, web port and data dir, so a
+    test or benchmark run shares the services but none of the state."""
+    data = base.model_dump()
+    data.update(
+        app_id=name,
+        topic_articles=f"{name}.articles",
+        topic_claims=f"{name}.claims",
+        topic_alerts=f"{name}.alerts",
+        topic_deadletter=f"{name}.deadletter",
+        redis_prefix=redis_prefix,
+        worker_web_port=free_port(),
+        worker_data_dir=data_dir,
+    )
+    data.update(overrides)
+    return Settings(**data)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,7 @@ from schemas import Article, Claim
 from streams.bench.corpus import generate
 from streams.core.extract import extract
 from streams.kafka_io import delete_topics, encode, ensure_topics, make_producer
-from streams.settings import PROJECT_ROOT, Settings
+from streams.settings import PROJECT_ROOT, Settings, isolated_settings
 from streams.store import TIMELINE_CAP, StanceStore, connect_redis
 from streams.subprocs import stop_process
 
@@ -91,12 +90,6 @@ class Options:
 
 
 # ------------------------------------------------------------------------------------ helpers
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -299,20 +292,13 @@ class Context:
     cleanups: list[Callable[[], object]] = field(default_factory=list)
 
     def settings(self, tag: str, **kw: Any) -> Settings:
-        name = f"bench-{self.run_id}-{tag}"
-        data = self.base.model_dump()
-        data.update(
-            app_id=name,
-            topic_articles=f"{name}.articles",
-            topic_claims=f"{name}.claims",
-            topic_alerts=f"{name}.alerts",
-            topic_deadletter=f"{name}.deadletter",
+        return isolated_settings(
+            self.base,
+            name=f"bench-{self.run_id}-{tag}",
             redis_prefix=f"bench:{self.run_id}:{tag}",
-            worker_web_port=_free_port(),
-            worker_data_dir=self.tmp / tag,
+            data_dir=self.tmp / tag,
+            **kw,
         )
-        data.update(kw)
-        return Settings(**data)
 
 
 def _delete_groups(settings: Settings, groups: list[str]) -> None:

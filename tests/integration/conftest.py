@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -17,31 +16,23 @@ import pytest
 from kafka import KafkaConsumer
 
 from streams.kafka_io import delete_topics, ensure_topics
-from streams.settings import Settings
+from streams.settings import Settings, isolated_settings
 from streams.subprocs import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def make_settings(services_env: dict[str, str], tag: str) -> Settings:
     run = f"t{uuid.uuid4().hex[:8]}"
-    return Settings(
-        kafka_bootstrap=services_env["CW_KAFKA_BOOTSTRAP"],
-        redis_url=services_env["CW_REDIS_URL"],
-        app_id=f"claimwatch-{tag}-{run}",
-        topic_articles=f"{run}.articles",
-        topic_claims=f"{run}.claims",
-        topic_alerts=f"{run}.alerts",
-        topic_deadletter=f"{run}.deadletter",
+    base = Settings(
+        kafka_bootstrap=services_env["CW_KAFKA_BOOTSTRAP"], redis_url=services_env["CW_REDIS_URL"]
+    )
+    return isolated_settings(
+        base,
+        name=run,
         redis_prefix=f"test:{run}",
-        worker_web_port=_free_port(),
-        worker_data_dir=Path(f"/tmp/claimwatch-tests/{run}"),
+        data_dir=Path(f"/tmp/claimwatch-tests/{run}"),
+        app_id=f"claimwatch-{tag}-{run}",
     )
 
 
