@@ -247,6 +247,8 @@ class _State:
         self.claims_by_party: dict[str, list[Claim]] = {}
         self.prev_frames: list[FrameHit] = []
         self.topic_frames: list[FrameHit] = []
+        # party -> the event of the last claim it made or was said to make ("klaim Moskow bahwa P").
+        self.owned: dict[str, str] = {}
 
 
 def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
@@ -258,6 +260,7 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     sentences = split_sentences(text)
     quotes = quote_spans(text)
     state = _State()
+    state.discourse.quoted = tuple(quotes)
     claims: list[Claim] = []
     attributions: list[Attribution] = []
     last_attr_para: tuple[int, SpeakerRef] | None = None
@@ -479,7 +482,7 @@ def _attribute(
         cstart = q if q is not None else (prev.cue.end if prev else sent.start)
         frames = _frames(text, cstart, cue.start, pack, gaz, state, speaker)
         if not frames:
-            frames = _topic_frames(text, cstart, cue.start, cue, pack, state)
+            frames = _topic_frames(text, cstart, cue.start, cue, pack, state, speaker)
         return Attribution(idx, cue, speaker, (cstart, cue.start), frames)
     if cue.side == "according":
         seg_end = _segment_end(text, cue.end, sent.end, pack)
@@ -578,6 +581,8 @@ def _attribute(
     else:
         owner = _claim_owner(text, cue.end, a_start, pack, gaz) if a_start > cue.end else None
         frames = _frames(text, a_start, after_end, pack, gaz, state, speaker, owner)
+        if owner is not None and frames:
+            state.owned[owner] = frames[0].event
     span = (a_start, after_end)
     if not frames and speaker.start > seg_start:
         q = _opening_quote(text, speaker.start, quotes, floor)
@@ -595,7 +600,7 @@ def _attribute(
     if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
         frames = _claim_reference(text, a_start, after_end, pack, gaz, state)
     if not frames:
-        frames = _topic_frames(text, a_start, after_end, cue, pack, state)
+        frames = _topic_frames(text, a_start, after_end, cue, pack, state, speaker)
     co = (
         _co_speakers(text, seg_start, cue.start, speaker, gaz)
         if prev is None or speaker is not prev.speaker
@@ -631,7 +636,15 @@ def _co_speakers(
     return out
 
 
-def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, state: _State) -> list[FrameHit]:
+def _topic_frames(
+    text: str,
+    start: int,
+    end: int,
+    cue: Cue,
+    pack: LangPack,
+    state: _State,
+    speaker: SpeakerRef | None,
+) -> list[FrameHit]:
     """A stance on "the reports" / "kabar itu" / "this" is a stance on what the article is about:
     the last frame it described. Only for committed or noncommittal cues, or a dismissal."""
     if not state.topic_frames:
@@ -661,8 +674,31 @@ def _topic_frames(text: str, start: int, end: int, cue: Cue, pack: LangPack, sta
 
     named = {e for h in trigger_matcher(pack.code).finditer(text, start, end) for e in h.key.split("|")}
     pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
-    f = pool[0]
+    denial = cue.kind == "deny" or pack.deny_markers.search(text, start, end) is not None
+    if denial and speaker is not None and speaker.party:
+        # "menepis klaim tersebut": a party rejects someone else's claim, not what it said itself.
+        own = {
+            c.proposition.event for c in state.claims_by_party.get(speaker.party, []) if c.stance == "affirm"
+        }
+        pool = [f for f in pool if f.event not in own]
+        if not pool:
+            return []
+        # The nearest claim another party made is a better antecedent than mere narration.
+        theirs = [
+            c
+            for p, cs in state.claims_by_party.items()
+            if p != speaker.party
+            for c in cs
+            if c.stance == "affirm"
+        ]
+        if theirs:
+            latest = max(theirs, key=lambda c: c.span.start).proposition.event
+            pool = [f for f in pool if f.event == latest] or pool
     owner = _claim_owner(text, start, end, pack, default_gazetteer())
+    if owner is not None and owner in state.owned:
+        # "klaim Rusia soal Kursk": what Russia claimed, not merely the last thing described.
+        pool = [f for f in pool if f.event == state.owned[owner]] or pool
+    f = pool[0]
     agent = owner if owner is not None and event_specs()[f.event].agent == "subject" else f.agent
     gaz = default_gazetteer()
     actor_spans = [(a.start, a.end) for a in gaz.find_actors(text, start, end)]
@@ -843,6 +879,8 @@ def _claims_of_speaker(
         out.append(claim)
         if spk.party:
             state.claims_by_party.setdefault(spk.party, []).append(claim)
+            if claim.stance == "affirm":
+                state.owned[spk.party] = claim.proposition.event
     return out
 
 

@@ -201,9 +201,16 @@ def _places_near(
                 gap, limit = text[trig.end : place.start], 2
             else:
                 gap, limit = text[place.end : trig.start], 5
+            # "retaken the town of Sudzha": determiners and place nouns do not count.
+            content = [
+                w
+                for w in _TOKEN.findall(gap)
+                if w.casefold() not in pack.place_determiners and pack.place_nouns.search(w) is None
+            ]
             if (
                 direct_object
-                and tokens_between(gap, 0, len(gap)) <= limit
+                and len(content) <= limit
+                and tokens_between(gap, 0, len(gap)) <= limit + 3
                 and not re.search(r"[,.;]", gap)
                 and pack.origin_markers.search(gap) is None  # "dibebaskan dari pasukan Ukraina"
                 and pack.target_markers.search(gap) is None
@@ -504,8 +511,11 @@ def _frame_for(
 
     # Polarity and modality, within the trigger's clause.
     clause_start = _clause_start(text, start, trig.start, pack)
-    for neg in pack.negators.finditer(text, clause_start, trig.start):
-        if tokens_between(text, neg.end, trig.start) <= 4:
+    # Past the trigger: the longest negator may swallow it ("tidak ada satu pun" holds "ada").
+    for neg in pack.negators.finditer(text, clause_start, min(end, trig.end + 40)):
+        if neg.start < trig.start and (
+            neg.end >= trig.start or tokens_between(text, neg.end, trig.start) <= 4
+        ):
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
     for np in troops:

@@ -31,6 +31,10 @@ class Discourse:
     mentions: list[SpeakerRef]
     speakers: list[SpeakerRef]
     sentence_subject: SpeakerRef | None = None  # the party the previous sentence opened with
+    quoted: tuple[tuple[int, int], ...] = ()  # quotation spans of the text
+
+    def _in_quote(self, ref: SpeakerRef) -> bool:
+        return any(s <= ref.start and ref.end <= e for s, e in self.quoted)
 
     def last_speaker(self) -> SpeakerRef | None:
         return self.speakers[-1] if self.speakers else None
@@ -49,16 +53,23 @@ class Discourse:
         return best
 
     def last_with_role(self, role: str, before: int) -> SpeakerRef | None:
-        best: SpeakerRef | None = None
-        for ref in [*self.mentions, *self.speakers]:
-            if (
-                ref.start < before
-                and ref.role == role
-                and ref.actor_id is not None
-                and (best is None or (ref.end, ref.start) > (best.end, best.start))
-            ):
-                best = ref
-        return best
+        """The antecedent of a bare role ("the spokesman", "Staf Umum"): the last actor with that
+        role who spoke; failing that, the last one named, not counting actors merely named inside
+        a quotation ("… claims of Russia's military are false," the General Staff said)."""
+
+        def last(refs: list[SpeakerRef]) -> SpeakerRef | None:
+            best: SpeakerRef | None = None
+            for ref in refs:
+                if (
+                    ref.start < before
+                    and ref.role == role
+                    and ref.actor_id is not None
+                    and (best is None or (ref.end, ref.start) > (best.end, best.start))
+                ):
+                    best = ref
+            return best
+
+        return last(self.speakers) or last([m for m in self.mentions if not self._in_quote(m)])
 
 
 def _compose(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> list[SpeakerRef]:

@@ -33,7 +33,11 @@ class PartyState(BaseModel):
     last_affirm: Evidence | None = None
     last_deny: Evidence | None = None
     pending: list[Evidence] = []  # noncommittal since the last committed stance
-    opposed: list[str] = []  # parties already reported as contradicting this one here
+    opposed: list[str] = []  # parties already reported as directly contradicting this one here
+    # Parties reported only through mutually exclusive claims. Kept apart so a later explicit
+    # denial between the same parties is still reported (claims of different propositions may
+    # arrive in either order: they live on different partitions).
+    opposed_inferred: list[str] = []
     count: int = 0
 
 
@@ -158,18 +162,27 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
     downs = [claim.proposition.id, *view.narrower]
     can_alert = alerting(claim) and party is not None
     me = _label(party, gaz)
-    # A contradiction between two parties is reported once per proposition, not on every repeat.
+    # A contradiction between two parties is reported once per proposition, not on every repeat;
+    # an inferred one (mutually exclusive claims) does not hide a later direct one.
     already: set[str] = set()
+    already_any: set[str] = set()
     for pid in {*ups, *downs}:
         st = view.props.get(pid, {}).get(party or "")
         if st is not None:
             already.update(st.opposed)
+            already_any.update(st.opposed, st.opposed_inferred)
 
-    def fresh(other: str, pid: str) -> bool:
+    def fresh(other: str, pid: str, *, inferred: bool = False) -> bool:
         theirs = view.props.get(pid, {}).get(other)
-        return other not in already and (theirs is None or (party or "") not in theirs.opposed)
+        me_ = party or ""
+        if inferred:
+            return other not in already_any and (
+                theirs is None or (me_ not in theirs.opposed and me_ not in theirs.opposed_inferred)
+            )
+        return other not in already and (theirs is None or me_ not in theirs.opposed)
 
     opposed_now: list[str] = []
+    inferred_now: list[str] = []
 
     def holders_with(pids: list[str], stance: str) -> dict[str, Evidence]:
         """Other parties whose committed stance on these propositions is `stance`."""
@@ -181,10 +194,10 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                     found.setdefault(p, ev_of)
         return found
 
-    def contradict(against: dict[str, Evidence], rule: str, template: str) -> None:
+    def contradict(against: dict[str, Evidence], rule: str, template: str, *, inferred: bool = False) -> None:
         if not against:
             return
-        opposed_now.extend(against)
+        (inferred_now if inferred else opposed_now).extend(against)
         names = ", ".join(_label(p, gaz) for p in against)
         emit(
             "CONTRADICTED",
@@ -201,7 +214,7 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
         opposite = "deny" if claim.stance == "affirm" else "affirm"
         for pid in scope:
             st = view.props.get(pid, {}).get(party or "")
-            if st is not None and st.committed == opposite:
+            if st is not None and st.committed == opposite and not _older(claim, st):
                 before = st.last_deny if opposite == "deny" else st.last_affirm
                 related = [e for e in (before,) if e is not None] + list(st.pending)
                 between = (
@@ -256,10 +269,15 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
                         and s.committed == "affirm"
                         and s.last_affirm is not None
                         and _close(s.last_affirm.event_time, claim.event_time, rules)
-                        and fresh(p, other)
+                        and fresh(p, other, inferred=True)
                     ):
                         exclusive.setdefault(p, s.last_affirm)
-        contradict(exclusive, "contradict.mutually_exclusive", "claims what cannot hold together with {}'s.")
+        contradict(
+            exclusive,
+            "contradict.mutually_exclusive",
+            "claims what cannot hold together with {}'s.",
+            inferred=True,
+        )
 
     if can_alert and claim.stance == "deny":
         # CONTRADICTED: denying what another party affirmed (here or anywhere within it).
@@ -308,12 +326,27 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
 
     updates: dict[str, PartyState] = {}
     if party is not None:
-        updates = _new_states(claim, ev, view, ups, opposed_now)
+        updates = _new_states(claim, ev, view, ups, opposed_now, inferred_now)
     return Decision(alerts=alerts, updates=updates, figure=figure)
 
 
+def _older(claim: Claim, state: PartyState) -> bool:
+    """True when the claim predates the statement behind the party's committed stance."""
+    behind = state.last_deny if state.committed == "deny" else state.last_affirm
+    return behind is not None and claim.event_time < behind.event_time
+
+
+def _later(old: Evidence | None, new: Evidence) -> Evidence:
+    return new if old is None or new.event_time >= old.event_time else old
+
+
 def _new_states(
-    claim: Claim, ev: Evidence, view: View, ups: list[str], opposed_now: list[str]
+    claim: Claim,
+    ev: Evidence,
+    view: View,
+    ups: list[str],
+    opposed_now: list[str],
+    inferred_now: list[str],
 ) -> dict[str, PartyState]:
     party = claim.speaker.party or ""
     out: dict[str, PartyState] = {}
@@ -336,12 +369,15 @@ def _new_states(
         if claim.stance == "noncommittal":
             pending = [*pending, ev][-MAX_PENDING:]
         else:
-            committed = claim.stance
-            pending = []
+            # A statement older than the current position (a recap, or a claim that arrived late
+            # from another partition) is evidence, not the party's position now.
+            if not _older(claim, old):
+                committed = claim.stance
+                pending = []
             if claim.stance == "affirm":
-                last_affirm = ev
+                last_affirm = _later(last_affirm, ev)
             else:
-                last_deny = ev
+                last_deny = _later(last_deny, ev)
         out[pid] = PartyState(
             party=party,
             stance=claim.stance if (direct or old.implied or old.count == 0) else old.stance,
@@ -353,6 +389,7 @@ def _new_states(
             last_deny=last_deny,
             pending=pending,
             opposed=sorted({*old.opposed, *opposed_now}),
+            opposed_inferred=sorted({*old.opposed_inferred, *inferred_now} - {*old.opposed, *opposed_now}),
             count=old.count + 1,
         )
     return out

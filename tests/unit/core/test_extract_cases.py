@@ -135,3 +135,65 @@ def test_event_time_follows_the_weekday_named_in_the_sentence() -> None:
         "NATO Secretary General Mark Rutte said on Monday that North Korean troops had been sent to Russia."
     )
     assert ex.claims and all(c.event_time.date().isoformat() == "2024-11-04" for c in ex.claims)
+
+
+def test_a_bare_role_after_a_quote_is_not_an_actor_named_inside_the_quote() -> None:
+    claims = claims_of(
+        "Kepala Staf Gabungan Korea Selatan mengatakan tentara Korea Utara telah dikirim ke Rusia.\n"
+        '"Bantahan militer Korea Utara soal pengiriman itu tidak benar," demikian pernyataan kepala '
+        "staf itu, Senin."
+    )
+    assert {party for party, _, _ in claims} == {"south_korea"}
+
+
+def test_a_bare_role_prefers_the_actor_that_spoke_over_one_merely_named() -> None:
+    ex = extract_body(
+        "Staf Umum Angkatan Bersenjata Ukraina mengatakan pertempuran di Kursk masih berlangsung.\n"
+        "Sebelumnya, Presiden AS Donald Trump menyebut ribuan tentara Ukraina dikepung oleh militer Rusia.\n"
+        "Staf Umum menepis klaim tersebut."
+    )
+    later = [a.speaker for a in ex.attributions if a.speaker is not None and a.speaker.text == "Staf Umum"]
+    assert later and all(s.party == "ukraine" for s in later)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's defence ministry said on Thursday its forces had retaken the town of Sudzha. "
+        "Ukraine's General Staff said fighting was still going on in Sudzha. "
+        "Ukraine's military dismissed the claim as propaganda.",
+        "Kementerian Pertahanan Rusia mengatakan pasukannya telah merebut kembali kota Sudzha. "
+        "Militer Ukraina mengatakan pertempuran di Sudzha masih berlangsung. "
+        "Militer Ukraina menyebut klaim itu propaganda.",
+    ],
+)
+def test_a_party_dismissing_the_claim_dismisses_the_other_sides_claim_not_its_own(body: str) -> None:
+    claims = claims_of(body)
+    assert ("russia", "affirm", "territory_recaptured:russia:sudzha") in claims
+    assert ("ukraine", "affirm", "fighting_ongoing:*:sudzha") in claims
+    ukraine_denies = {prop for party, stance, prop in claims if party == "ukraine" and stance == "deny"}
+    assert ukraine_denies and all(prop.startswith("territory_recaptured:russia") for prop in ukraine_denies)
+
+
+def test_the_claim_of_a_named_party_is_what_that_party_claimed() -> None:
+    # The last frame described is fighting going on, but "klaim Moskow" is Moscow's recapture claim.
+    claims = claims_of(
+        "Kyiv - Militer Ukraina membantah klaim Moskow bahwa kota Sudzha telah direbut kembali oleh "
+        "pasukan Rusia. Militer Ukraina mengatakan pertempuran di Sudzha masih berlangsung.\n"
+        'Menteri Luar Negeri Ukraina Andrii Sybiha menyebut klaim Moskow soal Sudzha sebagai "propaganda".'
+    )
+    assert claims.count(("ukraine", "deny", "territory_recaptured:russia:sudzha")) == 2
+    assert ("ukraine", "deny", "fighting_ongoing:*:sudzha") not in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Juru bicara Kremlin Dmitry Peskov menyatakan tidak ada satu pun tentara Korea Utara yang "
+        "dikirim ke Rusia.",
+        "Kremlin spokesman Dmitry Peskov said there were not any North Korean troops in Russia.",
+    ],
+)
+def test_a_negator_that_swallows_the_trigger_still_negates_it(body: str) -> None:
+    stances = {s for p, s, prop in claims_of(body) if prop.startswith("troops_deployed:north_korea")}
+    assert stances == {"deny"}

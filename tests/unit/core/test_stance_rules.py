@@ -169,3 +169,58 @@ def test_syndicated_copies_and_replays_raise_nothing() -> None:
     first = claim(3, "pentagon", "affirm")
     assert kinds(book.apply(first)) == ["CONFIRMED"]
     assert book.apply(first) == []  # same claim id again
+
+
+def _recapture(n: int, actor: str, stance: str, days: int = 0, place: str = "kursk") -> Claim:
+    return claim(n, actor, stance, event="territory_recaptured", agent="russia", place=place, days=days)
+
+
+def _fighting(n: int, actor: str, days: int = 0) -> Claim:
+    return claim(n, actor, "affirm", event="fighting_ongoing", agent=None, place="kursk", days=days)
+
+
+def test_an_explicit_denial_is_reported_even_after_an_inferred_contradiction() -> None:
+    # Claims of different propositions live on different partitions, so they may arrive in
+    # either order; the explicit denial must not be swallowed by the earlier inference.
+    for order in ([1, 2, 3], [2, 1, 3], [1, 3, 2]):
+        claims = {1: _recapture(1, "russia", "affirm"), 2: _fighting(2, "ukraine", 1)}
+        claims[3] = _recapture(3, "ukraine", "deny", days=1)
+        book = MemoryBook()
+        alerts = [a for n in order for a in book.apply(claims[n])]
+        direct = [a for a in alerts if a.rule == "contradict.deny_vs_affirm"]
+        assert len(direct) == 1, order
+        assert direct[0].trigger.party == "ukraine" and direct[0].related[0].party == "russia"
+        # Repeating the denial adds nothing.
+        assert book.apply(_recapture(4, "zelensky", "deny", days=2)) == []
+
+
+def test_an_inferred_contradiction_is_not_repeated_after_a_direct_one() -> None:
+    book = MemoryBook()
+    book.apply(_recapture(1, "russia", "affirm"))
+    assert kinds(book.apply(_recapture(2, "ukraine", "deny", days=1))) == ["CONTRADICTED"]
+    book.apply(_fighting(3, "ukraine", days=1))
+    # Russia repeating its claim is neither a new contradiction nor a reversal.
+    assert book.apply(_recapture(4, "putin", "affirm", days=2)) == []
+
+
+def test_an_older_statement_arriving_late_neither_reverses_nor_moves_the_position() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "russia", "deny", days=0))
+    assert kinds(book.apply(claim(2, "putin", "affirm", days=100))) == ["STANCE_REVERSAL"]
+    # A recap of the old denial (event time day 0) arrives after the affirmation.
+    assert [a.kind for a in book.apply(claim(3, "kremlin", "deny", days=1))] == []
+    state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
+    assert state.committed == "affirm"
+    assert state.last_affirm is not None and state.last_affirm.claim_id == "c2"
+    # A genuinely newer denial is a reversal again.
+    assert kinds(book.apply(claim(4, "kremlin", "deny", days=101))) == ["STANCE_REVERSAL"]
+
+
+def test_the_latest_statement_by_event_time_is_what_later_claims_are_compared_with() -> None:
+    # A March claim about a town arriving after an April claim about the region must not make the
+    # region's claim look old: the April one still bears on an April contradiction.
+    book = MemoryBook()
+    book.apply(_recapture(1, "russia", "affirm", days=60))
+    book.apply(claim(2, "russia", "affirm", event="territory_recaptured", agent="russia", place="sudzha"))
+    alerts = book.apply(_fighting(3, "ukraine", days=61))
+    assert kinds(alerts) == ["CONTRADICTED"] and alerts[0].related[0].claim_id == "c1"

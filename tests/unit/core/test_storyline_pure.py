@@ -55,3 +55,30 @@ def test_noise_lines_never_become_claims() -> None:
             ):
                 assert marker not in claim.quote
         assert "pic.twitter.com" not in ex.text and "Baca juga" not in ex.text
+
+
+def test_the_storyline_holds_for_any_arrival_order_kafka_allows() -> None:
+    """Kafka orders claims per key (proposition family) only; claims of different families can
+    reach the stance agent in any interleaving. Sample many and require the storyline in each."""
+    import random
+    from collections import defaultdict
+
+    from streams.pipeline import claim_key
+
+    per_key: dict[bytes, list] = defaultdict(list)  # type: ignore[type-arg]
+    for article in load_articles(SEEDS):
+        for c in extract(article).claims:
+            per_key[claim_key(c)].append(c)
+    assert len(per_key) > 1  # otherwise there is nothing to interleave
+    for seed in range(60):
+        rng = random.Random(seed)
+        queues = {k: list(v) for k, v in per_key.items()}
+        order = []
+        while any(queues.values()):
+            key = rng.choice([k for k, q in queues.items() if q])
+            take = rng.randint(1, 3)
+            order.extend(queues[key][:take])
+            queues[key] = queues[key][take:]
+        book = MemoryBook()
+        alerts = [a for c in order for a in book.apply(c)]
+        assert storyline_failures(alerts) == [], f"interleaving {seed}"
