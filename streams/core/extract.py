@@ -802,6 +802,7 @@ def _claims_of_speaker(
         if not (cstart <= sent.start + t.start < cend)
     ]
     event_time = _nearest_time(times, attr.cue.start - sent.start, article.published_at)
+    recap = None if times else _recap_marker(text, sent, attr, spk, pack)
     inner = [c for c in pack.cues_before.find_all(text, cstart, cend) if c.key in ("deny", "noncommittal")]
     # The evidence span covers what was said, the verb and the speaker when they stand in this
     # sentence ("“…,” kata Rutte"; "… dikonfirmasi oleh Mark Rutte").
@@ -815,6 +816,8 @@ def _claims_of_speaker(
             continue
         stance = base
         cues = [f"cue:{attr.cue.text or attr.cue.side}", *frame.cues]
+        if recap is not None:
+            cues.append(f"recap:{recap.text}")
         if frame.uncertain:
             stance = "noncommittal"
         elif stance == "affirm":
@@ -882,6 +885,26 @@ def _claims_of_speaker(
             if claim.stance == "affirm":
                 state.owned[spk.party] = claim.proposition.event
     return out
+
+
+def _recap_marker(
+    text: str, sent: Sentence, attr: Attribution, spk: SpeakerRef, pack: LangPack
+) -> Hit | None:
+    """A recap marker by the speaker and verb ("Moskow sebelumnya menepis", "had earlier denied"),
+    or opening the sentence ("Sebelumnya, ..."), outside what was said."""
+    cstart, cend = attr.content
+    lo = sent.start
+    hi = max(attr.cue.end, spk.end if sent.start <= spk.start < sent.end else attr.cue.end)
+    for h in pack.recap_markers.finditer(text, lo, min(hi + 1, sent.end)):
+        if cstart <= h.start < cend:
+            continue
+        near_verb = (
+            tokens_between(text, h.end, attr.cue.start) <= 2
+            or tokens_between(text, attr.cue.end, h.start) <= 1
+        )
+        if near_verb or tokens_between(text, sent.start, h.start) == 0:
+            return h
+    return None
 
 
 def _nearest_time(times: list[TimeMention], pos: int, default: datetime) -> datetime:

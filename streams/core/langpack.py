@@ -50,6 +50,7 @@ class LangPack:
     owner_markers: frozenset[str]
     generic_org_nouns: frozenset[str]
     modal_negation: PhraseMatcher
+    recap_markers: PhraseMatcher
     modifier_first: bool
     postposed_speaker: bool
     passive_prefixes: tuple[str, ...]
@@ -115,6 +116,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         owner_markers=frozenset(w.casefold() for w in _list(data, "owner_markers")),
         generic_org_nouns=frozenset(w.casefold() for w in _list(data, "generic_org_nouns")),
         modal_negation=phrase_set(_list(data, "modal_negation")),
+        recap_markers=phrase_set(_list(data, "recap_markers")),
         modifier_first=bool(data.get("modifier_first", False)),
         postposed_speaker=bool(data.get("postposed_speaker", False)),
         passive_prefixes=tuple(_list(data, "passive_prefixes")),

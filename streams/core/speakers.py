@@ -209,7 +209,10 @@ def resolve_segment(
         # is the one the previous sentence opened with ("The United States did not let that pass.").
         new_name = _NAME.match(text, best.end + 1) if best.end + 1 < end else None
         if new_name is not None and new_name.group(0).casefold() not in pack.stopwords:
-            lead = discourse.sentence_subject
+            # Only when the role opens the clause: "At the United Nations, spokesman X said" has
+            # moved to another scene.
+            opens = tokens_between(text, start, best.start) <= 1
+            lead = discourse.sentence_subject if opens else None
             return SpeakerRef(
                 best.start,
                 new_name.end(),

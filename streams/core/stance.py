@@ -331,9 +331,12 @@ def decide(claim: Claim, view: View, rules: Rules | None = None, gaz: Gazetteer 
 
 
 def _older(claim: Claim, state: PartyState) -> bool:
-    """True when the claim predates the statement behind the party's committed stance."""
+    """True when the claim predates the statement behind the party's committed stance, or is a
+    recap of an earlier statement with no date of its own ("had earlier denied")."""
     behind = state.last_deny if state.committed == "deny" else state.last_affirm
-    return behind is not None and claim.event_time < behind.event_time
+    if behind is None:
+        return False
+    return claim.event_time < behind.event_time or any(c.startswith("recap:") for c in claim.cues)
 
 
 def _later(old: Evidence | None, new: Evidence) -> Evidence:

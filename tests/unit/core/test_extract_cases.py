@@ -197,3 +197,45 @@ def test_the_claim_of_a_named_party_is_what_that_party_claimed() -> None:
 def test_a_negator_that_swallows_the_trigger_still_negates_it(body: str) -> None:
     stances = {s for p, s, prop in claims_of(body) if prop.startswith("troops_deployed:north_korea")}
     assert stances == {"deny"}
+
+
+@pytest.mark.parametrize(
+    ("body", "marker"),
+    [
+        ("Moskow sebelumnya menepis laporan bahwa tentara Korea Utara berada di Rusia.", "sebelumnya"),
+        ("Kremlin sempat membantah bahwa tentara Korea Utara dikirim ke Rusia.", "sempat"),
+        ("Moscow had earlier denied that North Korean troops were in Russia.", "had earlier"),
+    ],
+)
+def test_a_recap_of_an_earlier_statement_is_marked(body: str, marker: str) -> None:
+    [c] = extract_body(body).claims
+    assert c.stance == "deny" and f"recap:{marker}" in c.cues
+
+
+def test_a_dated_statement_is_not_a_recap() -> None:
+    ex = extract_body("Kremlin pada Senin (4/11/2024) membantah bahwa tentara Korea Utara dikirim ke Rusia.")
+    assert ex.claims and not any(cue.startswith("recap:") for c in ex.claims for cue in c.cues)
+
+
+def test_a_role_after_a_scene_change_does_not_inherit_the_previous_subject() -> None:
+    claims = claims_of(
+        "Moscow has dismissed the reports as fabrications.\n"
+        "At a briefing in Geneva, spokesman Piet Vandermeer said the agency had no way of "
+        "independently verifying the presence of North Korean troops in Russia."
+    )
+    assert (None, "noncommittal", "troops_deployed:north_korea:russia") in claims
+    assert not any(party == "russia" and stance != "deny" for party, stance, _ in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Juru bicara Kementerian Luar Negeri Rusia Maria Zakharova menyebut tuduhan bahwa Korea Utara "
+        'memasok rudal ke Rusia sebagai "absurd".',
+        "Russian Foreign Ministry spokeswoman Maria Zakharova called allegations that North Korea had "
+        'supplied missiles to Russia "absurd".',
+    ],
+)
+def test_calling_an_accusation_absurd_denies_it(body: str) -> None:
+    stances = {s for p, s, prop in claims_of(body) if p == "russia" and prop.startswith("weapons_supplied")}
+    assert stances == {"deny"}

@@ -224,3 +224,15 @@ def test_the_latest_statement_by_event_time_is_what_later_claims_are_compared_wi
     book.apply(claim(2, "russia", "affirm", event="territory_recaptured", agent="russia", place="sudzha"))
     alerts = book.apply(_fighting(3, "ukraine", days=61))
     assert kinds(alerts) == ["CONTRADICTED"] and alerts[0].related[0].claim_id == "c1"
+
+
+def test_a_recap_without_a_date_does_not_reverse_the_current_position() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "russia", "deny"))
+    assert kinds(book.apply(claim(2, "putin", "affirm", days=100))) == ["STANCE_REVERSAL"]
+    recap = claim(3, "kremlin", "deny", days=100).model_copy(
+        update={"cues": ["cue:denied", "recap:had earlier"]}
+    )
+    assert book.apply(recap) == []
+    state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
+    assert state.committed == "affirm"
