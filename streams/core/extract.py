@@ -738,10 +738,18 @@ def _segment_end(text: str, pos: int, end: int, pack: LangPack) -> int:
             # An appositive name: "Sekretaris Jenderal NATO, Mark Rutte,".
             nxt = re.match(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", text[m.start() : end])
             assert nxt is not None
-            i = m.start() + nxt.end()
-            continue
+            after = m.start() + nxt.end()
+            # ... unless a clause goes on after the name: "Menurut X, Korea Utara mengirim ...".
+            if _APPOSITIVE_END.match(text, after, end) or after >= end:
+                i = after
+                continue
         return m.start()
     return end
+
+
+_APPOSITIVE_END = re.compile(
+    r"\s*(?:[,.;:(\[]|$)|\s+(?:kepada|pada|di|dalam|usai|saat|ketika|to|on|at|in|during|after|when|told)\b"
+)
 
 
 def _segment_start(text: str, start: int, cue_start: int, pack: LangPack) -> int:

@@ -10,6 +10,7 @@ from streams.core.gazetteer import Gazetteer
 from streams.core.langpack import LangPack
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.propositions import EventSpec, event_specs
+from streams.core.quantities import find_numbers
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
@@ -220,7 +221,16 @@ def _places_near(
         if origin is not None and origin.end > anchor.end:
             continue
         between = look[anchor.end :]
-        if tokens_between(between, 0, len(between)) > 3 or re.search(r"[.;]", between):
+        # Up to 3 words, or up to 6 when they are all determiners and place nouns ("to the Russian
+        # port city of Vladivostok").
+        n_between = tokens_between(between, 0, len(between))
+        if n_between > 6 or re.search(r"[.;]", between):
+            continue
+        if n_between > 3 and any(
+            w.casefold() not in pack.place_determiners and pack.place_nouns.search(w) is None
+            for w in _TOKEN.findall(between)
+            if not w[:1].isupper()
+        ):
             continue
         # Only determiners, place nouns and names may stand between ("to the Kursk region",
         # "in Russia's Kursk"), not a verb ("to help Russia").
@@ -404,8 +414,16 @@ def _frame_for(
             else:
                 # "unit militernya" / "their units": whose? The owner named just before, if any.
                 earlier = [np for np in troops if np.party and np.end <= chosen.start and start <= np.start]
+                subject = (
+                    _sender(text, start, trig, pack, gaz, None, pack.troop_nouns_possessive)[0]
+                    if chosen.start >= trig.end
+                    else None
+                )
                 if earlier:
                     frame.agent, frame.agent_by = earlier[-1].party, "explicit"
+                elif subject is not None:
+                    # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
+                    frame.agent, frame.agent_by = subject, "sender"
                 else:
                     frame.agent, frame.agent_by = speaker_party, "speaker"
             agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
@@ -574,6 +592,10 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
             nxt = re.match(r"\s*(?:the\s+)?([A-Z]\w*)", text[brk.end : hi])
             if nxt is not None:
                 continue
+            # "jutaan peluru dan puluhan rudal ke Rusia": a second counted object, same clause.
+            figure = find_numbers(text[brk.end : min(hi, brk.end + 30)], pack.code)
+            if figure and not text[brk.end : brk.end + figure[0].start].strip():
+                return _clause_end(text, brk.end + figure[0].end, end, pack)
         return brk.start
     return hi
 

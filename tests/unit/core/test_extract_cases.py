@@ -239,3 +239,60 @@ def test_a_role_after_a_scene_change_does_not_inherit_the_previous_subject() -> 
 def test_calling_an_accusation_absurd_denies_it(body: str) -> None:
     stances = {s for p, s, prop in claims_of(body) if p == "russia" and prop.startswith("weapons_supplied")}
     assert stances == {"deny"}
+
+
+def test_the_subject_of_the_verb_owns_its_possessive_troops() -> None:
+    claims = claims_of("Korea Utara telah memindahkan sekitar 3.000 tentaranya ke wilayah Kursk, kata NATO.")
+    assert ("nato", "affirm", "troops_deployed:north_korea:kursk") in claims
+    assert not any(prop.startswith("troops_deployed:nato") for _, _, prop in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut Departemen Luar Negeri AS, Korea Utara mengirim ribuan peluru artileri dan ratusan roket "
+        "ke Rusia sejak musim panas.",
+        "North Korea has shipped thousands of artillery shells and hundreds of rockets to Russia since "
+        "the summer, the U.S. State Department said.",
+    ],
+)
+def test_a_second_counted_object_does_not_end_the_clause_before_the_recipient(body: str) -> None:
+    assert ("united_states", "affirm", "weapons_supplied:north_korea:russia") in claims_of(body)
+
+
+def test_a_place_after_determiners_and_place_nouns_is_found() -> None:
+    claims = claims_of(
+        "North Korea has moved about 2,000 soldiers to the Russian port city of Vladivostok, "
+        "South Korea's spy agency said on Friday."
+    )
+    assert ("south_korea", "affirm", "troops_deployed:north_korea:vladivostok") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zelensky said North Korea was preparing to send 5,000 more troops to Russia.",
+        "Zelensky mengatakan Korea Utara tengah bersiap mengirim 5.000 tentara lagi ke Rusia.",
+    ],
+)
+def test_preparing_to_send_is_not_a_deployment(body: str) -> None:
+    assert claims_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut Kementerian Pertahanan Korea Selatan, Korea Utara mengirim sekitar 3.000 tentara ke Rusia.",
+        "According to South Korea's defence ministry, North Korea has sent about 3,000 troops to Russia.",
+    ],
+)
+def test_a_name_after_the_according_phrase_opens_the_statement(body: str) -> None:
+    assert ("south_korea", "affirm", "troops_deployed:north_korea:russia") in claims_of(body)
+
+
+def test_an_appositive_name_after_the_office_is_still_the_speaker() -> None:
+    ex = extract_body(
+        "Korea Utara telah mengirim tentara ke Rusia, kata Sekretaris Jenderal NATO, Mark Rutte, "
+        "kepada wartawan."
+    )
+    assert [c.speaker.text for c in ex.claims] and all("Rutte" in c.speaker.text for c in ex.claims)
