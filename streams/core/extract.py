@@ -341,14 +341,16 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
         attributions.extend(sent_attrs)
         # Narration still sets the scene: who/where the troops are, for later back-references.
         narr = _frames(text, sent.start, sent.end, pack, gaz, state, None)
-        _update_context(state, narr + [f for a in sent_attrs for f in a.frames], gaz, text, sent)
+        _update_context(state, narr + [f for a in sent_attrs for f in a.frames], gaz, text, sent, pack)
         # A transcript label is not the sentence's subject ("REYES: The United States ...").
         opener = label.end() if label is not None else sent.start
         remember_mentions(text, opener, sent.end, pack, gaz, state.discourse)
     return Extraction(article.id, lang, text, cleaned.dropped, claims, attributions)
 
 
-def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text: str, sent: Sentence) -> None:
+def _update_context(
+    state: _State, frames: list[FrameHit], gaz: Gazetteer, text: str, sent: Sentence, pack: LangPack
+) -> None:
     state.context_age += 1
     if state.context_age > 3:
         state.context_agent.clear()
@@ -363,7 +365,12 @@ def _update_context(state: _State, frames: list[FrameHit], gaz: Gazetteer, text:
     solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
     for f in reversed(solid):  # most recent first, a few kept
         state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
+    actor_spans = [(a.start, a.end) for a in gaz.find_actors(text, sent.start, sent.end)]
     for p in gaz.find_places(text, sent.start, sent.end):
+        if any(s <= p.start < e for s, e in actor_spans) and not pack.locative_preps.search(
+            text, max(sent.start, p.start - 6), p.start
+        ):
+            continue  # "perkiraan Kyiv": the government, not a place a later "there" points to
         chain = gaz.place_chain(p.key)
         if chain:
             state.last_country = chain[-1]

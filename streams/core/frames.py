@@ -558,10 +558,14 @@ def _frame_for(
                 frame.speculative = True
                 frame.cues.append(f"speculative:{spc.text}")
     if spec.measures:
-        best_measure: Hit | None = None
-        for h in measure_matcher(pack.code).finditer(text, window_start, window_end):
-            if best_measure is None or len(h.text) > len(best_measure.text):
-                best_measure = h
+        # The measure named at the trigger ("killed and wounded" as one phrase), else the nearest:
+        # in "400 killed and more than 1,000 wounded" the first figure counts the killed.
+        hits = measure_matcher(pack.code).find_all(text, window_start, window_end)
+        at_trigger = [h for h in hits if h.start < trig.end and trig.start < h.end]
+        if at_trigger:
+            best_measure: Hit | None = max(at_trigger, key=lambda h: len(h.text))
+        else:
+            best_measure = min(hits, key=lambda h: abs(h.start - trig.start), default=None)
         frame.measure = best_measure.key if best_measure else spec.measure
     else:
         frame.measure = spec.measure
@@ -655,6 +659,8 @@ def _sender(
     pron = None
     for h in pack.pronouns.finditer(text, clause_start, trig.start):
         pron = h
+    for h in pack.own_country.finditer(text, clause_start, trig.start):
+        pron = h  # "membantah negaranya telah mengirim tentara": the speaker's own country
     if (
         pron is not None
         and has_object

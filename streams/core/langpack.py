@@ -51,6 +51,7 @@ class LangPack:
     generic_org_nouns: frozenset[str]
     modal_negation: PhraseMatcher
     recap_markers: PhraseMatcher
+    own_country: PhraseMatcher
     modifier_first: bool
     postposed_speaker: bool
     passive_prefixes: tuple[str, ...]
@@ -117,6 +118,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         generic_org_nouns=frozenset(w.casefold() for w in _list(data, "generic_org_nouns")),
         modal_negation=phrase_set(_list(data, "modal_negation")),
         recap_markers=phrase_set(_list(data, "recap_markers")),
+        own_country=phrase_set(_list(data, "own_country")),
         modifier_first=bool(data.get("modifier_first", False)),
         postposed_speaker=bool(data.get("postposed_speaker", False)),
         passive_prefixes=tuple(_list(data, "passive_prefixes")),

@@ -296,3 +296,42 @@ def test_an_appositive_name_after_the_office_is_still_the_speaker() -> None:
         "kepada wartawan."
     )
     assert [c.speaker.text for c in ex.claims] and all("Rutte" in c.speaker.text for c in ex.claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At least 300 North Korean soldiers have been killed and more than 2,000 wounded in Kursk, "
+        "Ukraine's military intelligence said.",
+        "Intelijen militer Ukraina mengatakan sedikitnya 300 tentara Korea Utara tewas dan lebih dari "
+        "2.000 lainnya terluka di Kursk.",
+    ],
+)
+def test_the_first_of_coordinated_figures_counts_what_is_named_with_it(body: str) -> None:
+    [c] = [c for c in extract_body(body).claims if c.proposition.event == "casualties"]
+    assert c.quantity is not None and c.quantity.low == 300 and c.quantity.measure == "killed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Wakil Menteri Luar Negeri Korea Utara membantah bahwa negaranya telah mengirim tentara ke Rusia.",
+        "North Korea's vice foreign minister denied that his country had sent troops to Russia.",
+    ],
+)
+def test_the_speakers_own_country_is_the_sender(body: str) -> None:
+    assert ("north_korea", "deny", "troops_deployed:north_korea:russia") in claims_of(body)
+
+
+def test_the_same_region_points_to_the_last_place_not_to_a_government_named_since() -> None:
+    claims = claims_of(
+        "Badan intelijen Korea Selatan mengatakan sekitar 100 tentara Korea Utara tewas di wilayah Kursk.\n"
+        "Angka itu jauh di bawah perkiraan Kyiv. Intelijen militer Ukraina mengatakan sedikitnya 400 "
+        "tentara Korea Utara tewas di wilayah yang sama."
+    )
+    assert ("ukraine", "affirm", "casualties:north_korea:kursk") in claims
+
+
+def test_freed_is_a_recapture() -> None:
+    claims = claims_of('"The Kursk region has been completely freed by the Russian army," the Kremlin said.')
+    assert ("russia", "affirm", "territory_recaptured:russia:kursk") in claims
