@@ -472,7 +472,9 @@ def _frame_for(
 
     # Place: the trigger's own clause; "termasuk Kursk" adds a narrower place.
     clause_lo = _clause_start(text, start, trig.start, pack)
-    clause_hi = _clause_end(text, trig.end, end, pack)
+    clause_hi = _clause_end(
+        text, trig.end, end, pack, _requires_matcher(spec.requires_any) if spec.requires_any else None
+    )
     places = _places_near(
         text,
         clause_lo,
@@ -554,7 +556,7 @@ def _frame_for(
     # A conditional anywhere before the trigger in the content ("if they enter ...").
     if not frame.speculative:
         for spc in pack.speculative.finditer(text, start, clause_start):
-            if spc.key in ("jika", "apabila", "kalau", "if", "seandainya"):
+            if spc.key in ("jika", "apabila", "kalau", "bila", "bilamana", "if", "seandainya", "in case"):
                 frame.speculative = True
                 frame.cues.append(f"speculative:{spc.text}")
     if spec.measures:
@@ -576,7 +578,7 @@ def _troop_word_near(text: str, trig: Hit, pack: LangPack, window_end: int) -> b
     return pack.troop_nouns.search(text, trig.end, min(window_end, trig.end + 40)) is not None
 
 
-def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
+def _clause_end(text: str, pos: int, end: int, pack: LangPack, objects: PhraseMatcher | None = None) -> int:
     """Where the trigger's clause ends (next punctuation or clause word), capped at ~12 tokens."""
     stop = min(end, pos + 90)
     m = re.search(r"[;:()]|,\s|[.!?](?:\s|$)", text[pos:stop])
@@ -599,7 +601,11 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack) -> int:
             # "jutaan peluru dan puluhan rudal ke Rusia": a second counted object, same clause.
             figure = find_numbers(text[brk.end : min(hi, brk.end + 30)], pack.code)
             if figure and not text[brk.end : brk.end + figure[0].start].strip():
-                return _clause_end(text, brk.end + figure[0].end, end, pack)
+                return _clause_end(text, brk.end + figure[0].end, end, pack, objects)
+            # "memasok senjata dan amunisi kepada Rusia": a second object of the same verb.
+            obj = objects.search(text, brk.end, min(hi, brk.end + 25)) if objects is not None else None
+            if obj is not None and tokens_between(text, brk.end, obj.start) == 0:
+                return _clause_end(text, obj.end, end, pack, objects)
         return brk.start
     return hi
 

@@ -127,6 +127,16 @@ def _compose(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) ->
             refs.append(SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role"))
     for u in pack.unaffiliated.finditer(text, start, end):
         if not any(ref.start <= u.start < ref.end for ref in refs):
+            # "pengamat militer" / "military analyst": the role word is the analyst's field.
+            refs = [
+                r
+                for r in refs
+                if r.actor_id is not None
+                or not (
+                    (r.start >= u.end and tokens_between(text, u.end, r.start) == 0)
+                    or (r.end <= u.start and tokens_between(text, r.end, u.start) == 0)
+                )
+            ]
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs

@@ -335,3 +335,45 @@ def test_the_same_region_points_to_the_last_place_not_to_a_government_named_sinc
 def test_freed_is_a_recapture() -> None:
     claims = claims_of('"The Kursk region has been completely freed by the Russian army," the Kremlin said.')
     assert ("russia", "affirm", "territory_recaptured:russia:kursk") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian Pertahanan Korea Utara menepis tudingan bahwa negaranya memasok senjata dan amunisi "
+        "kepada Rusia.",
+        "North Korea's defence ministry denied that the country had supplied weapons and ammunition "
+        "to Russia.",
+    ],
+)
+def test_a_second_object_noun_keeps_the_recipient_in_the_clause(body: str) -> None:
+    assert ("north_korea", "deny", "weapons_supplied:north_korea:russia") in claims_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Presiden Korea Selatan mengatakan Seoul tidak menutup kemungkinan memasok senjata ke Ukraina.",
+        "Presiden Korea Selatan mengatakan Seoul akan memasok senjata ke Ukraina bila Pyongyang terus "
+        "mengirim pasukan.",
+        "South Korea's president said Seoul did not rule out supplying weapons to Ukraine.",
+    ],
+)
+def test_not_ruling_out_and_conditionals_are_not_claims(body: str) -> None:
+    assert claims_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pengamat militer dari Universitas Kyungnam, Lim Eul-chul, menilai jumlah tentara Korea Utara di "
+        "Rusia sudah mencapai 11.000.",
+        "Military analyst Lim Eul-chul of Kyungnam University said the number of North Korean troops in "
+        "Russia had reached 11,000.",
+    ],
+)
+def test_a_military_analyst_is_not_a_military(body: str) -> None:
+    # A military spoke first: a bare "militer" could otherwise point back to it.
+    lead = "Komisi Militer Pusat Korea Utara menyatakan pasukannya telah dikirim ke Rusia.\n"
+    analyst = [c for c in extract_body(lead + body).claims if "11" in c.quote]
+    assert analyst and all(c.speaker.party is None for c in analyst)
