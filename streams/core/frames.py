@@ -159,6 +159,9 @@ def _passive(trigger: Hit, pack: LangPack) -> bool:
     return bool(pack.passive_prefixes) and word.startswith(pack.passive_prefixes)
 
 
+_MODALS = frozenset({"would", "will", "could", "may", "might", "akan", "bakal", "bisa", "dapat"})
+
+
 def _nominal(trigger: Hit) -> bool:
     word = trigger.text.split()[-1].casefold()
     return word.endswith(NOMINAL_SUFFIXES) or word.startswith(("peng", "pen", "pem", "ke"))
@@ -553,6 +556,14 @@ def _frame_for(
             frame.uncertain = True
         frame.speculative = True
         frame.cues.append(f"speculative:{spc.text}")
+    # A nominal or gerund trigger as the subject of a modal: "supplying weapons to Ukraine would
+    # destroy relations", "pengiriman senjata akan ..." is a hypothetical, not a report.
+    if not frame.speculative and (_nominal(trig) or trig.text.casefold().endswith("ing")):
+        for spc in pack.speculative.finditer(text, trig.end, clause_hi):
+            if spc.key in _MODALS and tokens_between(text, trig.end, spc.start) <= 8:
+                frame.speculative = True
+                frame.cues.append(f"speculative:{spc.text}")
+                break
     # A conditional anywhere before the trigger in the content ("if they enter ...").
     if not frame.speculative:
         for spc in pack.speculative.finditer(text, start, clause_start):

@@ -377,3 +377,22 @@ def test_a_military_analyst_is_not_a_military(body: str) -> None:
     lead = "Komisi Militer Pusat Korea Utara menyatakan pasukannya telah dikirim ke Rusia.\n"
     analyst = [c for c in extract_body(lead + body).claims if "11" in c.quote]
     assert analyst and all(c.speaker.party is None for c in analyst)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's foreign ministry warned that supplying weapons to Ukraine would destroy relations "
+        "with Seoul.",
+        "Kremlin memperingatkan bahwa pengiriman senjata ke Ukraina akan merusak hubungan kedua negara.",
+    ],
+)
+def test_a_nominal_trigger_under_a_modal_is_hypothetical(body: str) -> None:
+    assert claims_of(body) == []
+
+
+def test_dead_and_wounded_is_one_casualty_claim() -> None:
+    claims = claims_of(
+        "Ukraine's military intelligence said thousands of North Koreans were dead and wounded in Kursk."
+    )
+    assert claims == [("ukraine", "affirm", "casualties:north_korea:kursk")]
