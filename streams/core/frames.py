@@ -198,6 +198,14 @@ def _places_near(
         for h in pack.origin_markers.finditer(look):
             origin = h
         anchor = max((h for h in (prep, incl) if h is not None), key=lambda h: h.end, default=None)
+        if (
+            anchor is None
+            and recipients is not None
+            and place.start >= trig.end
+            and tokens_between(text, trig.end, place.start) == 0
+        ):
+            found.append(place)  # "supplied Russia with rockets", "sent Russia dozens of missiles"
+            continue
         if anchor is None:
             # "merebut kembali wilayah Kursk" / "the Kursk region had been cleared": the object
             # (or passive subject) of a control verb is the place.
@@ -615,7 +623,7 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack, objects: PhraseMa
                 return _clause_end(text, brk.end + figure[0].end, end, pack, objects)
             # "memasok senjata dan amunisi kepada Rusia": a second object of the same verb.
             obj = objects.search(text, brk.end, min(hi, brk.end + 25)) if objects is not None else None
-            if obj is not None and tokens_between(text, brk.end, obj.start) == 0:
+            if obj is not None and tokens_between(text, brk.end, obj.start) <= 1:
                 return _clause_end(text, obj.end, end, pack, objects)
         return brk.start
     return hi
@@ -653,7 +661,7 @@ def _sender(
     actors = [h for h in actors if not _is_target(text, h.start, pack)]
     # What is sent: troops, or the frame's own objects ("memasok jutaan peluru artileri").
     troop_after = (objects or pack.troop_nouns).search(text, trig.end, trig.end + 60)
-    has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 6
+    has_object = troop_after is not None and tokens_between(text, trig.end, troop_after.start) <= 10
     lead_in = text[max(start, clause_start - 12) : clause_start]
     if (
         not actors

@@ -396,3 +396,23 @@ def test_dead_and_wounded_is_one_casualty_claim() -> None:
         "Ukraine's military intelligence said thousands of North Koreans were dead and wounded in Kursk."
     )
     assert claims == [("ukraine", "affirm", "casualties:north_korea:kursk")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pyongyang has also sent Russia dozens of short-range ballistic missiles, Ukraine's military "
+        "intelligence said.",
+        "Ukraine's military intelligence said Pyongyang had supplied Russia with multiple rocket launchers.",
+    ],
+)
+def test_a_recipient_right_after_the_supply_verb_is_the_place(body: str) -> None:
+    assert ("ukraine", "affirm", "weapons_supplied:north_korea:russia") in claims_of(body)
+
+
+def test_artillery_and_rocket_ammunition_keeps_its_recipient() -> None:
+    claims = claims_of(
+        "North Korea shipped at least 9 million rounds of artillery and rocket ammunition to Russia last "
+        "year, the Japanese government said."
+    )
+    assert ("japan", "affirm", "weapons_supplied:north_korea:russia") in claims
