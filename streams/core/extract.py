@@ -559,7 +559,12 @@ def _attribute(
             break
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
-    comp = pack.complementizers.search(text, a_start, min(after_end, a_start + 60))
+    comp_end = min(after_end, a_start + 60)
+    first_comma = text.find(",", a_start, comp_end)
+    if first_comma >= 0 and tokens_between(text, a_start, first_comma) <= 3:
+        # "P, X said Sunday, adding that Q": the complement after the comma belongs to "adding".
+        comp_end = first_comma
+    comp = pack.complementizers.search(text, a_start, comp_end)
     if comp is None and not bare_tail:
         # "P, the agency told lawmakers Thursday, ...": an object then circumstance, no complement.
         tail = re.match(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,.;]|$)", text[a_start:after_end])
@@ -659,6 +664,13 @@ def _topic_frames(
     refers = pack.claim_nouns.search(text, start, end) or pack.content_anaphors.search(text, start, end)
     if refers is None:
         bare = pack.deny_markers.search(text, start, end)
+        if (
+            bare is None
+            and cue.kind in ("noncommittal", "deny")
+            and 1 <= tokens_between(text, start, end) <= 3
+        ):
+            # "Kim Song tidak membantah secara langsung.": the answer is about the topic at hand.
+            bare = Hit(cue.start, cue.end, "", cue.text)
         if bare is None or tokens_between(text, start, end) > 3:
             return []
         refers = bare  # "menyebutnya rekayasa": the dismissal alone points back

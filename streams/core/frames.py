@@ -440,9 +440,17 @@ def _frame_for(
             agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
         if frame.agent is None and _nominal(trig):
             # "a North Korean deployment", "pengerahan Korea Utara": the owner qualifies the noun.
+            objects = _requires_matcher(spec.requires_any) if spec.requires_any else None
             for d in gaz.find_demonyms(text, max(start, trig.start - 30), min(end, trig.end + 30)):
                 gap = text[d.end : trig.start] if d.end <= trig.start else text[trig.end : d.start]
-                if tokens_between(gap, 0, len(gap)) == 0 and not re.search(r"[,.;]", gap):
+                # "pengiriman amunisi Korut": the object may stand between the noun and its owner.
+                obj_gap = (
+                    d.start >= trig.end
+                    and objects is not None
+                    and all(objects.search(w) is not None for w in _TOKEN.findall(gap))
+                    and tokens_between(gap, 0, len(gap)) <= 2
+                )
+                if (tokens_between(gap, 0, len(gap)) == 0 or obj_gap) and not re.search(r"[,.;]", gap):
                     frame.agent, frame.agent_by = gaz.party_of(d.key), "explicit"
                     agent_span.append((d.start, d.end))
                     break
@@ -622,8 +630,8 @@ def _clause_end(text: str, pos: int, end: int, pack: LangPack, objects: PhraseMa
             if figure and not text[brk.end : brk.end + figure[0].start].strip():
                 return _clause_end(text, brk.end + figure[0].end, end, pack, objects)
             # "memasok senjata dan amunisi kepada Rusia": a second object of the same verb.
-            obj = objects.search(text, brk.end, min(hi, brk.end + 25)) if objects is not None else None
-            if obj is not None and tokens_between(text, brk.end, obj.start) <= 1:
+            obj = objects.search(text, brk.end, min(hi, brk.end + 40)) if objects is not None else None
+            if obj is not None and tokens_between(text, brk.end, obj.start) <= 3:
                 return _clause_end(text, obj.end, end, pack, objects)
         return brk.start
     return hi

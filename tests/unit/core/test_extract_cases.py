@@ -416,3 +416,31 @@ def test_artillery_and_rocket_ammunition_keeps_its_recipient() -> None:
         "year, the Japanese government said."
     )
     assert ("japan", "affirm", "weapons_supplied:north_korea:russia") in claims
+
+
+def test_a_short_time_after_the_verb_leaves_the_statement_before_the_speaker() -> None:
+    claims = claims_of(
+        "North Korea has shipped artillery shells and short-range ballistic missiles to Russia, "
+        "South Korea's national security adviser said Sunday, adding that talks with Washington continued."
+    )
+    assert ("south_korea", "affirm", "weapons_supplied:north_korea:russia") in claims
+
+
+def test_the_owner_after_the_object_of_a_nominal_trigger_is_the_agent() -> None:
+    claims = claims_of(
+        "Duta Besar Korea Selatan menyebut pengiriman amunisi Korut ke Rusia telah mencapai 20.000 kontainer."
+    )
+    assert ("south_korea", "affirm", "weapons_supplied:north_korea:russia") in claims
+
+
+def test_an_accusation_with_menuding_is_a_claim() -> None:
+    claims = claims_of("Jepang secara terbuka menuding Korea Utara memasok rudal balistik kepada Rusia.")
+    assert ("japan", "affirm", "weapons_supplied:north_korea:russia") in claims
+
+
+def test_a_noncommittal_answer_with_only_an_adverb_is_about_the_topic() -> None:
+    claims = claims_of(
+        "Amerika Serikat mengatakan Korea Utara telah memasok jutaan peluru artileri kepada Rusia.\n"
+        "Duta Besar Korea Utara untuk PBB tidak membantah secara langsung."
+    )
+    assert ("north_korea", "noncommittal", "weapons_supplied:north_korea:*") in claims
