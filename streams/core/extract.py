@@ -726,11 +726,12 @@ def _topic_frames(
         p.key for p in gaz.find_places(text, start, end) if not any(s <= p.start < e for s, e in actor_spans)
     ]
     # The place comes only from what this speaker's clause names: a back-reference has none.
+    place = named_places[0] if named_places else None
     return [
         FrameHit(
             f.event,
             agent,
-            named_places[0] if named_places else None,
+            place,
             Hit(refers.start, refers.end, f.event, refers.text),
             agent_by="context",
             place_by="none",

@@ -407,6 +407,10 @@ def _frame_for(
             or tokens_between(text, min(np.end, trig.end), max(np.start, trig.start)) <= 4
         ]
         chosen = near[0] if near else None
+        if spec.agent_before:
+            before_np = [np for np in near if np.end <= trig.start]
+            if before_np:
+                chosen = before_np[0]
         if spec.victim_after_active and not _passive(trig, pack):
             after_np = [
                 np

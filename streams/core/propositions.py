@@ -31,6 +31,9 @@ class EventSpec:
     measures: dict[str, tuple[str, ...]]
     requires_any: tuple[str, ...]
     victim_after_active: bool = False
+    # The troops before the trigger are the ones concerned, whatever follows ("unit Korut berada di
+    # bawah tembakan pasukan Ukraina", "North Korean troops fought Ukrainian forces").
+    agent_before: bool = False
     recipient_preps: tuple[str, ...] = ()
 
 
@@ -50,6 +53,7 @@ def event_specs() -> dict[str, EventSpec]:
             measures={k: tuple(v or ()) for k, v in (spec.get("measures") or {}).items()},
             requires_any=tuple(spec.get("requires_any") or ()),
             victim_after_active=bool(spec.get("victim_after_active", False)),
+            agent_before=bool(spec.get("agent_before", False)),
             recipient_preps=tuple(spec.get("recipient_preps") or ()),
         )
     return out

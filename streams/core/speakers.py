@@ -323,15 +323,19 @@ def resolve_segment(
         if office and nearest_end:
             o = office[-1]
             return SpeakerRef(m.start(), m.end(), m.group(0), o.actor_id, o.party, o.role, "role")
-        # "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article.
+        # "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article, or of the
+        # name that followed an office ("Menteri Pertahanan Korea Selatan Kim Yong-hyun").
         for tok in m.group(0).split():
             for ref in reversed(discourse.mentions + discourse.speakers):
-                if (
-                    ref.actor_id
-                    and ref.start < start
-                    and gaz.actors[ref.actor_id].kind == "person"
-                    and tok in ref.text.replace(",", " ").split()
-                ):
+                if not ref.actor_id or ref.start >= start:
+                    continue
+                names = (
+                    ref.text.replace(",", " ").split() if gaz.actors[ref.actor_id].kind == "person" else []
+                )
+                follow = _NAME.match(text[ref.end : ref.end + 40].lstrip(" ,"))
+                if follow is not None:
+                    names += follow.group(0).split()
+                if tok in names:
                     return SpeakerRef(
                         m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name"
                     )

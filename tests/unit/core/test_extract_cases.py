@@ -444,3 +444,24 @@ def test_a_noncommittal_answer_with_only_an_adverb_is_about_the_topic() -> None:
         "Duta Besar Korea Utara untuk PBB tidak membantah secara langsung."
     )
     assert ("north_korea", "noncommittal", "weapons_supplied:north_korea:*") in claims
+
+
+def test_a_name_after_an_office_is_the_antecedent_of_a_surname() -> None:
+    claims = claims_of(
+        "Menteri Pertahanan Korea Selatan Kim Yong-hyun mengatakan tentara Korea Utara telah tiba di Kursk.\n"
+        '"Tentara Korea Utara sudah terlibat dalam pertempuran di Kursk," kata Kim kepada wartawan.'
+    )
+    assert ("south_korea", "affirm", "troops_in_combat:north_korea:kursk") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ukraina menyebut unit-unit pertama Korut di Kursk sudah "berada di bawah tembakan" pasukan Ukraina.',
+        "Ukraine said the first North Korean units in Kursk had come under fire from Ukrainian forces.",
+    ],
+)
+def test_troops_under_fire_are_the_ones_in_combat(body: str) -> None:
+    claims = claims_of(body)
+    assert ("ukraine", "affirm", "troops_in_combat:north_korea:kursk") in claims
+    assert not any(prop.startswith("troops_in_combat:ukraine") for _, _, prop in claims)
