@@ -329,13 +329,13 @@ def resolve_segment(
             for ref in reversed(discourse.mentions + discourse.speakers):
                 if not ref.actor_id or ref.start >= start:
                     continue
-                names = (
+                known: list[str] = (
                     ref.text.replace(",", " ").split() if gaz.actors[ref.actor_id].kind == "person" else []
                 )
                 follow = _NAME.match(text[ref.end : ref.end + 40].lstrip(" ,"))
                 if follow is not None:
-                    names += follow.group(0).split()
-                if tok in names:
+                    known += follow.group(0).split()
+                if tok in known:
                     return SpeakerRef(
                         m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name"
                     )
