@@ -980,7 +980,8 @@ def _bind_quantity(
         if nearest.trigger.start != frame.trigger.start:
             continue
         measure = frame.measure or "troops"
-        around = text[max(0, start - 30) : end + noun.end + 25]
+        # Around the figure, not inside it: "More than 10,000" is a bound, not "more troops".
+        around = text[max(0, start - 30) : start] + " | " + text[end : end + noun.end + 25]
         if pack.additional_markers.search(around):
             measure = f"{measure}_additional"
         q = Quantity(

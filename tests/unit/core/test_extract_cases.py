@@ -465,3 +465,14 @@ def test_troops_under_fire_are_the_ones_in_combat(body: str) -> None:
     claims = claims_of(body)
     assert ("ukraine", "affirm", "troops_in_combat:north_korea:kursk") in claims
     assert not any(prop.startswith("troops_in_combat:ukraine") for _, _, prop in claims)
+
+
+def test_more_than_is_a_bound_not_additional_troops() -> None:
+    [c] = [
+        c
+        for c in extract_body(
+            "More than 10,000 North Korean soldiers have been sent to Russia, the Pentagon said."
+        ).claims
+        if c.quantity is not None
+    ]
+    assert c.quantity is not None and c.quantity.measure == "troops_deployed" and c.quantity.low == 10000
