@@ -549,6 +549,10 @@ def _frame_for(
             frame.place, frame.place_by = context_place[spec.id], "context"
         else:
             frame.place_by = "none"
+            if _untracked_place(text, trig.end, clause_hi, pack, gaz):
+                # "tiba di Pangkalan Utama TNI AL V Surabaya": somewhere the place hierarchy does
+                # not know is not "an unspecified place" of the tracked story.
+                return None
     if spec.id in ("fighting_ongoing", "territory_recaptured") and frame.place is None:
         return None
 
@@ -603,6 +607,21 @@ def _frame_for(
     else:
         frame.measure = spec.measure
     return frame
+
+
+def _untracked_place(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> bool:
+    """A locative phrase naming a place outside the gazetteer ("ke Surabaya", "to Lebanon")."""
+    for prep in pack.locative_preps.finditer(text, start, min(end, start + 80)):
+        m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'’\-]+\s*){1,5})", text[prep.end : prep.end + 60])
+        if m is None:
+            continue
+        name_start = prep.end + m.start(1)
+        name_end = prep.end + m.end(1)
+        if not gaz.find_places(text, name_start, name_end) and not gaz.find_actors(
+            text, name_start, name_end
+        ):
+            return True
+    return False
 
 
 def _troop_word_near(text: str, trig: Hit, pack: LangPack, window_end: int) -> bool:

@@ -476,3 +476,16 @@ def test_more_than_is_a_bound_not_additional_troops() -> None:
         if c.quantity is not None
     ]
     assert c.quantity is not None and c.quantity.measure == "troops_deployed" and c.quantity.low == 10000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Korea Selatan mengirimkan sekitar 300 personel marinir yang tiba di Pangkalan Utama Surabaya "
+        "untuk latihan gabungan, kata juru bicara TNI AL.",
+        "South Korea has sent 250 soldiers to Lebanon to join the United Nations peacekeeping force, "
+        "the defence ministry said.",
+    ],
+)
+def test_troops_sent_somewhere_the_gazetteer_does_not_know_are_not_the_tracked_story(body: str) -> None:
+    assert claims_of(body) == []
