@@ -671,9 +671,13 @@ def _topic_frames(
         ):
             # "Kim Song tidak membantah secara langsung.": the answer is about the topic at hand.
             bare = Hit(cue.start, cue.end, "", cue.text)
-        if bare is None or tokens_between(text, start, end) > 3:
+        answer = [c for c in pack.cues_before.find_all(text, start, end) if c.key == "noncommittal"]
+        if bare is None and answer and tokens_between(text, start, end) <= 7:
+            refers = answer[0]  # "mengatakan tidak ada yang perlu ia tambahkan": no answer on the topic
+        elif bare is None or tokens_between(text, start, end) > 3:
             return []
-        refers = bare  # "menyebutnya rekayasa": the dismissal alone points back
+        else:
+            refers = bare  # "menyebutnya rekayasa": the dismissal alone points back
     lead = text[start : refers.start].strip(' "“”,')
     dismissal_first = pack.deny_markers.search(text, start, refers.start) is not None
     if tokens_between(lead, 0, len(lead)) > 3 and not dismissal_first:
@@ -849,7 +853,7 @@ def _claims_of_speaker(
         if frame.uncertain:
             stance = "noncommittal"
         elif stance == "affirm":
-            pre_inner = [c for c in inner if c.start < frame.trigger.start]
+            pre_inner = [c for c in inner if c.start <= frame.trigger.start]
             if pre_inner:
                 stance = "deny" if pre_inner[-1].key == "deny" else "noncommittal"
                 cues.append(f"inner:{pre_inner[-1].text}")

@@ -411,6 +411,30 @@ def _frame_for(
             before_np = [np for np in near if np.end <= trig.start]
             if before_np:
                 chosen = before_np[0]
+            elif chosen is None and not any(np.party and start <= np.start < trig.start for np in troops):
+                # "battles with North Korean soldiers", "attacked North Korean troops": the side
+                # fought against is in combat too.
+                for np in troops:
+                    if (
+                        np.start < trig.end
+                        or tokens_between(text, trig.end, np.start) > 4
+                        or has_clause_break(text, trig.end, np.start, pack)
+                        or not _opposed_gap(text, trig, np.start, pack)
+                    ):
+                        continue
+                    # A target's owner is not kept on the noun phrase; read it here.
+                    owner = np.party or next(
+                        (
+                            gaz.party_of(d.key)
+                            for d in gaz.find_demonyms(text, max(trig.end, np.start - 30), np.start)
+                            if tokens_between(text, d.end, np.start) <= 1
+                        ),
+                        None,
+                    )
+                    if owner is not None:
+                        frame.agent, frame.agent_by = owner, "explicit"
+                        agent_span.append((np.start, np.end))
+                        break
         if spec.victim_after_active and not _passive(trig, pack):
             after_np = [
                 np
@@ -607,6 +631,20 @@ def _frame_for(
     else:
         frame.measure = spec.measure
     return frame
+
+
+def _opposed_gap(text: str, trig: Hit, np_start: int, pack: LangPack) -> bool:
+    """ "against X", "battles with X" name the other side; "alongside X", "fought with X" an ally."""
+    if pack.ally_markers.search(text, trig.end, np_start) is not None:
+        return False
+    # From the trigger's start: the preposition may be part of it ("clashes with").
+    marker = pack.opponent_markers.search(text, trig.start, np_start)
+    if marker is None:
+        return False
+    if marker.key in pack.opponent_if_noun:
+        words = trig.text.casefold().split()
+        return _nominal(trig) or any(n in words for n in pack.combat_nouns)
+    return True
 
 
 def _untracked_place(text: str, start: int, end: int, pack: LangPack, gaz: Gazetteer) -> bool:

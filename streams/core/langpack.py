@@ -52,6 +52,10 @@ class LangPack:
     modal_negation: PhraseMatcher
     recap_markers: PhraseMatcher
     own_country: PhraseMatcher
+    opponent_markers: PhraseMatcher
+    ally_markers: PhraseMatcher
+    opponent_if_noun: frozenset[str]
+    combat_nouns: tuple[str, ...]
     modifier_first: bool
     postposed_speaker: bool
     passive_prefixes: tuple[str, ...]
@@ -119,6 +123,10 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         modal_negation=phrase_set(_list(data, "modal_negation")),
         recap_markers=phrase_set(_list(data, "recap_markers")),
         own_country=phrase_set(_list(data, "own_country")),
+        opponent_markers=phrase_set(_list(data, "opponent_markers")),
+        ally_markers=phrase_set(_list(data, "ally_markers")),
+        opponent_if_noun=frozenset(w.casefold() for w in _list(data, "opponent_if_noun")),
+        combat_nouns=tuple(w.casefold() for w in _list(data, "combat_nouns")),
         modifier_first=bool(data.get("modifier_first", False)),
         postposed_speaker=bool(data.get("postposed_speaker", False)),
         passive_prefixes=tuple(_list(data, "passive_prefixes")),

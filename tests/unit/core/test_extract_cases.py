@@ -489,3 +489,52 @@ def test_more_than_is_a_bound_not_additional_troops() -> None:
 )
 def test_troops_sent_somewhere_the_gazetteer_does_not_know_are_not_the_tracked_story(body: str) -> None:
     assert claims_of(body) == []
+
+
+def test_neither_confirm_nor_deny_is_noncommittal() -> None:
+    claims = claims_of(
+        'The Kremlin will "neither confirm nor deny" reports that North Korean soldiers are fighting in '
+        "Kursk, spokesman Dmitry Peskov told reporters."
+    )
+    assert claims == [("russia", "noncommittal", "troops_in_combat:north_korea:kursk")]
+
+
+def test_declining_to_comment_on_an_estimate_is_noncommittal() -> None:
+    claims = claims_of(
+        "Kementerian Pertahanan Inggris memperkirakan sekitar 4.000 tentara Korea Utara tewas atau terluka "
+        "di Kursk.\nStaf Umum Ukraina menolak mengomentari perkiraan Inggris tersebut."
+    )
+    # "perkiraan Inggris" is the UK's estimate: the Kursk figure.
+    assert ("ukraine", "noncommittal", "casualties:north_korea:kursk") in claims
+    assert not any(party == "ukraine" and stance == "deny" for party, stance, _ in claims)
+
+
+def test_first_battles_with_troops_is_combat() -> None:
+    claims = claims_of(
+        'President Volodymyr Zelensky said "the first battles with North Korean soldiers open a new page '
+        'of instability in the world."'
+    )
+    assert ("ukraine", "affirm", "troops_in_combat:north_korea:*") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine's army said the first clashes with North Korean soldiers took place near Sudzha.",
+        "Militer Ukraina mengatakan pertempuran pertama dengan tentara Korea Utara terjadi di dekat Sudzha.",
+    ],
+)
+def test_the_other_side_of_a_clash_is_in_combat_too(body: str) -> None:
+    agents = {prop.split(":")[1] for _, _, prop in claims_of(body) if prop.startswith("troops_in_combat")}
+    assert agents == {"north_korea"}
+
+
+def test_an_ally_fought_alongside_is_not_the_one_in_combat() -> None:
+    agents = {
+        prop.split(":")[1]
+        for _, _, prop in claims_of(
+            'Putin said "the Korean friends" had fought alongside Russian troops in Kursk, the Kremlin said.'
+        )
+        if prop.startswith("troops_in_combat")
+    }
+    assert "russia" not in agents
