@@ -560,14 +560,15 @@ def _attribute(
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
     comp_end = min(after_end, a_start + 60)
-    first_comma = text.find(",", a_start, comp_end)
+    comma = re.compile(r",\s").search(text, a_start, comp_end)  # not the comma inside "10,000"
+    first_comma = comma.start() if comma else -1
     if first_comma >= 0 and tokens_between(text, a_start, first_comma) <= 3:
         # "P, X said Sunday, adding that Q": the complement after the comma belongs to "adding".
         comp_end = first_comma
     comp = pack.complementizers.search(text, a_start, comp_end)
     if comp is None and not bare_tail:
         # "P, the agency told lawmakers Thursday, ...": an object then circumstance, no complement.
-        tail = re.match(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,.;]|$)", text[a_start:after_end])
+        tail = re.match(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,;]\s|\.(?:\s|$)|$)", text[a_start:after_end])
         bare_tail = (
             tail is not None
             and pack.postposed_speaker

@@ -339,6 +339,18 @@ def resolve_segment(
                     return SpeakerRef(
                         m.start(), m.end(), m.group(0), ref.actor_id, ref.party, ref.role, "name"
                     )
+        # "Kaja Kallas, the bloc's new foreign policy chief,": the office after the name.
+        appos = re.match(r",\s+([^,.;:]{3,60})", text[m.end() : m.end() + 70])
+        if appos is not None:
+            lo = m.end() + appos.start(1)
+            office = [r for r in _compose(text, lo, lo + len(appos.group(1)), pack, gaz) if r.actor_id]
+            owns = bool(office) and (
+                office[0].text.endswith(("'s", "’s"))
+                or text[office[0].end : office[0].end + 2] in ("'s", "’s")
+            )
+            if office and (office[0].role is not None or owns):
+                o = office[0]
+                return SpeakerRef(m.start(), m.end(), m.group(0), o.actor_id, o.party, o.role, "role")
         before_name = re.search(r"(\w+)\s+$", text[max(start, m.start() - 15) : m.start()])
         after_prep = before_name is not None and pack.locative_preps.search(before_name.group(1)) is not None
         if m.group(0).casefold() not in pack.stopwords and not after_prep:

@@ -538,3 +538,19 @@ def test_an_ally_fought_alongside_is_not_the_one_in_combat() -> None:
         if prop.startswith("troops_in_combat")
     }
     assert "russia" not in agents
+
+
+def test_a_thousands_comma_is_not_a_clause_break() -> None:
+    claims = claims_of(
+        "Earlier this month, NATO's secretary general, Mark Rutte, said more than 10,000 North Korean "
+        "troops had been sent to Russia."
+    )
+    assert ("nato", "affirm", "troops_deployed:north_korea:russia") in claims
+
+
+def test_an_office_after_the_name_gives_the_party() -> None:
+    claims = claims_of(
+        "The presence of North Korean soldiers in the Kursk region was also confirmed by Anna Lindqvist, "
+        "the bloc's foreign policy chief, after a European Union summit."
+    )
+    assert ("european_union", "affirm", "troops_deployed:north_korea:kursk") in claims
