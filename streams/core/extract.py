@@ -36,6 +36,7 @@ EXTRACTOR_VERSION = "1"
 # interpreter):" — names in capitals, a colon.
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,[^:\n]{1,80})?(?:\s*\([^)\n]{0,40}\))?:\s")
 _QUOTE_CHARS = re.compile('[“”"\n]')
+_CLAUSE_COMMA = re.compile(r",\s")
 _OPEN_Q = '“"‘'
 _CLOSE_Q = '”"’'
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
@@ -525,6 +526,19 @@ def _attribute(
         speaker = prev.speaker  # "X membantah ... dan mengatakan ...": same subject
     else:
         speaker = resolve_segment(text, seg_start, cue.start, pack, gaz, disc, nearest_end=True)
+        comma = text.rfind(", ", seg_start, cue.start)
+        tail_end = _segment_end(text, cue.end, sent.end, pack)
+        if (
+            comma >= 0
+            and tokens_between(text, comma, cue.start) <= 4
+            and tokens_between(text, cue.end, tail_end) <= 3
+            and not _inside(comma, quotes)
+        ):
+            # "P, the agency added.": the speaker is the short phrase after the last comma, not
+            # a place or party named inside P.
+            near = resolve_segment(text, comma + 1, cue.start, pack, gaz, disc, nearest_end=True)
+            if near is not None and near.resolved_by != "unknown":
+                speaker = near
         if speaker is not None:
             gap_tokens = tokens_between(text, speaker.end, cue.start)
             # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may
@@ -560,8 +574,8 @@ def _attribute(
     a_start = cue.end
     bare_tail = _BARE_TAIL.match(text[a_start:after_end]) is not None
     comp_end = min(after_end, a_start + 60)
-    comma = re.compile(r",\s").search(text, a_start, comp_end)  # not the comma inside "10,000"
-    first_comma = comma.start() if comma else -1
+    clause_comma = _CLAUSE_COMMA.search(text, a_start, comp_end)  # not the comma inside "10,000"
+    first_comma = clause_comma.start() if clause_comma else -1
     if first_comma >= 0 and tokens_between(text, a_start, first_comma) <= 3:
         # "P, X said Sunday, adding that Q": the complement after the comma belongs to "adding".
         comp_end = first_comma

@@ -274,8 +274,22 @@ def resolve_segment(
         words = re.findall(r"[^\W\d_]+", near)
         noun = (words[-1] if not pack.modifier_first else words[0]).casefold() if words else ""
         if noun in pack.generic_org_nouns:
-            for ref in reversed(discourse.speakers):
-                if ref.actor_id and gaz.actors[ref.actor_id].kind in ("org", "party"):
+            # The latest institution named or heard before, preferring one named with that noun
+            # ("Kementerian Pertahanan Inggris ... kementerian itu").
+            pool = [
+                r
+                for r in discourse.speakers
+                if r.actor_id and r.start < start and gaz.actors[r.actor_id].kind in ("org", "party")
+            ]
+            # Mentions only when named with that noun: "Kementerian Pertahanan Inggris juga merevisi
+            # perkiraannya. ... kementerian itu memperkirakan".
+            named = [
+                r
+                for r in pool + discourse.mentions
+                if r.actor_id and r.start < start and noun in r.text.casefold()
+            ]
+            for ref in sorted(named or pool, key=lambda r: r.start, reverse=True)[:1]:
+                if ref.actor_id:
                     return SpeakerRef(
                         dem.start,
                         dem.end,
@@ -295,7 +309,7 @@ def resolve_segment(
         )
         noun = (words[-1] if not pack.modifier_first else words[0]) if words else None
         if noun and len(noun) > 3:
-            for ref in reversed(discourse.mentions + discourse.speakers):
+            for ref in sorted(discourse.mentions + discourse.speakers, key=lambda r: r.start, reverse=True):
                 if ref.actor_id and ref.start < start and noun.casefold() in ref.text.casefold():
                     return SpeakerRef(
                         dem.start,

@@ -554,3 +554,20 @@ def test_an_office_after_the_name_gives_the_party() -> None:
         "the bloc's foreign policy chief, after a European Union summit."
     )
     assert ("european_union", "affirm", "troops_deployed:north_korea:kursk") in claims
+
+
+def test_a_postposed_speaker_after_the_last_comma_is_not_a_place_in_the_statement() -> None:
+    claims = claims_of(
+        "The troops remain stationed in the Kursk region, the National Intelligence Service said on "
+        "Thursday. About 11,000 North Korean soldiers were sent to Russia last autumn, the agency added."
+    )
+    assert claims and all(party == "south_korea" for party, _, _ in claims)
+
+
+def test_the_ministry_points_back_to_the_ministry_named_last_even_if_it_did_not_speak() -> None:
+    claims = claims_of(
+        "Kementerian Pertahanan Rusia mengklaim pasukannya telah merebut kembali kota Sudzha.\n"
+        "Kementerian Pertahanan Inggris juga merevisi perkiraannya. Dalam laporan terbarunya, kementerian "
+        "itu memperkirakan sekitar 4.800 tentara Korea Utara tewas atau terluka di Kursk."
+    )
+    assert ("united_kingdom", "affirm", "casualties:north_korea:kursk") in claims
