@@ -247,6 +247,7 @@ class _State:
         self.last_place: str | None = None
         self.claims_by_party: dict[str, list[Claim]] = {}
         self.prev_frames: list[FrameHit] = []
+        self.sentence_start = 0
         self.topic_frames: list[FrameHit] = []
         # party -> the event of the last claim it made or was said to make ("klaim Moskow bahwa P").
         self.owned: dict[str, str] = {}
@@ -268,6 +269,7 @@ def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     transcript: tuple[int, SpeakerRef | None, int] | None = None
 
     for idx, sent in enumerate(sentences):
+        state.sentence_start = sent.start
         cues = find_cues(text, sent, pack, quotes)
         trailing = [
             c for c in cues if c.side == "according" and tokens_between(text, sent.start, c.start) > 2
@@ -400,9 +402,23 @@ def _frames(
         context_agent=state.context_agent,
         context_place=state.context_place,
         last_country=state.last_country,
-        last_place=state.last_place,
+        last_place=_place_before(text, start, state, gaz),
         claim_owner=claim_owner,
     )
+
+
+def _place_before(text: str, pos: int, state: _State, gaz: Gazetteer) -> str | None:
+    """What "there"/"di sana" points to: the latest specific place named before `pos` in this
+    sentence ("the bodies of soldiers in Kursk Oblast, and estimated 1,000 had been killed there"),
+    else the one the article named last. Governments named by their capital do not count."""
+    lo = max(state.sentence_start, pos - 250)
+    actors = [(a.start, a.end) for a in gaz.find_actors(text, lo, pos)]
+    hits = [
+        h
+        for h in gaz.find_places(text, lo, pos)
+        if not any(s <= h.start < e for s, e in actors) and len(gaz.place_chain(h.key)) > 1
+    ]
+    return hits[-1].key if hits else state.last_place
 
 
 def _claim_reference(

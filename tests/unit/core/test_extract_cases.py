@@ -571,3 +571,11 @@ def test_the_ministry_points_back_to_the_ministry_named_last_even_if_it_did_not_
         "itu memperkirakan sekitar 4.800 tentara Korea Utara tewas atau terluka di Kursk."
     )
     assert ("united_kingdom", "affirm", "casualties:north_korea:kursk") in claims
+
+
+def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
+    claims = claims_of(
+        "Ukraine's military intelligence published documents taken from North Korean soldiers in Russia's "
+        "Kursk Oblast and estimated that about 1,000 North Korean troops had been killed there."
+    )
+    assert ("ukraine", "affirm", "casualties:north_korea:kursk") in claims
