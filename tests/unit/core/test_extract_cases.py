@@ -575,7 +575,7 @@ def test_the_ministry_points_back_to_the_ministry_named_last_even_if_it_did_not_
 
 def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
     claims = claims_of(
-        "Ukraine's military intelligence said it had found documents on dead North Korean soldiers in "
-        "Russia's Kursk Oblast, and estimated that about 1,000 North Korean troops had been killed there."
+        "On a visit to Russia's Kursk Oblast, Ukraine's army chief said about 1,000 North Korean troops "
+        "had been killed there."
     )
     assert ("ukraine", "affirm", "casualties:north_korea:kursk") in claims
