@@ -500,8 +500,13 @@ def _frame_for(
                 has_troops = True  # "sebagian dari mereka telah bergerak": they = the troops
             if has_troops and spec.id in context_agent:
                 frame.agent, frame.agent_by = context_agent[spec.id], "context"
-            elif has_troops and "troops_deployed" in context_agent:
-                frame.agent, frame.agent_by = context_agent["troops_deployed"], "context"
+            elif has_troops:
+                # Whose troops the article is about, from any troop frame: fighting implies being
+                # there, and casualties are of troops that were there.
+                for other in ("troops_deployed", "troops_in_combat", "casualties"):
+                    if other in context_agent:
+                        frame.agent, frame.agent_by = context_agent[other], "context"
+                        break
         if frame.agent is None and spec.agent == "subject" and claim_owner is not None:
             frame.agent, frame.agent_by = claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
         if frame.agent is None and spec.agent == "subject" and speaker_party is not None:

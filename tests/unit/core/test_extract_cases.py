@@ -579,3 +579,25 @@ def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
         "had been killed there."
     )
     assert ("ukraine", "affirm", "casualties:north_korea:kursk") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"There have been no signs of North Korean units in front-line combat for several weeks," '
+        "South Korea's spy agency said.",
+        'Badan intelijen Korea Selatan mengatakan "tidak ada tanda-tanda unit Korea Utara bertempur di garis '
+        'depan" dalam beberapa pekan terakhir.',
+    ],
+)
+def test_no_signs_of_is_a_negation(body: str) -> None:
+    stances = {st for party, st, prop in claims_of(body) if prop.startswith("troops_in_combat")}
+    assert stances == {"deny"}
+
+
+def test_troops_of_an_earlier_combat_claim_own_a_later_deployment() -> None:
+    claims = claims_of(
+        "Badan intelijen Korea Selatan menyatakan pasukan Korea Utara kembali bertempur di Kursk.\n"
+        "Badan itu juga memperkirakan setidaknya 1.000 tentara tambahan telah dikirim ke Rusia."
+    )
+    assert ("south_korea", "affirm", "troops_deployed:north_korea:russia") in claims
