@@ -386,6 +386,13 @@ def _frame_for(
         possessive = troops_count and pack.troop_nouns_possessive.search(text, window_start, window_end)
         if words.search(text, window_start, window_end) is None and not possessive:
             return None
+        if spec.recipient_preps and not troops_count:
+            # "mengirim personel militer ... untuk mengoperasikan rudal": what is sent is the
+            # first object after the verb; troops there make it a deployment, not a supply.
+            obj = words.search(text, trig.end, window_end)
+            troop = pack.troop_nouns.search(text, trig.end, obj.start if obj else window_end)
+            if troop is not None and tokens_between(text, trig.end, troop.start) <= 3:
+                return None
 
     if spec.agent in ("troops", "subject"):
         candidates = [

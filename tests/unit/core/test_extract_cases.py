@@ -601,3 +601,12 @@ def test_troops_of_an_earlier_combat_claim_own_a_later_deployment() -> None:
         "Badan itu juga memperkirakan setidaknya 1.000 tentara tambahan telah dikirim ke Rusia."
     )
     assert ("south_korea", "affirm", "troops_deployed:north_korea:russia") in claims
+
+
+def test_troops_sent_to_operate_missiles_are_a_deployment_not_a_supply() -> None:
+    claims = claims_of(
+        "Menurut Kementerian Pertahanan Korea Selatan, Korea Utara telah mengirim personel militer ke "
+        "wilayah pendudukan Ukraina untuk mengoperasikan rudal balistik."
+    )
+    assert not any(prop.startswith("weapons_supplied") for _, _, prop in claims)
+    assert ("south_korea", "affirm", "troops_deployed:north_korea:ukraine") in claims
