@@ -173,7 +173,12 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
             continue
         prev_word = re.search(r"(\w+)\W*$", text[max(sent.start, h.start - 15) : h.start])
         if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
-            continue  # "an estimated 1,500", "the reported deployment": adjectives, not verbs
+            # "an estimated 1,500", "the reported deployment": adjectives, not verbs; but "klaim
+            # intelijen Ukraina yang menyebut P" is a claim whose owner says P.
+            noun = pack.claim_nouns.search(text, max(sent.start, h.start - 60), h.start)
+            earlier = any(c.start < h.start for c in cues)  # "membantah klaim X yang menyebut P": P is denied
+            if noun is None or tokens_between(text, noun.end, h.start) > 6 or earlier:
+                continue
         kind = h.key
         if kind in ("deny", "confirm", "say", "acknowledge") and _negated_before(
             text, h.start, pack, sent.start

@@ -610,3 +610,19 @@ def test_troops_sent_to_operate_missiles_are_a_deployment_not_a_supply() -> None
     )
     assert not any(prop.startswith("weapons_supplied") for _, _, prop in claims)
     assert ("south_korea", "affirm", "troops_deployed:north_korea:ukraine") in claims
+
+
+def test_a_claim_whose_owner_says_something_is_attributed_to_the_owner() -> None:
+    claims = claims_of(
+        "Angka itu jauh di bawah klaim intelijen Ukraina pekan lalu yang menyebut sekitar 1.000 tentara "
+        "Korea Utara tewas di wilayah Kursk."
+    )
+    assert claims == [("ukraine", "affirm", "casualties:north_korea:kursk")]
+
+
+def test_a_denied_claim_with_a_relative_clause_stays_denied() -> None:
+    claims = claims_of(
+        "Militer Ukraina membantah klaim Kementerian Pertahanan Rusia yang menyebut kota Sudzha telah "
+        "direbut kembali oleh pasukan Rusia."
+    )
+    assert claims == [("ukraine", "deny", "territory_recaptured:russia:sudzha")]
