@@ -52,6 +52,7 @@ class LangPack:
     modal_negation: PhraseMatcher
     recap_markers: PhraseMatcher
     own_country: PhraseMatcher
+    first_person: PhraseMatcher
     opponent_markers: PhraseMatcher
     ally_markers: PhraseMatcher
     opponent_if_noun: frozenset[str]
@@ -123,6 +124,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         modal_negation=phrase_set(_list(data, "modal_negation")),
         recap_markers=phrase_set(_list(data, "recap_markers")),
         own_country=phrase_set(_list(data, "own_country")),
+        first_person=phrase_set(_list(data, "first_person_possessive")),
         opponent_markers=phrase_set(_list(data, "opponent_markers")),
         ally_markers=phrase_set(_list(data, "ally_markers")),
         opponent_if_noun=frozenset(w.casefold() for w in _list(data, "opponent_if_noun")),

@@ -232,6 +232,13 @@ def resolve_segment(
                 best.role,
                 "role" if lead else "unknown",
             )
+        # "intelijen kami" / "our intelligence": the side of whoever is speaking (an interviewee).
+        mine = pack.first_person.search(text, max(start, best.start - 6), min(end, best.end + 8))
+        last = discourse.last_speaker()
+        if mine is not None and last is not None and last.party is not None:
+            return SpeakerRef(
+                best.start, best.end, best.text, last.actor_id, last.party, best.role, "pronoun"
+            )
         # A bare role ("the spokesman", "dinas intelijen"): the last actor with that role.
         earlier = discourse.last_with_role(best.role, start)
         if earlier is not None:

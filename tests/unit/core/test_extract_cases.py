@@ -626,3 +626,13 @@ def test_a_denied_claim_with_a_relative_clause_stays_denied() -> None:
         "direbut kembali oleh pasukan Rusia."
     )
     assert claims == [("ukraine", "deny", "territory_recaptured:russia:sudzha")]
+
+
+def test_our_intelligence_in_an_interview_answer_is_the_interviewees_side() -> None:
+    claims = claims_of(
+        "Kepada wartawan, Duta Besar Ukraina untuk Indonesia menjelaskan temuan pemerintahnya.\n"
+        "Berapa banyak tentara Korea Utara yang kini berada di Rusia?\n"
+        "Intelijen kami memperkirakan hingga 10.000 tentara Korea Utara sedang berlatih di wilayah "
+        "Timur Jauh Rusia."
+    )
+    assert ("ukraine", "affirm", "troops_deployed:north_korea:russian_far_east") in claims
