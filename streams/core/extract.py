@@ -37,6 +37,10 @@ EXTRACTOR_VERSION = "1"
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,[^:\n]{1,80})?(?:\s*\([^)\n]{0,40}\))?:\s")
 _QUOTE_CHARS = re.compile('[“”"\n]')
 _CLAUSE_COMMA = re.compile(r",\s")
+# Offices that answer reporters' questions ("... ditanya wartawan. '...,' jawabnya").
+_ANSWERING_ROLES = frozenset(
+    {"spokesperson", "foreign_minister", "foreign_ministry", "ambassador", "president", "prime_minister"}
+)
 _OPEN_Q = '“"‘'
 _CLOSE_Q = '”"’'
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
@@ -499,6 +503,16 @@ def _attribute(
             return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
         if cue.side == "pronoun":
             last = disc.last_person(gaz, cue.start) or disc.last_speaker()
+            # "Juru bicara ... Mao Ning ditanya wartawan ... 'Saya tidak tahu,' jawabnya": an office
+            # named after the last speaker, in this or the previous sentence, is who answers.
+            lo = sentences[max(0, idx - 1)].start
+            office = [
+                m
+                for m in disc.mentions
+                if m.role in _ANSWERING_ROLES and m.actor_id is not None and lo <= m.start < cue.start
+            ]
+            if office and (last is None or office[-1].start > last.start):
+                last = office[-1]
             if last is None:
                 return None
             speaker: SpeakerRef | None = SpeakerRef(

@@ -245,15 +245,12 @@ def _places_near(
             continue
         # Only determiners, place nouns and names may stand between ("to the Kursk region",
         # "in Russia's Kursk"), not a verb ("to help Russia").
-        words = _TOKEN.findall(between)
-        if any(
-            not (
-                w[:1].isupper()
-                or w.casefold() in pack.place_determiners
-                or pack.place_nouns.search(w) is not None
-            )
-            for w in words
-        ):
+        # Multi-word place nouns ("garis depan", "front line") count as one.
+        rest = between
+        for h in reversed(pack.place_nouns.find_all(between)):
+            rest = rest[: h.start] + " " + rest[h.end :]
+        words = _TOKEN.findall(rest)
+        if any(not (w[:1].isupper() or w.casefold() in pack.place_determiners) for w in words):
             continue
         found.append(place)
     # Closest to the trigger first; those after it preferred (Indonesian and English alike).
@@ -351,6 +348,16 @@ def find_frames(
                 )
             )
     hits = split
+    # "dikerahkan ke garis depan Kursk dan ikut dalam operasi tempur": fighting (or losses) of the
+    # same troops, told without a place, happen where they were just said to be.
+    placed = [
+        f for f in hits if f.event == "troops_deployed" and f.place is not None and f.place_by == "explicit"
+    ]
+    for f in hits:
+        if f.place is None and f.event in ("troops_in_combat", "casualties") and placed:
+            same = [g for g in placed if g.agent == f.agent and g.trigger.start < f.trigger.start]
+            if same:
+                f.place, f.place_by = same[-1].place, "context"
     # One frame per proposition; a nominal restatement adds nothing.
     unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
     for f in hits:
@@ -418,7 +425,14 @@ def _frame_for(
             before_np = [np for np in near if np.end <= trig.start]
             if before_np:
                 chosen = before_np[0]
-            elif chosen is None and not any(np.party and start <= np.start < trig.start for np in troops):
+            elif (
+                chosen is None
+                and not any(np.party and start <= np.start < trig.start for np in troops)
+                and not any(  # "mereka terlibat dalam operasi tempur melawan X": they = the troops
+                    h.key == "group"
+                    for h in pack.pronouns.finditer(text, max(start, trig.start - 40), trig.start)
+                )
+            ):
                 # "battles with North Korean soldiers", "attacked North Korean troops": the side
                 # fought against is in combat too.
                 for np in troops:

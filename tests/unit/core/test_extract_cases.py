@@ -636,3 +636,25 @@ def test_our_intelligence_in_an_interview_answer_is_the_interviewees_side() -> N
         "Timur Jauh Rusia."
     )
     assert ("ukraine", "affirm", "troops_deployed:north_korea:russian_far_east") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut badan intelijen Korea Selatan, pasukan Korea Utara telah dikerahkan ke garis depan "
+        "Kursk dan ikut dalam operasi tempur sejak awal Desember.",
+        "South Korea's spy agency said North Korean troops had been deployed to the Kursk front and had "
+        "taken part in combat operations since early December.",
+    ],
+)
+def test_fighting_told_after_a_deployment_happens_where_the_troops_were_sent(body: str) -> None:
+    assert ("south_korea", "affirm", "troops_in_combat:north_korea:kursk") in claims_of(body)
+
+
+def test_a_jawabnya_answer_comes_from_the_office_asked_in_the_previous_sentence() -> None:
+    claims = claims_of(
+        "Rutte mengatakan tentara Korea Utara kini bertempur di Kursk.\n"
+        "Di Beijing, juru bicara Kementerian Luar Negeri China ditanya wartawan soal tudingan itu. "
+        '"Saya tidak mengetahui situasi yang Anda sebutkan," jawabnya.'
+    )
+    assert any(party == "china" and stance == "noncommittal" for party, stance, _ in claims)
