@@ -175,6 +175,8 @@ def find_cues(text: str, sent: Sentence, pack: LangPack, quotes: list[tuple[int,
     for h in pack.cues_before.finditer(text, sent.start, sent.end):
         if not free(h):
             continue
+        if re.match(r"\s+of\b", text[h.end : h.end + 4]) and pack.modifier_first:
+            continue  # "estimates of North Korean losses", "reports of": a noun, not a verb
         prev_word = re.search(r"(\w+)\W*$", text[max(sent.start, h.start - 15) : h.start])
         if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
             # "an estimated 1,500", "the reported deployment": adjectives, not verbs; but "klaim

@@ -658,3 +658,11 @@ def test_a_jawabnya_answer_comes_from_the_office_asked_in_the_previous_sentence(
         '"Saya tidak mengetahui situasi yang Anda sebutkan," jawabnya.'
     )
     assert any(party == "china" and stance == "noncommittal" for party, stance, _ in claims)
+
+
+def test_estimates_of_is_a_noun_not_a_reporting_verb() -> None:
+    ex = extract_body(
+        "The Kremlin on Thursday dismissed Ukrainian and South Korean estimates of North Korean losses "
+        'as "propaganda".'
+    )
+    assert [a.cue.text for a in ex.attributions] == ["dismissed"]
