@@ -66,6 +66,15 @@ def _list(data: dict[str, Any], key: str) -> list[str]:
     return [str(v) for v in (data.get(key) or [])]
 
 
+def _phrases(data: dict[str, Any], key: str) -> PhraseMatcher:
+    return phrase_set(_list(data, key))
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """A word list compared case-insensitively."""
+    return frozenset(w.casefold() for w in _list(data, key))
+
+
 def _keyed(mapping: dict[str, Any] | None) -> PhraseMatcher:
     pairs: list[tuple[str, str]] = []
     for key, phrases in (mapping or {}).items():
@@ -82,52 +91,52 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
     pronoun_cues = PhraseMatcher((p, "say") for p in reporting.get("pronoun_after") or [])
     return LangPack(
         code=code,
-        stopwords=frozenset(w.casefold() for w in _list(data, "stopwords")),
+        stopwords=_words(data, "stopwords"),
         noise_lines=tuple(noise),
         cues_before=_keyed(reporting.get("before")),
         cues_after=_keyed(reporting.get("after")),
         cues_by=_keyed(reporting.get("by")),
         cues_pronoun=pronoun_cues,
-        complementizers=phrase_set(_list(data, "complementizers")),
-        deny_markers=phrase_set(_list(data, "deny_markers")),
-        claim_nouns=phrase_set(_list(data, "claim_nouns")),
-        negators=phrase_set(_list(data, "negators")),
-        hedges=phrase_set(_list(data, "hedges")),
-        speculative=phrase_set(_list(data, "speculative")),
-        clause_breaks=phrase_set(_list(data, "clause_breaks")),
-        target_markers=phrase_set(_list(data, "target_markers")),
-        origin_markers=phrase_set(_list(data, "origin_markers")),
-        locative_preps=phrase_set(_list(data, "locative_preps")),
-        place_nouns=phrase_set(_list(data, "place_nouns")),
-        troop_nouns=phrase_set(_list(data, "troop_nouns")),
+        complementizers=_phrases(data, "complementizers"),
+        deny_markers=_phrases(data, "deny_markers"),
+        claim_nouns=_phrases(data, "claim_nouns"),
+        negators=_phrases(data, "negators"),
+        hedges=_phrases(data, "hedges"),
+        speculative=_phrases(data, "speculative"),
+        clause_breaks=_phrases(data, "clause_breaks"),
+        target_markers=_phrases(data, "target_markers"),
+        origin_markers=_phrases(data, "origin_markers"),
+        locative_preps=_phrases(data, "locative_preps"),
+        place_nouns=_phrases(data, "place_nouns"),
+        troop_nouns=_phrases(data, "troop_nouns"),
         troop_nouns_possessive=PhraseMatcher(
             (noun + suffix, noun.casefold())
             for noun in _list(data, "troop_nouns")
             for suffix in _list(data, "possessive_suffixes")
         ),
-        weak_troop_nouns=frozenset(w.casefold() for w in _list(data, "weak_troop_nouns")),
-        additional_markers=phrase_set(_list(data, "additional_markers")),
+        weak_troop_nouns=_words(data, "weak_troop_nouns"),
+        additional_markers=_phrases(data, "additional_markers"),
         roles=_keyed(data.get("roles")),
-        unaffiliated=phrase_set(_list(data, "unaffiliated_roles")),
+        unaffiliated=_phrases(data, "unaffiliated_roles"),
         pronouns=_keyed(data.get("pronouns")),
-        demonstratives=phrase_set(_list(data, "demonstratives")),
+        demonstratives=_phrases(data, "demonstratives"),
         possessive_suffixes=tuple(_list(data, "possessive_suffixes")),
-        possessive_words=phrase_set(_list(data, "possessive_words")),
-        place_anaphors=phrase_set(_list(data, "place_anaphors")),
-        content_anaphors=phrase_set(_list(data, "content_anaphors")),
-        inclusion_words=phrase_set(_list(data, "inclusion_words")),
-        place_determiners=frozenset(w.casefold() for w in _list(data, "place_determiners")),
-        cue_blockers=frozenset(w.casefold() for w in _list(data, "cue_blockers")),
-        country_anaphors=phrase_set(_list(data, "country_anaphors")),
-        owner_markers=frozenset(w.casefold() for w in _list(data, "owner_markers")),
-        generic_org_nouns=frozenset(w.casefold() for w in _list(data, "generic_org_nouns")),
-        modal_negation=phrase_set(_list(data, "modal_negation")),
-        recap_markers=phrase_set(_list(data, "recap_markers")),
-        own_country=phrase_set(_list(data, "own_country")),
-        first_person=phrase_set(_list(data, "first_person_possessive")),
-        opponent_markers=phrase_set(_list(data, "opponent_markers")),
-        ally_markers=phrase_set(_list(data, "ally_markers")),
-        opponent_if_noun=frozenset(w.casefold() for w in _list(data, "opponent_if_noun")),
+        possessive_words=_phrases(data, "possessive_words"),
+        place_anaphors=_phrases(data, "place_anaphors"),
+        content_anaphors=_phrases(data, "content_anaphors"),
+        inclusion_words=_phrases(data, "inclusion_words"),
+        place_determiners=_words(data, "place_determiners"),
+        cue_blockers=_words(data, "cue_blockers"),
+        country_anaphors=_phrases(data, "country_anaphors"),
+        owner_markers=_words(data, "owner_markers"),
+        generic_org_nouns=_words(data, "generic_org_nouns"),
+        modal_negation=_phrases(data, "modal_negation"),
+        recap_markers=_phrases(data, "recap_markers"),
+        own_country=_phrases(data, "own_country"),
+        first_person=_phrases(data, "first_person_possessive"),
+        opponent_markers=_phrases(data, "opponent_markers"),
+        ally_markers=_phrases(data, "ally_markers"),
+        opponent_if_noun=_words(data, "opponent_if_noun"),
         combat_nouns=tuple(w.casefold() for w in _list(data, "combat_nouns")),
         modifier_first=bool(data.get("modifier_first", False)),
         postposed_speaker=bool(data.get("postposed_speaker", False)),
