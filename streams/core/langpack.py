@@ -53,6 +53,7 @@ class LangPack:
     recap_markers: PhraseMatcher
     own_country: PhraseMatcher
     first_person: PhraseMatcher
+    statement_nouns: PhraseMatcher
     opponent_markers: PhraseMatcher
     ally_markers: PhraseMatcher
     opponent_if_noun: frozenset[str]
@@ -134,6 +135,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         recap_markers=_phrases(data, "recap_markers"),
         own_country=_phrases(data, "own_country"),
         first_person=_phrases(data, "first_person_possessive"),
+        statement_nouns=_phrases(data, "statement_nouns"),
         opponent_markers=_phrases(data, "opponent_markers"),
         ally_markers=_phrases(data, "ally_markers"),
         opponent_if_noun=_words(data, "opponent_if_noun"),

@@ -185,6 +185,18 @@ def resolve_segment(
     if end <= start:
         return None
     refs = _compose(text, start, end, pack, gaz)
+    stmt = pack.statement_nouns.search(text, max(start, end - 30), end) if nearest_end else None
+    if stmt is not None and tokens_between(text, stmt.end, end) <= 1 and not any(r.actor_id for r in refs):
+        # "'…,' the statement said": the institution that last spoke issued it.
+        for issuer in reversed(discourse.speakers):
+            if (
+                issuer.actor_id
+                and issuer.start < start
+                and gaz.actors[issuer.actor_id].kind in ("org", "party")
+            ):
+                return SpeakerRef(
+                    stmt.start, stmt.end, stmt.text, issuer.actor_id, issuer.party, issuer.role, "role"
+                )
     group = _group(refs, text, pick_last=nearest_end)
     # "Duta Besar Korea Utara untuk PBB": the organisation after "untuk/to/at" qualifies the
     # office; it is not who speaks, when someone else in the phrase is.

@@ -666,3 +666,14 @@ def test_estimates_of_is_a_noun_not_a_reporting_verb() -> None:
         'as "propaganda".'
     )
     assert [a.cue.text for a in ex.attributions] == ["dismissed"]
+
+
+def test_the_statement_said_speaks_for_the_institution_that_issued_it() -> None:
+    ex = extract_body(
+        "North Korea's Central Military Commission said its units had fought in Kursk. "
+        '"The operations to liberate the Kursk region were victoriously concluded," the statement said.'
+    )
+    later = [
+        a.speaker for a in ex.attributions if a.speaker is not None and a.speaker.text == "the statement"
+    ]
+    assert later and later[0].party == "north_korea"
