@@ -139,14 +139,23 @@ class _Reader(StateReader):
             if key in self._figs:
                 self._figs[key][fig_owner] = decision.figure
 
+    def _fetch(self, missing: list[str], command: str, redis_key: Any, loaded: Any) -> None:
+        """One round trip for every key not read yet in this batch; `loaded` merges each reply."""
+        if not missing:
+            return
+        pipe = self.r.pipeline(transaction=False)
+        for k in missing:
+            getattr(pipe, command)(redis_key(k))
+        for k, res in zip(missing, pipe.execute(), strict=True):
+            loaded(k, res)
+
     def _smembers(self, keys: list[str]) -> dict[str, set[str]]:
-        missing = [k for k in keys if k not in self._sets]
-        if missing:
-            pipe = self.r.pipeline(transaction=False)
-            for k in missing:
-                pipe.smembers(k)
-            for k, res in zip(missing, pipe.execute(), strict=True):
-                self._set_loaded(k, {_s(m) for m in res})
+        self._fetch(
+            [k for k in keys if k not in self._sets],
+            "smembers",
+            lambda k: k,
+            lambda k, res: self._set_loaded(k, {_s(m) for m in res}),
+        )
         return {k: self._sets[k] for k in keys}
 
     def family_places(self, families: list[str]) -> dict[str, set[str]]:
@@ -158,23 +167,21 @@ class _Reader(StateReader):
         return {k: got[f"{self.p}:excl:{k}"] for k in keys}
 
     def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]:
-        missing = [pid for pid in pids if pid not in self._states]
-        if missing:
-            pipe = self.r.pipeline(transaction=False)
-            for pid in missing:
-                pipe.hgetall(f"{self.p}:prop:{pid}")
-            for pid, res in zip(missing, pipe.execute(), strict=True):
-                self._state_loaded(pid, _states(res))
+        self._fetch(
+            [pid for pid in pids if pid not in self._states],
+            "hgetall",
+            lambda pid: f"{self.p}:prop:{pid}",
+            lambda pid, res: self._state_loaded(pid, _states(res)),
+        )
         return {pid: dict(self._states[pid]) for pid in pids}
 
     def figures(self, keys: list[str]) -> dict[str, list[Figure]]:
-        missing = [k for k in keys if k not in self._figs]
-        if missing:
-            pipe = self.r.pipeline(transaction=False)
-            for k in missing:
-                pipe.hgetall(f"{self.p}:fig:{k}")
-            for k, res in zip(missing, pipe.execute(), strict=True):
-                self._fig_loaded(k, _figures(res))
+        self._fetch(
+            [k for k in keys if k not in self._figs],
+            "hgetall",
+            lambda k: f"{self.p}:fig:{k}",
+            lambda k, res: self._fig_loaded(k, _figures(res)),
+        )
         return {k: list(self._figs[k].values()) for k in keys}
 
 

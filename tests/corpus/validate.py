@@ -75,6 +75,14 @@ def main() -> int:
         if value is not None and value not in places:
             problems.append(f"{where}: place {value!r} not in places.yaml")
 
+    def proposition_ok(where: str, item: dict) -> None:
+        """Checks claims and alerts share: who, whose troops, where, what."""
+        party_ok(f"{where} party", item.get("party"))
+        party_ok(f"{where} agent", item.get("agent"))
+        place_ok(where, item.get("place"))
+        if item.get("event") not in events:
+            problems.append(f"{where}: event {item.get('event')!r} not in frames.yaml")
+
     gold_ids = set()
     for g in gold:
         aid = g.get("article_id", "?")
@@ -89,11 +97,7 @@ def main() -> int:
             w = f"gold {aid} claim {i}"
             if not c.get("speaker"):
                 problems.append(f"{w}: empty speaker")
-            party_ok(f"{w} party", c.get("party"))
-            party_ok(f"{w} agent", c.get("agent"))
-            place_ok(w, c.get("place"))
-            if c.get("event") not in events:
-                problems.append(f"{w}: event {c.get('event')!r} not in frames.yaml")
+            proposition_ok(w, c)
             if c.get("stance") not in STANCES:
                 problems.append(f"{w}: stance {c.get('stance')!r}")
             if not isinstance(c.get("hedged"), bool):
@@ -111,11 +115,7 @@ def main() -> int:
             w = f"gold {aid} alert {i}"
             if al.get("kind") not in KINDS:
                 problems.append(f"{w}: kind {al.get('kind')!r}")
-            party_ok(f"{w} party", al.get("party"))
-            party_ok(f"{w} agent", al.get("agent"))
-            place_ok(w, al.get("place"))
-            if al.get("event") not in events:
-                problems.append(f"{w}: event {al.get('event')!r} not in frames.yaml")
+            proposition_ok(w, al)
             if not al.get("against"):
                 problems.append(f"{w}: empty 'against'")
             for p in al.get("against", []):
