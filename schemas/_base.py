@@ -10,14 +10,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 SCHEMA_VERSION = 1
 
 
-def _require_tz(value: datetime) -> datetime:
+def require_tz(value: datetime) -> datetime:
     # Event-time ordering across outlets is meaningless without an offset.
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("datetime must carry a timezone offset")
     return value
 
 
-AwareDatetime = Annotated[datetime, AfterValidator(_require_tz)]
+AwareDatetime = Annotated[datetime, AfterValidator(require_tz)]
 
 
 class WireModel(BaseModel):

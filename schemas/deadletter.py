@@ -9,7 +9,14 @@ from pydantic import Field
 from schemas._base import AwareDatetime, WireModel
 
 DeadLetterReason = Literal[
-    "not_json", "schema", "oversized", "processing_error", "empty_key", "unsupported_version"
+    "not_json",
+    "schema",
+    "oversized",
+    "processing_error",
+    "empty_key",
+    "unsupported_version",
+    "too_slow",
+    "unsupported_language",
 ]
 
 

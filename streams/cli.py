@@ -77,10 +77,15 @@ def replay(
 
 
 @app.command()
-def worker(loglevel: Annotated[str, typer.Option(help="Faust log level")] = "info") -> None:
-    """Run the Faust worker (same as `faust -A streams.app worker`)."""
+def worker(
+    loglevel: Annotated[str, typer.Option(help="Faust log level")] = "info",
+    once: Annotated[
+        bool, typer.Option("--once", help="Run the worker process without the supervisor")
+    ] = False,
+) -> None:
+    """Run the Faust worker, restarted when it exits (same as `faust -A streams.app worker`, supervised)."""
     from streams.kafka_io import ensure_topics
-    from streams.store import connect_redis
+    from streams.redis_conn import connect_redis
 
     settings = get_settings()
     try:
@@ -89,17 +94,16 @@ def worker(loglevel: Annotated[str, typer.Option(help="Faust log level")] = "inf
     except ServiceUnavailable as e:
         _fail(str(e), 3)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
-    from streams.app import app as faust_app
+    args = ["--loglevel", loglevel]
+    if once:
+        sys.argv = ["streams.worker_main", *args]
+        from streams.worker_main import main as run_worker
 
-    sys.argv = [
-        "claimwatch",
-        "worker",
-        "--loglevel",
-        loglevel,
-        "--web-port",
-        str(settings.worker_web_port),
-    ]
-    faust_app.main()
+        run_worker()
+        return
+    from streams.runtime.supervisor import supervise
+
+    raise typer.Exit(supervise(args))
 
 
 @app.command()
@@ -141,7 +145,8 @@ def stance(
 ) -> None:
     """The stance table of a party or actor: proposition, stance, evidence timeline."""
     from streams.core.gazetteer import default_gazetteer
-    from streams.store import StanceStore, connect_redis
+    from streams.redis_conn import connect_redis
+    from streams.stance.redis_store import RedisStanceStore as StanceStore
 
     settings = get_settings()
     gaz = default_gazetteer()
@@ -227,7 +232,8 @@ def reset(
     import time
 
     from streams.kafka_io import delete_topics, ensure_topics
-    from streams.store import StanceStore, connect_redis
+    from streams.redis_conn import connect_redis
+    from streams.stance.redis_store import RedisStanceStore as StanceStore
 
     settings = get_settings()
     try:

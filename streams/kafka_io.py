@@ -11,11 +11,10 @@ from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError, UnknownTopicOrPartitionError
 
 from schemas import WireModel
+from streams.errors import ServiceUnavailable
 from streams.settings import Settings
 
-
-class ServiceUnavailable(RuntimeError):
-    """A required service (Kafka or Redis) is not reachable; the message says how to start it."""
+__all__ = ["ServiceUnavailable", "delete_topics", "encode", "ensure_topics", "make_producer", "topic_names"]
 
 
 def kafka_unavailable(settings: Settings, err: Exception) -> ServiceUnavailable:

@@ -13,8 +13,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, Article, Claim, DeadLetter, DeadLetterReason
 from streams.core.extract import extract
-from streams.core.propositions import event_specs
-from streams.store import StanceStore
+from streams.stance.keys import routing_key
 
 DLQ_MAX_ORIGINAL = 256_000  # bytes of the original kept in a dead letter
 
@@ -79,28 +78,13 @@ class ClaimMessage:
     value: bytes
 
 
-def claim_key(claim: Claim) -> bytes:
-    """Claims of one proposition family (event incl. its broader events, agent) share a key, so a
-    proposition and those it implies are ordered on one partition."""
-    event = claim.proposition.event
-    spec = event_specs().get(event)
-    while spec is not None and spec.broader:
-        event = spec.broader[0]
-        spec = event_specs().get(event)
-    return f"{event}:{claim.proposition.agent or '*'}".encode()
+def claims_to_messages(claims: list[Claim]) -> list[ClaimMessage]:
+    """Claims keyed so that every claim a decision reads or changes shares a partition."""
+    return [ClaimMessage(routing_key(c), orjson.dumps(c.model_dump(mode="json"))) for c in claims]
 
 
-def article_to_claims(article: Article, store: StanceStore | None) -> list[ClaimMessage] | None:
-    """Claims to publish, or None when this exact article was already processed."""
-    digest = content_hash(article)
-    if store is not None and store.seen_article(article.id, digest):
-        return None
-    claims = extract(article).claims
-    return [ClaimMessage(claim_key(c), orjson.dumps(c.model_dump(mode="json"))) for c in claims]
-
-
-def claim_to_alerts(claim: Claim, store: StanceStore) -> list[Alert]:
-    return store.apply(claim)
+def article_to_claims(article: Article) -> list[ClaimMessage]:
+    return claims_to_messages(extract(article).claims)
 
 
 def encode_alert(alert: Alert) -> tuple[bytes, bytes]:

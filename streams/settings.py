@@ -18,6 +18,10 @@ class Settings(BaseSettings):
 
     kafka_bootstrap: str = Field("127.0.0.1:9092", description="Kafka bootstrap servers.")
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis for stance state.")
+    redis_password_file: Path | None = Field(
+        PROJECT_ROOT / ".cw" / "redis" / "password",
+        description="Redis password (written by ops/install.sh); used when the URL has none.",
+    )
     app_id: str = Field("claimwatch", description="Faust app id / consumer group.")
     topic_articles: str = "claimwatch.articles"
     topic_claims: str = "claimwatch.claims"
@@ -30,6 +34,15 @@ class Settings(BaseSettings):
     redis_prefix: str = Field("cw", description="Namespace of every Redis key.")
     max_message_bytes: int = Field(1_000_000, description="Larger article messages go to the DLQ.")
     worker_web_port: int = Field(6066, description="Faust web/metrics port of the worker.")
+    worker_web_bind: str = Field("127.0.0.1", description="Interface the worker's web port listens on.")
+    worker_instance: str = Field(
+        default_factory=socket.gethostname,
+        description="Static group membership id (unique per worker process): a restart rejoins at once.",
+    )
+    session_timeout_s: float = Field(20.0, gt=0, description="Kafka consumer session timeout.")
+    extract_budget_s: float = Field(
+        10.0, description="Longest extraction of one article; slower ones are dead-lettered (0 = no limit)."
+    )
     worker_data_dir: Path = Field(PROJECT_ROOT / ".cw" / "faust", description="Faust local state.")
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     feeds_file: Path = Field(

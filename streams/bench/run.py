@@ -39,8 +39,11 @@ from schemas import Article, Claim
 from streams.bench.corpus import generate
 from streams.core.extract import extract
 from streams.kafka_io import delete_topics, encode, ensure_topics, make_producer
+from streams.redis_conn import connect_redis
 from streams.settings import PROJECT_ROOT, Settings, isolated_settings
-from streams.store import TIMELINE_CAP, StanceStore, connect_redis
+from streams.stance.redis_store import RedisStanceStore as StanceStore
+from streams.stance.state import evidence_of
+from streams.stance.writes import TIMELINE_CAP, table_owners
 from streams.subprocs import stop_process
 
 Log = Callable[[str], None]
@@ -640,7 +643,7 @@ def _bulk_history(
     stop: int,
     batch: int = 10_000,
 ) -> None:
-    """Synthetic history for claims number start..stop-1, in streams/store.py's key layout:
+    """Synthetic history for claims number start..stop-1, in the Redis stance store's key layout:
     what grows with the number N of applied claims: the claim-id set (P:claims:seen), the
     article-id hash (P:articles:seen, ~10 claims per article) and the timelines (P:tl:*, filled
     to TIMELINE_CAP for every actor x proposition the real claims touched). The rest (party
@@ -667,12 +670,10 @@ def _bulk_history(
         flush_if()
     flush_if(force=True)
     # Timelines at their cap, stance rows and first-seen fields for every (actor, proposition).
-    from streams.core.stance import evidence_of
-
     done: set[tuple[str, str]] = set()
     for c in claims:
         ev_json = evidence_of(c).model_dump_json()
-        for actor in StanceStore._table_owners(c):
+        for actor in table_owners(c):
             key = (actor, c.proposition.id)
             if key in done:
                 continue

@@ -20,9 +20,9 @@ from typing import Any
 import orjson
 
 from schemas import Article
-from streams.core.book import MemoryBook
 from streams.core.extract import extract
 from streams.core.gazetteer import default_gazetteer
+from streams.stance.memory import MemoryBook
 
 ClaimKey = tuple[str | None, str, str, str | None, str | None]
 AlertKey = tuple[str, str | None, str, str | None, str | None]

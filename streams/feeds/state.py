@@ -30,7 +30,7 @@ import orjson
 import redis
 
 from streams.feeds.dedup import StoredDoc, pack_signature, unpack_signature
-from streams.kafka_io import ServiceUnavailable
+from streams.redis_conn import connect_redis as _connect
 from streams.settings import Settings
 
 COUNTERS = (
@@ -49,18 +49,7 @@ def feed_key(url: str) -> str:
 
 
 def connect_redis(settings: Settings) -> redis.Redis:
-    client = redis.Redis.from_url(
-        settings.redis_url, decode_responses=True, socket_connect_timeout=5, socket_timeout=10
-    )
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError as err:
-        raise ServiceUnavailable(
-            f"Redis is not reachable at {settings.redis_url} ({err.__class__.__name__}). "
-            "Start it with `claimwatch services up` (or ops/services.sh up), "
-            "or point CW_REDIS_URL at a running server."
-        ) from err
-    return client
+    return _connect(settings, decode=True)
 
 
 @dataclass

@@ -9,10 +9,10 @@ import pytest
 import redis
 
 from schemas import Claim
-from streams.core.book import MemoryBook
 from streams.core.extract import extract
 from streams.replay import load_articles
-from streams.store import StanceStore
+from streams.stance.memory import MemoryBook
+from streams.stance.redis_store import RedisStanceStore as StanceStore
 from tests.integration.conftest import ROOT
 
 pytestmark = pytest.mark.integration

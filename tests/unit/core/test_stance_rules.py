@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from schemas import Claim, Quantity, Span, Speaker
-from streams.core.book import MemoryBook
 from streams.core.propositions import make_proposition
+from streams.stance.memory import MemoryBook
 
 T0 = datetime(2024, 10, 25, tzinfo=UTC)
 PARTY_OF = {

@@ -1,0 +1,80 @@
+"""Articles -> claims. Decode (bad input to the dead-letter topic), skip an article already
+processed, extract within the time budget, publish the claims and wait for Kafka's
+acknowledgement, and only then mark the article processed: a crash at any point re-extracts it
+(claim ids are stable, so the stance stage ignores the repeat)."""
+
+from __future__ import annotations
+
+import logging
+
+from schemas import Article
+from streams import metrics
+from streams.logsafe import safe
+from streams.pipeline import BadInput, content_hash, decode
+from streams.runtime.deadletters import DeadLetterSink
+from streams.runtime.extractor import BudgetedExtractor, ExtractorCrashed, TooSlow
+from streams.runtime.health import Health
+from streams.runtime.messages import RawMessage, Sender
+from streams.runtime.retry import await_acks, kafka_retrying, redis_retrying
+from streams.stance.redis_store import RedisStanceStore
+
+log = logging.getLogger("claimwatch.extract")
+STAGE = "extract"
+
+
+class ExtractStage:
+    def __init__(
+        self,
+        *,
+        store: RedisStanceStore,
+        extractor: BudgetedExtractor,
+        send: Sender,
+        claims_topic: str,
+        dlq: DeadLetterSink,
+        health: Health,
+        max_bytes: int,
+    ) -> None:
+        self.store, self.extractor, self.send = store, extractor, send
+        self.claims_topic, self.dlq, self.health, self.max_bytes = claims_topic, dlq, health, max_bytes
+
+    async def handle(self, msg: RawMessage) -> None:
+        try:
+            article = decode(msg.value, Article, self.max_bytes)
+        except BadInput as err:
+            await self.dlq.put(STAGE, msg, err.reason, str(err))
+            return
+        assert isinstance(article, Article)
+        digest = content_hash(article)
+        if await redis_retrying(self.health, self.store.seen_article, article.id, digest):
+            metrics.ARTICLES.labels(outcome="repeat").inc()
+            log.info("article %s already processed; skipped", safe(article.id))
+            return
+        try:
+            with metrics.EXTRACT_SECONDS.time():
+                extracted = await self.extractor.extract(article)
+        except TooSlow as err:
+            await self.dlq.put(STAGE, msg, "too_slow", f"{err} ({len(article.body)} characters)")
+            return
+        except ExtractorCrashed as err:
+            await self.dlq.put(STAGE, msg, "processing_error", str(err))
+            return
+        except Exception as err:  # a bug the article triggers: its own dead letter, not a stall
+            log.exception("extraction of %s failed", safe(article.id))
+            await self.dlq.put(STAGE, msg, "processing_error", f"{type(err).__name__}: {err}")
+            return
+
+        async def publish() -> None:
+            pending = [await self.send(self.claims_topic, m.key, m.value) for m in extracted.messages]
+            await await_acks(self.health, pending)
+
+        await kafka_retrying(self.health, publish)
+        await redis_retrying(self.health, self.store.mark_article, article.id, digest)
+        metrics.ARTICLES.labels(outcome="extracted").inc()
+        metrics.CLAIMS.inc(len(extracted.messages))
+        log.info(
+            "article %s (%s): %d claim(s) in %.0f ms",
+            safe(article.id),
+            safe(article.outlet, 80),
+            len(extracted.messages),
+            extracted.seconds * 1000,
+        )

@@ -1,0 +1,251 @@
+"""The Redis stance backend: the same decisions as `MemoryBook`, atomic, idempotent, and with the
+input offsets and the alerts it produced committed in the same transaction as the state.
+
+Keys (prefix P, default "cw"):
+  P:prop:{pid}                       hash party -> PartyState JSON (the decision state)
+  P:fam:{event}:{agent}              set of places seen (to find narrower propositions)
+  P:excl:{event}:{place}             set of proposition ids seen (mutually exclusive claims)
+  P:fig:{family}:{measure}:{place}   hash party -> Figure evidence JSON
+  P:stance:{actor}                   hash pid -> row JSON (stance table for an actor or party)
+  P:first:{actor}                    hash pid -> first seen
+  P:tl:{actor}:{pid}                 list of evidence JSON (timeline, capped)
+  P:actors                           set of actors with a table
+  P:claims:seen                      set of applied claim ids (idempotence across re-published claims)
+  P:articles:seen                    hash article id -> content hash
+  P:offset:{topic}:{partition}       next claims offset to apply (state and offsets move together)
+  P:outbox:{topic}:{partition}       list of alert JSON written with the state, not yet acknowledged
+A batch is one MULTI/EXEC that WATCHes its partitions' offsets: a second writer of the same
+partitions (a zombie after a rebalance) makes it retry; a replayed claim is a no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from redis.exceptions import WatchError
+
+from schemas import Alert, Claim
+from streams.stance.decide import decide
+from streams.stance.keys import build_view
+from streams.stance.memory import sort_table
+from streams.stance.redis_reader import RedisReader, text
+from streams.stance.state import Rules
+from streams.stance.writes import TIMELINE_CAP, StateWrites, plan_writes
+
+TP = tuple[str, int]  # (topic, partition)
+
+
+class StateBehindLog(Exception):
+    """Redis holds state only up to `stored` but the log was consumed from `consumed`: Redis lost
+    writes (restored from an older snapshot, or wiped). The claims from `stored` must be re-read."""
+
+    def __init__(self, tp: TP, stored: int, consumed: int) -> None:
+        super().__init__(
+            f"stance state of {tp[0]}[{tp[1]}] ends at offset {stored} but offset {consumed} was "
+            "consumed: Redis lost writes; the claims from the stored offset must be applied again"
+        )
+        self.tp, self.stored, self.consumed = tp, stored, consumed
+
+
+@dataclass(frozen=True)
+class Consumed:
+    """The offsets a batch covers on one partition (bad messages included) and the log start."""
+
+    first: int
+    last: int
+    log_start: int = 0
+
+
+@dataclass
+class BatchOutcome:
+    alerts: list[list[Alert]]  # per claim, empty when it was applied before
+    skipped_by_offset: int = 0
+    skipped_by_id: int = 0
+    outboxed: dict[TP, int] = field(default_factory=dict)
+
+
+class RedisStanceStore:
+    def __init__(self, client: Any, prefix: str = "cw", rules: Rules | None = None) -> None:
+        self.r = client
+        self.p = prefix
+        self.rules = rules or Rules()
+
+    # --- keys ------------------------------------------------------------------------------------
+    def offset_key(self, tp: TP) -> str:
+        return f"{self.p}:offset:{tp[0]}:{tp[1]}"
+
+    def outbox_key(self, tp: TP) -> str:
+        return f"{self.p}:outbox:{tp[0]}:{tp[1]}"
+
+    # --- articles --------------------------------------------------------------------------------
+    def seen_article(self, article_id: str, content_hash: str) -> bool:
+        """True when this exact article (id and content) was already processed."""
+        old = self.r.hget(f"{self.p}:articles:seen", article_id)
+        return old is not None and text(old) == content_hash
+
+    def mark_article(self, article_id: str, content_hash: str) -> None:
+        self.r.hset(f"{self.p}:articles:seen", article_id, content_hash)
+
+    # --- offsets and outbox ----------------------------------------------------------------------
+    def stored_offsets(self, tps: Sequence[TP]) -> dict[TP, int | None]:
+        if not tps:
+            return {}
+        values = self.r.mget([self.offset_key(tp) for tp in tps])
+        return {tp: (int(v) if v is not None else None) for tp, v in zip(tps, values, strict=True)}
+
+    def outbox(self, tp: TP, limit: int = 1000) -> list[bytes]:
+        return [
+            bytes(x) if not isinstance(x, str) else x.encode()
+            for x in self.r.lrange(self.outbox_key(tp), 0, limit - 1)
+        ]
+
+    def trim_outbox(self, tp: TP, n: int) -> None:
+        """Drop the first n entries (published and acknowledged); only the partition's owner pushes."""
+        if n > 0:
+            self.r.ltrim(self.outbox_key(tp), n, -1)
+
+    # --- apply -----------------------------------------------------------------------------------
+    def apply(self, claim: Claim) -> list[Alert]:
+        return self.apply_batch([claim])[0]
+
+    def apply_batch(self, claims: Sequence[Claim]) -> list[list[Alert]]:
+        """Apply claims in order (no offsets, no outbox): tools, tests and the rebuild command."""
+        return self.apply_logged(claims, [None] * len(claims), {}).alerts
+
+    def apply_logged(
+        self,
+        claims: Sequence[Claim],
+        positions: Sequence[TP | None],
+        consumed: dict[TP, Consumed],
+        *,
+        offsets: Sequence[int | None] | None = None,
+        outbox: bool = False,
+    ) -> BatchOutcome:
+        """Apply claims taken from the log at `positions`/`offsets` as one transaction with the
+        partitions' next offsets (and the alerts, in the outbox). Claims below a stored offset were
+        applied before; a batch that starts past the stored offset raises StateBehindLog."""
+        offs: list[int | None] = list(offsets) if offsets is not None else [None] * len(claims)
+        while True:
+            try:
+                return self._apply_once(claims, positions, offs, consumed, outbox)
+            except WatchError:
+                continue  # another writer moved these partitions: read again and redo
+
+    def _apply_once(
+        self,
+        claims: Sequence[Claim],
+        positions: Sequence[TP | None],
+        offsets: list[int | None],
+        consumed: dict[TP, Consumed],
+        outbox: bool,
+    ) -> BatchOutcome:
+        tps = sorted(consumed)
+        with self.r.pipeline(transaction=True) as tx:
+            stored: dict[TP, int | None] = {}
+            if tps:
+                tx.watch(*[self.offset_key(tp) for tp in tps])
+                values = tx.mget([self.offset_key(tp) for tp in tps])
+                stored = {tp: int(v) if v is not None else None for tp, v in zip(tps, values, strict=True)}
+                _check_continuity(consumed, stored)
+            tx.multi()
+            outcome = self._queue_claims(tx, claims, positions, offsets, stored, outbox)
+            for tp in tps:
+                nxt = consumed[tp].last + 1
+                if stored.get(tp) is None or nxt > (stored[tp] or 0):
+                    tx.set(self.offset_key(tp), nxt)
+            if len(tx):
+                tx.execute()
+            return outcome
+
+    def _queue_claims(
+        self,
+        tx: Any,
+        claims: Sequence[Claim],
+        positions: Sequence[TP | None],
+        offsets: list[int | None],
+        stored: dict[TP, int | None],
+        outbox: bool,
+    ) -> BatchOutcome:
+        seen_key = f"{self.p}:claims:seen"
+        reader = RedisReader(self.r, self.p)
+        outcome = BatchOutcome(alerts=[])
+        for claim, tp, offset in zip(claims, positions, offsets, strict=True):
+            done = stored.get(tp) if tp is not None else None
+            if offset is not None and done is not None and offset < done:
+                outcome.alerts.append([])
+                outcome.skipped_by_offset += 1
+                continue
+            if reader.prefetch(claim, seen_key):
+                outcome.alerts.append([])
+                outcome.skipped_by_id += 1
+                continue
+            decision = decide(claim, build_view(claim, reader), self.rules)
+            writes = plan_writes(claim, decision)
+            self._queue_writes(tx, writes)
+            reader.absorb(writes)
+            outcome.alerts.append(decision.alerts)
+            if outbox and tp is not None and decision.alerts:
+                tx.rpush(
+                    self.outbox_key(tp), *[orjson.dumps(a.model_dump(mode="json")) for a in decision.alerts]
+                )
+                outcome.outboxed[tp] = outcome.outboxed.get(tp, 0) + len(decision.alerts)
+        return outcome
+
+    def _queue_writes(self, tx: Any, w: StateWrites) -> None:
+        p = self.p
+        tx.sadd(f"{p}:claims:seen", w.claim_id)
+        for pid, state in w.states:
+            tx.hset(f"{p}:prop:{pid}", state.party, state.model_dump_json())
+        for key, member in w.sets:
+            tx.sadd(f"{p}:{key}", member)
+        if w.figure is not None:
+            key, owner, fig = w.figure
+            tx.hset(f"{p}:fig:{key}", owner, fig.evidence.model_dump_json())
+        for t in w.tables:
+            tl_key = f"{p}:tl:{t.actor}:{t.pid}"
+            tx.rpush(tl_key, t.evidence.model_dump_json())
+            tx.ltrim(tl_key, -TIMELINE_CAP, -1)
+            tx.hset(f"{p}:stance:{t.actor}", t.pid, orjson.dumps(t.row))
+            tx.hsetnx(f"{p}:first:{t.actor}", t.pid, t.first_seen)
+            tx.sadd(f"{p}:actors", t.actor)
+
+    # --- queries ---------------------------------------------------------------------------------
+    def stance_table(self, actor: str) -> list[dict[str, Any]]:
+        rows = self.r.hgetall(f"{self.p}:stance:{actor}")
+        firsts = {text(k): text(v) for k, v in self.r.hgetall(f"{self.p}:first:{actor}").items()}
+        pipe = self.r.pipeline(transaction=False)
+        pids = sorted(text(k) for k in rows)
+        for pid in pids:
+            pipe.lrange(f"{self.p}:tl:{actor}:{pid}", 0, -1)
+        out = []
+        by_pid = {text(k): v for k, v in rows.items()}
+        for pid, tl in zip(pids, pipe.execute(), strict=True):
+            row = orjson.loads(by_pid[pid])
+            row["first_seen"] = firsts.get(pid)
+            row["timeline"] = [orjson.loads(x) for x in tl]
+            out.append(row)
+        return sort_table(out)
+
+    def actors(self) -> list[str]:
+        return sorted(text(m) for m in self.r.smembers(f"{self.p}:actors"))
+
+    def reset(self) -> int:
+        """Delete the stance state, offsets and outbox (feed de-duplication survives)."""
+        n = 0
+        for key in self.r.scan_iter(match=f"{self.p}:*", count=1000):
+            if b":feeds:" in (key if isinstance(key, bytes) else key.encode()):
+                continue
+            self.r.delete(key)
+            n += 1
+        return n
+
+
+def _check_continuity(consumed: dict[TP, Consumed], stored: dict[TP, int | None]) -> None:
+    for tp, c in consumed.items():
+        done = stored.get(tp)
+        expected = c.log_start if done is None else done
+        if c.first > expected:
+            raise StateBehindLog(tp, expected, c.first)

@@ -1,0 +1,1 @@
+"""One module per alert kind; each reads a DecisionContext and emits into it."""

@@ -1,0 +1,26 @@
+"""CONFIRMED: a party's first affirmation of something a different party affirmed before."""
+
+from __future__ import annotations
+
+from streams.stance.context import DecisionContext
+
+
+def check_confirmed(ctx: DecisionContext) -> None:
+    claim = ctx.claim
+    if not ctx.can_alert or claim.stance != "affirm":
+        return
+    for pid in ctx.ups:
+        others = [s for p, s in ctx.view.holders(pid) if p != ctx.party and s.committed == "affirm"]
+        mine = ctx.mine(pid)
+        if not others or (mine is not None and mine.committed == "affirm"):
+            continue
+        others.sort(key=lambda s: (s.first_seen, s.party))
+        related = [s.last_affirm for s in others if s.last_affirm is not None]
+        also = ", ".join(ctx.label(s.party) for s in others[1:])
+        reason = f"{ctx.me} affirms it independently; first claimed by {ctx.label(others[0].party)}"
+        reason += f", also affirmed by {also}." if also else "."
+        strong = claim.modality == "asserted" and claim.confidence >= 0.7
+        ctx.emit(
+            "CONFIRMED", pid, related, "confirm.independent_party", reason, "high" if strong else "medium"
+        )
+        return

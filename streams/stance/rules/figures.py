@@ -1,0 +1,64 @@
+"""NUMERIC_DISCREPANCY: figures for the same measure, place and period whose intervals do not
+overlap (a figure for a place inside a broader one must not exceed the broader figure)."""
+
+from __future__ import annotations
+
+from schemas import Evidence, Quantity
+from streams.stance.context import DecisionContext
+from streams.stance.state import Figure, evidence_order
+
+
+def overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float | None) -> bool:
+    low = max(x for x in (lo1, lo2, float("-inf")) if x is not None)
+    high = min(x for x in (hi1, hi2, float("inf")) if x is not None)
+    return low <= high
+
+
+def fmt_interval(lo: float | None, hi: float | None) -> str:
+    def f(x: float | None, inf: str) -> str:
+        return inf if x is None else f"{x:,.0f}"
+
+    return f"[{f(lo, '0')}, {f(hi, '∞')}]"
+
+
+def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bool) -> bool:
+    fq = fig.evidence.quantity
+    if fq is None or fig.evidence.article_id == ctx.claim.article_id:
+        return False
+    if not ctx.close_in_time(fig.evidence.event_time, ctx.claim.event_time):
+        return False
+    if same_place:
+        return not overlap(q.low, q.high, fq.low, fq.high)
+    # The stored figure is for a broader place: a part cannot exceed the whole.
+    return q.low is not None and fq.high is not None and q.low > fq.high
+
+
+def _describe(ctx: DecisionContext, clashes: list[Evidence]) -> str:
+    parts = []
+    for e in clashes:
+        qty = e.quantity
+        text = f"{qty.text} {fmt_interval(qty.low, qty.high)}" if qty else "? "
+        parts.append(f"{ctx.label(e.party)}: {text}")
+    return "; ".join(parts)
+
+
+def check_figures(ctx: DecisionContext) -> Figure | None:
+    """Emit a discrepancy when one applies; returns the figure this claim stores (if any)."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    if q is None or claim.stance != "affirm" or ctx.party is None or claim.syndicated_from is not None:
+        return None
+    clashes: list[Evidence] = []
+    own_place = claim.place or "*"
+    for place_key, figs in ctx.view.figures.items():
+        for fig in sorted(figs, key=lambda f: evidence_order(f.evidence)):
+            if _clashes_with(ctx, q, fig, place_key == own_place):
+                clashes.append(fig.evidence)
+    if clashes and ctx.can_alert:
+        reason = (
+            f"{ctx.me} gives {q.text} {fmt_interval(q.low, q.high)} for {q.measure}; "
+            f"it does not overlap {_describe(ctx, clashes)}."
+        )
+        ctx.emit(
+            "NUMERIC_DISCREPANCY", claim.proposition.id, clashes, f"figures.{q.measure}", reason, "medium"
+        )
+    return Figure(ctx.party, ctx.ev)
