@@ -63,6 +63,8 @@ install_python() {
 }
 
 install_redis() {
+  cw_redis_password >/dev/null # generated once; ops/services.sh and every client use it
+  cw_write_compose_env
   if have redis-server; then
     log "redis: $(redis-server --version | cut -d' ' -f1-3) already installed"
     return 0

@@ -30,6 +30,7 @@ CW_KAFKA_JAVA_OPTS="${CW_KAFKA_JAVA_OPTS:-}"
 CW_KAFKA_START_TIMEOUT="${CW_KAFKA_START_TIMEOUT:-90}"
 CW_REDIS_PORT="${CW_REDIS_PORT:-6379}"
 CW_REDIS_SAVE="${CW_REDIS_SAVE-60 1}"
+CW_REDIS_APPENDONLY="${CW_REDIS_APPENDONLY:-yes}" # "no" only to restore an RDB backup (see ops/README.md)
 CW_REDIS_START_TIMEOUT="${CW_REDIS_START_TIMEOUT:-20}"
 CW_STOP_TIMEOUT="${CW_STOP_TIMEOUT:-30}"
 CW_JAVA="${CW_JAVA:-java}"
@@ -38,16 +39,18 @@ CW_MVN="${CW_MVN:-mvn}"
 # Derived locations (not meant to be overridden one by one: move CW_DATA_DIR instead).
 CW_LOG_DIR="$CW_DATA_DIR/logs"
 CW_RUN_DIR="$CW_DATA_DIR/run"
-CW_KAFKA_HOME="$CW_DATA_DIR/kafka/$CW_KAFKA_VERSION"
+CW_KAFKA_HOME="$(cw_abspath "${CW_KAFKA_HOME:-$CW_DATA_DIR/kafka/$CW_KAFKA_VERSION}")" # jars; shareable
 CW_KAFKA_LIBS="$CW_KAFKA_HOME/libs"
 CW_KAFKA_CONF_DIR="$CW_DATA_DIR/kafka"
 CW_KAFKA_DATA="$CW_DATA_DIR/kafka-data"
 CW_REDIS_DIR="$CW_DATA_DIR/redis"
+CW_REDIS_PASSWORD_FILE="$CW_REDIS_DIR/password"
 
 export CW_ROOT CW_DATA_DIR CW_VENV CW_PYTHON CW_KAFKA_VERSION CW_KAFKA_PORT \
   CW_KAFKA_CONTROLLER_PORT CW_KAFKA_HEAP CW_KAFKA_JAVA_OPTS CW_KAFKA_START_TIMEOUT \
-  CW_REDIS_PORT CW_REDIS_SAVE CW_REDIS_START_TIMEOUT CW_STOP_TIMEOUT CW_JAVA CW_MVN \
-  CW_LOG_DIR CW_RUN_DIR CW_KAFKA_HOME CW_KAFKA_LIBS CW_KAFKA_CONF_DIR CW_KAFKA_DATA CW_REDIS_DIR
+  CW_REDIS_PORT CW_REDIS_SAVE CW_REDIS_APPENDONLY CW_REDIS_START_TIMEOUT CW_STOP_TIMEOUT CW_JAVA CW_MVN \
+  CW_LOG_DIR CW_RUN_DIR CW_KAFKA_HOME CW_KAFKA_LIBS CW_KAFKA_CONF_DIR CW_KAFKA_DATA CW_REDIS_DIR \
+  CW_REDIS_PASSWORD_FILE
 
 CW_SCRIPT="${CW_SCRIPT:-$(basename "$0")}"
 
@@ -70,10 +73,42 @@ unset _cw_var
 
 cw_ensure_dirs() { mkdir -p "$CW_DATA_DIR" "$CW_LOG_DIR" "$CW_RUN_DIR"; }
 
+# The Redis password: generated once (48 hex characters, file mode 600), read by every client
+# (the claimwatch settings read CW_REDIS_PASSWORD_FILE; the exported URL carries it too).
+cw_redis_password() {
+  if [[ ! -s "$CW_REDIS_PASSWORD_FILE" ]]; then
+    mkdir -p "$(dirname "$CW_REDIS_PASSWORD_FILE")"
+    (
+      umask 077
+      od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$CW_REDIS_PASSWORD_FILE.tmp"
+      mv -f "$CW_REDIS_PASSWORD_FILE.tmp" "$CW_REDIS_PASSWORD_FILE"
+    )
+  fi
+  chmod 600 "$CW_REDIS_PASSWORD_FILE"
+  tr -d '[:space:]' <"$CW_REDIS_PASSWORD_FILE"
+}
+
+# docker compose reads .env at the project root: the same password for the compose stack
+# (git-ignored, mode 600; rewritten when the password file changes).
+cw_write_compose_env() {
+  local env_file="$CW_ROOT/.env" password
+  password="$(cw_redis_password)"
+  if [[ -f "$env_file" ]] && grep -qx "CW_REDIS_PASSWORD=$password" "$env_file"; then return 0; fi
+  (
+    umask 077
+    {
+      [[ -f "$env_file" ]] && grep -v '^CW_REDIS_PASSWORD=' "$env_file"
+      printf 'CW_REDIS_PASSWORD=%s\n' "$password"
+    } >"$env_file.tmp"
+    mv -f "$env_file.tmp" "$env_file"
+  )
+}
+
 # Endpoints of the local services, for the tests and the claimwatch CLI.
 cw_export_endpoints() {
   export CW_KAFKA_BOOTSTRAP="127.0.0.1:$CW_KAFKA_PORT"
-  export CW_REDIS_URL="redis://127.0.0.1:$CW_REDIS_PORT/0"
+  export CW_REDIS_URL="redis://:$(cw_redis_password)@127.0.0.1:$CW_REDIS_PORT/0"
+  export CW_REDIS_PASSWORD_FILE
 }
 
 # True when something accepts TCP connections on 127.0.0.1:PORT.

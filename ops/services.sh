@@ -14,6 +14,7 @@ KAFKA_LOG4J="$CW_ROOT/ops/kafka/log4j.properties"
 KAFKA_MAIN_CLASS="kafka.Kafka"
 REDIS_LOG="$CW_LOG_DIR/redis.log"
 REDIS_PIDFILE="$CW_RUN_DIR/redis.pid"
+REDIS_CONF="$CW_REDIS_DIR/redis.conf"
 
 usage() {
   cat <<EOF
@@ -49,16 +50,12 @@ redis_up() {
   mkdir -p "$CW_REDIS_DIR"
   cw_rotate_log "$REDIS_LOG"
   rm -f "$REDIS_PIDFILE"
-  log "redis: starting on 127.0.0.1:$CW_REDIS_PORT (data $CW_REDIS_DIR, log $REDIS_LOG)"
-  # RDB snapshots (CW_REDIS_SAVE, default "60 1", plus one at shutdown) keep the stance tables
-  # consistent with the Kafka data across down/up. CW_REDIS_SAVE="" disables persistence.
-  redis-server --port "$CW_REDIS_PORT" --bind 127.0.0.1 --daemonize yes \
-    --dir "$CW_REDIS_DIR" --dbfilename dump.rdb --pidfile "$REDIS_PIDFILE" \
-    --logfile "$REDIS_LOG" --save "$CW_REDIS_SAVE" --appendonly no ||
-    {
-      cw_tail_log "$REDIS_LOG" 30
-      die "redis: redis-server failed to start"
-    }
+  redis_render_config
+  log "redis: starting on 127.0.0.1:$CW_REDIS_PORT (password in $CW_REDIS_PASSWORD_FILE, data $CW_REDIS_DIR, log $REDIS_LOG)"
+  redis-server "$REDIS_CONF" || {
+    cw_tail_log "$REDIS_LOG" 30
+    die "redis: redis-server failed to start"
+  }
   if ! wait_for_port "$CW_REDIS_PORT" "$CW_REDIS_START_TIMEOUT"; then
     cw_tail_log "$REDIS_LOG" 30
     die "redis: port $CW_REDIS_PORT did not answer within ${CW_REDIS_START_TIMEOUT}s"
@@ -69,6 +66,23 @@ redis_up() {
     sleep 0.1
   done
   log "redis: started (pid ${pid:-?}, port $CW_REDIS_PORT)"
+}
+
+# The config file (mode 600: it holds the password). Loopback only, a password, and both the
+# append-only file (every write, fsync each second) and RDB snapshots: a restart loses at most
+# the last second, and the worker replays that from Kafka (state and offsets are stored together).
+redis_render_config() {
+  local password
+  password="$(cw_redis_password)"
+  (
+    umask 077
+    {
+      printf 'port %s\nbind 127.0.0.1\nprotected-mode yes\ndaemonize yes\n' "$CW_REDIS_PORT"
+      printf 'dir %s\npidfile %s\nlogfile %s\ndbfilename dump.rdb\n' "$CW_REDIS_DIR" "$REDIS_PIDFILE" "$REDIS_LOG"
+      printf 'save "%s"\nappendonly %s\nappendfsync everysec\nrequirepass %s\n' "$CW_REDIS_SAVE" "$CW_REDIS_APPENDONLY" "$password"
+    } >"$REDIS_CONF.tmp"
+    mv -f "$REDIS_CONF.tmp" "$REDIS_CONF"
+  )
 }
 
 redis_down() { cw_stop_pidfile redis "$REDIS_PIDFILE" redis-server; }

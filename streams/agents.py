@@ -23,7 +23,7 @@ from streams.runtime.extract_stage import ExtractStage
 from streams.runtime.extractor import BudgetedExtractor
 from streams.runtime.health import Health
 from streams.runtime.messages import RawMessage
-from streams.runtime.offsets import resume_positions
+from streams.runtime.offsets import resume_positions, state_behind
 from streams.runtime.stance_stage import StanceStage
 from streams.settings import Settings
 from streams.stance.redis_store import RedisStanceStore, StateBehindLog
@@ -67,6 +67,7 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         os._exit(EXIT_REWIND)
 
     dlq = DeadLetterSink(settings.topic_deadletter, send, health)
+    log_start: dict[tuple[str, int], int] = {}  # first offset of each partition, read at assignment
     extract = ExtractStage(
         store=store,
         extractor=extractor,
@@ -75,6 +76,8 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         dlq=dlq,
         health=health,
         max_bytes=settings.max_message_bytes,
+        on_behind=restart_from_stored,
+        log_start=log_start,
     )
     stance = StanceStage(
         store=store,
@@ -84,6 +87,7 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         health=health,
         max_bytes=settings.max_message_bytes,
         on_behind=restart_from_stored,
+        log_start=log_start,
     )
 
     @app.agent(topics.articles)
@@ -97,19 +101,28 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         async for events in stream.take_events(settings.stance_batch, within=settings.stance_batch_wait_s):
             await stance.handle_batch([_raw(e) for e in events])
 
+    stateful = {settings.topic_articles, settings.topic_claims}
+
+    def assigned() -> list[Any]:
+        assignment = app.consumer.assignment() if app.consumer else set()
+        return [tp for tp in assignment if tp.topic in stateful]
+
     # Sent after every assignment, right before Faust seeks the partitions to the committed offsets.
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing is too narrow
     async def on_rebalanced(sender: Any, *_: Any, **__: Any) -> None:
-        assignment = app.consumer.assignment() if app.consumer else set()
-        claims_tps = {tp for tp in assignment if tp.topic == settings.topic_claims}
-        await resume_positions(app, store, stance, health, claims_tps)
+        await resume_positions(app, store, health, assigned(), log_start)
 
     @app.timer(VERIFY_EVERY_S)  # type: ignore[untyped-decorator]  # faust ships no type hints
     async def verify_state() -> None:
-        assignment = app.consumer.assignment() if app.consumer else set()
-        tps = [(tp.topic, tp.partition) for tp in assignment if tp.topic == settings.topic_claims]
-        if tps:
-            await stance.verify(tps)
+        """Redis came back from an older snapshot while nothing new arrived? Restart at the stored
+        offsets. Then publish whatever an earlier run left in the outbox."""
+        mine = {(tp.topic, tp.partition) for tp in assigned()}
+        recorded = {tp: n for tp, n in {**extract.applied_upto, **stance.applied_upto}.items() if tp in mine}
+        behind = await state_behind(store, health, recorded, log_start)
+        if behind is not None:
+            metrics.REWINDS.inc()
+            await restart_from_stored(behind)
+        await stance.flush(tp for tp in mine if tp[0] == settings.topic_claims)
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:

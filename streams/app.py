@@ -9,12 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from streams import logsafe
 from streams.agents import Topics, register
 from streams.faust_config import make_app, raw_topic
 from streams.settings import get_settings
 
-logsafe.install()
 settings = get_settings()
 log = logging.getLogger("claimwatch")
 app = make_app(settings)

@@ -1,12 +1,10 @@
 """Log lines never carry raw control characters from untrusted text (ids, outlets, URLs, errors):
 a newline in an article id must not forge a second log line, an escape sequence must not drive the
-terminal. Installed once per process as the log record factory."""
+terminal. Every untrusted value the worker logs goes through `safe`."""
 
 from __future__ import annotations
 
-import logging
 import re
-from typing import Any
 
 # C0/C1 controls, DEL, line/paragraph separators, bidi overrides.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -21,26 +19,3 @@ def safe(value: object, limit: int = 300) -> str:
     """An untrusted value for a log line or message: escaped and cut to `limit` characters."""
     text = escape(str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_installed = False
-
-
-def install() -> None:
-    """Escape every log message at record creation, whatever handler or formatter prints it."""
-    global _installed
-    if _installed:
-        return
-    base = logging.getLogRecordFactory()
-
-    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = base(*args, **kwargs)
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: keep the record as it is
-            return record
-        record.msg, record.args = escape(message), None
-        return record
-
-    logging.setLogRecordFactory(factory)
-    _installed = True

@@ -53,7 +53,7 @@ def redis_client(settings: Settings, *, decode: bool = False) -> redis.Redis:
         socket_connect_timeout=3,
         socket_timeout=10,
         health_check_interval=15,
-        retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), 3),
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 1),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
 

@@ -20,6 +20,7 @@ import orjson
 
 from schemas import Claim
 from streams import metrics
+from streams.logsafe import safe
 from streams.pipeline import BadInput, decode
 from streams.runtime.deadletters import DeadLetterSink
 from streams.runtime.health import Health
@@ -42,10 +43,11 @@ class StanceStage:
         health: Health,
         max_bytes: int,
         on_behind: Callable[[StateBehindLog], Awaitable[None]],
+        log_start: dict[TP, int],
     ) -> None:
         self.store, self.send, self.alerts_topic = store, send, alerts_topic
         self.dlq, self.health, self.max_bytes, self.on_behind = dlq, health, max_bytes, on_behind
-        self.log_start: dict[TP, int] = {}
+        self.log_start = log_start
         self.applied_upto: dict[TP, int] = {}  # next offset this process stored, per partition
         self._locks: dict[TP, asyncio.Lock] = {}
 
@@ -136,21 +138,7 @@ class StanceStage:
         for raw in entries:
             alert = orjson.loads(raw)
             pending.append(await self.send(self.alerts_topic, alert["proposition"]["id"].encode(), raw))
-            log.info("ALERT %s %s (%s)", alert["kind"], alert["proposition"]["id"], alert["reason"])
+            log.info(
+                "ALERT %s %s (%s)", alert["kind"], safe(alert["proposition"]["id"]), safe(alert["reason"])
+            )
         await await_acks(self.health, pending)
-
-    # --- the state must not fall behind what this process applied -------------------------------
-    async def verify(self, assigned: Iterable[TP]) -> None:
-        """Redis restarted from an older snapshot while nothing new arrived? Then the stored offset
-        is below what this process applied: rewind. Also republish any outbox left behind."""
-        tps = sorted(assigned)
-        stored = await redis_retrying(self.health, self.store.stored_offsets, tps)
-        for tp in tps:
-            mine = self.applied_upto.get(tp)
-            have = stored.get(tp)
-            if mine is not None and (have is None or have < mine):
-                floor = have if have is not None else self.log_start.get(tp, 0)
-                metrics.REWINDS.inc()
-                await self.on_behind(StateBehindLog(tp, floor, mine))
-                return
-        await self.flush(tps)

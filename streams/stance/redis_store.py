@@ -37,6 +37,17 @@ from streams.stance.writes import TIMELINE_CAP, StateWrites, plan_writes
 
 TP = tuple[str, int]  # (topic, partition)
 
+# Check-and-set of an article partition's next offset with the article's mark (one atomic step).
+_MARK_ARTICLE = """
+local stored = redis.call('GET', KEYS[1])
+local expected = tonumber(stored or ARGV[2])
+local offset = tonumber(ARGV[1])
+if offset > expected then return {0, expected} end
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], ARGV[3], ARGV[4]) end
+if offset + 1 > expected then redis.call('SET', KEYS[1], offset + 1) end
+return {1, offset + 1}
+"""
+
 
 class StateBehindLog(Exception):
     """Redis holds state only up to `stored` but the log was consumed from `consumed`: Redis lost
@@ -72,6 +83,7 @@ class RedisStanceStore:
         self.r = client
         self.p = prefix
         self.rules = rules or Rules()
+        self._mark = client.register_script(_MARK_ARTICLE)
 
     # --- keys ------------------------------------------------------------------------------------
     def offset_key(self, tp: TP) -> str:
@@ -86,8 +98,20 @@ class RedisStanceStore:
         old = self.r.hget(f"{self.p}:articles:seen", article_id)
         return old is not None and text(old) == content_hash
 
-    def mark_article(self, article_id: str, content_hash: str) -> None:
-        self.r.hset(f"{self.p}:articles:seen", article_id, content_hash)
+    def mark_article(
+        self, article_id: str | None, content_hash: str | None, position: tuple[TP, int], log_start: int = 0
+    ) -> None:
+        """Record a handled article message (`article_id` None for one dead-lettered) and, in the
+        same atomic step, the next offset of its partition: the extract stage resumes there. When
+        the message lies past the stored offset, Redis lost the record of the ones in between:
+        StateBehindLog, nothing written."""
+        (tp, offset) = position
+        ok, stored = self._mark(
+            keys=[self.offset_key(tp), f"{self.p}:articles:seen"],
+            args=[offset, log_start, article_id or "", content_hash or ""],
+        )
+        if not ok:
+            raise StateBehindLog(tp, int(stored), offset)
 
     # --- offsets and outbox ----------------------------------------------------------------------
     def stored_offsets(self, tps: Sequence[TP]) -> dict[TP, int | None]:
