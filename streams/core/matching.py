@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Word characters for boundaries: letters/digits plus the hyphen inside Indonesian reduplication
 # ("unit-unit") and apostrophes ("Kyiv's"), so "Kursk" does not match inside "Kursk-bound".
-_CACHE_MIN = 400  # texts at least this long (an article) get their hits cached
 _LEFT = r"(?<![\w\-'’])"
 # An alias may carry a possessive ("UN's", "Moskow's"): matched, then stripped for the lookup.
 _RIGHT = r"(?:['’]s)?(?![\w\-’]|'\w)"
@@ -77,8 +75,6 @@ class PhraseMatcher:
         self._exact = exact
         self._folded = folded
         self._regex = self._compile(list(exact), list(folded))
-        # The last text scanned and its hits (identity-checked: articles are processed one by one).
-        self._cache: tuple[str, list[int], list[Hit]] | None = None
 
     @staticmethod
     def _compile(exact: list[str], folded: list[str]) -> re.Pattern[str] | None:
@@ -93,33 +89,16 @@ class PhraseMatcher:
             return None
         return re.compile(_LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT, re.IGNORECASE)
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Hits lying wholly inside [start, end). The whole text is matched once and kept, so the
-        many window queries of one article cost a bisect each, not a regex pass."""
-        if self._regex is None:
-            return
-        stop = len(text) if end is None else end
-        if len(text) < _CACHE_MIN:
-            # Short snippets are scanned directly and do not evict the article's cached hits.
-            for h in self._scan(text):
-                if h.start >= start and h.end <= stop:
-                    yield h
-            return
-        starts, hits = self._all(text)
-        i = bisect_left(starts, start)
-        while i < len(hits) and hits[i].start < stop:
-            if hits[i].end <= stop:
-                yield hits[i]
-            i += 1
+    def scan(self, text: str) -> list[Hit]:
+        """Every hit in the text, in order (a document keeps them: see `streams.core.doc`)."""
+        return list(self._scan(text)) if self._regex is not None else []
 
-    def _all(self, text: str) -> tuple[list[int], list[Hit]]:
-        cached = self._cache
-        if cached is not None and cached[0] is text:
-            return cached[1], cached[2]
-        hits = list(self._scan(text))
-        starts = [h.start for h in hits]
-        self._cache = (text, starts, hits)
-        return starts, hits
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Hits lying wholly inside [start, end) (for short strings; documents use `Doc.find`)."""
+        stop = len(text) if end is None else end
+        for h in self.scan(text):
+            if h.start >= start and h.end <= stop:
+                yield h
 
     def _scan(self, text: str) -> Iterator[Hit]:
         assert self._regex is not None
