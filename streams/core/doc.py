@@ -17,10 +17,7 @@ from itertools import accumulate
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.quantities import NumberMention, find_numbers
 from streams.core.timeexpr import TimeMention, find_times
-
-# A word: letters/digits, with inner hyphens and apostrophes ("unit-unit", "Kyiv's").
-TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_WORD_CHAR = re.compile(r"[^\W_]")
+from streams.core.tokens import TOKEN, Tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,49 +28,39 @@ class Sentence:
     paragraph: int
 
 
-class Tokens:
-    """Word tokens with offsets; counts between two offsets in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in TOKEN.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-
-    def count(self, start: int, end: int) -> int:
-        """Words in text[start:end]; a word cut at an edge counts while a letter of it is left."""
-        if end <= start:
-            return 0
-        first = bisect_right(self.ends, start)  # the first token ending after `start`
-        stop = bisect_left(self.starts, end)  # tokens starting before `end`
-        n = stop - first
-        for k in {first, stop - 1} if n > 0 else ():
-            lo, hi = max(self.starts[k], start), min(self.ends[k], end)
-            if (lo, hi) != (self.starts[k], self.ends[k]) and not self._has_word(lo, hi):
-                n -= 1
-        return max(n, 0)
-
-    def _has_word(self, start: int, end: int) -> bool:
-        return _WORD_CHAR.search(self.text, start, end) is not None
-
-
 class HitIndex:
     """One matcher's hits over the whole text, queried by window."""
+
+    __slots__ = ("hits", "starts")
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
         self.starts = [h.start for h in hits]
 
     def within(self, start: int, end: int) -> list[Hit]:
-        out = []
+        if not self.hits:
+            return []
         i = bisect_left(self.starts, start)
-        while i < len(self.hits) and self.hits[i].start < end:
-            if self.hits[i].end <= end:
-                out.append(self.hits[i])
+        j = bisect_left(self.starts, end, i)
+        return [h for h in self.hits[i:j] if h.end <= end]
+
+    def first(self, start: int, end: int) -> Hit | None:
+        hits = self.hits
+        i = bisect_left(self.starts, start)
+        while i < len(hits) and hits[i].start < end:
+            if hits[i].end <= end:
+                return hits[i]
             i += 1
-        return out
+        return None
+
+    def last(self, start: int, end: int) -> Hit | None:
+        hits = self.hits
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and hits[j].start >= start:
+            if hits[j].end <= end:
+                return hits[j]
+            j -= 1
+        return None
 
 
 class Quotes:
@@ -121,7 +108,7 @@ class Doc:
     tokens: Tokens
     quotes: Quotes
     published_at: datetime
-    _hits: dict[int, HitIndex] = field(default_factory=dict)
+    _hits: dict[PhraseMatcher, HitIndex] = field(default_factory=dict)
     _regex_hits: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
     _numbers: dict[int, list[NumberMention]] = field(default_factory=dict)
     _times: dict[int, list[TimeMention]] = field(default_factory=dict)
@@ -139,21 +126,22 @@ class Doc:
         return TOKEN.findall(self.text, start, end) if end > start else []
 
     # --- phrase mentions -----------------------------------------------------------------------
+    def index(self, matcher: PhraseMatcher) -> HitIndex:
+        """A phrase list's hits over the whole text, found on first use."""
+        found = self._hits.get(matcher)
+        if found is None:
+            found = self._hits[matcher] = HitIndex(matcher.scan_tokens(self.tokens))
+        return found
+
     def find(self, matcher: PhraseMatcher, start: int = 0, end: int | None = None) -> list[Hit]:
         """Hits of a phrase list lying wholly inside [start, end)."""
-        index = self._hits.get(id(matcher))
-        if index is None:
-            index = HitIndex(matcher.scan(self.text))
-            self._hits[id(matcher)] = index
-        return index.within(start, len(self.text) if end is None else end)
+        return self.index(matcher).within(start, len(self.text) if end is None else end)
 
     def first(self, matcher: PhraseMatcher, start: int, end: int) -> Hit | None:
-        hits = self.find(matcher, start, end)
-        return hits[0] if hits else None
+        return self.index(matcher).first(start, end)
 
     def last(self, matcher: PhraseMatcher, start: int, end: int) -> Hit | None:
-        hits = self.find(matcher, start, end)
-        return hits[-1] if hits else None
+        return self.index(matcher).last(start, end)
 
     def sentence_matches(self, pattern: re.Pattern[str], sent: Sentence) -> list[re.Match[str]]:
         """A regex's matches inside one sentence, scanned once."""

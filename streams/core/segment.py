@@ -6,8 +6,9 @@ import re
 from datetime import datetime
 
 from streams.core.caches import memo
-from streams.core.doc import Doc, Quotes, Sentence, Tokens
+from streams.core.doc import Doc, Quotes, Sentence
 from streams.core.lang import all_packs
+from streams.core.tokens import Tokens
 
 # Sentence boundaries: terminal punctuation (and closing quotes) followed by space and a capital,
 # a digit or an opening quote; or a line break. Abbreviations are protected below.
