@@ -72,78 +72,81 @@ class _Core:
     currency: bool
 
 
+@dataclass(slots=True)
+class _WordValue:
+    """A number written in words, read left to right ("dua ribu lima ratus" = 2500)."""
+
+    total: float = 0.0
+    group: float = 0.0
+    last_unit: float = 0.0
+    last: str = ""  # kind of the last consumed word
+    last_scale: float = math.inf
+
+    def step(self, kind: str, v: float) -> bool:
+        """Apply one word; False (and nothing changed) when it cannot follow what came before."""
+        last, group = self.last, self.group
+        if kind == "units":
+            if last == "fractions" or v >= 100 or group % (100 if v >= 10 else 10) != 0:
+                return False
+            self.group, self.last_unit = group + v, v
+        elif kind in ("tens_suffix", "teen_suffix"):
+            if last != "units" or self.last_unit >= 10:
+                return False
+            self.group = group + (self.last_unit * (v - 1) if kind == "tens_suffix" else v)
+        elif kind == "multipliers":
+            if last in ("", "multipliers", "scales") or group >= v * 10:
+                return False
+            self.group = group * v
+        elif kind == "fractions":
+            if last not in ("", "units", "tens_suffix", "teen_suffix") or group % 1:
+                return False
+            self.group = group + v
+        elif kind == "scales":
+            if last in ("", "scales") or v >= self.last_scale:
+                return False
+            self.total, self.group, self.last_scale = self.total + group * v, 0.0, v
+        self.last = kind
+        return True
+
+    def steps(self, steps: list[tuple[str, float]]) -> bool:
+        saved = (self.total, self.group, self.last_unit, self.last, self.last_scale)
+        for kind, v in steps:
+            if not self.step(kind, v):
+                # a half-applied "se-" word is undone
+                self.total, self.group, self.last_unit, self.last, self.last_scale = saved
+                return False
+        return True
+
+
 def _parse_words(rules: NumberRules, text: str, start: int, end: int) -> tuple[float, int, float] | None:
     """Value, end offset and trailing scale of the longest well-formed number-word prefix."""
-    total = 0.0
-    group = 0.0
-    last_unit = 0.0
-    last = ""  # kind of the last consumed token
-    last_scale = math.inf
+    value = _WordValue()
     value_end = -1
     trailing_scale = 1.0
     toks = [(_norm(m.group()), m.end()) for m in rules.word_tok.finditer(text, start, end)]
     for i, (tok, tok_end) in enumerate(toks):
         if tok in rules.joiner_words:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            nxt_kind = rules.word_kind.get(nxt, ("", 0.0))[0]
             # "two hundred and fifty", "one and a half" -- but "one and two" is two figures
-            if last in ("multipliers", "scales") or nxt_kind == "fractions":
+            if (
+                value.last in ("multipliers", "scales")
+                or rules.word_kind.get(nxt, ("", 0.0))[0] == "fractions"
+            ):
                 continue
             break
-        steps: list[tuple[str, float]]
         if tok in rules.implicit_one:
-            if group:
+            if value.group:
                 break  # "seratus" opens a group: "dua puluh seratus" is two figures
             steps = [("units", 1.0), rules.word_kind[rules.implicit_one[tok]]]
         else:
             steps = [rules.word_kind[tok]]
-        saved = (total, group, last_unit, last, last_scale)
-        ok = True
-        for kind, v in steps:
-            if kind == "units":
-                if last == "fractions" or v >= 100 or group % (100 if v >= 10 else 10) != 0:
-                    ok = False
-                else:
-                    group += v
-                    last_unit = v
-            elif kind == "tens_suffix":
-                if last != "units" or last_unit >= 10:
-                    ok = False
-                else:
-                    group += last_unit * (v - 1)
-            elif kind == "teen_suffix":
-                if last != "units" or last_unit >= 10:
-                    ok = False
-                else:
-                    group += v
-            elif kind == "multipliers":
-                if last in ("", "multipliers", "scales") or group >= v * 10:
-                    ok = False
-                else:
-                    group *= v
-            elif kind == "fractions":
-                if last not in ("", "units", "tens_suffix", "teen_suffix") or group % 1:
-                    ok = False
-                else:
-                    group += v
-            elif kind == "scales":
-                if last in ("", "scales") or v >= last_scale:
-                    ok = False
-                else:
-                    total += group * v
-                    group = 0.0
-                    last_scale = v
-            if not ok:
-                break
-            last = kind
-        if not ok:
-            total, group, last_unit, last, last_scale = saved  # half-applied "se-" word
+        if not value.steps(steps):
             break
         value_end = tok_end
-        trailing_scale = last_scale if last == "scales" else 1.0
+        trailing_scale = value.last_scale if value.last == "scales" else 1.0
     if value_end < 0:
         return None
-    return total + group, value_end, trailing_scale
+    return value.total + value.group, value_end, trailing_scale
 
 
 def _digits_value(raw: str, sep: str | None) -> float:
@@ -257,21 +260,53 @@ def _finish(
     return lo_i, hi_i
 
 
+@dataclass(slots=True)
+class _Figure:
+    """A figure being read: the written core, then a range, a product, a unit, a post-modifier."""
+
+    start: int
+    end: int
+    lo: float
+    hi: float
+    value: float
+    kind: str  # single | vague | range | product
+    mods: list[str]
+    inner_approx: bool = False
+
+
+class _Scan:
+    """One text being scanned for figures with one language's rules."""
+
+    def __init__(self, rules: NumberRules, text: str) -> None:
+        self.rules = rules
+        self.text = text
+        digits_only = "0" in text or "+" in text or "-" in text or "/" in text
+        self.phones = [m.span() for m in rules.phone.finditer(text)] if digits_only else []
+        self._product_word: bool | None = None
+
+    def core_at(self, pos: int) -> _Core | None:
+        m = self.rules.core.match(self.text, pos)
+        return _read_core(self.rules, self.text, m) if m else None
+
+    def is_figure(self, c: _Core) -> bool:
+        return _is_figure(self.rules, self.text, c, self.phones)
+
+    def product_word(self) -> bool:
+        if self._product_word is None:
+            lowered = self.text.lower()
+            self._product_word = any(k in lowered for k in self.rules.product_keywords)
+        return self._product_word
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Figures in ``text`` in order of appearance, non-overlapping, read as intervals."""
     rules = number_rules(lang)
     if rules is None or not text:
         return []
-    phones = (
-        [m.span() for m in rules.phone.finditer(text)]
-        if "0" in text or "+" in text or "-" in text or "/" in text
-        else []
-    )
-    lowered: str | None = None
+    scan = _Scan(rules, text)
     out: list[NumberMention] = []
     pos = 0
-    n = len(text)
-    while pos < n:
+    while pos < len(text):
         m = rules.core.search(text, pos)
         if m is None:
             break
@@ -280,88 +315,96 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             pos = m.end()
             continue
         pos = c.end
-        if not _is_figure(rules, text, c, phones):
+        if not scan.is_figure(c):
             continue
-        lo, hi, value, end = c.lo, c.hi, c.value, c.end
-        kind = "vague" if c.vague else "single"
-        inner_approx = False
-
-        # ranges: "10.000-12.000", "10-12 ribu", "antara 10.000 dan 12.000"
-        start, mods = c.start, list(c.mods)
-        tail: re.Match[str] | None = None
-        between = None
-        if "between" in c.mods:
-            words = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))]
-            between = rules.between_tail.get(words[c.mods.index("between")])
-            tail = between.match(text, c.end) if between else None
-        if tail is None and not c.vague:
-            tail = rules.range_tail.match(text, c.end)
-        if tail is not None and not c.vague:
-            m2 = rules.core.match(text, tail.end())
-            c2 = _read_core(rules, text, m2) if m2 else None
-            if c2 is not None and not c2.mods and not c2.vague:
-                if not _is_figure(rules, text, c2, phones):
-                    if not tail.group().strip()[:1].isalnum():
-                        pos = c2.end  # "10-12 Oktober", "2023-2024": the pair is no figure
-                        continue
-                else:
-                    # "10-12 ribu": the scale written once covers both ends
-                    lo1 = c.value * (c2.scale if c.scale == 1.0 else 1.0)
-                    if lo1 < c2.value:
-                        lo, hi, value, end = lo1, c2.value, lo1, c2.end
-                        kind = "range"
-        if between is not None and kind != "range":
-            start, mods = c.num_start, []  # "antara dua negara": "between" took no range
-
-        # products: "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000
-        if kind == "single" and rules.products and value == int(value) and 2 <= value <= rules.product_max:
-            if lowered is None:
-                lowered = text.lower()
-            if any(k in lowered for k in rules.product_keywords):
-                for between, after in rules.products:
-                    bm = between.match(text, c.end)
-                    m3 = rules.core.match(text, bm.end()) if bm else None
-                    c3 = _read_core(rules, text, m3) if m3 else None
-                    if c3 is None or not _is_figure(rules, text, c3, phones):
-                        continue
-                    am = after.match(text, c3.end) if after else None
-                    if after is not None and am is None:
-                        continue
-                    ilo, ihi = _finish(rules, c3.lo, c3.hi, c3.mods, not c3.vague, None)
-                    count = value
-                    lo = count * (ilo if ilo is not None else rules.floor)
-                    hi = count * ihi if ihi is not None else math.inf
-                    value = count * c3.value
-                    end = am.end() if am else c3.end
-                    inner_approx = c3.vague or bool(_HEDGES.intersection(c3.mods))
-                    kind = "product"
-                    break
-
-        # units and trailing modifiers: "10 persen", "10.000 lebih", "10,000 or more"
-        unit: str | None = "currency" if c.currency else None
-        um = rules.unit_after.match(text, end)
-        if um is not None:
-            unit = rules.units_after[_norm(um.group("u"))]
-            end = um.end()
-        pm = rules.post_mod.match(text, end)
-        if pm is not None:
-            mods.append(rules.post_mods[_norm(pm.group("p"))])
-            end = pm.end()
-        pos = max(pos, end)
-        low, high = _finish(rules, lo, hi, mods, kind == "single", unit)
-        if high is not None and math.isinf(high):
-            high = None
-        approximate = c.vague or inner_approx or bool(_HEDGES.intersection(mods))
-        out.append(
-            NumberMention(
-                _tidy(low),
-                _tidy(high),
-                round(value, 6),
-                text[start:end],
-                start,
-                end,
-                approximate,
-                unit,
-            )
-        )
+        fig = _Figure(c.start, c.end, c.lo, c.hi, c.value, "vague" if c.vague else "single", list(c.mods))
+        skip = _range(scan, m, c, fig)
+        if skip is not None:
+            pos = skip  # "10-12 Oktober", "2023-2024": the pair is no figure
+            continue
+        _product(scan, c, fig)
+        mention = _finish_mention(scan, c, fig)
+        pos = max(pos, mention.end)
+        out.append(mention)
     return out
+
+
+def _range(scan: _Scan, m: re.Match[str], c: _Core, fig: _Figure) -> int | None:
+    """ "10.000-12.000", "10-12 ribu", "antara 10.000 dan 12.000"; the offset to skip to when the
+    pair is a date or a span of years."""
+    rules, text = scan.rules, scan.text
+    tail: re.Match[str] | None = None
+    between = None
+    if "between" in c.mods:
+        words = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))]
+        between = rules.between_tail.get(words[c.mods.index("between")])
+        tail = between.match(text, c.end) if between else None
+    if tail is None and not c.vague:
+        tail = rules.range_tail.match(text, c.end)
+    if tail is not None and not c.vague:
+        c2 = scan.core_at(tail.end())
+        if c2 is not None and not c2.mods and not c2.vague:
+            if not scan.is_figure(c2):
+                if not tail.group().strip()[:1].isalnum():
+                    return c2.end
+            else:
+                # "10-12 ribu": the scale written once covers both ends
+                lo1 = c.value * (c2.scale if c.scale == 1.0 else 1.0)
+                if lo1 < c2.value:
+                    fig.lo, fig.hi, fig.value, fig.end, fig.kind = lo1, c2.value, lo1, c2.end, "range"
+    if between is not None and fig.kind != "range":
+        fig.start, fig.mods = c.num_start, []  # "antara dua negara": "between" took no range
+    return None
+
+
+def _product(scan: _Scan, c: _Core, fig: _Figure) -> None:
+    """ "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000."""
+    rules, text = scan.rules, scan.text
+    count = fig.value
+    if (
+        fig.kind != "single"
+        or not rules.products
+        or count != int(count)
+        or not 2 <= count <= rules.product_max
+    ):
+        return
+    if not scan.product_word():
+        return
+    for between, after in rules.products:
+        bm = between.match(text, c.end)
+        c3 = scan.core_at(bm.end()) if bm else None
+        if c3 is None or not scan.is_figure(c3):
+            continue
+        am = after.match(text, c3.end) if after else None
+        if after is not None and am is None:
+            continue
+        ilo, ihi = _finish(rules, c3.lo, c3.hi, c3.mods, not c3.vague, None)
+        fig.lo = count * (ilo if ilo is not None else rules.floor)
+        fig.hi = count * ihi if ihi is not None else math.inf
+        fig.value = count * c3.value
+        fig.end = am.end() if am else c3.end
+        fig.inner_approx = c3.vague or bool(_HEDGES.intersection(c3.mods))
+        fig.kind = "product"
+        return
+
+
+def _finish_mention(scan: _Scan, c: _Core, fig: _Figure) -> NumberMention:
+    """Units and trailing modifiers ("10 persen", "10.000 lebih", "10,000 or more"), the interval."""
+    rules, text = scan.rules, scan.text
+    unit: str | None = "currency" if c.currency else None
+    end = fig.end
+    um = rules.unit_after.match(text, end)
+    if um is not None:
+        unit = rules.units_after[_norm(um.group("u"))]
+        end = um.end()
+    pm = rules.post_mod.match(text, end)
+    if pm is not None:
+        fig.mods.append(rules.post_mods[_norm(pm.group("p"))])
+        end = pm.end()
+    low, high = _finish(rules, fig.lo, fig.hi, fig.mods, fig.kind == "single", unit)
+    if high is not None and math.isinf(high):
+        high = None
+    approximate = c.vague or fig.inner_approx or bool(_HEDGES.intersection(fig.mods))
+    return NumberMention(
+        _tidy(low), _tidy(high), round(fig.value, 6), text[fig.start : end], fig.start, end, approximate, unit
+    )

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -129,85 +130,142 @@ def _marker(rules: TimeRules, *texts: str | None) -> str | None:
     return None
 
 
-def _resolve(rules: TimeRules, m: re.Match[str], ref: date) -> tuple[date, str] | None:
+_Resolved = tuple[date, str] | None
+
+
+def _resolve(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """The date a matched expression stands for, and its precision; the first group set decides."""
     g = m.group
-    if g("iy"):
-        d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
-        return (d, "day") if d else None
-    if g("na"):
-        y = int(g("nc"))
-        y = y + 2000 if y < 100 else y
-        a, b = int(g("na")), int(g("nb"))
-        for order in rules.numeric_orders:
-            d = _safe_date(y, b, a) if order == "dmy" else _safe_date(y, a, b)
-            if d:
-                return d, "day"
-        return None
-    if g("dd") or g("md"):
-        day = int(g("dd") or g("md"))
-        mon = rules.months[_norm(g("dm") or g("mm"))]
-        yr = g("dy") or g("my")
-        d = _safe_date(int(yr), mon, day) if yr else _nearest_year(ref, mon, day)
-        return (d, "day") if d else None
-    if g("ym"):
-        y = int(g("yy"))
-        if not rules.year_lo <= y <= rules.year_hi:
-            return None
-        return date(y, rules.months[_norm(g("ym"))], 1), "month"
-    if g("cdir"):
-        if g("c1"):
-            n, unit = 1, rules.counted_one[_norm(g("c1"))]
-        else:
-            cn = g("cn")
-            n = int(cn) if cn.isdigit() else rules.counts[_norm(cn)]
-            unit = rules.counted_units[_norm(g("cu"))]
-        n = -n if _norm(g("cdir")) in rules.ago else n
-        if unit == "day":
-            return ref + timedelta(days=n), "day"
-        if unit == "week":
-            return ref + timedelta(days=7 * n), "week"
-        if unit == "month":
-            return _month_start(ref, n), "month"
-        return date(ref.year + n, 1, 1), "year"
-    if g("day"):
-        return ref + timedelta(days=rules.days[_norm(g("day"))]), "day"
-    if g("per") or g("per2"):
-        word = g("per") or g("per2")
-        marker = _marker(rules, g("pmb"), g("pma"))
-        pre = _norm(g("pre") or "")
-        if pre in rules.weekday_prefixes and word in rules.title_weekdays:
-            # "hari Minggu lalu": Sunday, not "last week"
-            return _weekday(ref, rules.weekdays[_norm(word)], marker), "day"
-        shift = {"past": -1, "this": 0, "next": 1}.get(marker or "")
-        if shift is None:
-            return None
-        unit = rules.periods[_norm(word)]
-        part = rules.parts.get(_norm(g("part") or ""))
-        if unit == "week":
-            return ref + timedelta(days=7 * shift), "week"
-        if unit == "month":
-            start = _month_start(ref, shift)
-            if part:
-                return start.replace(day=_MONTH_PART_DAY.get(part, 1)), "week"
-            return start, "month"
-        if part:
-            return date(ref.year + shift, _YEAR_PART_MONTH.get(part, 1), 1), "month"
-        return date(ref.year + shift, 1, 1), "year"
-    if g("sea") or g("sea2"):
-        name = rules.seasons[_norm(g("sea") or g("sea2"))]
-        d = _season(ref, rules.season_months.get(name, ()), _marker(rules, g("smb"), g("sma")))
-        return (d, "season") if d else None
-    if g("wd"):
-        marker = _marker(rules, g("wmb"), g("wma"))
-        if marker == "last_year":
-            marker = None
-        return _weekday(ref, rules.weekdays[_norm(g("wd"))], marker), "day"
-    if g("mon"):
-        return _month(ref, rules.months[_norm(g("mon"))], _marker(rules, g("mmb"), g("mma"))), "month"
-    if g("yr"):
-        y = int(g("yr"))
-        return (date(y, 1, 1), "year") if rules.year_lo <= y <= rules.year_hi else None
+    for group, read in _READERS:
+        if g(group):
+            return read(rules, m, ref)
     return None
+
+
+def _iso_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    d = _safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return (d, "day") if d else None
+
+
+def _numeric_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "24/10/2024", "10.24.24": the language's orders in turn."""
+    y = int(m.group("nc"))
+    y = y + 2000 if y < 100 else y
+    a, b = int(m.group("na")), int(m.group("nb"))
+    for order in rules.numeric_orders:
+        d = _safe_date(y, b, a) if order == "dmy" else _safe_date(y, a, b)
+        if d:
+            return d, "day"
+    return None
+
+
+def _text_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "4 November 2024", "November 4": without a year, the occurrence nearest to publication."""
+    g = m.group
+    day = int(g("dd") or g("md"))
+    mon = rules.months[_norm(g("dm") or g("mm"))]
+    yr = g("dy") or g("my")
+    d = _safe_date(int(yr), mon, day) if yr else _nearest_year(ref, mon, day)
+    return (d, "day") if d else None
+
+
+def _month_year(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    y = int(m.group("yy"))
+    if not rules.year_lo <= y <= rules.year_hi:
+        return None
+    return date(y, rules.months[_norm(m.group("ym"))], 1), "month"
+
+
+def _counted(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "dua hari lalu", "three weeks ago", "a month from now"."""
+    g = m.group
+    if g("c1"):
+        n, unit = 1, rules.counted_one[_norm(g("c1"))]
+    else:
+        cn = g("cn")
+        n = int(cn) if cn.isdigit() else rules.counts[_norm(cn)]
+        unit = rules.counted_units[_norm(g("cu"))]
+    n = -n if _norm(g("cdir")) in rules.ago else n
+    if unit == "day":
+        return ref + timedelta(days=n), "day"
+    if unit == "week":
+        return ref + timedelta(days=7 * n), "week"
+    if unit == "month":
+        return _month_start(ref, n), "month"
+    return date(ref.year + n, 1, 1), "year"
+
+
+def _day_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    return ref + timedelta(days=rules.days[_norm(m.group("day"))]), "day"
+
+
+def _period(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "pekan lalu", "last month", "awal tahun ini", "earlier this year"."""
+    g = m.group
+    word = g("per") or g("per2")
+    marker = _marker(rules, g("pmb"), g("pma"))
+    if _norm(g("pre") or "") in rules.weekday_prefixes and word in rules.title_weekdays:
+        # "hari Minggu lalu": Sunday, not "last week"
+        return _weekday(ref, rules.weekdays[_norm(word)], marker), "day"
+    shift = {"past": -1, "this": 0, "next": 1}.get(marker or "")
+    if shift is None:
+        return None
+    unit = rules.periods[_norm(word)]
+    part = rules.parts.get(_norm(g("part") or ""))
+    if unit == "week":
+        return ref + timedelta(days=7 * shift), "week"
+    if unit == "month":
+        start = _month_start(ref, shift)
+        if part:
+            return start.replace(day=_MONTH_PART_DAY.get(part, 1)), "week"
+        return start, "month"
+    if part:
+        return date(ref.year + shift, _YEAR_PART_MONTH.get(part, 1), 1), "month"
+    return date(ref.year + shift, 1, 1), "year"
+
+
+def _season_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    g = m.group
+    name = rules.seasons[_norm(g("sea") or g("sea2"))]
+    d = _season(ref, rules.season_months.get(name, ()), _marker(rules, g("smb"), g("sma")))
+    return (d, "season") if d else None
+
+
+def _weekday_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    marker = _marker(rules, m.group("wmb"), m.group("wma"))
+    if marker == "last_year":
+        marker = None
+    return _weekday(ref, rules.weekdays[_norm(m.group("wd"))], marker), "day"
+
+
+def _month_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    return _month(
+        ref, rules.months[_norm(m.group("mon"))], _marker(rules, m.group("mmb"), m.group("mma"))
+    ), "month"
+
+
+def _year(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    y = int(m.group("yr"))
+    return (date(y, 1, 1), "year") if rules.year_lo <= y <= rules.year_hi else None
+
+
+# The group that marks each kind of expression, in the order they are told apart.
+_READERS: tuple[tuple[str, Callable[[TimeRules, re.Match[str], date], _Resolved]], ...] = (
+    ("iy", _iso_date),
+    ("na", _numeric_date),
+    ("dd", _text_date),
+    ("md", _text_date),
+    ("ym", _month_year),
+    ("cdir", _counted),
+    ("day", _day_word),
+    ("per", _period),
+    ("per2", _period),
+    ("sea", _season_word),
+    ("sea2", _season_word),
+    ("wd", _weekday_word),
+    ("mon", _month_word),
+    ("yr", _year),
+)
 
 
 def find_times(text: str, lang: str, published_at: datetime) -> list[TimeMention]:

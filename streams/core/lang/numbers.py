@@ -49,38 +49,51 @@ class NumberRules:
     floor: float
 
 
-def build_number_rules(data: dict[str, Any]) -> NumberRules | None:
-    cfg: dict[str, Any] | None = data.get("numbers")
-    if not cfg:
-        return None
-    words: dict[str, Any] = cfg.get("words", {})
-    word_kind: dict[str, tuple[str, float]] = {}
-    for kind in ("units", "tens_suffix", "teen_suffix", "multipliers", "scales", "fractions"):
-        for w, v in (words.get(kind) or {}).items():
-            word_kind[norm(str(w))] = (kind, float(v))
-    implicit = {norm(str(k)): norm(str(v)) for k, v in (words.get("implicit_one") or {}).items()}
-    joiners = [str(j) for j in words.get("joiners") or []]
-    joiner_words = frozenset(norm(j) for j in joiners if j[:1].isalnum())
-    starts = [w for w, (k, _) in word_kind.items() if k in ("units", "fractions")] + list(implicit)
-    all_words = list(word_kind) + list(implicit)
-    join_parts = [r"\s+"] + [
-        (r"\s+" + alt([j]) + r"\s+") if j[:1].isalnum() else (r"\s*" + re.escape(j) + r"\s*") for j in joiners
-    ]
-    join = "(?:" + "|".join(sorted(join_parts, key=len, reverse=True)) + ")"
-    words_re = rf"(?<![\w-])(?P<words>{alt(starts)}(?:{join}{alt(all_words)})*)(?![-–]?\w)"
+@dataclass(frozen=True)
+class _Words:
+    """Number words: what each word does, the fused "one + word" forms, the joiners."""
 
-    vcfg: dict[str, Any] = cfg.get("vague", {})
-    vague = {norm(str(k)): (float(v[0]), float(v[1])) for k, v in (vcfg.get("words") or {}).items()}
-    vague_scales = {norm(str(k)): float(v) for k, v in (vcfg.get("scales") or {}).items()}
-    vjoin = vcfg.get("joiners") or []
-    vjoin_re = rf"(?:{alt(vjoin)}\s+)?" if vjoin else ""
-    vague_re = (
-        rf"(?<![\w-])(?P<vague>{alt(vague)})"
-        rf"(?:\s+{vjoin_re}(?P<vscale>{alt(vague_scales)}))?(?![-–]?\w)"
+    kind: dict[str, tuple[str, float]]
+    implicit: dict[str, str]
+    joiners: list[str]
+    joiner_words: frozenset[str]
+
+    @property
+    def all(self) -> list[str]:
+        return list(self.kind) + list(self.implicit)
+
+
+def _words(cfg: dict[str, Any]) -> _Words:
+    words: dict[str, Any] = cfg.get("words", {})
+    kind: dict[str, tuple[str, float]] = {}
+    for k in ("units", "tens_suffix", "teen_suffix", "multipliers", "scales", "fractions"):
+        for w, v in (words.get(k) or {}).items():
+            kind[norm(str(w))] = (k, float(v))
+    joiners = [str(j) for j in words.get("joiners") or []]
+    return _Words(
+        kind=kind,
+        implicit={norm(str(k)): norm(str(v)) for k, v in (words.get("implicit_one") or {}).items()},
+        joiners=joiners,
+        joiner_words=frozenset(norm(j) for j in joiners if j[:1].isalnum()),
     )
 
-    scales = {w: v for w, (k, v) in word_kind.items() if k == "scales"}
-    glued = {norm(str(k)): float(v) for k, v in (cfg.get("glued_scales") or {}).items()}
+
+def _words_pattern(w: _Words) -> str:
+    starts = [x for x, (k, _) in w.kind.items() if k in ("units", "fractions")] + list(w.implicit)
+    join_parts = [r"\s+"] + [
+        (r"\s+" + alt([j]) + r"\s+") if j[:1].isalnum() else (r"\s*" + re.escape(j) + r"\s*")
+        for j in w.joiners
+    ]
+    join = "(?:" + "|".join(sorted(join_parts, key=len, reverse=True)) + ")"
+    return rf"(?<![\w-])(?P<words>{alt(starts)}(?:{join}{alt(w.all)})*)(?![-–]?\w)"
+
+
+def _vague_pattern(vague: dict[str, Any], scales: dict[str, float], joiners: list[str]) -> str:
+    vjoin_re = rf"(?:{alt(joiners)}\s+)?" if joiners else ""
+    return rf"(?<![\w-])(?P<vague>{alt(vague)})(?:\s+{vjoin_re}(?P<vscale>{alt(scales)}))?(?![-–]?\w)"
+
+
+def _digits_pattern(cfg: dict[str, Any], scales: dict[str, float], glued: dict[str, float]) -> str:
     units: dict[str, Any] = cfg.get("units", {})
     # post-modifiers glued with a hyphen ("10,000-plus") must survive the no-glued-letters rule
     glued_post = [p for p in cfg.get("post_modifiers") or {} if str(p)[:1] in "-–"]
@@ -89,7 +102,7 @@ def build_number_rules(data: dict[str, Any]) -> NumberRules | None:
         r"(?P<num>[1-9]\d{0,2}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?"
         r"|\d+(?:[.,]\d+)?)(?![.,:/]?\d)"
     )
-    digits_re = (
+    return (
         # a currency sign may touch the digits ("Rp10.000"); otherwise nothing wordy may
         rf"(?:(?P<cur>{alt(cur_before, glued_after=True)})\s*"
         r"|(?<![\w/#@+])(?<!\d[.,:])(?<![^\W\d_][-–]))"
@@ -98,80 +111,106 @@ def build_number_rules(data: dict[str, Any]) -> NumberRules | None:
         rf"(?![^\W\d_]|(?!{alt(glued_post)})[-–][^\W\d_])"
     )
 
-    mcfg: dict[str, Any] = cfg.get("modifiers", {})
-    mods = {norm(str(p)): kind for kind, ps in mcfg.items() for p in ps or []}
-    mod_alt = alt(mods)
-    core = re.compile(
-        # every figure starts at a word start: the leading guard makes mid-word positions cheap
-        rf"(?<!\w)(?:(?P<mods>{mod_alt}(?:\s+{mod_alt})?)\s+)?"
-        rf"(?:{digits_re}|{vague_re}|{words_re})",
-        re.IGNORECASE,
-    )
 
-    units_after = {norm(str(p)): hint for hint, ps in (units.get("after") or {}).items() for p in ps}
-    post_mods = {norm(str(k)): str(v) for k, v in (cfg.get("post_modifiers") or {}).items()}
-    blockers = cfg.get("post_modifier_blockers") or []
-    block = rf"(?!\s+{alt(blockers)})" if blockers else ""
-    rng: dict[str, Any] = cfg.get("range", {})
-    between_tail = {
-        norm(str(k)): re.compile(rf"\s+{alt(v)}\s+", re.IGNORECASE)
-        for k, v in (rng.get("between_joiners") or {}).items()
-    }
-    prods: dict[str, Any] = cfg.get("products", {})
-    products = tuple(
+def _products(cfg: dict[str, Any]) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    return tuple(
         (
             re.compile(str(p["between"]), re.IGNORECASE),
             re.compile(str(p["after"]), re.IGNORECASE) if p.get("after") else None,
         )
-        for p in prods.get("patterns") or []
+        for p in (cfg.get("products", {}).get("patterns") or [])
     )
-    nf: dict[str, Any] = cfg.get("not_figure", {})
+
+
+def _month_alternation(data: dict[str, Any]) -> str:
+    """Month names from time.yaml: "4 November" is a date, not the figure 4."""
     tcfg: dict[str, Any] = data.get("time", {})
-    case = str(tcfg.get("name_case", "any"))
     months = list(tcfg.get("months") or {}) + list(tcfg.get("month_abbreviations") or {})
-    month_alt = case_alternation(months, case)
-    rules: dict[str, Any] = cfg["rules"]
+    return case_alternation(months, str(tcfg.get("name_case", "any")))
+
+
+# "+62 21 555 1234", "0812-3456-7890", "(021) 555 1234", "2024-10-24", "25-10-2024": digit chains
+# that are phone numbers, ids or dates, never figures
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d[\d ().-]{6,}\d|\(0\d{1,4}\)\s?\d[\d -]{4,}\d"
+    r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{2,5}|\d+(?:[-–/]\d+){2,})(?![\w])"
+)
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def build_number_rules(data: dict[str, Any]) -> NumberRules | None:
+    cfg: dict[str, Any] | None = data.get("numbers")
+    if not cfg:
+        return None
+    w = _words(cfg)
+    vcfg: dict[str, Any] = cfg.get("vague", {})
+    vague = {norm(str(k)): (float(v[0]), float(v[1])) for k, v in (vcfg.get("words") or {}).items()}
+    vague_scales = {norm(str(k)): float(v) for k, v in (vcfg.get("scales") or {}).items()}
+    scales = {x: v for x, (k, v) in w.kind.items() if k == "scales"}
+    glued = {norm(str(k)): float(v) for k, v in (cfg.get("glued_scales") or {}).items()}
+    mods = {norm(str(p)): kind for kind, ps in cfg.get("modifiers", {}).items() for p in ps or []}
+    mod_alt = alt(mods)
+    digits = _digits_pattern(cfg, scales, glued)
+    vague_words = _vague_pattern(vague, vague_scales, vcfg.get("joiners") or [])
+    # every figure starts at a word start: the leading guard makes mid-word positions cheap
+    core = (
+        rf"(?<!\w)(?:(?P<mods>{mod_alt}(?:\s+{mod_alt})?)\s+)?(?:{digits}|{vague_words}|{_words_pattern(w)})"
+    )
+    units = cfg.get("units", {})
+    units_after = {norm(str(p)): hint for hint, ps in (units.get("after") or {}).items() for p in ps}
+    post_mods = {norm(str(k)): str(v) for k, v in (cfg.get("post_modifiers") or {}).items()}
+    blockers = cfg.get("post_modifier_blockers") or []
+    rng: dict[str, Any] = cfg.get("range", {})
+    nf: dict[str, Any] = cfg.get("not_figure", {})
+    months = _month_alternation(data)
     return NumberRules(
-        core=core,
-        word_tok=re.compile(alt(all_words + list(joiner_words)), re.IGNORECASE),
-        mod_tok=re.compile(mod_alt, re.IGNORECASE),
-        unit_after=re.compile(rf"\s*(?P<u>{alt(units_after)})", re.IGNORECASE),
-        post_mod=re.compile(rf"\s*(?P<p>{alt(post_mods)}){block}", re.IGNORECASE),
-        range_tail=re.compile(rf"\s*(?:{alt(rng.get('connectors') or [])})\s*", re.IGNORECASE),
-        between_tail=between_tail,
-        products=products,
-        product_keywords=tuple(norm(str(k)) for k in prods.get("keywords") or []),
-        product_max=float(prods.get("max_count", 100)),
-        not_before_win=re.compile(rf"{alt(nf.get('words_before') or [])}\s*$", re.IGNORECASE),
-        not_after=re.compile(rf"\s*{alt(nf.get('words_after') or [])}", re.IGNORECASE),
-        month_after=re.compile(rf"\s*{month_alt}(?!\w)", re.IGNORECASE),
-        month_before_win=re.compile(rf"{month_alt}\.?\s*$", re.IGNORECASE),
-        # "+62 21 555 1234", "0812-3456-7890", "(021) 555 1234", "2024-10-24", "25-10-2024":
-        # digit chains that are phone numbers, ids or dates, never figures
-        phone=re.compile(
-            r"(?<![\w.,])(?:\+\d[\d ().-]{6,}\d|\(0\d{1,4}\)\s?\d[\d -]{4,}\d"
-            r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{2,5}|\d+(?:[-–/]\d+){2,})(?![\w])"
-        ),
-        word_kind=word_kind,
-        implicit_one=implicit,
-        weak=frozenset(norm(str(w)) for w in words.get("weak") or []),
-        joiner_words=joiner_words,
+        core=_ci(core),
+        word_tok=_ci(alt(w.all + list(w.joiner_words))),
+        mod_tok=_ci(mod_alt),
+        unit_after=_ci(rf"\s*(?P<u>{alt(units_after)})"),
+        post_mod=_ci(rf"\s*(?P<p>{alt(post_mods)})" + (rf"(?!\s+{alt(blockers)})" if blockers else "")),
+        range_tail=_ci(rf"\s*(?:{alt(rng.get('connectors') or [])})\s*"),
+        between_tail={
+            norm(str(k)): _ci(rf"\s+{alt(v)}\s+") for k, v in (rng.get("between_joiners") or {}).items()
+        },
+        products=_products(cfg),
+        product_keywords=tuple(norm(str(k)) for k in cfg.get("products", {}).get("keywords") or []),
+        product_max=float(cfg.get("products", {}).get("max_count", 100)),
+        not_before_win=_ci(rf"{alt(nf.get('words_before') or [])}\s*$"),
+        not_after=_ci(rf"\s*{alt(nf.get('words_after') or [])}"),
+        month_after=_ci(rf"\s*{months}(?!\w)"),
+        month_before_win=_ci(rf"{months}\.?\s*$"),
+        phone=_PHONE,
+        word_kind=w.kind,
+        implicit_one=w.implicit,
+        weak=frozenset(norm(str(x)) for x in cfg.get("words", {}).get("weak") or []),
+        joiner_words=w.joiner_words,
         scales={**scales, **glued},
         vague=vague,
         vague_scales=vague_scales,
         mods=mods,
         post_mods=post_mods,
         units_after=units_after,
-        year_lo=int(rules["year_range"][0]),
-        year_hi=int(rules["year_range"][1]),
-        year_rescue=frozenset(str(k) for k in rules.get("year_rescue") or []),
-        max_plain=int(rules["max_plain_digits"]),
-        round_zeros=int(rules["bare_round"]["min_trailing_zeros"]),
-        round_tol=float(rules["bare_round"]["tolerance"]),
-        about_tol=float(rules["about"]),
-        almost_tol=float(rules["almost"]),
-        floor=float(rules["floor"]),
+        **_limits(cfg["rules"]),
     )
+
+
+def _limits(rules: dict[str, Any]) -> dict[str, Any]:
+    """numbers.rules: the year guard, the plain-digit limit, the tolerances."""
+    return {
+        "year_lo": int(rules["year_range"][0]),
+        "year_hi": int(rules["year_range"][1]),
+        "year_rescue": frozenset(str(k) for k in rules.get("year_rescue") or []),
+        "max_plain": int(rules["max_plain_digits"]),
+        "round_zeros": int(rules["bare_round"]["min_trailing_zeros"]),
+        "round_tol": float(rules["bare_round"]["tolerance"]),
+        "about_tol": float(rules["about"]),
+        "almost_tol": float(rules["almost"]),
+        "floor": float(rules["floor"]),
+    }
 
 
 @memo
