@@ -120,7 +120,7 @@ def _chosen_places(t: TriggerReading, places: list[Hit], clause_lo: int) -> list
         if extra.key in chosen:
             continue
         if not gaz.within(extra.key, chosen[0]):
-            # "di Kursk dan juga di wilayah Belgorod": coordinated places, one frame each.
+            # "di Kursk serta di wilayah Belgorod": coordinated places, one frame each.
             lo = min(p.end for p in places if p.key in chosen)
             if ctx.pack.glue.place_coordinator.search(ctx.text, lo, extra.start) and not any(
                 gaz.within(c, extra.key) or gaz.within(extra.key, c) for c in chosen
