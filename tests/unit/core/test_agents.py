@@ -72,7 +72,8 @@ def test_first_battles_with_troops_is_combat() -> None:
         ),
         (
             # "tentara Korea Utara ... di dekat Sudzha" also says they are there.
-            "Militer Ukraina mengatakan pertempuran pertama dengan tentara Korea Utara terjadi di dekat Sudzha.",
+            "Militer Ukraina mengatakan pertempuran pertama dengan tentara Korea Utara terjadi "
+            "di dekat Sudzha.",
             [
                 ("ukraine", "affirm", "troops_in_combat:north_korea:sudzha"),
                 ("ukraine", "affirm", "troops_deployed:north_korea:sudzha"),
@@ -103,7 +104,8 @@ def test_troops_of_an_earlier_combat_claim_own_a_later_deployment() -> None:
 
 def test_the_owner_after_the_object_of_a_nominal_trigger_is_the_agent() -> None:
     assert_claims(
-        "Duta Besar Korea Selatan menyebut pengiriman amunisi Korut ke Rusia telah mencapai 20.000 kontainer.",
+        "Duta Besar Korea Selatan menyebut pengiriman amunisi Korut ke Rusia telah mencapai "
+        "20.000 kontainer.",
         [("south_korea", "affirm", "weapons_supplied:north_korea:russia")],
     )
 

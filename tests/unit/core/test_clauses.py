@@ -27,7 +27,8 @@ def test_a_second_counted_object_does_not_end_the_clause_before_the_recipient(bo
     [
         "Kementerian Pertahanan Korea Utara menepis tudingan bahwa negaranya memasok senjata dan amunisi "
         "kepada Rusia.",
-        "North Korea's defence ministry denied that the country had supplied weapons and ammunition to Russia.",
+        "North Korea's defence ministry denied that the country had supplied weapons and ammunition "
+        "to Russia.",
     ],
 )
 def test_a_second_object_noun_keeps_the_recipient_in_the_clause(body: str) -> None:

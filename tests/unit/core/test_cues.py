@@ -33,7 +33,8 @@ def test_dismissals_are_denials(body: str) -> None:
             [("russia", "noncommittal", NK_IN_RUSSIA)],
         ),
         (
-            "A Pentagon spokesman said he could not confirm that North Korean soldiers were fighting in Kursk.",
+            "A Pentagon spokesman said he could not confirm that North Korean soldiers were fighting "
+            "in Kursk.",
             [("united_states", "noncommittal", "troops_in_combat:north_korea:kursk")],
         ),
     ],

@@ -62,6 +62,7 @@ def test_unrelated_uses_of_the_vocabulary_make_no_claims(body: str) -> None:
 
 def test_a_nominal_restatement_adds_no_second_claim() -> None:
     assert_claims(
-        "NATO said the deployment of North Korean troops to Russia, which were sent in October, was a danger.",
+        "NATO said the deployment of North Korean troops to Russia, which were sent in October, "
+        "was a danger.",
         [("nato", "affirm", "troops_deployed:north_korea:russia")],
     )

@@ -10,7 +10,8 @@ from tests.unit.core.helpers import assert_claims
 @pytest.mark.parametrize(
     "body",
     [
-        "Ukraine's foreign minister warned that North Korean troops will be deployed to the front within weeks.",
+        "Ukraine's foreign minister warned that North Korean troops will be deployed to the front "
+        "within weeks.",
         "Kyiv memperingatkan bahwa tentara Korea Utara akan segera dikerahkan ke garis depan.",
         "Analysts said Pyongyang could send more troops if Moscow asked.",
         "Zelensky said North Korea was preparing to send 5,000 more troops to Russia.",
@@ -20,7 +21,8 @@ from tests.unit.core.helpers import assert_claims
         "mengirim pasukan.",
         "South Korea's president said Seoul did not rule out supplying weapons to Ukraine.",
         # A nominal or gerund trigger under a modal is hypothetical.
-        "Russia's foreign ministry warned that supplying weapons to Ukraine would destroy relations with Seoul.",
+        "Russia's foreign ministry warned that supplying weapons to Ukraine would destroy relations "
+        "with Seoul.",
         "Kremlin memperingatkan bahwa pengiriman senjata ke Ukraina akan merusak hubungan kedua negara.",
     ],
 )
