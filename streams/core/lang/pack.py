@@ -114,7 +114,17 @@ class LangPack:
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
-    return [str(v) for v in (data.get(key) or [])]
+    return words_of(data.get(key), key)
+
+
+def words_of(value: Any, key: str) -> list[str]:
+    """A word list; a bare on/no/yes/off (a boolean to YAML) is refused, not read as 'True'."""
+    out: list[str] = []
+    for v in value or []:
+        if isinstance(v, bool) or v is None:
+            raise ValueError(f"{key}: {v!r} is not a word (YAML reads on/no/yes/off as booleans: quote them)")
+        out.append(str(v))
+    return out
 
 
 def _phrases(data: dict[str, Any], key: str) -> PhraseMatcher:
@@ -129,7 +139,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def _keyed(mapping: dict[str, Any] | None) -> PhraseMatcher:
     pairs: list[tuple[str, str]] = []
     for key, phrases in (mapping or {}).items():
-        pairs.extend((str(p), str(key)) for p in (phrases or []))
+        pairs.extend((p, str(key)) for p in words_of(phrases, str(key)))
     return PhraseMatcher(pairs)
 
 
@@ -140,7 +150,7 @@ def _rx(template: str, words: list[str], flags: int = re.IGNORECASE) -> re.Patte
 
 def compile_glue(glue: dict[str, Any]) -> Glue:
     def g(key: str) -> list[str]:
-        return [str(v) for v in (glue.get(key) or [])]
+        return words_of(glue.get(key), f"glue.{key}")
 
     return Glue(
         coordinators=frozenset(w.casefold() for w in g("coordinators")),
@@ -181,8 +191,8 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
 def compile_by_cues(by: dict[str, Any]) -> ByCues:
     heads: dict[str, str] = {}
     for kind, phrases in by.items():
-        for phrase in phrases or []:
-            words = str(phrase).split()
+        for phrase in words_of(phrases, f"reporting.by.{kind}"):
+            words = phrase.split()
             if len(words) >= 2:
                 heads.setdefault(" ".join(words[:-1]).casefold(), kind)
     if not heads:
@@ -213,7 +223,9 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         cues_before=_keyed(reporting.get("before")),
         cues_after=_keyed(reporting.get("after")),
         cues_by=compile_by_cues(reporting.get("by") or {}),
-        cues_pronoun=PhraseMatcher((p, "say") for p in reporting.get("pronoun_after") or []),
+        cues_pronoun=PhraseMatcher(
+            (p, "say") for p in words_of(reporting.get("pronoun_after"), "pronoun_after")
+        ),
         complementizers=_phrases(data, "complementizers"),
         deny_markers=_phrases(data, "deny_markers"),
         claim_nouns=_phrases(data, "claim_nouns"),
