@@ -53,12 +53,21 @@ def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
     for hit in reversed(owners):
         if hit.end <= noun.start and noun.start - hit.end <= 30:
             if ctx.words(hit.end, noun.start) <= 2 and not _STOPS.search(ctx.text, hit.end, noun.start):
-                lo = max(0, hit.start - 12)
-                if not ctx.doc.find(ctx.pack.target_markers, lo, hit.start) and not ctx.doc.find(
-                    ctx.pack.locative_preps, lo, hit.start
-                ):
+                if not _governed_by_marker(ctx, hit):
                     return ctx.gaz.party_of(hit.key)
     return None
+
+
+def _governed_by_marker(ctx: Reader, owner: Hit) -> bool:
+    """ "against Ukrainian troops", "to Russian forces": the owner follows a target marker or a
+    preposition — not when a figure holds or follows it ("up to 10,000 North Korean troops")."""
+    lo = max(0, owner.start - 12)
+    figures = ctx.doc.numbers_between(max(0, owner.start - 40), owner.start)
+    for matcher in (ctx.pack.target_markers, ctx.pack.locative_preps):
+        for marker in ctx.doc.find(matcher, lo, owner.start):
+            if not any(n.end > marker.start for n in figures):
+                return True
+    return False
 
 
 def is_target(ctx: Reader, np_start: int) -> bool:
