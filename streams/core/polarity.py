@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from streams.core.frame import IMPLICIT
 from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 
 
 def read_polarity(t: TriggerReading) -> None:
     _negation(t)
+    _negated_presence(t)
     _negated_troops(t)
     _speculation(t)
 
@@ -20,6 +22,19 @@ def _negation(t: TriggerReading) -> None:
         if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= 4):
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
+
+
+def _negated_presence(t: TriggerReading) -> None:
+    """ "North Korean troops are not in Kursk": a presence read without a verb is negated by a
+    negator between the troops and the place."""
+    ctx, trig, frame = t.ctx, t.trig, t.frame
+    if frame.negated or not trig.text.startswith(IMPLICIT):
+        return
+    prep = ctx.doc.first(ctx.pack.locative_preps, trig.end, min(t.scope.end, trig.end + 50))
+    neg = ctx.doc.first(ctx.pack.negators, trig.end, prep.start) if prep is not None else None
+    if neg is not None:
+        frame.negated = True
+        frame.cues.append(f"negation:{neg.text}")
 
 
 def _negated_troops(t: TriggerReading) -> None:

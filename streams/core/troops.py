@@ -9,6 +9,7 @@ from streams.core.frame import TroopNP
 from streams.core.matching import Hit
 
 _STOPS = re.compile(r"[,.;]")
+_MARKS = re.compile(r"[,.;:]")
 
 
 def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
@@ -60,12 +61,15 @@ def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
 
 def _governed_by_marker(ctx: Reader, owner: Hit) -> bool:
     """ "against Ukrainian troops", "to Russian forces": the owner follows a target marker or a
-    preposition — not when a figure holds or follows it ("up to 10,000 North Korean troops")."""
+    preposition — not when a figure holds or follows it ("up to 10,000 North Korean troops"), nor
+    across a clause mark ("AMBASSADOR TO THE UN: North Korean troops")."""
     lo = max(0, owner.start - 12)
     figures = ctx.doc.numbers_between(max(0, owner.start - 40), owner.start)
     for matcher in (ctx.pack.target_markers, ctx.pack.locative_preps):
         for marker in ctx.doc.find(matcher, lo, owner.start):
-            if not any(n.end > marker.start for n in figures):
+            if not any(n.end > marker.start for n in figures) and not _MARKS.search(
+                ctx.text, marker.end, owner.start
+            ):
                 return True
     return False
 

@@ -66,3 +66,15 @@ def test_whether_leaves_the_statement_noncommittal() -> None:
         "The Pentagon said it was unclear whether North Korean troops were fighting in Kursk.",
         [("united_states", "noncommittal", "troops_in_combat:north_korea:kursk")],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peskov said North Korean troops are not in Russia.",
+        "Peskov mengatakan tentara Korea Utara tidak berada di Rusia.",
+        "NEBENZIA (via interpreter): North Korean troops are not in Russia.",
+    ],
+)
+def test_troops_not_in_a_place_are_denied(body: str) -> None:
+    assert_claims(body, [("russia", "deny", "troops_deployed:north_korea:russia")])
