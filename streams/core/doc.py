@@ -135,13 +135,14 @@ class Doc:
 
     def find(self, matcher: PhraseMatcher, start: int = 0, end: int | None = None) -> list[Hit]:
         """Hits of a phrase list lying wholly inside [start, end)."""
-        return self.index(matcher).within(start, len(self.text) if end is None else end)
+        index = self._hits.get(matcher) or self.index(matcher)
+        return index.within(start, len(self.text) if end is None else end)
 
     def first(self, matcher: PhraseMatcher, start: int, end: int) -> Hit | None:
-        return self.index(matcher).first(start, end)
+        return (self._hits.get(matcher) or self.index(matcher)).first(start, end)
 
     def last(self, matcher: PhraseMatcher, start: int, end: int) -> Hit | None:
-        return self.index(matcher).last(start, end)
+        return (self._hits.get(matcher) or self.index(matcher)).last(start, end)
 
     def sentence_matches(self, pattern: re.Pattern[str], sent: Sentence) -> list[re.Match[str]]:
         """A regex's matches inside one sentence, scanned once."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from streams.core.tokens import TOKEN, Tokens
+from streams.core.tokens import TOKEN, Tokens, fold
 
 # Word characters for boundaries: letters/digits plus the hyphen inside Indonesian reduplication
 # ("unit-unit") and apostrophes ("Kyiv's"), so "Kursk" does not match inside "Kursk-bound".
@@ -99,15 +99,19 @@ class PhraseMatcher:
         self._regex = self._compile(list(exact), list(folded))
         self._keys: dict[str, str | None] = {}
         # Documents match on their tokens; the few phrases that do not tokenise as written
-        # ("U.S.") keep a regex, run for every position where one starts.
+        # ("U.S.") keep a regex, tried where a token equal to their first word stands.
         self._folded_words = _word_trie((p.replace("’", "'"), p) for p in folded if _is_simple(p))
         self._exact_words = _word_trie((p.replace("’", "'"), p) for p in exact if _is_simple(p))
         odd_folded = [p for p in folded if not _is_simple(p)]
         odd_exact = [p for p in exact if not _is_simple(p)]
-        self._odd: list[tuple[re.Pattern[str], bool]] = []  # (regex at every start, exact part)
-        for rx, is_exact in ((self._compile([], odd_folded), False), (self._compile(odd_exact, []), True)):
+        # (regex, exact part, the first words; None: a phrase starts with no word, try everywhere)
+        self._odd: list[tuple[re.Pattern[str], bool, frozenset[str] | None]] = []
+        for odd, is_exact in ((odd_folded, False), (odd_exact, True)):
+            rx = self._compile(odd if is_exact else [], [] if is_exact else odd)
             if rx is not None:
-                self._odd.append((re.compile("(?=(" + rx.pattern + "))", re.IGNORECASE), is_exact))
+                starts = [TOKEN.match(p) for p in odd]
+                firsts = frozenset(fold(m.group()) for m in starts if m) if all(starts) else None
+                self._odd.append((rx, is_exact, firsts))
 
     @staticmethod
     def _compile(exact: list[str], folded: list[str]) -> re.Pattern[str] | None:
@@ -170,11 +174,11 @@ class PhraseMatcher:
             return []
         folded = self._longest(tokens, self._folded_words, tokens.folded, tokens.vocab)
         exact = self._longest(tokens, self._exact_words, tokens.exact, tokens.exact_vocab)
-        for rx, is_exact in self._odd:
+        for rx, is_exact, firsts in self._odd:
             into = exact if is_exact else folded
-            for m in rx.finditer(tokens.text):
-                if m.end(1) > into.get(m.start(), -1):
-                    into[m.start()] = m.end(1)
+            for m in _odd_matches(rx, firsts, tokens):
+                if m.end() > into.get(m.start(), -1):
+                    into[m.start()] = m.end()
         return self._select(tokens.text, folded, exact)
 
     @staticmethod
@@ -261,3 +265,18 @@ def _walk(
         node = nxt
         j += 1
     return best
+
+
+def _odd_matches(
+    rx: re.Pattern[str], firsts: frozenset[str] | None, tokens: Tokens
+) -> Iterator[re.Match[str]]:
+    """The longest match of `rx` at each place one may start."""
+    if firsts is None:
+        starts: Iterable[int] = range(len(tokens.text))
+    else:
+        starts = sorted(i for first in firsts & tokens.vocab.keys() for i in tokens.vocab[first] if i >= 0)
+        starts = [tokens.starts[i] for i in starts]
+    for pos in starts:
+        m = rx.match(tokens.text, pos)
+        if m is not None:
+            yield m

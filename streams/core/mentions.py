@@ -6,7 +6,7 @@ from __future__ import annotations
 from streams.core.doc import Doc
 from streams.core.gazetteer import Gazetteer
 from streams.core.lang import LangPack
-from streams.core.matching import Hit, PhraseMatcher
+from streams.core.matching import Hit
 from streams.core.vocabulary import measure_matcher, trigger_matcher
 
 
@@ -14,29 +14,28 @@ class Mentions:
     def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gaz
-        self.triggers_matcher = trigger_matcher(pack.code)
+        # One pass each, up front: every step asks for these.
+        self._actors = doc.index(gaz.actor_matcher)
+        self._demonyms = doc.index(gaz.demonym_matcher)
+        self._places = doc.index(gaz.place_matcher)
+        self._people = doc.index(gaz.people_matcher)
+        self._triggers = doc.index(trigger_matcher(pack.code))
         self.measures_matcher = measure_matcher(pack.code)
-        for matcher in self._gazetteer_matchers():
-            doc.find(matcher, 0, 0)  # one pass each, up front
-
-    def _gazetteer_matchers(self) -> tuple[PhraseMatcher, ...]:
-        g = self.gaz
-        return (g.actor_matcher, g.demonym_matcher, g.place_matcher, g.people_matcher)
 
     def actors(self, start: int, end: int) -> list[Hit]:
-        return self.doc.find(self.gaz.actor_matcher, start, end)
+        return self._actors.within(start, end)
 
     def demonyms(self, start: int, end: int) -> list[Hit]:
-        return self.doc.find(self.gaz.demonym_matcher, start, end)
+        return self._demonyms.within(start, end)
 
     def places(self, start: int, end: int) -> list[Hit]:
-        return self.doc.find(self.gaz.place_matcher, start, end)
+        return self._places.within(start, end)
 
     def people(self, start: int, end: int) -> list[Hit]:
-        return self.doc.find(self.gaz.people_matcher, start, end)
+        return self._people.within(start, end)
 
     def triggers(self, start: int, end: int) -> list[Hit]:
-        return self.doc.find(self.triggers_matcher, start, end)
+        return self._triggers.within(start, end)
 
     def measures(self, start: int, end: int) -> list[Hit]:
         return self.doc.find(self.measures_matcher, start, end)

@@ -81,14 +81,9 @@ class Tokens:
             text, starts, ends = self.text, self.starts, self.ends
             start_ok = [s == 0 or not _joins(text[s - 1]) for s in starts]
             end_ok = [_can_end(text, e) for e in ends]
-            spaced = [False] + [_is_space(text, ends[i - 1], starts[i]) for i in range(1, len(starts))]
+            spaced = [False] + [text[e:s].isspace() for e, s in zip(ends[:-1], starts[1:], strict=True)]
             self._bounds = (start_ok, end_ok, spaced)
         return self._bounds
-
-
-def _is_space(text: str, lo: int, hi: int) -> bool:
-    gap = text[lo:hi]
-    return bool(gap) and gap.isspace()
 
 
 def _can_end(text: str, pos: int) -> bool:
