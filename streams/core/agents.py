@@ -10,10 +10,10 @@ from streams.core.context import Reader
 from streams.core.frame import TroopNP
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
 from streams.core.troops import is_target
 
 _SENTENCE_MARK = re.compile(r"[;:.!?](?:\s|$)")
-_STOPS = re.compile(r"[,.;]")
 # Whose troops a later frame means, from any troop frame: fighting implies being there, and
 # casualties are of troops that were there.
 _TROOP_EVENTS = ("troops_deployed", "troops_in_combat", "casualties")
@@ -180,7 +180,7 @@ def _owner_of_nominal(t: TriggerReading) -> None:
             and all(objects.search(w) is not None for w in ctx.doc.word_list(lo, hi))
             and gap_words <= 2
         )
-        if (gap_words == 0 or obj_gap) and not _STOPS.search(ctx.text, lo, hi):
+        if (gap_words == 0 or obj_gap) and not STOPS.search(ctx.text, lo, hi):
             t.frame.agent, t.frame.agent_by = ctx.gaz.party_of(d.key), "explicit"
             t.agent_span.append((d.start, d.end))
             return

@@ -9,8 +9,8 @@ from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
 from streams.core.gazetteer import Gazetteer
 from streams.core.matching import Hit
+from streams.core.tokens import STOPS
 
-_STOPS = re.compile(r"[,.;]")
 _GROUP_STOP_BEFORE = re.compile(r"[.;:,]")  # between the verb-nearest mention and earlier ones
 _GROUP_STOP_AFTER = re.compile(r"[.;:]")
 
@@ -57,8 +57,8 @@ def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> Speak
     for i, r in enumerate(roles):
         gap_after = ctx.words(r.end, hit.start) if r.end <= hit.start else 99
         gap_before = ctx.words(hit.end, r.start) if hit.end <= r.start else 99
-        if (gap_after <= 1 and not _STOPS.search(text, r.end, hit.start)) or (
-            gap_before <= 0 and not _STOPS.search(text, hit.end, r.start)
+        if (gap_after <= 1 and not STOPS.search(text, r.end, hit.start)) or (
+            gap_before <= 0 and not STOPS.search(text, hit.end, r.start)
         ):
             role = r.key
             used.add(i)

@@ -3,8 +3,6 @@ measure (agents.py, places.py, polarity.py), then one frame per proposition."""
 
 from __future__ import annotations
 
-import re
-
 from streams.core.agents import fill_agent
 from streams.core.clauses import clause_end, clause_start
 from streams.core.context import Reader
@@ -14,9 +12,8 @@ from streams.core.places import fill_place, place_before
 from streams.core.polarity import read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
 from streams.core.scope import Scope, TriggerReading
+from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
-
-_STOPS = re.compile(r"[,.;]")
 
 
 def find_frames(
@@ -62,7 +59,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         prep = ctx.doc.first(ctx.pack.locative_preps, np.end, hi)
         if prep is None or not ctx.mentions.places(prep.end, min(hi, prep.end + 30)):
             continue
-        if ctx.words(np.end, prep.start) <= 3 and not _STOPS.search(ctx.text, np.end, prep.start):
+        if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)

@@ -9,8 +9,8 @@ from schemas import Quantity, Span
 from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit
 from streams.core.quantities import NumberMention
+from streams.core.tokens import STOPS
 
-_STOPS = re.compile(r"[.;,]")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -58,7 +58,7 @@ def _figure_gap_ok(ctx: Reader, lo: int, hi: int, strong: bool) -> bool:
     """Between a figure and its troop noun only names or owner words ("11,000 North Korean
     troops", "3.000 tentara tambahan"), never ordinary words ("lima tempat pelatihan militer")."""
     words = _WORDS.findall(ctx.text, lo, hi)
-    if len(words) > 3 or _STOPS.search(ctx.text, lo, hi):
+    if len(words) > 3 or STOPS.search(ctx.text, lo, hi):
         return False
     additional = ctx.pack.additional_markers
     plain = [w for w in words if not (w[:1].isupper() or additional.search(w) is not None)]

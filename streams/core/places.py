@@ -8,8 +8,8 @@ import re
 from streams.core.context import Reader
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
 
-_STOPS = re.compile(r"[,.;]")
 _HARD_STOPS = re.compile(r"[.;]")
 
 
@@ -61,7 +61,7 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
     return (
         len(content) <= limit
         and ctx.words(lo, hi) <= limit + 3
-        and not _STOPS.search(ctx.text, lo, hi)
+        and not STOPS.search(ctx.text, lo, hi)
         and not ctx.doc.find(ctx.pack.origin_markers, lo, hi)  # "dibebaskan dari pasukan Ukraina"
         and not ctx.doc.find(ctx.pack.target_markers, lo, hi)
     )

@@ -9,6 +9,8 @@ from bisect import bisect_left, bisect_right
 # A word: letters/digits, with inner hyphens and apostrophes ("unit-unit", "Kyiv's").
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _WORD_CHAR = re.compile(r"[^\W_]")
+# A comma, full stop or semicolon between two words: they are not one phrase.
+STOPS = re.compile(r"[,.;]")
 
 
 def fold(word: str) -> str:

@@ -7,8 +7,8 @@ import re
 from streams.core.context import Reader
 from streams.core.frame import TroopNP
 from streams.core.matching import Hit
+from streams.core.tokens import STOPS
 
-_STOPS = re.compile(r"[,.;]")
 _MARKS = re.compile(r"[,.;:]")
 
 
@@ -41,7 +41,7 @@ def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None,
         if hit.start >= noun.end and hit.start - noun.end <= 14:
             words = ctx.doc.word_list(noun.end, hit.start)
             if (
-                not _STOPS.search(ctx.text, noun.end, hit.start)
+                not STOPS.search(ctx.text, noun.end, hit.start)
                 and len(words) <= 2
                 and all(w.casefold() in ctx.pack.owner_markers for w in words)
             ):
@@ -53,7 +53,7 @@ def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
     """Owner then noun: "North Korean troops", "Pyongyang's soldiers" (English word order)."""
     for hit in reversed(owners):
         if hit.end <= noun.start and noun.start - hit.end <= 30:
-            if ctx.words(hit.end, noun.start) <= 2 and not _STOPS.search(ctx.text, hit.end, noun.start):
+            if ctx.words(hit.end, noun.start) <= 2 and not STOPS.search(ctx.text, hit.end, noun.start):
                 if not _governed_by_marker(ctx, hit):
                     return ctx.gaz.party_of(hit.key)
     return None
