@@ -91,11 +91,22 @@ def group(ctx: Reader, refs: list[SpeakerRef], pick_last: bool) -> list[SpeakerR
     for ref in ordered[1:]:
         prev = run[-1]
         lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
-        if ctx.words(lo, hi) <= 3 and not (hi >= lo and stop.search(ctx.text, lo, hi)):
+        if (
+            ctx.words(lo, hi) <= 3
+            and not (hi >= lo and stop.search(ctx.text, lo, hi))
+            and not _listed(ctx, ref, prev, lo, hi)
+        ):
             run.append(ref)
         else:
             break
     return run
+
+
+def _listed(ctx: Reader, a: SpeakerRef, b: SpeakerRef, lo: int, hi: int) -> bool:
+    """ "South Korea and Ukraine": two parties joined by a coordinator are a list, not one name."""
+    if a.party is None or b.party is None or a.party == b.party or hi < lo:
+        return False
+    return ctx.pack.glue.coordinator_word.search(ctx.text, lo, hi) is not None
 
 
 def best_of(run: list[SpeakerRef], gaz: Gazetteer) -> SpeakerRef | None:

@@ -51,3 +51,14 @@ def test_the_run_nearest_the_verb_is_one_group() -> None:
     best = best_of(group(ctx, refs, pick_last=True), ctx.gaz)
     assert best is not None and (best.actor_id, best.party) == ("zelensky", "ukraine")
     assert (best.start, best.end) == (0, text.index(" mengatakan"))
+
+
+def test_two_parties_joined_by_and_are_a_list_not_one_name() -> None:
+    assert sorted(
+        claims_of(
+            "Rusia dan Korea Utara sama-sama menepis tuduhan bahwa Korea Utara memasok senjata kepada Rusia."
+        )
+    ) == [
+        ("north_korea", "deny", "weapons_supplied:north_korea:russia"),
+        ("russia", "deny", "weapons_supplied:north_korea:russia"),
+    ]
