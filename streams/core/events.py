@@ -51,7 +51,10 @@ def find_frames(
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
     """Trigger words, plus an implicit presence: "<troops of X> di/in <place>" with no verb."""
-    triggers = ctx.mentions.triggers(start, end)
+    evidence = ctx.doc.find(ctx.pack.evidence_negators, start, end)
+    triggers = [
+        t for t in ctx.mentions.triggers(start, end) if not any(e.start <= t.start < e.end for e in evidence)
+    ]
     for np in troops:
         if np.party is None:
             continue

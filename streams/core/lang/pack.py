@@ -73,6 +73,7 @@ class LangPack:
     deny_markers: PhraseMatcher
     claim_nouns: PhraseMatcher
     negators: PhraseMatcher
+    evidence_negators: PhraseMatcher  # "tidak ada tanda-tanda": its "ada" opens no frame
     hedges: PhraseMatcher
     speculative: PhraseMatcher
     clause_breaks: PhraseMatcher
@@ -230,6 +231,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         deny_markers=_phrases(data, "deny_markers"),
         claim_nouns=_phrases(data, "claim_nouns"),
         negators=_phrases(data, "negators"),
+        evidence_negators=_phrases(data, "evidence_negators"),
         hedges=_phrases(data, "hedges"),
         speculative=_phrases(data, "speculative"),
         clause_breaks=_phrases(data, "clause_breaks"),

@@ -50,9 +50,6 @@ def test_no_signs_of_is_a_negation() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'tidak ada' opens a presence frame too: 'no signs of fighting' is not 'not there'"
-)
 def test_tidak_ada_tanda_tanda_is_a_negation_of_fighting_only() -> None:
     assert_claims(
         'Badan intelijen Korea Selatan mengatakan "tidak ada tanda-tanda unit Korea Utara bertempur di garis '
