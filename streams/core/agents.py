@@ -226,9 +226,14 @@ def sender(
     # What is sent: troops, or the frame's own objects ("memasok jutaan peluru artileri").
     sent = ctx.doc.first(objects if objects else ctx.pack.troop_nouns, trig.end, trig.end + 60)
     has_object = sent is not None and ctx.words(trig.end, sent.start) <= 10
-    if not actors and has_object and _subjectless(ctx, start, lo, trig.start):
-        # "berterima kasih kepada Korea Utara karena telah mengirim pasukan": the clause has no
-        # subject of its own; the actor just before it is the one who sent them.
+    if (
+        not actors
+        and has_object
+        and (_subjectless(ctx, start, lo, trig.start) or _causal_pronoun(ctx, start, lo, trig))
+    ):
+        # "berterima kasih kepada Korea Utara karena telah mengirim pasukan", "thanked North Korea
+        # because it had sent troops": the clause has no subject of its own (or only "it"); the
+        # actor just before it is the one who sent them.
         wider = [h for h in ctx.mentions.actors(max(start, lo - 60), lo) if not is_target(ctx, h.start)]
         actors = wider[-1:]
     if actors and has_object:
@@ -252,6 +257,17 @@ def _subject_clause_start(ctx: Reader, start: int, pos: int) -> int:
     for m in _SENTENCE_MARK.finditer(ctx.text, start, pos):
         lo = max(lo, m.end())
     return lo
+
+
+def _causal_pronoun(ctx: Reader, start: int, lo: int, trig: Hit) -> bool:
+    """A causal clause whose subject is a pronoun standing first: "because it had sent"."""
+    pron = ctx.doc.first(ctx.pack.pronouns, lo, trig.start)
+    return (
+        pron is not None
+        and pron.key == "group"
+        and ctx.words(lo, pron.start) == 0
+        and ctx.pack.glue.causal.search(ctx.text, max(start, lo - 12), lo) is not None
+    )
 
 
 def _subjectless(ctx: Reader, start: int, lo: int, pos: int) -> bool:
