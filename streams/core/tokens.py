@@ -45,6 +45,10 @@ class Tokens:
                 n -= 1
         return max(n, 0)
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens a character span covers, as [first, stop) token indexes (a mention's words)."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end)
+
     # --- for phrase matching ---------------------------------------------------------------------
     @property
     def folded(self) -> list[str]:

@@ -38,3 +38,10 @@ def test_boundaries_follow_the_phrase_rules() -> None:
     assert start_ok == [True, False, True, True]  # "c" follows "_"
     assert end_ok == [True, True, False, True]  # "d" is followed by ’
     assert spaced == [False, False, True, False]
+
+
+def test_a_character_span_maps_to_its_tokens() -> None:
+    tokens = Tokens("North Korean troops arrived")
+    first, stop = tokens.span(0, len("North Korean"))
+    assert (first, stop) == (0, 2)
+    assert tokens.span(13, 19) == (2, 3) and tokens.span(5, 6) == (1, 1)
