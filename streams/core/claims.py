@@ -27,6 +27,7 @@ class Statement:
     spk: SpeakerRef
     base: str  # the cue's stance
     deny_marker: Hit | None
+    denial_noun: Hit | None  # "bantahan", "the denial": what a deny marker may dismiss
     hedge: Hit | None
     inner: list[Hit]  # "said it did not deny": a denial or non-answer inside the content
     numbers: list[NumberMention]
@@ -62,6 +63,7 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         spk=spk,
         base=ctx.tuning.cue_stance[attr.cue.kind],
         deny_marker=doc.first(pack.deny_markers, cstart, cend),
+        denial_noun=doc.first(pack.denial_nouns, cstart, cend),
         hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
         inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
         numbers=[n for n in doc.numbers_between(cstart, cend) if n.unit_hint is None],
@@ -93,6 +95,14 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
     if pre_inner:
         cues.append(f"inner:{pre_inner[-1].text}")
         return "deny" if pre_inner[-1].key == "deny" else "noncommittal"
+    if (
+        st.deny_marker is not None
+        and st.denial_noun is not None
+        and st.denial_noun.end <= st.deny_marker.start
+    ):
+        # "Bantahan Korea Utara soal pengiriman itu tidak benar": calling a denial false affirms.
+        cues.append(f"denial-dismissed:{st.denial_noun.text}")
+        return "affirm"
     if st.deny_marker is not None:
         cues.append(f"deny-marker:{st.deny_marker.text}")
         return "deny"

@@ -71,6 +71,7 @@ class LangPack:
     cues_pronoun: PhraseMatcher
     complementizers: PhraseMatcher
     deny_markers: PhraseMatcher
+    denial_nouns: PhraseMatcher  # "bantahan itu tidak benar": a dismissed denial affirms
     claim_nouns: PhraseMatcher
     negators: PhraseMatcher
     evidence_negators: PhraseMatcher  # "tidak ada tanda-tanda": its "ada" opens no frame
@@ -229,6 +230,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         ),
         complementizers=_phrases(data, "complementizers"),
         deny_markers=_phrases(data, "deny_markers"),
+        denial_nouns=_phrases(data, "denial_nouns"),
         claim_nouns=_phrases(data, "claim_nouns"),
         negators=_phrases(data, "negators"),
         evidence_negators=_phrases(data, "evidence_negators"),

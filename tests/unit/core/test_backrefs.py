@@ -3,8 +3,6 @@ a surname, "the statement said")."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.unit.core.helpers import assert_claims, extract_body
 
 NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
@@ -18,7 +16,6 @@ def test_a_pronoun_speaker_resolves_to_the_last_person() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="'tidak benar' about Pyongyang's denial reads as the speaker denying")
 def test_a_bare_role_after_a_quote_is_not_an_actor_named_inside_the_quote() -> None:
     assert_claims(
         "Kepala Staf Gabungan Korea Selatan mengatakan tentara Korea Utara telah dikirim ke Rusia.\n"
