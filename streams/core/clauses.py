@@ -57,10 +57,18 @@ def clause_end(ctx: Reader, pos: int, end: int, objects: PhraseMatcher | None = 
 def _after_coordinator(
     ctx: Reader, after: int, hi: int, end: int, objects: PhraseMatcher | None
 ) -> int | None:
-    """-1: the coordinator joins names ("di Rusia dan Ukraina"); an offset: the clause goes on past
+    """-1: the coordinator joins names or places ("di Rusia dan Ukraina"); an offset: the clause goes on past
     a second object; None: a new clause starts ("dikirim ke Rusia dan ... ditempatkan")."""
     text = ctx.text
     if ctx.pack.glue.name_ahead.match(text, after, hi) is not None:
+        return -1
+    # "in Kursk and in Belgorod": a second place with its own preposition.
+    prep = ctx.doc.first(ctx.pack.locative_preps, after, hi)
+    if (
+        prep is not None
+        and ctx.words(after, prep.start) == 0
+        and ctx.mentions.places(prep.end, min(hi, prep.end + 40))
+    ):
         return -1
     # "jutaan peluru dan puluhan rudal ke Rusia": a second counted object, same clause.
     figure = next(iter(ctx.doc.numbers_between(after, min(hi, after + 30))), None)

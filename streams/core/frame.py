@@ -23,6 +23,7 @@ class FrameHit:
     measure: str | None = None
     cues: list[str] = field(default_factory=list)
     extra_places: list[str] = field(default_factory=list)
+    primary: bool = True  # False for the copy at a second place of the same clause
 
     def at(self, place: str) -> FrameHit:
         """The same frame at another place (a clause naming several)."""
@@ -38,6 +39,7 @@ class FrameHit:
             self.place_by,
             self.measure,
             list(self.cues),
+            primary=False,
         )
 
 

@@ -82,7 +82,11 @@ def _governed(ctx: Reader, lo: int, hi: int) -> bool:
         return False
     nouns = ctx.doc.find(ctx.pack.place_nouns, lo, hi)  # multi-word ones ("garis depan") count as one
     free = [w for w in _words_outside(ctx, lo, hi, nouns)]
-    return all(w[:1].isupper() or w.casefold() in ctx.pack.place_determiners for w in free)
+    # "in Kursk and Belgorod": a coordinator between names keeps the preposition's reach.
+    joins = ctx.pack.glue.coordinators
+    return all(
+        w[:1].isupper() or w.casefold() in ctx.pack.place_determiners or w.casefold() in joins for w in free
+    )
 
 
 def _words_outside(ctx: Reader, lo: int, hi: int, spans: list[Hit]) -> list[str]:

@@ -136,8 +136,8 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
         if f.agent is not None and f.agent_by in ("explicit", "sender"):
             state.context_agent[f.event] = f.agent
             state.context_age = 0
-        if f.place is not None and f.place_by == "explicit":
-            state.context_place[f.event] = f.place
+        if f.place is not None and f.place_by == "explicit" and f.primary:
+            state.context_place[f.event] = f.place  # the clause's own place, not a second one
     state.prev_frames = frames or state.prev_frames
     solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
     for f in reversed(solid):  # most recent first, a few kept

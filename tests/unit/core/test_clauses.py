@@ -60,7 +60,6 @@ def test_places_each_with_a_preposition_are_one_claim_each(body: str) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="'and' ends the clause, and a second place needs its own preposition")
 @pytest.mark.parametrize(
     "body",
     [
