@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "streams"
 
@@ -87,9 +85,8 @@ def test_the_graph_sees_the_extractor() -> None:
     assert len(graph) > 40
 
 
-# The Faust app and its agents import each other; untying them belongs to the stance-package
-# work (issue 9, item 5), outside the extraction core. Remove this entry when that lands: the
-# strict xfail below then fails as a reminder.
+# The Faust app and its agents import each other on this branch; the stance-package work (issue 9,
+# item 5) unties them on main. Once both are merged this list can go: nothing else is allowed.
 KNOWN_CYCLES = [["streams.agents", "streams.app"]]
 
 
@@ -98,13 +95,13 @@ def test_no_import_cycles_under_streams() -> None:
 
 
 def test_no_import_cycles_in_the_core() -> None:
-    core = {k: v for k, v in import_graph().items() if k.startswith("streams.core")}
+    graph = import_graph()
+    core = {
+        k: {w for w in v if w.startswith("streams.core")}
+        for k, v in graph.items()
+        if k.startswith("streams.core")
+    }
     assert cycles(core) == []
-
-
-@pytest.mark.xfail(strict=True, reason="streams.app <-> streams.agents (see KNOWN_CYCLES)")
-def test_no_known_cycles_left() -> None:
-    assert cycles(import_graph()) == []
 
 
 def test_a_cycle_is_found() -> None:

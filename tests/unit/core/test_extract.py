@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[3]
 QUOTE = '"Tentara Korea Utara sudah tiba di Kursk," kata Zelensky. '
 
 
-def test_an_empty_or_blank_body_gives_nothing() -> None:
-    for body in ("   \n\n  ", "Baca juga: something\n"):
+def test_a_body_of_noise_or_marks_gives_nothing() -> None:
+    for body in ("Baca juga: something\n", "— — — ...\n\n", "pic.twitter.com/abc\n"):
         ex = extract_body(body, "id")
         assert ex.claims == [] and ex.attributions == []
 
