@@ -208,6 +208,14 @@ def compile_by_cues(by: dict[str, Any]) -> ByCues:
     return ByCues(rx, heads)
 
 
+def _possessive_troops(data: dict[str, Any]) -> PhraseMatcher:
+    """ "pasukannya": each troop noun with each possessive suffix, keyed by the noun."""
+    suffixes = _list(data, "possessive_suffixes")
+    return PhraseMatcher(
+        (noun + sfx, noun.casefold()) for noun in _list(data, "troop_nouns") for sfx in suffixes
+    )
+
+
 def _noise(data: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
     noise = []
     for pattern in _list(data, "noise_lines"):
@@ -242,11 +250,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         locative_preps=_phrases(data, "locative_preps"),
         place_nouns=_phrases(data, "place_nouns"),
         troop_nouns=_phrases(data, "troop_nouns"),
-        troop_nouns_possessive=PhraseMatcher(
-            (noun + suffix, noun.casefold())
-            for noun in _list(data, "troop_nouns")
-            for suffix in _list(data, "possessive_suffixes")
-        ),
+        troop_nouns_possessive=_possessive_troops(data),
         weak_troop_nouns=_words(data, "weak_troop_nouns"),
         additional_markers=_phrases(data, "additional_markers"),
         roles=_keyed(data.get("roles")),
