@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from streams.core.caches import memo
 from streams.core.lexicon import load_data
 from streams.core.matching import Hit, PhraseMatcher
 
@@ -162,6 +162,6 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
     )
 
 
-@lru_cache(maxsize=1)
+@memo
 def default_gazetteer() -> Gazetteer:
     return build_gazetteer(load_data("actors"), load_data("places"))

@@ -12,11 +12,12 @@ and a new lang/<code>/ folder there adds a language.
 from __future__ import annotations
 
 import os
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from streams.core.caches import clear_all, memo
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -46,7 +47,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-@cache
+@memo
 def load_data(name: str) -> dict[str, Any]:
     """A top-level data file such as 'actors', merged over all overlay dirs."""
     merged: dict[str, Any] = {}
@@ -57,7 +58,7 @@ def load_data(name: str) -> dict[str, Any]:
     return merged
 
 
-@cache
+@memo
 def load_lang(code: str) -> dict[str, Any]:
     """All files of lang/<code>/ merged (every overlay dir); {} for an unknown language."""
     merged: dict[str, Any] = {}
@@ -79,20 +80,5 @@ def languages() -> list[str]:
 
 
 def clear_caches() -> None:
-    """Forget every compiled lexicon, e.g. after CW_LEXICON_DIR changed (tests, long-lived tools)."""
-    load_data.cache_clear()
-    load_lang.cache_clear()
-    from streams.core import extract, frames, gazetteer, langpack, propositions, quantities, timeexpr
-
-    for fn in (
-        langpack.get_pack,
-        langpack.all_packs,
-        gazetteer.default_gazetteer,
-        propositions.event_specs,
-        frames.trigger_matcher,
-        frames.measure_matcher,
-        extract._by_cue_table,
-        quantities._compiled,
-        timeexpr._compiled,
-    ):
-        fn.cache_clear()
+    """Forget every loaded file and compiled lexicon, e.g. after CW_LEXICON_DIR changed."""
+    clear_all()

@@ -9,10 +9,10 @@ the same event at every ancestor place and its broader events ("fighting in Kurs
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from schemas import PropositionRef
+from streams.core.caches import memo
 from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.lexicon import load_data
 
@@ -37,7 +37,7 @@ class EventSpec:
     recipient_preps: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1)
+@memo
 def event_specs() -> dict[str, EventSpec]:
     data: dict[str, Any] = load_data("frames").get("events") or {}
     out: dict[str, EventSpec] = {}

@@ -25,10 +25,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from streams.core.lexicon import load_lang
+from streams.core.lang.numbers import NumberRules, number_rules
+from streams.core.lang.regex import norm as _norm
 
 __all__ = ["NumberMention", "find_numbers"]
 
@@ -53,263 +52,6 @@ class NumberMention:
 # --------------------------------------------------------------------------- regex helpers
 
 
-def _norm(s: str) -> str:
-    # casefold, not lower: re.IGNORECASE also matches e.g. "ſ" for "s", and the lookup must too
-    return " ".join(s.casefold().split())
-
-
-def _atoms(p: str, fold: bool, glued_after: bool) -> list[str]:
-    """A phrase as regex atoms: one per character, any whitespace run as ``\\s+``."""
-    out: list[str] = []
-    for ch in p.lower() if fold else p:
-        if ch.isspace():
-            if out[-1] != r"\s+":
-                out.append(r"\s+")
-        else:
-            out.append(re.escape(ch))
-    if p[-1].isalnum() and not glued_after:
-        out.append(r"(?!\w)")
-    return out
-
-
-def _trie(seqs: list[list[str]]) -> str:
-    """Alternation of atom sequences as a trie; a longer branch is tried before a shorter one.
-
-    Python's re tries alternatives one by one: with a trie a miss costs one test per level
-    instead of one per phrase, which keeps a scan over a sentence to a few microseconds.
-    """
-    groups: dict[str, list[list[str]]] = {}
-    for seq in seqs:
-        if seq:
-            groups.setdefault(seq[0], []).append(seq[1:])
-    # the end-of-word guard goes last, so "kemarin lusa" is tried before "kemarin"
-    heads = sorted(groups, key=lambda h: (h == r"(?!\w)", h))
-    branches = [head + _trie(groups[head]) for head in heads]
-    if any(not seq for seq in seqs):
-        branches.append("")
-    if len(branches) <= 1:
-        return branches[0] if branches else ""
-    return "(?:" + "|".join(branches) + ")"
-
-
-def phrase_alternation(
-    phrases: Any, *, glued_before: bool = False, glued_after: bool = False, fold: bool = True
-) -> str:
-    """Regex for a set of literal phrases (compile with re.IGNORECASE unless ``fold=False``).
-
-    Word-like edges get word boundaries, so "Senin" does not match inside "Seninnya";
-    ``glued_before``/``glued_after`` drop the boundary on that side (scale suffixes touch the
-    digits before them: "10k"; currency signs the digits after them: "Rp10.000").
-    Whitespace inside a phrase matches any whitespace run. An empty set never matches.
-    """
-    items = sorted({str(p).strip() for p in phrases if str(p).strip()})
-    if not items:
-        return r"(?!)"
-    wordy = [_atoms(p, fold, glued_after) for p in items if p[0].isalnum()]
-    other = [_atoms(p, fold, glued_after) for p in items if not p[0].isalnum()]
-    parts = []
-    if wordy:
-        parts.append(("" if glued_before else r"(?<!\w)") + _trie(wordy))
-    if other:
-        parts.append(_trie(other))
-    return "(?:" + "|".join(parts) + ")"
-
-
-def _alt(phrases: Any, glued_after: bool = False, glued_before: bool = False) -> str:
-    return phrase_alternation(phrases, glued_before=glued_before, glued_after=glued_after)
-
-
-def case_alternation(names: Any, case: str) -> str:
-    """Names (months) that only count in Title or UPPER case when the language says so."""
-    if case != "title":
-        return _alt(names)
-    forms = {f for n in names for f in (str(n)[:1].upper() + str(n)[1:], str(n).upper())}
-    return "(?-i:" + phrase_alternation(forms, fold=False) + ")"
-
-
-# --------------------------------------------------------------------------- compiled rules
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    source: dict[str, Any]  # the load_lang() mapping these were built from
-    core: re.Pattern[str]
-    word_tok: re.Pattern[str]
-    mod_tok: re.Pattern[str]
-    unit_after: re.Pattern[str]
-    post_mod: re.Pattern[str]
-    range_tail: re.Pattern[str]
-    between_tail: dict[str, re.Pattern[str]]
-    products: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
-    product_keywords: tuple[str, ...]
-    product_max: float
-    not_before_win: re.Pattern[str]  # words like "pukul" ending the text before a figure
-    not_after: re.Pattern[str]  # words like "WIB" right after a figure
-    month_after: re.Pattern[str]
-    month_before_win: re.Pattern[str]
-    phone: re.Pattern[str]
-    word_kind: dict[str, tuple[str, float]]
-    implicit_one: dict[str, str]
-    weak: frozenset[str]
-    joiner_words: frozenset[str]
-    scales: dict[str, float]  # incl. glued abbreviations
-    vague: dict[str, tuple[float, float]]
-    vague_scales: dict[str, float]
-    mods: dict[str, str]
-    post_mods: dict[str, str]
-    units_after: dict[str, str]
-    year_lo: int
-    year_hi: int
-    year_rescue: frozenset[str]
-    max_plain: int
-    round_zeros: int
-    round_tol: float
-    about_tol: float
-    almost_tol: float
-    floor: float
-
-
-def _build(data: dict[str, Any]) -> _Rules | None:
-    cfg: dict[str, Any] | None = data.get("numbers")
-    if not cfg:
-        return None
-    words: dict[str, Any] = cfg.get("words", {})
-    word_kind: dict[str, tuple[str, float]] = {}
-    for kind in ("units", "tens_suffix", "teen_suffix", "multipliers", "scales", "fractions"):
-        for w, v in (words.get(kind) or {}).items():
-            word_kind[_norm(str(w))] = (kind, float(v))
-    implicit = {_norm(str(k)): _norm(str(v)) for k, v in (words.get("implicit_one") or {}).items()}
-    joiners = [str(j) for j in words.get("joiners") or []]
-    joiner_words = frozenset(_norm(j) for j in joiners if j[:1].isalnum())
-    starts = [w for w, (k, _) in word_kind.items() if k in ("units", "fractions")] + list(implicit)
-    all_words = list(word_kind) + list(implicit)
-    join_parts = [r"\s+"] + [
-        (r"\s+" + _alt([j]) + r"\s+") if j[:1].isalnum() else (r"\s*" + re.escape(j) + r"\s*")
-        for j in joiners
-    ]
-    join = "(?:" + "|".join(sorted(join_parts, key=len, reverse=True)) + ")"
-    words_re = rf"(?<![\w-])(?P<words>{_alt(starts)}(?:{join}{_alt(all_words)})*)(?![-–]?\w)"
-
-    vcfg: dict[str, Any] = cfg.get("vague", {})
-    vague = {_norm(str(k)): (float(v[0]), float(v[1])) for k, v in (vcfg.get("words") or {}).items()}
-    vague_scales = {_norm(str(k)): float(v) for k, v in (vcfg.get("scales") or {}).items()}
-    vjoin = vcfg.get("joiners") or []
-    vjoin_re = rf"(?:{_alt(vjoin)}\s+)?" if vjoin else ""
-    vague_re = (
-        rf"(?<![\w-])(?P<vague>{_alt(vague)})"
-        rf"(?:\s+{vjoin_re}(?P<vscale>{_alt(vague_scales)}))?(?![-–]?\w)"
-    )
-
-    scales = {w: v for w, (k, v) in word_kind.items() if k == "scales"}
-    glued = {_norm(str(k)): float(v) for k, v in (cfg.get("glued_scales") or {}).items()}
-    units: dict[str, Any] = cfg.get("units", {})
-    # post-modifiers glued with a hyphen ("10,000-plus") must survive the no-glued-letters rule
-    glued_post = [p for p in cfg.get("post_modifiers") or {} if str(p)[:1] in "-–"]
-    cur_before = [p for ps in (units.get("before") or {}).values() for p in ps]
-    num = (
-        r"(?P<num>[1-9]\d{0,2}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)?)(?![.,:/]?\d)"
-    )
-    digits_re = (
-        # a currency sign may touch the digits ("Rp10.000"); otherwise nothing wordy may
-        rf"(?:(?P<cur>{_alt(cur_before, glued_after=True)})\s*"
-        r"|(?<![\w/#@+])(?<!\d[.,:])(?<![^\W\d_][-–]))"
-        rf"{num}"
-        rf"(?:\s*(?P<scale>{_alt(scales)})|(?P<gscale>{_alt(glued, glued_before=True)}))?"
-        rf"(?![^\W\d_]|(?!{_alt(glued_post)})[-–][^\W\d_])"
-    )
-
-    mcfg: dict[str, Any] = cfg.get("modifiers", {})
-    mods = {_norm(str(p)): kind for kind, ps in mcfg.items() for p in ps or []}
-    mod_alt = _alt(mods)
-    core = re.compile(
-        # every figure starts at a word start: the leading guard makes mid-word positions cheap
-        rf"(?<!\w)(?:(?P<mods>{mod_alt}(?:\s+{mod_alt})?)\s+)?"
-        rf"(?:{digits_re}|{vague_re}|{words_re})",
-        re.IGNORECASE,
-    )
-
-    units_after = {_norm(str(p)): hint for hint, ps in (units.get("after") or {}).items() for p in ps}
-    post_mods = {_norm(str(k)): str(v) for k, v in (cfg.get("post_modifiers") or {}).items()}
-    blockers = cfg.get("post_modifier_blockers") or []
-    block = rf"(?!\s+{_alt(blockers)})" if blockers else ""
-    rng: dict[str, Any] = cfg.get("range", {})
-    between_tail = {
-        _norm(str(k)): re.compile(rf"\s+{_alt(v)}\s+", re.IGNORECASE)
-        for k, v in (rng.get("between_joiners") or {}).items()
-    }
-    prods: dict[str, Any] = cfg.get("products", {})
-    products = tuple(
-        (
-            re.compile(str(p["between"]), re.IGNORECASE),
-            re.compile(str(p["after"]), re.IGNORECASE) if p.get("after") else None,
-        )
-        for p in prods.get("patterns") or []
-    )
-    nf: dict[str, Any] = cfg.get("not_figure", {})
-    tcfg: dict[str, Any] = data.get("time", {})
-    case = str(tcfg.get("name_case", "any"))
-    months = list(tcfg.get("months") or {}) + list(tcfg.get("month_abbreviations") or {})
-    month_alt = case_alternation(months, case)
-    rules: dict[str, Any] = cfg["rules"]
-    return _Rules(
-        source=data,
-        core=core,
-        word_tok=re.compile(_alt(all_words + list(joiner_words)), re.IGNORECASE),
-        mod_tok=re.compile(mod_alt, re.IGNORECASE),
-        unit_after=re.compile(rf"\s*(?P<u>{_alt(units_after)})", re.IGNORECASE),
-        post_mod=re.compile(rf"\s*(?P<p>{_alt(post_mods)}){block}", re.IGNORECASE),
-        range_tail=re.compile(rf"\s*(?:{_alt(rng.get('connectors') or [])})\s*", re.IGNORECASE),
-        between_tail=between_tail,
-        products=products,
-        product_keywords=tuple(_norm(str(k)) for k in prods.get("keywords") or []),
-        product_max=float(prods.get("max_count", 100)),
-        not_before_win=re.compile(rf"{_alt(nf.get('words_before') or [])}\s*$", re.IGNORECASE),
-        not_after=re.compile(rf"\s*{_alt(nf.get('words_after') or [])}", re.IGNORECASE),
-        month_after=re.compile(rf"\s*{month_alt}(?!\w)", re.IGNORECASE),
-        month_before_win=re.compile(rf"{month_alt}\.?\s*$", re.IGNORECASE),
-        # "+62 21 555 1234", "0812-3456-7890", "(021) 555 1234", "2024-10-24", "25-10-2024":
-        # digit chains that are phone numbers, ids or dates, never figures
-        phone=re.compile(
-            r"(?<![\w.,])(?:\+\d[\d ().-]{6,}\d|\(0\d{1,4}\)\s?\d[\d -]{4,}\d"
-            r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{2,5}|\d+(?:[-–/]\d+){2,})(?![\w])"
-        ),
-        word_kind=word_kind,
-        implicit_one=implicit,
-        weak=frozenset(_norm(str(w)) for w in words.get("weak") or []),
-        joiner_words=joiner_words,
-        scales={**scales, **glued},
-        vague=vague,
-        vague_scales=vague_scales,
-        mods=mods,
-        post_mods=post_mods,
-        units_after=units_after,
-        year_lo=int(rules["year_range"][0]),
-        year_hi=int(rules["year_range"][1]),
-        year_rescue=frozenset(str(k) for k in rules.get("year_rescue") or []),
-        max_plain=int(rules["max_plain_digits"]),
-        round_zeros=int(rules["bare_round"]["min_trailing_zeros"]),
-        round_tol=float(rules["bare_round"]["tolerance"]),
-        about_tol=float(rules["about"]),
-        almost_tol=float(rules["almost"]),
-        floor=float(rules["floor"]),
-    )
-
-
-@cache
-def _compiled(lang: str) -> _Rules | None:
-    return _build(load_lang(lang))
-
-
-def _rules(lang: str) -> _Rules | None:
-    rules = _compiled(lang)
-    # lexicon.clear_caches() (e.g. after changing CW_LEXICON_DIR) yields a new mapping: rebuild
-    if rules is not None and rules.source is not load_lang(lang):
-        _compiled.cache_clear()
-        rules = _compiled(lang)
-    return rules
-
-
 # --------------------------------------------------------------------------- parsing
 
 
@@ -330,78 +72,81 @@ class _Core:
     currency: bool
 
 
-def _parse_words(rules: _Rules, text: str, start: int, end: int) -> tuple[float, int, float] | None:
+@dataclass(slots=True)
+class _WordValue:
+    """A number written in words, read left to right ("dua ribu lima ratus" = 2500)."""
+
+    total: float = 0.0
+    group: float = 0.0
+    last_unit: float = 0.0
+    last: str = ""  # kind of the last consumed word
+    last_scale: float = math.inf
+
+    def step(self, kind: str, v: float) -> bool:
+        """Apply one word; False (and nothing changed) when it cannot follow what came before."""
+        last, group = self.last, self.group
+        if kind == "units":
+            if last == "fractions" or v >= 100 or group % (100 if v >= 10 else 10) != 0:
+                return False
+            self.group, self.last_unit = group + v, v
+        elif kind in ("tens_suffix", "teen_suffix"):
+            if last != "units" or self.last_unit >= 10:
+                return False
+            self.group = group + (self.last_unit * (v - 1) if kind == "tens_suffix" else v)
+        elif kind == "multipliers":
+            if last in ("", "multipliers", "scales") or group >= v * 10:
+                return False
+            self.group = group * v
+        elif kind == "fractions":
+            if last not in ("", "units", "tens_suffix", "teen_suffix") or group % 1:
+                return False
+            self.group = group + v
+        elif kind == "scales":
+            if last in ("", "scales") or v >= self.last_scale:
+                return False
+            self.total, self.group, self.last_scale = self.total + group * v, 0.0, v
+        self.last = kind
+        return True
+
+    def steps(self, steps: list[tuple[str, float]]) -> bool:
+        saved = (self.total, self.group, self.last_unit, self.last, self.last_scale)
+        for kind, v in steps:
+            if not self.step(kind, v):
+                # a half-applied "se-" word is undone
+                self.total, self.group, self.last_unit, self.last, self.last_scale = saved
+                return False
+        return True
+
+
+def _parse_words(rules: NumberRules, text: str, start: int, end: int) -> tuple[float, int, float] | None:
     """Value, end offset and trailing scale of the longest well-formed number-word prefix."""
-    total = 0.0
-    group = 0.0
-    last_unit = 0.0
-    last = ""  # kind of the last consumed token
-    last_scale = math.inf
+    value = _WordValue()
     value_end = -1
     trailing_scale = 1.0
     toks = [(_norm(m.group()), m.end()) for m in rules.word_tok.finditer(text, start, end)]
     for i, (tok, tok_end) in enumerate(toks):
         if tok in rules.joiner_words:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            nxt_kind = rules.word_kind.get(nxt, ("", 0.0))[0]
             # "two hundred and fifty", "one and a half" -- but "one and two" is two figures
-            if last in ("multipliers", "scales") or nxt_kind == "fractions":
+            if (
+                value.last in ("multipliers", "scales")
+                or rules.word_kind.get(nxt, ("", 0.0))[0] == "fractions"
+            ):
                 continue
             break
-        steps: list[tuple[str, float]]
         if tok in rules.implicit_one:
-            if group:
+            if value.group:
                 break  # "seratus" opens a group: "dua puluh seratus" is two figures
             steps = [("units", 1.0), rules.word_kind[rules.implicit_one[tok]]]
         else:
             steps = [rules.word_kind[tok]]
-        saved = (total, group, last_unit, last, last_scale)
-        ok = True
-        for kind, v in steps:
-            if kind == "units":
-                if last == "fractions" or v >= 100 or group % (100 if v >= 10 else 10) != 0:
-                    ok = False
-                else:
-                    group += v
-                    last_unit = v
-            elif kind == "tens_suffix":
-                if last != "units" or last_unit >= 10:
-                    ok = False
-                else:
-                    group += last_unit * (v - 1)
-            elif kind == "teen_suffix":
-                if last != "units" or last_unit >= 10:
-                    ok = False
-                else:
-                    group += v
-            elif kind == "multipliers":
-                if last in ("", "multipliers", "scales") or group >= v * 10:
-                    ok = False
-                else:
-                    group *= v
-            elif kind == "fractions":
-                if last not in ("", "units", "tens_suffix", "teen_suffix") or group % 1:
-                    ok = False
-                else:
-                    group += v
-            elif kind == "scales":
-                if last in ("", "scales") or v >= last_scale:
-                    ok = False
-                else:
-                    total += group * v
-                    group = 0.0
-                    last_scale = v
-            if not ok:
-                break
-            last = kind
-        if not ok:
-            total, group, last_unit, last, last_scale = saved  # half-applied "se-" word
+        if not value.steps(steps):
             break
         value_end = tok_end
-        trailing_scale = last_scale if last == "scales" else 1.0
+        trailing_scale = value.last_scale if value.last == "scales" else 1.0
     if value_end < 0:
         return None
-    return total + group, value_end, trailing_scale
+    return value.total + value.group, value_end, trailing_scale
 
 
 def _digits_value(raw: str, sep: str | None) -> float:
@@ -409,7 +154,7 @@ def _digits_value(raw: str, sep: str | None) -> float:
     return float(s.replace(",", "."))
 
 
-def _read_core(rules: _Rules, text: str, m: re.Match[str]) -> _Core | None:
+def _read_core(rules: NumberRules, text: str, m: re.Match[str]) -> _Core | None:
     mods_txt = m.group("mods")
     mods = [rules.mods[_norm(t.group())] for t in rules.mod_tok.finditer(mods_txt)] if mods_txt else []
     if m.group("num") is not None:
@@ -448,7 +193,7 @@ def _read_core(rules: _Rules, text: str, m: re.Match[str]) -> _Core | None:
     return _Core(m.start(), ws, end, value, value, value, mods, False, scale, None, False)
 
 
-def _is_figure(rules: _Rules, text: str, c: _Core, phones: list[tuple[int, int]]) -> bool:
+def _is_figure(rules: NumberRules, text: str, c: _Core, phones: list[tuple[int, int]]) -> bool:
     """The guards against reading years, dates, clock times and ids as figures."""
     if any(s < c.end and c.num_start < e for s, e in phones):
         return False
@@ -475,7 +220,7 @@ def _is_figure(rules: _Rules, text: str, c: _Core, phones: list[tuple[int, int]]
     return True
 
 
-def _apply(kind: str, lo: float | None, hi: float | None, rules: _Rules) -> _Interval:
+def _apply(kind: str, lo: float | None, hi: float | None, rules: NumberRules) -> _Interval:
     if kind == "about":
         return (
             None if lo is None else lo * (1 - rules.about_tol),
@@ -495,13 +240,13 @@ def _tidy(x: float | None) -> float | None:
     return None if x is None else round(x, 6)
 
 
-def _is_round(rules: _Rules, v: float) -> bool:
+def _is_round(rules: NumberRules, v: float) -> bool:
     q = 10**rules.round_zeros
     return v >= q and v == int(v) and int(v) % q == 0
 
 
 def _finish(
-    rules: _Rules, lo: float, hi: float, mods: list[str], bare_single: bool, unit: str | None
+    rules: NumberRules, lo: float, hi: float, mods: list[str], bare_single: bool, unit: str | None
 ) -> _Interval:
     lo_i: float | None = lo
     hi_i: float | None = hi
@@ -515,21 +260,53 @@ def _finish(
     return lo_i, hi_i
 
 
+@dataclass(slots=True)
+class _Figure:
+    """A figure being read: the written core, then a range, a product, a unit, a post-modifier."""
+
+    start: int
+    end: int
+    lo: float
+    hi: float
+    value: float
+    kind: str  # single | vague | range | product
+    mods: list[str]
+    inner_approx: bool = False
+
+
+class _Scan:
+    """One text being scanned for figures with one language's rules."""
+
+    def __init__(self, rules: NumberRules, text: str) -> None:
+        self.rules = rules
+        self.text = text
+        digits_only = "0" in text or "+" in text or "-" in text or "/" in text
+        self.phones = [m.span() for m in rules.phone.finditer(text)] if digits_only else []
+        self._product_word: bool | None = None
+
+    def core_at(self, pos: int) -> _Core | None:
+        m = self.rules.core.match(self.text, pos)
+        return _read_core(self.rules, self.text, m) if m else None
+
+    def is_figure(self, c: _Core) -> bool:
+        return _is_figure(self.rules, self.text, c, self.phones)
+
+    def product_word(self) -> bool:
+        if self._product_word is None:
+            lowered = self.text.lower()
+            self._product_word = any(k in lowered for k in self.rules.product_keywords)
+        return self._product_word
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Figures in ``text`` in order of appearance, non-overlapping, read as intervals."""
-    rules = _rules(lang)
+    rules = number_rules(lang)
     if rules is None or not text:
         return []
-    phones = (
-        [m.span() for m in rules.phone.finditer(text)]
-        if "0" in text or "+" in text or "-" in text or "/" in text
-        else []
-    )
-    lowered: str | None = None
+    scan = _Scan(rules, text)
     out: list[NumberMention] = []
     pos = 0
-    n = len(text)
-    while pos < n:
+    while pos < len(text):
         m = rules.core.search(text, pos)
         if m is None:
             break
@@ -538,88 +315,96 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             pos = m.end()
             continue
         pos = c.end
-        if not _is_figure(rules, text, c, phones):
+        if not scan.is_figure(c):
             continue
-        lo, hi, value, end = c.lo, c.hi, c.value, c.end
-        kind = "vague" if c.vague else "single"
-        inner_approx = False
-
-        # ranges: "10.000-12.000", "10-12 ribu", "antara 10.000 dan 12.000"
-        start, mods = c.start, list(c.mods)
-        tail: re.Match[str] | None = None
-        between = None
-        if "between" in c.mods:
-            words = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))]
-            between = rules.between_tail.get(words[c.mods.index("between")])
-            tail = between.match(text, c.end) if between else None
-        if tail is None and not c.vague:
-            tail = rules.range_tail.match(text, c.end)
-        if tail is not None and not c.vague:
-            m2 = rules.core.match(text, tail.end())
-            c2 = _read_core(rules, text, m2) if m2 else None
-            if c2 is not None and not c2.mods and not c2.vague:
-                if not _is_figure(rules, text, c2, phones):
-                    if not tail.group().strip()[:1].isalnum():
-                        pos = c2.end  # "10-12 Oktober", "2023-2024": the pair is no figure
-                        continue
-                else:
-                    # "10-12 ribu": the scale written once covers both ends
-                    lo1 = c.value * (c2.scale if c.scale == 1.0 else 1.0)
-                    if lo1 < c2.value:
-                        lo, hi, value, end = lo1, c2.value, lo1, c2.end
-                        kind = "range"
-        if between is not None and kind != "range":
-            start, mods = c.num_start, []  # "antara dua negara": "between" took no range
-
-        # products: "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000
-        if kind == "single" and rules.products and value == int(value) and 2 <= value <= rules.product_max:
-            if lowered is None:
-                lowered = text.lower()
-            if any(k in lowered for k in rules.product_keywords):
-                for between, after in rules.products:
-                    bm = between.match(text, c.end)
-                    m3 = rules.core.match(text, bm.end()) if bm else None
-                    c3 = _read_core(rules, text, m3) if m3 else None
-                    if c3 is None or not _is_figure(rules, text, c3, phones):
-                        continue
-                    am = after.match(text, c3.end) if after else None
-                    if after is not None and am is None:
-                        continue
-                    ilo, ihi = _finish(rules, c3.lo, c3.hi, c3.mods, not c3.vague, None)
-                    count = value
-                    lo = count * (ilo if ilo is not None else rules.floor)
-                    hi = count * ihi if ihi is not None else math.inf
-                    value = count * c3.value
-                    end = am.end() if am else c3.end
-                    inner_approx = c3.vague or bool(_HEDGES.intersection(c3.mods))
-                    kind = "product"
-                    break
-
-        # units and trailing modifiers: "10 persen", "10.000 lebih", "10,000 or more"
-        unit: str | None = "currency" if c.currency else None
-        um = rules.unit_after.match(text, end)
-        if um is not None:
-            unit = rules.units_after[_norm(um.group("u"))]
-            end = um.end()
-        pm = rules.post_mod.match(text, end)
-        if pm is not None:
-            mods.append(rules.post_mods[_norm(pm.group("p"))])
-            end = pm.end()
-        pos = max(pos, end)
-        low, high = _finish(rules, lo, hi, mods, kind == "single", unit)
-        if high is not None and math.isinf(high):
-            high = None
-        approximate = c.vague or inner_approx or bool(_HEDGES.intersection(mods))
-        out.append(
-            NumberMention(
-                _tidy(low),
-                _tidy(high),
-                round(value, 6),
-                text[start:end],
-                start,
-                end,
-                approximate,
-                unit,
-            )
-        )
+        fig = _Figure(c.start, c.end, c.lo, c.hi, c.value, "vague" if c.vague else "single", list(c.mods))
+        skip = _range(scan, m, c, fig)
+        if skip is not None:
+            pos = skip  # "10-12 Oktober", "2023-2024": the pair is no figure
+            continue
+        _product(scan, c, fig)
+        mention = _finish_mention(scan, c, fig)
+        pos = max(pos, mention.end)
+        out.append(mention)
     return out
+
+
+def _range(scan: _Scan, m: re.Match[str], c: _Core, fig: _Figure) -> int | None:
+    """ "10.000-12.000", "10-12 ribu", "antara 10.000 dan 12.000"; the offset to skip to when the
+    pair is a date or a span of years."""
+    rules, text = scan.rules, scan.text
+    tail: re.Match[str] | None = None
+    between = None
+    if "between" in c.mods:
+        words = [_norm(t.group()) for t in rules.mod_tok.finditer(m.group("mods"))]
+        between = rules.between_tail.get(words[c.mods.index("between")])
+        tail = between.match(text, c.end) if between else None
+    if tail is None and not c.vague:
+        tail = rules.range_tail.match(text, c.end)
+    if tail is not None and not c.vague:
+        c2 = scan.core_at(tail.end())
+        if c2 is not None and not c2.mods and not c2.vague:
+            if not scan.is_figure(c2):
+                if not tail.group().strip()[:1].isalnum():
+                    return c2.end
+            else:
+                # "10-12 ribu": the scale written once covers both ends
+                lo1 = c.value * (c2.scale if c.scale == 1.0 else 1.0)
+                if lo1 < c2.value:
+                    fig.lo, fig.hi, fig.value, fig.end, fig.kind = lo1, c2.value, lo1, c2.end, "range"
+    if between is not None and fig.kind != "range":
+        fig.start, fig.mods = c.num_start, []  # "antara dua negara": "between" took no range
+    return None
+
+
+def _product(scan: _Scan, c: _Core, fig: _Figure) -> None:
+    """ "dua brigade yang masing-masing beranggotakan 6.000 orang" -> 2 x 6.000."""
+    rules, text = scan.rules, scan.text
+    count = fig.value
+    if (
+        fig.kind != "single"
+        or not rules.products
+        or count != int(count)
+        or not 2 <= count <= rules.product_max
+    ):
+        return
+    if not scan.product_word():
+        return
+    for between, after in rules.products:
+        bm = between.match(text, c.end)
+        c3 = scan.core_at(bm.end()) if bm else None
+        if c3 is None or not scan.is_figure(c3):
+            continue
+        am = after.match(text, c3.end) if after else None
+        if after is not None and am is None:
+            continue
+        ilo, ihi = _finish(rules, c3.lo, c3.hi, c3.mods, not c3.vague, None)
+        fig.lo = count * (ilo if ilo is not None else rules.floor)
+        fig.hi = count * ihi if ihi is not None else math.inf
+        fig.value = count * c3.value
+        fig.end = am.end() if am else c3.end
+        fig.inner_approx = c3.vague or bool(_HEDGES.intersection(c3.mods))
+        fig.kind = "product"
+        return
+
+
+def _finish_mention(scan: _Scan, c: _Core, fig: _Figure) -> NumberMention:
+    """Units and trailing modifiers ("10 persen", "10.000 lebih", "10,000 or more"), the interval."""
+    rules, text = scan.rules, scan.text
+    unit: str | None = "currency" if c.currency else None
+    end = fig.end
+    um = rules.unit_after.match(text, end)
+    if um is not None:
+        unit = rules.units_after[_norm(um.group("u"))]
+        end = um.end()
+    pm = rules.post_mod.match(text, end)
+    if pm is not None:
+        fig.mods.append(rules.post_mods[_norm(pm.group("p"))])
+        end = pm.end()
+    low, high = _finish(rules, fig.lo, fig.hi, fig.mods, fig.kind == "single", unit)
+    if high is not None and math.isinf(high):
+        high = None
+    approximate = c.vague or fig.inner_approx or bool(_HEDGES.intersection(fig.mods))
+    return NumberMention(
+        _tidy(low), _tidy(high), round(fig.value, 6), text[fig.start : end], fig.start, end, approximate, unit
+    )

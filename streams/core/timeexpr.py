@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
-from typing import Any
 
-from streams.core.lexicon import load_lang
-from streams.core.quantities import case_alternation as _case_alt
-from streams.core.quantities import phrase_alternation
+from streams.core.lang.regex import norm as _norm
+from streams.core.lang.time import TimeRules, time_rules
 
 __all__ = ["TimeMention", "find_times", "resolve_event_time"]
 
@@ -53,159 +51,6 @@ class TimeMention:
     text: str
     start: int
     end: int
-
-
-def _norm(s: str) -> str:
-    # casefold, not lower: re.IGNORECASE also matches e.g. "ſ" for "s", and the lookup must too
-    return " ".join(s.casefold().split())
-
-
-def _alt(phrases: Any) -> str:
-    return phrase_alternation(phrases)
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    source: dict[str, Any]
-    scan: re.Pattern[str]
-    trigger: re.Pattern[str]  # a word every expression contains: cheap pre-scan
-    glue: re.Pattern[str]  # between a weekday and the date that explains it
-    weekdays: dict[str, int]  # lower-case name -> 0..6
-    title_weekdays: frozenset[str]  # names as capitalised in text, for "hari Minggu lalu"
-    months: dict[str, int]  # full names and abbreviations, lower case
-    markers: dict[str, str]  # phrase -> past | this | next | last_year
-    weekday_prefixes: frozenset[str]
-    numeric_orders: tuple[str, ...]
-    days: dict[str, int]
-    periods: dict[str, str]
-    parts: dict[str, str]
-    counted_units: dict[str, str]
-    counted_one: dict[str, str]
-    counts: dict[str, int]
-    ago: frozenset[str]
-    seasons: dict[str, str]
-    season_months: dict[str, tuple[int, ...]]
-    year_lo: int
-    year_hi: int
-
-
-def _build(data: dict[str, Any]) -> _Rules | None:
-    cfg: dict[str, Any] | None = data.get("time")
-    if not cfg:
-        return None
-    case = str(cfg.get("name_case", "any"))
-    weekdays = {_norm(str(k)): int(v) for k, v in (cfg.get("weekdays") or {}).items()}
-    full_months = {_norm(str(k)): int(v) for k, v in (cfg.get("months") or {}).items()}
-    abbr = {_norm(str(k)): int(v) for k, v in (cfg.get("month_abbreviations") or {}).items()}
-    months = {**abbr, **full_months}
-    markers: dict[str, str] = {}
-    before: list[str] = []
-    after: list[str] = []
-    for kind, sides in (cfg.get("markers") or {}).items():
-        for side, phrases in (sides or {}).items():
-            for p in phrases or []:
-                markers[_norm(str(p))] = str(kind)
-                (before if side == "before" else after).append(str(p))
-    mb, ma = _alt(before), _alt(after)
-    wd = _case_alt(weekdays, case)
-    mon_full = _case_alt(full_months, case)
-    mon_any = _case_alt(months, case)
-    counted: dict[str, Any] = cfg.get("counted") or {}
-    nums = (data.get("numbers") or {}).get("words", {}).get("units") or {}
-    counts = {_norm(str(k)): int(v) for k, v in nums.items() if float(v).is_integer()}
-    counts.update({_norm(str(k)): int(v) for k, v in (counted.get("count_words") or {}).items()})
-    ago = [str(p) for p in counted.get("ago") or []]
-    later = [str(p) for p in counted.get("later") or []]
-    suffixes = phrase_alternation(cfg.get("day_suffixes") or [], glued_before=True)  # "4th"
-    day_suffix = rf"(?:{suffixes})?"
-    dm_join = cfg.get("day_month_joiners") or []
-    dm_join_re = rf"(?:{_alt(dm_join)}\s+)?" if dm_join else ""
-    text_orders = [str(o) for o in cfg.get("textual_date_orders") or ["dmy"]]
-
-    dates = [
-        r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])",
-        r"(?P<na>\d{1,2})(?P<ns>[/.-])(?P<nb>\d{1,2})(?P=ns)(?P<nc>\d{4}|\d{2})"
-        r"(?![\d/]|[.,-]\d)",
-    ]
-    # both orders always exist as groups; an order the language does not use never matches
-    off = {o: "" if o in text_orders else "(?!)" for o in ("dmy", "mdy")}
-    dates.append(
-        off["dmy"] + rf"(?P<dd>\d{{1,2}}){day_suffix}\s+{dm_join_re}(?P<dm>{mon_any})\.?"
-        r"(?:,?\s+(?P<dy>\d{4}))?(?![\w-])"
-    )
-    dates.append(
-        off["mdy"] + rf"(?P<mm>{mon_any})\.?\s+(?P<md>\d{{1,2}}){day_suffix}(?![\w-])"
-        r"(?:,?\s+(?P<my>\d{4})(?![\w-]))?"
-    )
-    dates.append(rf"(?P<ym>{mon_any})\.?,?\s+(?P<yy>\d{{4}})(?![\w-])")
-    alternatives = [
-        *dates,
-        # "28/10" only stands for a date right after a weekday; dropped otherwise
-        r"(?P<sa>\d{1,2})/(?P<sb>\d{1,2})(?![\d/])",
-        rf"(?:(?P<cn>\d{{1,3}}|{_alt(counts)})\s+(?P<cu>{_alt(counted.get('units') or {})})"
-        rf"|(?P<c1>{_alt(counted.get('one') or {})}))\s+(?P<cdir>{_alt(ago + later)})",
-        rf"(?P<day>{_alt(cfg.get('days') or {})})",
-        rf"(?:(?P<part>{_alt(cfg.get('period_parts') or {})})\s+)?"
-        rf"(?:(?P<pmb>{mb})\s+(?P<per>{_alt(cfg.get('periods') or {})})"
-        rf"|(?P<per2>{_alt(cfg.get('periods') or {})})\s+(?P<pma>{ma}))",
-        rf"(?:(?P<smb>{mb})\s+(?P<sea>{_alt(cfg.get('seasons') or {})})"
-        rf"|(?P<sea2>{_alt(cfg.get('seasons') or {})})\s+(?P<sma>{ma}))",
-        rf"(?:(?P<wmb>{mb})\s+)?(?P<wd>{wd})(?:\s+(?P<wma>{ma}))?",
-        rf"(?:(?P<mmb>{mb})\s+)?(?P<mon>{mon_full})(?:\s+(?P<mma>{ma}))?",
-        rf"(?P<ypre>{_alt(cfg.get('year_prefixes') or [])})\s+(?P<yr>\d{{4}})(?![\w-])",
-    ]
-    scan = re.compile(
-        rf"(?<![\w/.,-])(?:(?P<pre>{_alt(cfg.get('prefixes') or [])})\s+)?"
-        rf"(?:{'|'.join(alternatives)})",
-        re.IGNORECASE,
-    )
-    anchors = [
-        *weekdays,
-        *months,
-        *(cfg.get("days") or {}),
-        *(cfg.get("periods") or {}),
-        *(cfg.get("seasons") or {}),
-        *(counted.get("units") or {}),
-        *(counted.get("one") or {}),
-    ]
-    cal = cfg.get("season_calendar") or {}
-    year_range = ((data.get("numbers") or {}).get("rules") or {}).get("year_range", [1900, 2100])
-    return _Rules(
-        source=data,
-        scan=scan,
-        trigger=re.compile(rf"\d|{_alt(anchors)}", re.IGNORECASE),
-        glue=re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*$"),
-        weekdays=weekdays,
-        title_weekdays=frozenset(f for n in cfg.get("weekdays") or {} for f in (str(n), str(n).upper())),
-        months=months,
-        markers=markers,
-        weekday_prefixes=frozenset(_norm(str(p)) for p in cfg.get("weekday_prefixes") or []),
-        numeric_orders=tuple(str(o) for o in cfg.get("numeric_date_orders") or ["dmy"]),
-        days={_norm(str(k)): int(v) for k, v in (cfg.get("days") or {}).items()},
-        periods={_norm(str(k)): str(v) for k, v in (cfg.get("periods") or {}).items()},
-        parts={_norm(str(k)): str(v) for k, v in (cfg.get("period_parts") or {}).items()},
-        counted_units={_norm(str(k)): str(v) for k, v in (counted.get("units") or {}).items()},
-        counted_one={_norm(str(k)): str(v) for k, v in (counted.get("one") or {}).items()},
-        counts=counts,
-        ago=frozenset(_norm(p) for p in ago),
-        seasons={_norm(str(k)): str(v) for k, v in (cfg.get("seasons") or {}).items()},
-        season_months={str(k): tuple(int(m) for m in v) for k, v in cal.items()},
-        year_lo=int(year_range[0]),
-        year_hi=int(year_range[1]),
-    )
-
-
-@cache
-def _compiled(lang: str) -> _Rules | None:
-    return _build(load_lang(lang))
-
-
-def _rules(lang: str) -> _Rules | None:
-    rules = _compiled(lang)
-    if rules is not None and rules.source is not load_lang(lang):  # lexicon reloaded
-        _compiled.cache_clear()
-        rules = _compiled(lang)
-    return rules
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -278,97 +123,154 @@ def _season(ref: date, months: tuple[int, ...], marker: str | None) -> date | No
 # --------------------------------------------------------------------------- scanning
 
 
-def _marker(rules: _Rules, *texts: str | None) -> str | None:
+def _marker(rules: TimeRules, *texts: str | None) -> str | None:
     for t in texts:
         if t:
             return rules.markers.get(_norm(t))
     return None
 
 
-def _resolve(rules: _Rules, m: re.Match[str], ref: date) -> tuple[date, str] | None:
+_Resolved = tuple[date, str] | None
+
+
+def _resolve(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """The date a matched expression stands for, and its precision; the first group set decides."""
     g = m.group
-    if g("iy"):
-        d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
-        return (d, "day") if d else None
-    if g("na"):
-        y = int(g("nc"))
-        y = y + 2000 if y < 100 else y
-        a, b = int(g("na")), int(g("nb"))
-        for order in rules.numeric_orders:
-            d = _safe_date(y, b, a) if order == "dmy" else _safe_date(y, a, b)
-            if d:
-                return d, "day"
-        return None
-    if g("dd") or g("md"):
-        day = int(g("dd") or g("md"))
-        mon = rules.months[_norm(g("dm") or g("mm"))]
-        yr = g("dy") or g("my")
-        d = _safe_date(int(yr), mon, day) if yr else _nearest_year(ref, mon, day)
-        return (d, "day") if d else None
-    if g("ym"):
-        y = int(g("yy"))
-        if not rules.year_lo <= y <= rules.year_hi:
-            return None
-        return date(y, rules.months[_norm(g("ym"))], 1), "month"
-    if g("cdir"):
-        if g("c1"):
-            n, unit = 1, rules.counted_one[_norm(g("c1"))]
-        else:
-            cn = g("cn")
-            n = int(cn) if cn.isdigit() else rules.counts[_norm(cn)]
-            unit = rules.counted_units[_norm(g("cu"))]
-        n = -n if _norm(g("cdir")) in rules.ago else n
-        if unit == "day":
-            return ref + timedelta(days=n), "day"
-        if unit == "week":
-            return ref + timedelta(days=7 * n), "week"
-        if unit == "month":
-            return _month_start(ref, n), "month"
-        return date(ref.year + n, 1, 1), "year"
-    if g("day"):
-        return ref + timedelta(days=rules.days[_norm(g("day"))]), "day"
-    if g("per") or g("per2"):
-        word = g("per") or g("per2")
-        marker = _marker(rules, g("pmb"), g("pma"))
-        pre = _norm(g("pre") or "")
-        if pre in rules.weekday_prefixes and word in rules.title_weekdays:
-            # "hari Minggu lalu": Sunday, not "last week"
-            return _weekday(ref, rules.weekdays[_norm(word)], marker), "day"
-        shift = {"past": -1, "this": 0, "next": 1}.get(marker or "")
-        if shift is None:
-            return None
-        unit = rules.periods[_norm(word)]
-        part = rules.parts.get(_norm(g("part") or ""))
-        if unit == "week":
-            return ref + timedelta(days=7 * shift), "week"
-        if unit == "month":
-            start = _month_start(ref, shift)
-            if part:
-                return start.replace(day=_MONTH_PART_DAY.get(part, 1)), "week"
-            return start, "month"
-        if part:
-            return date(ref.year + shift, _YEAR_PART_MONTH.get(part, 1), 1), "month"
-        return date(ref.year + shift, 1, 1), "year"
-    if g("sea") or g("sea2"):
-        name = rules.seasons[_norm(g("sea") or g("sea2"))]
-        d = _season(ref, rules.season_months.get(name, ()), _marker(rules, g("smb"), g("sma")))
-        return (d, "season") if d else None
-    if g("wd"):
-        marker = _marker(rules, g("wmb"), g("wma"))
-        if marker == "last_year":
-            marker = None
-        return _weekday(ref, rules.weekdays[_norm(g("wd"))], marker), "day"
-    if g("mon"):
-        return _month(ref, rules.months[_norm(g("mon"))], _marker(rules, g("mmb"), g("mma"))), "month"
-    if g("yr"):
-        y = int(g("yr"))
-        return (date(y, 1, 1), "year") if rules.year_lo <= y <= rules.year_hi else None
+    for group, read in _READERS:
+        if g(group):
+            return read(rules, m, ref)
     return None
+
+
+def _iso_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    d = _safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return (d, "day") if d else None
+
+
+def _numeric_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "24/10/2024", "10.24.24": the language's orders in turn."""
+    y = int(m.group("nc"))
+    y = y + 2000 if y < 100 else y
+    a, b = int(m.group("na")), int(m.group("nb"))
+    for order in rules.numeric_orders:
+        d = _safe_date(y, b, a) if order == "dmy" else _safe_date(y, a, b)
+        if d:
+            return d, "day"
+    return None
+
+
+def _text_date(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "4 November 2024", "November 4": without a year, the occurrence nearest to publication."""
+    g = m.group
+    day = int(g("dd") or g("md"))
+    mon = rules.months[_norm(g("dm") or g("mm"))]
+    yr = g("dy") or g("my")
+    d = _safe_date(int(yr), mon, day) if yr else _nearest_year(ref, mon, day)
+    return (d, "day") if d else None
+
+
+def _month_year(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    y = int(m.group("yy"))
+    if not rules.year_lo <= y <= rules.year_hi:
+        return None
+    return date(y, rules.months[_norm(m.group("ym"))], 1), "month"
+
+
+def _counted(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "dua hari lalu", "three weeks ago", "a month from now"."""
+    g = m.group
+    if g("c1"):
+        n, unit = 1, rules.counted_one[_norm(g("c1"))]
+    else:
+        cn = g("cn")
+        n = int(cn) if cn.isdigit() else rules.counts[_norm(cn)]
+        unit = rules.counted_units[_norm(g("cu"))]
+    n = -n if _norm(g("cdir")) in rules.ago else n
+    if unit == "day":
+        return ref + timedelta(days=n), "day"
+    if unit == "week":
+        return ref + timedelta(days=7 * n), "week"
+    if unit == "month":
+        return _month_start(ref, n), "month"
+    return date(ref.year + n, 1, 1), "year"
+
+
+def _day_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    return ref + timedelta(days=rules.days[_norm(m.group("day"))]), "day"
+
+
+def _period(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    """ "pekan lalu", "last month", "awal tahun ini", "earlier this year"."""
+    g = m.group
+    word = g("per") or g("per2")
+    marker = _marker(rules, g("pmb"), g("pma"))
+    if _norm(g("pre") or "") in rules.weekday_prefixes and word in rules.title_weekdays:
+        # "hari Minggu lalu": Sunday, not "last week"
+        return _weekday(ref, rules.weekdays[_norm(word)], marker), "day"
+    shift = {"past": -1, "this": 0, "next": 1}.get(marker or "")
+    if shift is None:
+        return None
+    unit = rules.periods[_norm(word)]
+    part = rules.parts.get(_norm(g("part") or ""))
+    if unit == "week":
+        return ref + timedelta(days=7 * shift), "week"
+    if unit == "month":
+        start = _month_start(ref, shift)
+        if part:
+            return start.replace(day=_MONTH_PART_DAY.get(part, 1)), "week"
+        return start, "month"
+    if part:
+        return date(ref.year + shift, _YEAR_PART_MONTH.get(part, 1), 1), "month"
+    return date(ref.year + shift, 1, 1), "year"
+
+
+def _season_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    g = m.group
+    name = rules.seasons[_norm(g("sea") or g("sea2"))]
+    d = _season(ref, rules.season_months.get(name, ()), _marker(rules, g("smb"), g("sma")))
+    return (d, "season") if d else None
+
+
+def _weekday_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    marker = _marker(rules, m.group("wmb"), m.group("wma"))
+    if marker == "last_year":
+        marker = None
+    return _weekday(ref, rules.weekdays[_norm(m.group("wd"))], marker), "day"
+
+
+def _month_word(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    return _month(
+        ref, rules.months[_norm(m.group("mon"))], _marker(rules, m.group("mmb"), m.group("mma"))
+    ), "month"
+
+
+def _year(rules: TimeRules, m: re.Match[str], ref: date) -> _Resolved:
+    y = int(m.group("yr"))
+    return (date(y, 1, 1), "year") if rules.year_lo <= y <= rules.year_hi else None
+
+
+# The group that marks each kind of expression, in the order they are told apart.
+_READERS: tuple[tuple[str, Callable[[TimeRules, re.Match[str], date], _Resolved]], ...] = (
+    ("iy", _iso_date),
+    ("na", _numeric_date),
+    ("dd", _text_date),
+    ("md", _text_date),
+    ("ym", _month_year),
+    ("cdir", _counted),
+    ("day", _day_word),
+    ("per", _period),
+    ("per2", _period),
+    ("sea", _season_word),
+    ("sea2", _season_word),
+    ("wd", _weekday_word),
+    ("mon", _month_word),
+    ("yr", _year),
+)
 
 
 def find_times(text: str, lang: str, published_at: datetime) -> list[TimeMention]:
     """Time expressions in ``text`` in order, resolved against ``published_at``."""
-    rules = _rules(lang)
+    rules = time_rules(lang)
     if rules is None or not text:
         return []
     first = rules.trigger.search(text)

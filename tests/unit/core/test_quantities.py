@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from streams.core import quantities
-from streams.core.lexicon import load_lang
+from streams.core.lexicon import clear_caches, load_lang
 from streams.core.quantities import NumberMention, find_numbers
 
 INF = None  # unbounded end, for readability
@@ -652,10 +651,10 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def fake(code: str) -> dict[str, Any]:
         return data if code == "xx" else real(code)
 
-    monkeypatch.setattr("streams.core.quantities.load_lang", fake)
-    quantities._compiled.cache_clear()
+    monkeypatch.setattr("streams.core.lang.numbers.load_lang", fake)
+    clear_caches()
     yield
-    quantities._compiled.cache_clear()
+    clear_caches()
 
 
 @pytest.mark.usefixtures("fake_language")

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from streams.core import timeexpr
-from streams.core.lexicon import load_lang
+from streams.core.lexicon import clear_caches, load_lang
 from streams.core.timeexpr import TimeMention, find_times, resolve_event_time
 
 WIB = timezone(timedelta(hours=7))
@@ -390,10 +389,10 @@ def fake_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def fake(code: str) -> dict[str, Any]:
         return data if code == "xx" else real(code)
 
-    monkeypatch.setattr("streams.core.timeexpr.load_lang", fake)
-    timeexpr._compiled.cache_clear()
+    monkeypatch.setattr("streams.core.lang.time.load_lang", fake)
+    clear_caches()
     yield
-    timeexpr._compiled.cache_clear()
+    clear_caches()
 
 
 @pytest.mark.usefixtures("fake_language")

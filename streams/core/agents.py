@@ -1,0 +1,278 @@
+"""The agent slot of a frame: whose troops ("tentara Korea Utara", "their units"), who sent them
+("Kim telah mengirim pasukan"), who took a place; else the troops earlier sentences named."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.clauses import has_clause_break
+from streams.core.context import Reader
+from streams.core.frame import TroopNP
+from streams.core.matching import Hit, PhraseMatcher
+from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
+from streams.core.troops import is_target
+
+_SENTENCE_MARK = re.compile(r"[;:.!?](?:\s|$)")
+# Whose troops a later frame means, from any troop frame: fighting implies being there, and
+# casualties are of troops that were there.
+_TROOP_EVENTS = ("troops_deployed", "troops_in_combat", "casualties")
+
+
+def fill_agent(t: TriggerReading) -> bool:
+    """Set the frame's agent; False when the frame has none it could hold."""
+    spec, frame = t.spec, t.frame
+    if spec.agent not in ("troops", "subject"):
+        return True  # "fighting continues in Kursk": no one's
+    _agent_from_troops(t)
+    if frame.agent is None and t.nominal():
+        _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
+    if frame.agent is None:
+        objects = t.objects() if spec.agent == "subject" else None
+        frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
+    if frame.agent is None and spec.agent == "troops":
+        _agent_from_context(t)
+    if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:
+        frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
+    if frame.agent is None and spec.agent == "subject" and t.scope.speaker_party is not None:
+        frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"  # "Kursk has been retaken"
+    if frame.agent is None:
+        return False
+    if spec.agent == "troops" and not t.troops_in_window() and frame.agent_by in ("sender", "context"):
+        # "Korea Utara mengirim surat": a sender without troops is not a deployment.
+        return (
+            t.ctx.doc.first(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))
+            is not None
+        )
+    return True
+
+
+def _agent_from_troops(t: TriggerReading) -> None:
+    """The troop phrase the trigger is about, nearest and in its clause."""
+    explicit = _explicit_troops(t)
+    near = [np for np in explicit if _close(t, np)]
+    chosen = near[0] if near else None
+    if t.spec.agent_before:
+        before_np = [np for np in near if np.end <= t.trig.start]
+        if before_np:
+            chosen = before_np[0]
+        elif chosen is None and _no_subject_before(t):
+            _opposed_side(t)  # "battles with North Korean soldiers": the other side is in combat too
+    if t.spec.victim_after_active and not _passive(t):
+        # "Ukrainian forces captured two North Korean soldiers": the victims follow the verb.
+        after_np = [
+            np for np in explicit if np.start >= t.trig.end and t.ctx.words(t.trig.end, np.start) <= 4
+        ]
+        if after_np:
+            chosen = after_np[0]
+    if chosen is None:
+        # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
+        chosen = next((np for np in explicit if np.end <= t.trig.start), None)
+    if chosen is not None:
+        _take_troops(t, chosen)
+
+
+def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
+    """Troop phrases near the trigger with an owner (or a possessive), nearest first."""
+    ctx, trig = t.ctx, t.trig
+    candidates = [np for np in t.troops_in_window() if not is_target(ctx, np.start)]
+    if t.spec.agent == "subject":
+        # Who took the place is the subject before the verb, or the "oleh/by" phrase after a
+        # passive; troops after it ("cleared of Ukrainian forces") are the ones expelled.
+        by_agent = [
+            np for np in t.scope.troops if np.start >= trig.end and _after_agent_marker(ctx, np.start)
+        ]
+        candidates = [np for np in candidates if np.end <= trig.start] + by_agent
+    explicit = [np for np in candidates if np.party is not None or np.possessive]
+    explicit.sort(key=lambda np: min(abs(np.start - trig.end), abs(trig.start - np.end)))
+    return explicit
+
+
+def _close(t: TriggerReading, np: TroopNP) -> bool:
+    lo, hi = min(np.end, t.trig.end), max(np.start, t.trig.start)
+    return not has_clause_break(t.ctx, lo, hi) or t.ctx.words(lo, hi) <= 4
+
+
+def _no_subject_before(t: TriggerReading) -> bool:
+    """No owned troops before the trigger, and no "they" ("mereka terlibat dalam operasi tempur
+    melawan X": they = the troops)."""
+    start, trig = t.scope.start, t.trig
+    if any(np.party and start <= np.start < trig.start for np in t.scope.troops):
+        return False
+    pronouns = t.ctx.doc.find(t.ctx.pack.pronouns, max(start, trig.start - 40), trig.start)
+    return not any(h.key == "group" for h in pronouns)
+
+
+def _opposed_side(t: TriggerReading) -> None:
+    """ "battles with North Korean soldiers", "attacked North Korean troops": the side fought
+    against is in combat too."""
+    ctx, trig = t.ctx, t.trig
+    for np in t.scope.troops:
+        if (
+            np.start < trig.end
+            or ctx.words(trig.end, np.start) > 4
+            or has_clause_break(ctx, trig.end, np.start)
+            or not _opposed_gap(t, np.start)
+        ):
+            continue
+        # A target's owner is not kept on the noun phrase; read it here.
+        owner = np.party or next(
+            (
+                ctx.gaz.party_of(d.key)
+                for d in ctx.mentions.demonyms(max(trig.end, np.start - 30), np.start)
+                if ctx.words(d.end, np.start) <= 1
+            ),
+            None,
+        )
+        if owner is not None:
+            t.frame.agent, t.frame.agent_by = owner, "explicit"
+            t.agent_span.append((np.start, np.end))
+            return
+
+
+def _opposed_gap(t: TriggerReading, np_start: int) -> bool:
+    """ "against X", "battles with X" name the other side; "alongside X", "fought with X" an ally."""
+    ctx, trig = t.ctx, t.trig
+    if ctx.doc.first(ctx.pack.ally_markers, trig.end, np_start) is not None:
+        return False
+    # From the trigger's start: the preposition may be part of it ("clashes with").
+    marker = ctx.doc.first(ctx.pack.opponent_markers, trig.start, np_start)
+    if marker is None:
+        return False
+    if marker.key in ctx.pack.opponent_if_noun:
+        words = trig.text.casefold().split()
+        return t.nominal() or any(n in words for n in ctx.pack.combat_nouns)
+    return True
+
+
+def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
+    frame, trig = t.frame, t.trig
+    if chosen.party:
+        frame.agent, frame.agent_by = chosen.party, "explicit"
+    else:
+        # "unit militernya" / "their units": whose? The owner named just before, if any.
+        start = t.scope.start
+        earlier = [np for np in t.scope.troops if np.party and np.end <= chosen.start and start <= np.start]
+        subject = None
+        if chosen.start >= trig.end:
+            subject = sender(t.ctx, start, trig, None, t.ctx.pack.troop_nouns_possessive)[0]
+        if earlier:
+            frame.agent, frame.agent_by = earlier[-1].party, "explicit"
+        elif subject is not None:
+            # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
+            frame.agent, frame.agent_by = subject, "sender"
+        else:
+            frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"
+    t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
+
+
+def _owner_of_nominal(t: TriggerReading) -> None:
+    """ "a North Korean deployment", "pengerahan Korea Utara": the owner qualifies the noun;
+    "pengiriman amunisi Korut": the object may stand between the noun and its owner."""
+    ctx, trig, scope = t.ctx, t.trig, t.scope
+    objects = t.objects()
+    for d in ctx.mentions.demonyms(max(scope.start, trig.start - 30), min(scope.end, trig.end + 30)):
+        lo, hi = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
+        gap_words = ctx.words(lo, hi)
+        obj_gap = (
+            d.start >= trig.end
+            and objects is not None
+            and all(objects.search(w) is not None for w in ctx.doc.word_list(lo, hi))
+            and gap_words <= 2
+        )
+        if (gap_words == 0 or obj_gap) and not STOPS.search(ctx.text, lo, hi):
+            t.frame.agent, t.frame.agent_by = ctx.gaz.party_of(d.key), "explicit"
+            t.agent_span.append((d.start, d.end))
+            return
+
+
+def _agent_from_context(t: TriggerReading) -> None:
+    """Troops without an owner ("the soldiers", "sebagian dari mereka"): the ones earlier
+    sentences (or frames of this span) named."""
+    ctx, trig, agents = t.ctx, t.trig, t.scope.agents
+    has_troops = (
+        bool(t.troops_in_window())
+        or ctx.doc.first(ctx.pack.troop_nouns, t.window_start, t.window_end) is not None
+    )
+    group = None
+    for h in ctx.doc.find(ctx.pack.pronouns, max(t.scope.start, trig.start - 40), trig.start):
+        group = h if h.key == "group" else group
+    if group is not None and ctx.words(group.end, trig.start) <= 4:
+        has_troops = True  # "sebagian dari mereka telah bergerak": they = the troops
+    if not has_troops:
+        return
+    for event in (t.spec.id, *_TROOP_EVENTS):
+        if event in agents:
+            t.frame.agent, t.frame.agent_by = agents[event], "context"
+            return
+
+
+def _passive(t: TriggerReading) -> bool:
+    prefixes = t.ctx.pack.passive_prefixes
+    return bool(prefixes) and t.trig.text.split()[0].casefold().startswith(prefixes)
+
+
+def _after_agent_marker(ctx: Reader, pos: int) -> bool:
+    return ctx.pack.glue.agent_marker.search(ctx.text, max(0, pos - 10), pos) is not None
+
+
+def sender(
+    ctx: Reader, start: int, trig: Hit, speaker_party: str | None, objects: PhraseMatcher | None = None
+) -> tuple[str | None, str]:
+    """The subject right before an active verb: "Kim telah mengirim pasukan", "they sent troops"."""
+    lo = _subject_clause_start(ctx, start, trig.start)
+    actors = ctx.mentions.actors(lo, trig.start) + ctx.mentions.demonyms(lo, trig.start)
+    actors = [h for h in actors if not is_target(ctx, h.start)]
+    # What is sent: troops, or the frame's own objects ("memasok jutaan peluru artileri").
+    sent = ctx.doc.first(objects if objects else ctx.pack.troop_nouns, trig.end, trig.end + 60)
+    has_object = sent is not None and ctx.words(trig.end, sent.start) <= 10
+    if (
+        not actors
+        and has_object
+        and (_subjectless(ctx, start, lo, trig.start) or _causal_pronoun(ctx, start, lo, trig))
+    ):
+        # "berterima kasih kepada Korea Utara karena telah mengirim pasukan", "thanked North Korea
+        # because it had sent troops": the clause has no subject of its own (or only "it"); the
+        # actor just before it is the one who sent them.
+        wider = [h for h in ctx.mentions.actors(max(start, lo - 60), lo) if not is_target(ctx, h.start)]
+        actors = wider[-1:]
+    if actors and has_object:
+        nearest = max(actors, key=lambda h: h.end)
+        if ctx.words(nearest.end, trig.start) <= 8:
+            return ctx.gaz.party_of(nearest.key), "sender"
+    pron = ctx.doc.last(ctx.pack.pronouns, lo, trig.start)
+    # "membantah negaranya telah mengirim tentara": the speaker's own country
+    pron = ctx.doc.last(ctx.pack.own_country, lo, trig.start) or pron
+    if pron is not None and has_object and speaker_party is not None and ctx.words(pron.end, trig.start) <= 5:
+        return speaker_party, "speaker"
+    return None, "none"
+
+
+def _subject_clause_start(ctx: Reader, start: int, pos: int) -> int:
+    """Commas may only set off an appositive here ("pemimpin negara itu, Kim Jong Un, telah ...")."""
+    lo = start
+    for matcher in (ctx.pack.complementizers, ctx.pack.clause_breaks):
+        for h in ctx.doc.find(matcher, start, pos):
+            lo = max(lo, h.end)
+    for m in _SENTENCE_MARK.finditer(ctx.text, start, pos):
+        lo = max(lo, m.end())
+    return lo
+
+
+def _causal_pronoun(ctx: Reader, start: int, lo: int, trig: Hit) -> bool:
+    """A causal clause whose subject is a pronoun standing first: "because it had sent"."""
+    pron = ctx.doc.first(ctx.pack.pronouns, lo, trig.start)
+    return (
+        pron is not None
+        and pron.key == "group"
+        and ctx.words(lo, pron.start) == 0
+        and ctx.pack.glue.causal.search(ctx.text, max(start, lo - 12), lo) is not None
+    )
+
+
+def _subjectless(ctx: Reader, start: int, lo: int, pos: int) -> bool:
+    glue = ctx.pack.glue
+    return (
+        glue.subjectless.match(ctx.text, lo, pos) is not None
+        and glue.causal.search(ctx.text, max(start, lo - 12), lo) is not None
+    )

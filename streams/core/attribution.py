@@ -1,0 +1,181 @@
+"""Step 5 (with speakers.py): each reporting cue tied to its speaker and the span of what was
+said — quotes before "said X", "menurut X, P", "P dikonfirmasi oleh X", "P, katanya"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas import Claim
+from streams.core.context import Reader
+from streams.core.cues import Cue
+from streams.core.discourse import SpeakerRef
+from streams.core.events import find_frames
+from streams.core.frame import FrameHit
+from streams.core.references import topic_frames
+from streams.core.speakers import resolve_segment
+
+# After a quote, English puts the speaker before the verb: "“…,” he said" / "…, Rutte said".
+_LEAD_AFTER = re.compile(r"[,”\"]\s*([^,”\"]{1,60})$")
+_GAP_MARKS = re.compile(r"[.;:!?“\"]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reporting cue with its speaker and content: what `explain` prints."""
+
+    sentence: int
+    cue: Cue
+    speaker: SpeakerRef | None
+    content: tuple[int, int]
+    frames: list[FrameHit]
+    claims: list[Claim] = field(default_factory=list)
+    note: str = ""
+    co_speakers: list[SpeakerRef] = field(default_factory=list)  # "officials of A, B and C said"
+
+
+@dataclass(slots=True)
+class CueSite:
+    """A cue in its sentence: the attribution before it, the cues after it."""
+
+    cue: Cue
+    prev: Attribution | None
+    later: list[Cue]
+    explicit_before: bool  # an earlier verb of this sentence already has a named speaker
+
+    def content_start(self, ctx: Reader) -> int:
+        return self.prev.cue.end if self.prev else ctx.sentence.start
+
+
+def frames_in(
+    ctx: Reader, start: int, end: int, speaker: SpeakerRef | None, owner: str | None = None
+) -> list[FrameHit]:
+    return find_frames(ctx, start, end, speaker.party if speaker else None, owner)
+
+
+def opening_quote(ctx: Reader, pos: int) -> int | None:
+    """Start of the quotation that ends right before `pos` (may span up to three sentences)."""
+    idx = ctx.sentence.index
+    floor = ctx.doc.sentences[max(0, idx - 3)].start
+    q = ctx.doc.quotes.last_closed_before(pos, floor)
+    if q is None:
+        return None
+    s, e = q
+    if pos - e <= 4 or (pos - e <= 60 and not _GAP_MARKS.search(ctx.text, e, pos) and ctx.words(e, pos) <= 5):
+        return s
+    return None
+
+
+def attribute_after(ctx: Reader, site: CueSite) -> Attribution | None:
+    """ "“…,” kata X", "…, said X", "…, Rutte said" and "…, katanya"."""
+    cue = site.cue
+    if cue.side == "after":
+        before = _speaker_before_verb(ctx, site)
+        if before is not None:
+            return before
+    if site.explicit_before:
+        return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
+    speaker = _pronoun_cue_speaker(ctx, cue) if cue.side == "pronoun" else _speaker_after(ctx, cue)
+    if cue.side == "pronoun" and speaker is None:
+        return None
+    q = opening_quote(ctx, cue.start)
+    cstart = q if q is not None else site.content_start(ctx)
+    frames = frames_in(ctx, cstart, cue.start, speaker) or topic_frames(ctx, cstart, cue.start, cue, speaker)
+    return Attribution(ctx.sentence.index, cue, speaker, (cstart, cue.start), frames)
+
+
+def _speaker_before_verb(ctx: Reader, site: CueSite) -> Attribution | None:
+    cue, text = site.cue, ctx.text
+    window_lo = max(ctx.sentence.start, cue.start - 80)
+    end = cue.start
+    while end > window_lo and text[end - 1].isspace():
+        end -= 1
+    while end > window_lo and text[end - 1] == ",":
+        end -= 1
+    while end > window_lo and text[end - 1].isspace():
+        end -= 1
+    lead = _LEAD_AFTER.search(text, window_lo, end)
+    if lead is None or not lead.group(1).strip():
+        return None
+    lo = lead.start(1)
+    before = resolve_segment(ctx, lo, cue.start, nearest_end=True)
+    if before is None or ctx.words(lo, cue.start) > 4:
+        return None
+    q = opening_quote(ctx, lo)
+    cstart = q if q is not None else site.content_start(ctx)
+    return Attribution(ctx.sentence.index, cue, before, (cstart, lo), frames_in(ctx, cstart, lo, before))
+
+
+def _pronoun_cue_speaker(ctx: Reader, cue: Cue) -> SpeakerRef | None:
+    """ "katanya": the last person who spoke — or an office asked in this or the previous
+    sentence ("Juru bicara ... Mao Ning ditanya wartawan ... 'Saya tidak tahu,' jawabnya")."""
+    disc = ctx.state.discourse
+    last = disc.last_person(ctx.gaz, cue.start) or disc.last_speaker()
+    lo = ctx.doc.sentences[max(0, ctx.sentence.index - 1)].start
+    answering = ctx.tuning.answering_roles
+    office = [
+        m
+        for m in disc.mentions
+        if m.role in answering and m.actor_id is not None and lo <= m.start < cue.start
+    ]
+    if office and (last is None or office[-1].start > last.start):
+        last = office[-1]
+    if last is None:
+        return None
+    return SpeakerRef(cue.start, cue.end, cue.text, last.actor_id, last.party, last.role, "pronoun")
+
+
+def _speaker_after(ctx: Reader, cue: Cue) -> SpeakerRef | None:
+    return resolve_segment(ctx, cue.end, segment_end(ctx, cue.end, ctx.sentence.end), nearest_end=False)
+
+
+def attribute_according(ctx: Reader, site: CueSite) -> Attribution:
+    """ "Menurut X, P" / "P, according to X"; "Menurutnya": the last speaker."""
+    cue, sent = site.cue, ctx.sentence
+    seg_end = segment_end(ctx, cue.end, sent.end)
+    if any(cue.text.casefold().endswith(sfx) for sfx in ctx.pack.possessive_suffixes):
+        disc = ctx.state.discourse
+        last = disc.last_person(ctx.gaz, cue.start) or disc.last_speaker()
+        word = SpeakerRef(cue.start, cue.end, cue.text, None, None, None, "pronoun")
+        speaker: SpeakerRef | None = word.as_resolved(last, "pronoun") if last is not None else None
+        seg_end = cue.end
+    else:
+        speaker = resolve_segment(ctx, cue.end, seg_end, nearest_end=False)
+    span = (seg_end, sent.end) if ctx.words(sent.start, cue.start) <= 2 else (sent.start, cue.start)
+    return Attribution(sent.index, cue, speaker, span, frames_in(ctx, span[0], span[1], speaker))
+
+
+def attribute_passive(ctx: Reader, site: CueSite) -> Attribution:
+    """ "P dikonfirmasi oleh X", "P was confirmed on Monday by X"."""
+    cue = site.cue
+    speaker = _speaker_after(ctx, cue)
+    span = (site.content_start(ctx), cue.start)
+    frames = frames_in(ctx, span[0], span[1], speaker)
+    if not frames and ctx.doc.first(ctx.pack.content_anaphors, span[0], span[1]):
+        frames = list(ctx.state.prev_frames)  # "Hal ini diumumkan oleh ...": what was just said
+    return Attribution(ctx.sentence.index, cue, speaker, span, frames, note="passive")
+
+
+def segment_end(ctx: Reader, pos: int, end: int) -> int:
+    """End of the speaker phrase after a verb: "kata X (NATO), Mark Rutte, kepada ..." -> after Rutte."""
+    glue, text = ctx.pack.glue, ctx.text
+    i = pos
+    while i < end:
+        m = glue.phrase_end.search(text, i, end)
+        if m is None:
+            return end
+        if m.group(0).startswith("(") and m.group(0).endswith(")"):
+            i = m.end()
+            continue
+        if m.group(0) == ",":
+            # An appositive name: "Sekretaris Jenderal NATO, Mark Rutte," — unless a clause goes
+            # on after the name: "Menurut X, Korea Utara mengirim ...".
+            name = _APPOSITIVE_NAME.match(text, m.start(), end)
+            if name is not None and (name.end() >= end or glue.appositive_end.match(text, name.end(), end)):
+                i = name.end()
+                continue
+        return m.start()
+    return end
+
+
+_APPOSITIVE_NAME = re.compile(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")

@@ -1,0 +1,216 @@
+"""Speakers named only by what points back: a bare role ("the spokesman"), a pronoun, "the
+agency"/"kementerian itu", a surname ("Jeon" after "Jeon Ha-kyou"), "the statement said"."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.compose import compose
+from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
+
+NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_OFFICE_BEFORE_NAME = re.compile(r"[^.;:]{0,40},\s*")
+_APPOSITIVE = re.compile(r",\s+([^,.;:]{3,60})")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def ref(at: SpeakerRef, to: SpeakerRef | None, how: str, *, role: str | None = None) -> SpeakerRef:
+    """The phrase `at` standing for `to` (or for no one known)."""
+    if to is None:
+        return SpeakerRef(at.start, at.end, at.text, None, None, role, how)
+    return at.as_resolved(to, how, role=role)
+
+
+def statement_issuer(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "'…,' the statement said": the institution that last spoke issued it."""
+    stmt = ctx.doc.first(ctx.pack.statement_nouns, max(start, end - 30), end)
+    if stmt is None or ctx.words(stmt.end, end) > 1:
+        return None
+    for issuer in reversed(ctx.state.discourse.speakers):
+        if (
+            issuer.actor_id
+            and issuer.start < start
+            and ctx.gaz.actors[issuer.actor_id].kind in ("org", "party")
+        ):
+            return SpeakerRef(
+                stmt.start, stmt.end, stmt.text, issuer.actor_id, issuer.party, issuer.role, "role"
+            )
+    return None
+
+
+def role_speaker(
+    ctx: Reader, best: SpeakerRef, refs: list[SpeakerRef], start: int, end: int, nearest_end: bool
+) -> SpeakerRef:
+    """A role with no actor of its own ("the spokesman", "Deputy ambassador Robert Wood")."""
+    disc, role = ctx.state.discourse, best.role
+    # "At the Pentagon, deputy press secretary X said": the institution named in the segment.
+    orgs = [r for r in refs if r.actor_id and ctx.gaz.actors[r.actor_id].kind == "org"]
+    if orgs:
+        return ref(best, orgs[-1] if nearest_end else orgs[0], "role", role=role)
+    new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
+    if new_name is not None and new_name.group(0).casefold() not in ctx.pack.stopwords:
+        # A role with a new name is someone new; the party is the one the previous sentence opened
+        # with ("The United States did not let that pass.") — only when the role opens the clause:
+        # "At the United Nations, spokesman X said" has moved to another scene.
+        lead = disc.sentence_subject if ctx.words(start, best.start) <= 1 else None
+        named = SpeakerRef(
+            best.start, new_name.end(), ctx.text[best.start : new_name.end()], None, None, role, ""
+        )
+        return ref(named, lead, "role" if lead else "unknown", role=role)
+    # "intelijen kami" / "our intelligence": the side of whoever is speaking (an interviewee).
+    mine = ctx.doc.first(ctx.pack.first_person, max(start, best.start - 6), min(end, best.end + 8))
+    last = disc.last_speaker()
+    if mine is not None and last is not None and last.party is not None:
+        return ref(best, last, "pronoun", role=role)
+    earlier = disc.last_with_role(role or "", start)
+    if earlier is not None:
+        return ref(best, earlier, "role", role=role)
+    if last is not None and role in ctx.tuning.successor_roles:
+        # "dinas intelijen" right after "Intelijen Pertahanan Ukraina" spoke.
+        if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
+            return ref(best, last, "role", role=role)
+    return ref(best, None, "unknown", role=role)
+
+
+def pronoun_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> SpeakerRef | None:
+    """ "Dia mengatakan", "He said": the last person, or the last speaker."""
+    pron = ctx.doc.last(ctx.pack.pronouns, start, end)
+    if pron is None or (nearest_end and ctx.words(pron.end, end) > 3):
+        return None
+    disc = ctx.state.discourse
+    target = disc.last_person(ctx.gaz, start) if pron.key == "person" else disc.last_speaker()
+    target = target or disc.last_speaker()
+    if target is None:
+        return None
+    return SpeakerRef(pron.start, pron.end, pron.text, target.actor_id, target.party, target.role, "pronoun")
+
+
+def _noun_by(
+    ctx: Reader, dem_start: int, dem_end: int, start: int, end: int, reach: int
+) -> tuple[int, int, str | None]:
+    """The word a demonstrative qualifies: before it ("lembaga itu") or after ("the agency")."""
+    if ctx.pack.modifier_first:
+        lo, hi = dem_end, min(end, dem_end + reach)
+        words = _LETTERS.findall(ctx.text, lo, hi)
+        return lo, hi, words[0] if words else None
+    lo, hi = max(start, dem_start - reach), dem_start
+    words = _LETTERS.findall(ctx.text, lo, hi)
+    return lo, hi, words[-1] if words else None
+
+
+def institution_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "lembaga itu" / "the agency": the latest institution named or heard before, preferring one
+    named with that noun ("Kementerian Pertahanan Inggris ... kementerian itu")."""
+    disc, gaz = ctx.state.discourse, ctx.gaz
+    for dem in ctx.doc.find(ctx.pack.demonstratives, start, end):
+        lo, hi, word = _noun_by(ctx, dem.start, dem.end, start, end, 20)
+        noun = (word or "").casefold()
+        if noun not in ctx.pack.generic_org_nouns:
+            continue
+        pool = [
+            r
+            for r in disc.speakers
+            if r.actor_id and r.start < start and gaz.actors[r.actor_id].kind in ("org", "party")
+        ]
+        named = [
+            r for r in pool + disc.mentions if r.actor_id and r.start < start and noun in r.text.casefold()
+        ]
+        for target in sorted(named or pool, key=lambda r: r.start, reverse=True)[:1]:
+            phrase = f"{ctx.text[lo:hi].strip()} {dem.text}".strip()
+            return SpeakerRef(dem.start, dem.end, phrase, target.actor_id, target.party, target.role, "role")
+    return None
+
+
+def named_by_noun_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "komisi tersebut" / "the ministry": an earlier actor whose name holds that noun."""
+    disc = ctx.state.discourse
+    for dem in ctx.doc.find(ctx.pack.demonstratives, start, end):
+        _, _, noun = _noun_by(ctx, dem.start, dem.end, start, end, 25)
+        if not noun or len(noun) <= 3:
+            continue
+        for target in sorted(disc.mentions + disc.speakers, key=lambda r: r.start, reverse=True):
+            if target.actor_id and target.start < start and noun.casefold() in target.text.casefold():
+                phrase = ctx.text[max(start, dem.start - 25) : dem.end].strip()
+                return SpeakerRef(
+                    dem.start, dem.end, phrase, target.actor_id, target.party, target.role, "role"
+                )
+    return None
+
+
+def named_speaker(
+    ctx: Reader, refs: list[SpeakerRef], start: int, end: int, nearest_end: bool
+) -> SpeakerRef | None:
+    """A capitalised name: an office named by it, a person named earlier, or someone unknown,
+    kept as written and never guessed."""
+    names = list(NAME.finditer(ctx.text, start, end))
+    if not names:
+        return None
+    m = names[-1] if nearest_end else names[0]
+    found = SpeakerRef(m.start(), m.end(), m.group(0), None, None, None, "unknown")
+    # "Ukraine's ambassador, Sergiy Kyslytsya," / "Duta Besar Korea Utara untuk PBB, Kim Song,":
+    # the office named just before the comma says whom the person speaks for.
+    office = [
+        r
+        for r in refs
+        if r.actor_id is not None
+        and r.role is not None
+        and r.end <= m.start()
+        and _OFFICE_BEFORE_NAME.fullmatch(ctx.text, r.end, m.start()) is not None
+    ]
+    if office and nearest_end:
+        return ref(found, office[-1], "role")
+    earlier = _earlier_person(ctx, m.group(0), start)
+    if earlier is not None:
+        return ref(found, earlier, "name")
+    office_after = _office_after(ctx, m.end())
+    if office_after is not None:
+        return ref(found, office_after, "role")
+    before = _WORD_BEFORE.search(ctx.text, max(start, m.start() - 15), m.start())
+    after_prep = before is not None and ctx.pack.locative_preps.search(before.group(1)) is not None
+    if m.group(0).casefold() not in ctx.pack.stopwords and not after_prep:
+        return found
+    return None
+
+
+def _earlier_person(ctx: Reader, name: str, start: int) -> SpeakerRef | None:
+    """ "Jeon" after "Jeon Ha-kyou": a part of a person named earlier in the article, or of the
+    name that followed an office ("Menteri Pertahanan Korea Selatan Kim Yong-hyun")."""
+    disc = ctx.state.discourse
+    for tok in name.split():
+        for earlier in reversed(disc.mentions + disc.speakers):
+            if not earlier.actor_id or earlier.start >= start:
+                continue
+            known = (
+                earlier.text.replace(",", " ").split()
+                if ctx.gaz.actors[earlier.actor_id].kind == "person"
+                else []
+            )
+            follow = _name_after(ctx, earlier.end)
+            if follow is not None:
+                known += follow.split()
+            if tok in known:
+                return earlier
+    return None
+
+
+def _name_after(ctx: Reader, pos: int) -> str | None:
+    hi = pos + 40
+    while pos < min(hi, len(ctx.text)) and ctx.text[pos] in " ,":
+        pos += 1
+    m = NAME.match(ctx.text, pos, hi)
+    return m.group(0) if m else None
+
+
+def _office_after(ctx: Reader, pos: int) -> SpeakerRef | None:
+    """ "Kaja Kallas, the bloc's new foreign policy chief,": the office after the name."""
+    appos = _APPOSITIVE.match(ctx.text, pos, pos + 70)
+    if appos is None:
+        return None
+    office = [r for r in compose(ctx, appos.start(1), appos.end(1)) if r.actor_id]
+    if not office:
+        return None
+    first = office[0]
+    owns = first.text.endswith(("'s", "’s")) or ctx.text[first.end : first.end + 2] in ("'s", "’s")
+    return first if first.role is not None or owns else None

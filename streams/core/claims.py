@@ -1,0 +1,192 @@
+"""Step 7: claims built from an attribution — one per frame and speaker, with its stance,
+modality, figure, event time, quote span and confidence."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from schemas import Claim, Span, Speaker
+from streams.core.attribution import Attribution
+from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
+from streams.core.figures import bind_quantity
+from streams.core.frame import FrameHit
+from streams.core.matching import Hit
+from streams.core.propositions import make_proposition
+from streams.core.quantities import NumberMention
+from streams.core.timeexpr import TimeMention
+
+
+@dataclass(slots=True)
+class Statement:
+    """What holds for every claim of one speaker's attribution."""
+
+    attr: Attribution
+    spk: SpeakerRef
+    base: str  # the cue's stance
+    deny_marker: Hit | None
+    denial_noun: Hit | None  # "bantahan", "the denial": what a deny marker may dismiss
+    hedge: Hit | None
+    inner: list[Hit]  # "said it did not deny": a denial or non-answer inside the content
+    numbers: list[NumberMention]
+    event_time: datetime
+    recap: Hit | None
+    span: Span
+
+
+def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
+    if attr.speaker is None or not attr.frames:
+        return []
+    out: list[Claim] = []
+    for spk in (attr.speaker, *attr.co_speakers):
+        st = _statement(ctx, attr, spk)
+        for frame in attr.frames:
+            if frame.speculative and not frame.uncertain:
+                continue
+            claim = _claim(ctx, st, frame)
+            out.append(claim)
+            if spk.party:
+                ctx.remember_claim(spk.party, claim)
+    return out
+
+
+def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
+    doc, pack, sent = ctx.doc, ctx.pack, ctx.sentence
+    cstart, cend = attr.content
+    # When the statement was made: a time phrase around the speaker and verb ("Rusia mengatakan dua
+    # hari sebelumnya", "said on Monday"), not one inside what was said ("the treaty signed in June").
+    times = [t for t in doc.times(sent) if not (cstart <= t.start < cend)]
+    return Statement(
+        attr=attr,
+        spk=spk,
+        base=ctx.tuning.cue_stance[attr.cue.kind],
+        deny_marker=doc.first(pack.deny_markers, cstart, cend),
+        denial_noun=doc.first(pack.denial_nouns, cstart, cend),
+        hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
+        inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
+        numbers=[n for n in doc.numbers_between(cstart, cend) if n.unit_hint is None],
+        event_time=_nearest_time(times, attr.cue.start, ctx.article.published_at),
+        recap=None if times else _recap_marker(ctx, attr, spk),
+        span=_evidence_span(ctx, attr, spk),
+    )
+
+
+def _evidence_span(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Span:
+    """What was said, the verb and the speaker when they stand in this sentence ("“…,” kata
+    Rutte"; "… dikonfirmasi oleh Mark Rutte")."""
+    sent = ctx.sentence
+    cstart, cend = attr.content
+    in_sentence = (
+        spk.resolved_by not in ("neighbour", "label") and sent.start <= spk.start and spk.end <= sent.end
+    )
+    lo = min(cstart, spk.start if in_sentence else cstart, attr.cue.start if attr.cue.text else cstart)
+    hi = max(cend, attr.cue.end, spk.end if in_sentence else cend)
+    return Span(start=lo, end=hi)
+
+
+def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
+    if frame.uncertain:
+        return "noncommittal"
+    if st.base != "affirm":
+        return st.base
+    pre_inner = [c for c in st.inner if c.start <= frame.trigger.start]
+    if pre_inner:
+        cues.append(f"inner:{pre_inner[-1].text}")
+        return "deny" if pre_inner[-1].key == "deny" else "noncommittal"
+    if (
+        st.deny_marker is not None
+        and st.denial_noun is not None
+        and st.denial_noun.end <= st.deny_marker.start
+    ):
+        # "Bantahan Korea Utara soal pengiriman itu tidak benar": calling a denial false affirms.
+        cues.append(f"denial-dismissed:{st.denial_noun.text}")
+        return "affirm"
+    if st.deny_marker is not None:
+        cues.append(f"deny-marker:{st.deny_marker.text}")
+        return "deny"
+    return "deny" if frame.negated else "affirm"
+
+
+def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
+    attr, spk, article, gaz = st.attr, st.spk, ctx.article, ctx.gaz
+    cues = [f"cue:{attr.cue.text or attr.cue.side}", *frame.cues]
+    if st.recap is not None:
+        cues.append(f"recap:{st.recap.text}")
+    stance = _stance(st, frame, cues)
+    hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
+    if st.hedge is not None:
+        cues.append(f"hedge:{st.hedge.text}")
+    prop = make_proposition(frame.event, frame.agent, frame.place, gaz)
+    return Claim(
+        id=claim_id(article.id, st.span, prop.id, spk.actor_id or spk.text),
+        article_id=article.id,
+        outlet=article.outlet,
+        via=article.via,
+        language=ctx.doc.language,
+        speaker=Speaker(
+            text=spk.text,
+            actor_id=spk.actor_id,
+            actor_label=gaz.actors[spk.actor_id].label if spk.actor_id else None,
+            party=spk.party,
+            role=spk.role,
+            resolved_by=spk.resolved_by,
+        ),
+        proposition=prop,
+        stance=stance,
+        modality="hedged" if hedged else "asserted",
+        quantity=bind_quantity(ctx, st.numbers, frame, attr.frames),
+        place=frame.place,
+        event_time=st.event_time,
+        published_at=article.published_at,
+        quote=ctx.text[st.span.start : st.span.end],
+        span=st.span,
+        confidence=_confidence(ctx, spk, frame, hedged),
+        syndicated_from=article.syndicated_from,
+        cues=cues,
+    )
+
+
+def _confidence(ctx: Reader, spk: SpeakerRef, frame: FrameHit, hedged: bool) -> float:
+    conf = ctx.tuning.confidence
+    value = conf.base
+    if spk.resolved_by in ("pronoun", "role"):
+        value -= conf.penalty(f"speaker_by_{spk.resolved_by}")
+    if spk.resolved_by == "neighbour":
+        value -= conf.penalty("speaker_by_neighbour")
+    if spk.actor_id is None:
+        value -= conf.penalty("speaker_unknown")
+    if frame.agent_by == "context":
+        value -= conf.penalty("agent_from_context")
+    if frame.place_by == "context":
+        value -= conf.penalty("place_from_context")
+    if hedged:
+        value -= conf.penalty("hedged")
+    return round(max(conf.floor, min(1.0, value)), 2)
+
+
+def claim_id(article_id: str, span: Span, pid: str, speaker: str) -> str:
+    raw = f"{article_id}|{span.start}|{span.end}|{pid}|{speaker}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _recap_marker(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Hit | None:
+    """A recap marker by the speaker and verb ("Moskow sebelumnya menepis", "had earlier denied"),
+    or opening the sentence ("Sebelumnya, ..."), outside what was said."""
+    sent, cue = ctx.sentence, attr.cue
+    cstart, cend = attr.content
+    hi = max(cue.end, spk.end if sent.start <= spk.start < sent.end else cue.end)
+    for h in ctx.doc.find(ctx.pack.recap_markers, sent.start, min(hi + 1, sent.end)):
+        if cstart <= h.start < cend:
+            continue
+        near_verb = ctx.words(h.end, cue.start) <= 2 or ctx.words(cue.end, h.start) <= 1
+        if near_verb or ctx.words(sent.start, h.start) == 0:
+            return h
+    return None
+
+
+def _nearest_time(times: list[TimeMention], pos: int, default: datetime) -> datetime:
+    if not times:
+        return default
+    return min(times, key=lambda t: abs(t.start - pos)).when

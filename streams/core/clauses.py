@@ -1,0 +1,81 @@
+"""Clause bounds inside a sentence: where a trigger's clause starts and ends."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.context import Reader
+from streams.core.matching import PhraseMatcher
+
+CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
+_CLAUSE_END_PUNCT = re.compile(r"[;:()]|,\s|[.!?](?:\s|$)")
+
+
+def has_clause_break(ctx: Reader, start: int, end: int) -> bool:
+    if end <= start:
+        return False
+    if CLAUSE_PUNCT.search(ctx.text, start, end):
+        return True
+    return ctx.doc.first(ctx.pack.clause_breaks, start, end) is not None
+
+
+def clause_start(ctx: Reader, start: int, pos: int) -> int:
+    """After the last clause mark or complementiser in [start, pos)."""
+    best = start
+    for m in CLAUSE_PUNCT.finditer(ctx.text, start, pos):
+        best = m.end()
+    for h in ctx.doc.find(ctx.pack.complementizers, start, pos):
+        best = max(best, h.end)
+    return best
+
+
+def clause_end(ctx: Reader, pos: int, end: int, objects: PhraseMatcher | None = None) -> int:
+    """Where the trigger's clause ends (next punctuation or clause word), capped at ~12 tokens."""
+    text, pack = ctx.text, ctx.pack
+    stop = min(end, pos + 90)
+    m = _CLAUSE_END_PUNCT.search(text, pos, stop)
+    hi = m.start() if m else stop
+    if m is not None and m.group(0).startswith(","):
+        # ", termasuk Kursk" / ", including Kursk" continues the place list.
+        incl = ctx.doc.first(pack.inclusion_words, hi, min(stop, hi + 25))
+        if incl is not None and ctx.words(hi, incl.start) == 0:
+            m2 = _CLAUSE_END_PUNCT.search(text, incl.end, stop)
+            hi = m2.start() if m2 else stop
+    for brk in ctx.doc.find(pack.clause_breaks, pos, hi):
+        if brk.key in pack.glue.relatives:
+            continue
+        if brk.key in pack.glue.coordinators:
+            resumed = _after_coordinator(ctx, brk.end, hi, end, objects)
+            if resumed == -1:
+                continue
+            if resumed is not None:
+                return resumed
+        return brk.start
+    return hi
+
+
+def _after_coordinator(
+    ctx: Reader, after: int, hi: int, end: int, objects: PhraseMatcher | None
+) -> int | None:
+    """-1: the coordinator joins names or places ("di Rusia dan Ukraina"); an offset: the clause goes on past
+    a second object; None: a new clause starts ("dikirim ke Rusia dan ... ditempatkan")."""
+    text = ctx.text
+    if ctx.pack.glue.name_ahead.match(text, after, hi) is not None:
+        return -1
+    # "in Kursk and in Belgorod": a second place with its own preposition.
+    prep = ctx.doc.first(ctx.pack.locative_preps, after, hi)
+    if (
+        prep is not None
+        and ctx.words(after, prep.start) == 0
+        and ctx.mentions.places(prep.end, min(hi, prep.end + 40))
+    ):
+        return -1
+    # "jutaan peluru dan puluhan rudal ke Rusia": a second counted object, same clause.
+    figure = next(iter(ctx.doc.numbers_between(after, min(hi, after + 30))), None)
+    if figure is not None and not text[after : figure.start].strip():
+        return clause_end(ctx, figure.end, end, objects)
+    # "memasok senjata dan amunisi kepada Rusia": a second object of the same verb.
+    obj = ctx.doc.first(objects, after, min(hi, after + 40)) if objects is not None else None
+    if obj is not None and ctx.words(after, obj.start) <= 3:
+        return clause_end(ctx, obj.end, end, objects)
+    return None

@@ -1,0 +1,101 @@
+"""Step 1: the body cleaned of web noise, and its language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.core.caches import memo
+from streams.core.lang import LangPack, all_packs
+from streams.core.lang.regex import alt
+
+# Noise that looks the same in every language: embeds, handles, link-only lines.
+_UNIVERSAL_NOISE = (
+    re.compile(r".*pic\.twitter\.com/\w+", re.IGNORECASE),
+    re.compile(r"\s*[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},?\s*\d{0,4}\s*$"),  # tweet footer
+    re.compile(r"\s*[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)\s+\d{1,2}\s+\w+\s+\d{4}\s*$"),
+    re.compile(r"\s*https?://\S+\s*$"),
+    re.compile(r"\s*\(\s*[a-z]{2,5}\s*/\s*[a-z]{2,5}\s*\)\s*$"),  # editor initials "(tfa/mij)"
+)
+_HANDLE = re.compile(r"\(@\w+\)")
+# Live-blog timestamps opening a line ("09:40 — ", "14.05 WIB - ").
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[—–-]\s+")
+# Datelines/wire prefixes ("Jakarta, CNBC Indonesia - ", "(SeaPRwire) – ", "KYIV (Reuters) - ").
+_DATELINE = re.compile(
+    r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)"
+    r"\s*(?:--|[–—-])\s+"
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    dropped: tuple[str, ...]  # the lines removed, for `explain`
+
+
+def detect_language(text: str, hint: str | None = None) -> str:
+    """The language whose stopwords cover most tokens; the hint breaks near-ties."""
+    tokens = [t.casefold() for t in _WORDS.findall(text[:6000])]
+    packs = all_packs()
+    if not tokens:
+        return hint or packs[0].code
+    scores = {p.code: sum(1 for t in tokens if t in p.stopwords) / len(tokens) for p in packs}
+    best = max(scores, key=lambda c: scores[c])
+    if hint in scores and scores[hint] >= scores[best] * 0.8:
+        return hint
+    return best
+
+
+@memo
+def _caption() -> re.Pattern[str]:
+    """Photo captions in any known language: scraped pages mix them ("Foto: Reuters")."""
+    words = [w for p in all_packs() for w in p.glue.caption_words]
+    return re.compile(r"\s*[\[(]?\s*" + alt(words) + r"\s*:", re.IGNORECASE)
+
+
+def _is_noise(line: str, pack: LangPack) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if any(rx.match(stripped) for rx in _UNIVERSAL_NOISE) or _caption().match(stripped):
+        return True
+    return any(rx.match(stripped) for rx in pack.noise_lines)
+
+
+def _is_embed(line: str) -> bool:
+    return "pic.twitter.com" in line or "(@" in line
+
+
+def clean_body(body: str, pack: LangPack) -> Cleaned:
+    kept: list[str] = []
+    dropped: list[str] = []
+    embed_start: int | None = None
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _is_noise(line, pack):
+            dropped.append(line)
+            if _is_embed(line):
+                # The tweet text sits between the last blank line and here: drop it with the link.
+                if embed_start is not None:
+                    dropped.extend(kept[embed_start:])
+                    del kept[embed_start:]
+                embed_start = None
+            continue
+        if "(@" in line and _HANDLE.search(line):
+            dropped.append(line)
+            continue
+        if not line.strip():
+            embed_start = len(kept) + 1
+        stamp = _TIMESTAMP.match(line)
+        kept.append(line[stamp.end() :] if stamp is not None else line)
+    _strip_dateline(kept)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return Cleaned(text=text, dropped=tuple(d for d in dropped if d.strip()))
+
+
+def _strip_dateline(lines: list[str]) -> None:
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is not None:
+        m = _DATELINE.match(lines[first])
+        if m and len(lines[first]) - m.end() > 40:
+            lines[first] = lines[first][m.end() :]

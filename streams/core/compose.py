@@ -1,0 +1,121 @@
+"""Actor mentions in a phrase composed with role words: "juru bicara Pentagon" is the Pentagon's
+spokesperson, "Presiden Ukraina Volodymyr Zelensky" one group, "pengamat militer" an analyst."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
+from streams.core.gazetteer import Gazetteer
+from streams.core.matching import Hit
+from streams.core.tokens import STOPS
+
+_GROUP_STOP_BEFORE = re.compile(r"[.;:,]")  # between the verb-nearest mention and earlier ones
+_GROUP_STOP_AFTER = re.compile(r"[.;:]")
+
+
+def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
+    """Actor mentions in [start, end), with role words folded in, in text order."""
+    actors = ctx.mentions.actors(start, end)
+    demonyms = [d for d in ctx.mentions.demonyms(start, end) if not _inside_any(d.start, actors)]
+    # A role word inside a name ("Komisi Militer Pusat") is part of that name.
+    roles = [r for r in ctx.doc.find(ctx.pack.roles, start, end) if not _inside_any(r.start, actors)]
+    refs: list[SpeakerRef] = []
+    used: set[int] = set()
+    for hit in sorted(actors + demonyms, key=lambda h: h.start):
+        refs.append(_with_role(ctx, hit, roles, used))
+    refs.extend(
+        SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role")
+        for i, r in enumerate(roles)
+        if i not in used
+    )
+    for u in ctx.doc.find(ctx.pack.unaffiliated, start, end):
+        if not any(ref.start <= u.start < ref.end for ref in refs):
+            # "pengamat militer" / "military analyst": the role word is the analyst's field.
+            refs = [r for r in refs if r.actor_id is not None or not _touches(ctx, r, u)]
+            refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _inside_any(pos: int, hits: list[Hit]) -> bool:
+    return any(h.start <= pos < h.end for h in hits)
+
+
+def _touches(ctx: Reader, r: SpeakerRef, u: Hit) -> bool:
+    return (r.start >= u.end and ctx.words(u.end, r.start) == 0) or (
+        r.end <= u.start and ctx.words(r.end, u.start) == 0
+    )
+
+
+def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> SpeakerRef:
+    """An actor mention with the role word right before or after it."""
+    text, gaz = ctx.text, ctx.gaz
+    actor_id, role = hit.key, None
+    span_start, span_end = hit.start, hit.end
+    for i, r in enumerate(roles):
+        gap_after = ctx.words(r.end, hit.start) if r.end <= hit.start else 99
+        gap_before = ctx.words(hit.end, r.start) if hit.end <= r.start else 99
+        if (gap_after <= 1 and not STOPS.search(text, r.end, hit.start)) or (
+            gap_before <= 0 and not STOPS.search(text, hit.end, r.start)
+        ):
+            role = r.key
+            used.add(i)
+            span_start, span_end = min(span_start, r.start), max(span_end, r.end)
+            break
+    span_text = text[span_start:span_end]
+    if role == "media":
+        # "Media Korea Selatan": a country's press is not its government; kept, not guessed.
+        return SpeakerRef(span_start, span_end, span_text, None, None, role, "unknown")
+    if role is not None and gaz.actors[actor_id].kind == "party":
+        actor_id = gaz.actor_with_role(actor_id, role) or actor_id
+    return SpeakerRef(
+        span_start,
+        span_end,
+        span_text,
+        actor_id,
+        gaz.party_of(actor_id),
+        role or gaz.actors[actor_id].role,
+        "alias" if role is None else "role",
+    )
+
+
+def group(ctx: Reader, refs: list[SpeakerRef], pick_last: bool) -> list[SpeakerRef]:
+    """The run of adjacent mentions nearest the verb (e.g. 'Presiden Ukraina Volodymyr Zelensky')."""
+    if not refs:
+        return []
+    ordered = refs if not pick_last else list(reversed(refs))
+    run = [ordered[0]]
+    stop = _GROUP_STOP_BEFORE if pick_last else _GROUP_STOP_AFTER
+    for ref in ordered[1:]:
+        prev = run[-1]
+        lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
+        if (
+            ctx.words(lo, hi) <= 3
+            and not (hi >= lo and stop.search(ctx.text, lo, hi))
+            and not _listed(ctx, ref, prev, lo, hi)
+        ):
+            run.append(ref)
+        else:
+            break
+    return run
+
+
+def _listed(ctx: Reader, a: SpeakerRef, b: SpeakerRef, lo: int, hi: int) -> bool:
+    """ "South Korea and Ukraine": two parties joined by a coordinator are a list, not one name."""
+    if a.party is None or b.party is None or a.party == b.party or hi < lo:
+        return False
+    return ctx.pack.glue.coordinator_word.search(ctx.text, lo, hi) is not None
+
+
+def best_of(run: list[SpeakerRef], gaz: Gazetteer) -> SpeakerRef | None:
+    """The most specific known actor of a run, spanning the whole run."""
+    known = [g for g in run if g.actor_id is not None]
+    if not known:
+        return run[0] if run else None
+    best = max(known, key=lambda g: gaz.specificity(g.actor_id or ""))
+    role = best.role or next((g.role for g in run if g.role), None)
+    start = min(g.start for g in run)
+    end = max(g.end for g in run)
+    return SpeakerRef(start, end, best.text, best.actor_id, best.party, role, best.resolved_by)

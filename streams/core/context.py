@@ -1,0 +1,61 @@
+"""The one object every step receives: the document, its language, the gazetteer, the settings,
+and what has been read so far (`ReadingState`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas import Article, Claim
+from streams.core.discourse import Discourse, SpeakerRef
+from streams.core.doc import Doc, Sentence
+from streams.core.frame import FrameHit
+from streams.core.gazetteer import Gazetteer
+from streams.core.lang import LangPack
+from streams.core.mentions import Mentions
+from streams.core.tuning import Tuning
+
+
+@dataclass
+class ReadingState:
+    """What earlier sentences established, for back-references in later ones."""
+
+    discourse: Discourse
+    context_agent: dict[str, str] = field(default_factory=dict)  # event -> whose troops
+    context_place: dict[str, str] = field(default_factory=dict)  # event -> where
+    context_age: int = 0  # sentences since an explicit agent
+    last_country: str | None = None
+    last_place: str | None = None
+    claims_by_party: dict[str, list[Claim]] = field(default_factory=dict)
+    prev_frames: list[FrameHit] = field(default_factory=list)
+    topic_frames: list[FrameHit] = field(default_factory=list)
+    # party -> the event of the last claim it made or was said to make ("klaim Moskow bahwa P").
+    owned: dict[str, str] = field(default_factory=dict)
+    last_attributed: tuple[int, SpeakerRef] | None = None  # (paragraph, speaker)
+    transcript: tuple[int, SpeakerRef | None, int] | None = None  # (paragraph, speaker, label end)
+
+
+@dataclass
+class Reader:
+    article: Article
+    doc: Doc
+    pack: LangPack
+    gaz: Gazetteer
+    tuning: Tuning
+    mentions: Mentions
+    state: ReadingState
+    sentence: Sentence  # the sentence being read
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def words(self, start: int, end: int) -> int:
+        return self.doc.words(start, end)
+
+    def remember_claim(self, party: str, claim: Claim) -> None:
+        claims = self.state.claims_by_party.setdefault(party, [])
+        claims.append(claim)
+        if len(claims) > 2 * self.tuning.discourse_memory:
+            del claims[: -self.tuning.discourse_memory]
+        if claim.stance == "affirm":
+            self.state.owned[party] = claim.proposition.event

@@ -1,0 +1,124 @@
+"""Step 4: reporting cues outside quotations — "said", "menurut", "was confirmed by", "katanya" —
+with the side their speaker stands on and the kind of statement they make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.core.clauses import has_clause_break
+from streams.core.context import Reader
+from streams.core.doc import Sentence
+from streams.core.matching import Hit
+
+# A cue after a comma or closing quote: "..., kata X", "...,” said X".
+_PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # say | report | confirm | deny | noncommittal | acknowledge
+    side: str  # before | after | by | pronoun | according | label | neighbour
+    text: str
+
+
+class _Taken:
+    """Cues found so far in a sentence; a later list may not overlap them or a quotation."""
+
+    def __init__(self, ctx: Reader) -> None:
+        self.ctx = ctx
+        self.cues: list[Cue] = []
+
+    def free(self, h: Hit) -> bool:
+        return not self.ctx.doc.quotes.inside(h.start) and not any(
+            c.start < h.end and h.start < c.end for c in self.cues
+        )
+
+    def add(self, h: Hit, kind: str, side: str) -> None:
+        self.cues.append(Cue(h.start, h.end, kind, side, h.text))
+
+
+def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
+    taken = _Taken(ctx)
+    _passive_cues(ctx, sent, taken)
+    for h in ctx.doc.find(ctx.pack.cues_pronoun, sent.start, sent.end):
+        if taken.free(h) and _after_punct(ctx, sent, h):
+            taken.add(h, "say", "pronoun")
+    for h in ctx.doc.find(ctx.pack.cues_after, sent.start, sent.end):
+        if not taken.free(h):
+            continue
+        if " ".join(h.text.split()).casefold() in ctx.pack.glue.according:
+            taken.add(h, "say", "according")
+        elif _after_punct(ctx, sent, h) and _speaker_follows(ctx, sent, h):
+            taken.add(h, h.key, "after")  # "..., kata X" / "...,” said X"
+    for h in ctx.doc.find(ctx.pack.cues_before, sent.start, sent.end):
+        kind = _verb_kind(ctx, sent, h, taken) if taken.free(h) else None
+        if kind is not None:
+            taken.add(h, kind, "before")
+    return sorted(taken.cues, key=lambda c: c.start)
+
+
+def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
+    by = ctx.pack.cues_by
+    for m in ctx.doc.sentence_matches(by.pattern, sent):
+        kind = by.heads.get(" ".join(m.group("head").split()).casefold(), "say")
+        hit = Hit(m.start(), m.end(), kind, m.group(0))
+        if taken.free(hit):
+            taken.add(hit, kind, "by")
+
+
+def _after_punct(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    return _PUNCT_BEFORE.search(ctx.text, max(sent.start, h.start - 4), h.start) is not None
+
+
+def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """Only when a name (or a role, pronoun, analyst) follows closely."""
+    pack = ctx.pack
+    hi = min(sent.end, h.end + 60)
+    first = pack.glue.next_word.match(ctx.text, h.end, hi)
+    if first is None:
+        return False
+    word = first.group(1)
+    role = ctx.doc.first(pack.roles, h.end, hi)
+    return (
+        word[:1].isupper()
+        or (role is not None and ctx.words(h.end, role.start) <= 2)
+        or pack.pronouns.search(word) is not None
+        or pack.unaffiliated.search(word) is not None
+    )
+
+
+def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None:
+    """The kind of a speaker-before cue, or None when the word is no reporting verb here."""
+    text, pack = ctx.text, ctx.pack
+    if pack.modifier_first and pack.glue.noun_complement.match(text, h.end, h.end + 4):
+        return None  # "estimates of North Korean losses", "reports of": a noun, not a verb
+    prev_word = _PREV_WORD.search(text, max(sent.start, h.start - 15), h.start)
+    if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
+        # "an estimated 1,500", "the reported deployment": adjectives, not verbs; but "klaim
+        # intelijen Ukraina yang menyebut P" is a claim whose owner says P.
+        noun = ctx.doc.first(pack.claim_nouns, max(sent.start, h.start - 60), h.start)
+        earlier = any(
+            c.start < h.start for c in taken.cues
+        )  # "membantah klaim X yang menyebut P": P is denied
+        if noun is None or ctx.words(noun.end, h.start) > 6 or earlier:
+            return None
+    kind = h.key
+    if kind in ("deny", "confirm", "say", "acknowledge") and negated_before(ctx, h.start, sent.start):
+        modal = ctx.doc.first(pack.modal_negation, max(sent.start, h.start - 30), h.start)
+        if kind != "deny" and modal is None:
+            return None  # "has not acknowledged": the outlet describing silence, not a statement
+        kind = "noncommittal"  # "did not deny", "cannot yet confirm"
+    return kind
+
+
+def negated_before(ctx: Reader, pos: int, lo: int) -> bool:
+    """ "did not deny" / "tidak pernah secara resmi mengakui" / "Neither Moscow nor Pyongyang has"."""
+    neg = ctx.doc.last(ctx.pack.negators, max(lo, pos - 40), pos)
+    if neg is None:
+        return False
+    gap = ctx.words(neg.end, pos)
+    return gap <= 2 or (gap <= 4 and not has_clause_break(ctx, neg.end, pos))

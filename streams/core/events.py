@@ -1,0 +1,133 @@
+"""Step 6: frames in a content span — each event trigger read for its agent, place, polarity and
+measure (agents.py, places.py, polarity.py), then one frame per proposition."""
+
+from __future__ import annotations
+
+from streams.core.agents import fill_agent
+from streams.core.clauses import clause_end, clause_start
+from streams.core.context import Reader
+from streams.core.frame import IMPLICIT, FrameHit, TroopNP
+from streams.core.matching import Hit
+from streams.core.places import fill_place, place_before
+from streams.core.polarity import read_measure, read_polarity
+from streams.core.propositions import EventSpec, event_specs
+from streams.core.scope import Scope, TriggerReading
+from streams.core.tokens import STOPS
+from streams.core.troops import find_troop_nps
+
+
+def find_frames(
+    ctx: Reader, start: int, end: int, speaker_party: str | None, claim_owner: str | None = None
+) -> list[FrameHit]:
+    if end <= start:
+        return []
+    troops = find_troop_nps(ctx, start, end)
+    scope = Scope(
+        ctx,
+        start,
+        end,
+        speaker_party,
+        claim_owner,
+        place_before(ctx, start),
+        troops,
+        dict(ctx.state.context_agent),
+    )
+    specs = event_specs()
+    hits: list[FrameHit] = []
+    for opened in _triggers(ctx, start, end, troops):
+        for event_id in opened.key.split("|"):
+            spec = specs.get(event_id)
+            if spec is None:
+                continue
+            frame = _read_trigger(scope, Hit(opened.start, opened.end, event_id, opened.text), spec)
+            if frame is None:
+                continue
+            hits.append(frame)
+            if frame.agent is not None and frame.agent_by in ("explicit", "sender"):
+                # "... and that some of them had been killed": them = the troops just named.
+                scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
+    return _one_per_proposition(_place_follows_deployment(_split_places(hits)))
+
+
+def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
+    """Trigger words, plus an implicit presence: "<troops of X> di/in <place>" with no verb."""
+    evidence = ctx.doc.find(ctx.pack.evidence_negators, start, end)
+    triggers = [
+        t for t in ctx.mentions.triggers(start, end) if not any(e.start <= t.start < e.end for e in evidence)
+    ]
+    for np in troops:
+        if np.party is None:
+            continue
+        hi = min(end, np.end + 50)
+        prep = ctx.doc.first(ctx.pack.locative_preps, np.end, hi)
+        if prep is None or not ctx.mentions.places(prep.end, min(hi, prep.end + 30)):
+            continue
+        if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
+            if not any(np.end <= t.start <= prep.start for t in triggers):
+                triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
+    triggers.sort(key=lambda h: h.start)
+    return triggers
+
+
+def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
+    frame = FrameHit(event=spec.id, agent=None, place=None, trigger=trig, cues=[f"trigger:{trig.text}"])
+    t = TriggerReading(
+        scope, trig, spec, frame, max(scope.start, trig.start - 120), min(scope.end, trig.end + 120)
+    )
+    if not _objects_present(t) or not fill_agent(t):
+        return None
+    t.clause_lo = clause_start(scope.ctx, scope.start, trig.start)
+    t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
+    if not fill_place(t):
+        return None
+    read_polarity(t)
+    read_measure(t)
+    return frame
+
+
+def _objects_present(t: TriggerReading) -> bool:
+    """An event that requires object words ("senjata", "troops") has one near the trigger; sending
+    troops right after the verb makes a deployment, not a supply."""
+    spec, ctx = t.spec, t.ctx
+    words = t.objects()
+    if words is None:
+        return True
+    # "pasukannya masih bertahan": a possessive troop noun counts where troops are required.
+    troops_count = any(ctx.pack.troop_nouns.search(w) is not None for w in spec.requires_any)
+    possessive = troops_count and ctx.doc.first(ctx.pack.troop_nouns_possessive, t.window_start, t.window_end)
+    if ctx.doc.first(words, t.window_start, t.window_end) is None and not possessive:
+        return False
+    if spec.recipient_preps and not troops_count:
+        # "mengirim personel militer ... untuk mengoperasikan rudal": the first object decides.
+        obj = ctx.doc.first(words, t.trig.end, t.window_end)
+        troop = ctx.doc.first(ctx.pack.troop_nouns, t.trig.end, obj.start if obj else t.window_end)
+        if troop is not None and ctx.words(t.trig.end, troop.start) <= 3:
+            return False
+    return True
+
+
+def _split_places(hits: list[FrameHit]) -> list[FrameHit]:
+    """A frame whose clause names a place and places within it: one frame per place."""
+    return [g for f in hits for g in (f, *(f.at(extra) for extra in f.extra_places))]
+
+
+def _place_follows_deployment(hits: list[FrameHit]) -> list[FrameHit]:
+    """ "dikerahkan ke garis depan Kursk dan ikut dalam operasi tempur": fighting (or losses) of the
+    same troops, told without a place, happen where they were just said to be."""
+    placed = [
+        f for f in hits if f.event == "troops_deployed" and f.place is not None and f.place_by == "explicit"
+    ]
+    for f in hits:
+        if f.place is None and f.event in ("troops_in_combat", "casualties") and placed:
+            same = [g for g in placed if g.agent == f.agent and g.trigger.start < f.trigger.start]
+            if same:
+                f.place, f.place_by = same[-1].place, "context"
+    return hits
+
+
+def _one_per_proposition(hits: list[FrameHit]) -> list[FrameHit]:
+    """A nominal restatement of the same proposition adds nothing."""
+    unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
+    for f in hits:
+        unique.setdefault((f.event, f.agent, f.place), f)
+    return list(unique.values())

@@ -1,0 +1,76 @@
+"""Which figure a claim carries: a troop figure near its frame's trigger ("sekitar 3.000 tentara",
+"11,000 North Korean troops"), read as an interval, with "additional" troops told apart."""
+
+from __future__ import annotations
+
+import re
+
+from schemas import Quantity, Span
+from streams.core.context import Reader
+from streams.core.frame import IMPLICIT, FrameHit
+from streams.core.quantities import NumberMention
+from streams.core.tokens import STOPS
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def bind_quantity(
+    ctx: Reader, numbers: list[NumberMention], frame: FrameHit, frames: list[FrameHit]
+) -> Quantity | None:
+    """The troop figure nearest the trigger, when this frame's trigger is the nearest to it."""
+    if frame.trigger.text.startswith(IMPLICIT):
+        return None  # "dua tentara Korea Utara di Kursk" counts captives, not a deployment
+    best: tuple[int, Quantity] | None = None
+    for n in numbers:
+        noun_end = _troop_noun_after(ctx, n)
+        if noun_end is None:
+            continue
+        # The nearest frame's trigger owns the figure (frames split by place share a trigger).
+        nearest = min(frames, key=lambda f: abs(f.trigger.start - n.start))
+        if nearest.trigger.start != frame.trigger.start:
+            continue
+        q = Quantity(
+            low=n.low,
+            high=n.high,
+            unit="troops",
+            measure=_measure(ctx, frame, n, noun_end),
+            text=n.text,
+            span=Span(start=n.start, end=n.end),
+        )
+        dist = abs(frame.trigger.start - n.start)
+        if best is None or dist < best[0]:
+            best = (dist, q)
+    return best[1] if best else None
+
+
+def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:
+    """The end of the troop noun a figure counts, or None when it counts something else."""
+    pack = ctx.pack
+    noun = ctx.doc.first(pack.troop_nouns, n.end, n.end + 60)
+    if noun is None or not _figure_gap_ok(ctx, n.end, noun.start, noun.key not in pack.weak_troop_nouns):
+        return None
+    if pack.glue.officer_noun.match(ctx.text, noun.start, noun.end + 2):
+        return None  # "12 officers": officers are counted apart
+    return noun.end
+
+
+def _figure_gap_ok(ctx: Reader, lo: int, hi: int, strong: bool) -> bool:
+    """Between a figure and its troop noun only names or owner words ("11,000 North Korean
+    troops", "3.000 tentara tambahan"), never ordinary words ("lima tempat pelatihan militer")."""
+    words = _WORDS.findall(ctx.text, lo, hi)
+    if len(words) > 3 or STOPS.search(ctx.text, lo, hi):
+        return False
+    additional = ctx.pack.additional_markers
+    plain = [w for w in words if not (w[:1].isupper() or additional.search(w) is not None)]
+    return len(plain) <= (1 if strong else 0)
+
+
+def _measure(ctx: Reader, frame: FrameHit, n: NumberMention, noun_end: int) -> str:
+    measure = frame.measure or "troops"
+    # Around the figure, not inside it: "More than 10,000" is a bound, not "more troops".
+    additional = ctx.pack.additional_markers
+    if ctx.doc.first(additional, max(0, n.start - 30), n.start) or ctx.doc.first(
+        additional, n.end, noun_end + 25
+    ):
+        measure = f"{measure}_additional"
+    return measure

@@ -1,0 +1,53 @@
+"""What content steps find: a frame (event, agent, place, polarity) and troop noun phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from streams.core.matching import Hit
+
+IMPLICIT = "\u2205"  # marks a presence read from "<troops> in <place>" with no verb
+
+
+@dataclass(slots=True)
+class FrameHit:
+    event: str
+    agent: str | None
+    place: str | None
+    trigger: Hit
+    negated: bool = False
+    speculative: bool = False
+    uncertain: bool = False  # "whether"/"apakah": neither affirmed nor denied
+    agent_by: str = "explicit"  # explicit | sender | speaker | context
+    place_by: str = "explicit"  # explicit | context | none
+    measure: str | None = None
+    cues: list[str] = field(default_factory=list)
+    extra_places: list[str] = field(default_factory=list)
+    primary: bool = True  # False for the copy at a second place of the same clause
+
+    def at(self, place: str) -> FrameHit:
+        """The same frame at another place (a clause naming several)."""
+        return FrameHit(
+            self.event,
+            self.agent,
+            place,
+            self.trigger,
+            self.negated,
+            self.speculative,
+            self.uncertain,
+            self.agent_by,
+            self.place_by,
+            self.measure,
+            list(self.cues),
+            primary=False,
+        )
+
+
+@dataclass(slots=True)
+class TroopNP:
+    start: int
+    end: int
+    party: str | None  # explicit owner
+    possessive: bool  # "pasukannya" / "their troops"
+    text: str
+    owner_end: int = 0  # end of the owner phrase, so the owner is not read as a place

@@ -1,0 +1,50 @@
+"""Step 3: mention spans over the document — actors, demonyms, people, places, event triggers and
+measures from the gazetteer and the event vocabulary, found once per document."""
+
+from __future__ import annotations
+
+from streams.core.doc import Doc
+from streams.core.gazetteer import Gazetteer
+from streams.core.lang import LangPack
+from streams.core.matching import Hit
+from streams.core.vocabulary import measure_matcher, trigger_matcher
+
+
+class Mentions:
+    def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        # One pass each, up front: every step asks for these.
+        self._actors = doc.index(gaz.actor_matcher)
+        self._demonyms = doc.index(gaz.demonym_matcher)
+        self._places = doc.index(gaz.place_matcher)
+        self._people = doc.index(gaz.people_matcher)
+        self._triggers = doc.index(trigger_matcher(pack.code))
+        self.measures_matcher = measure_matcher(pack.code)
+
+    def actors(self, start: int, end: int) -> list[Hit]:
+        return self._actors.within(start, end)
+
+    def demonyms(self, start: int, end: int) -> list[Hit]:
+        return self._demonyms.within(start, end)
+
+    def places(self, start: int, end: int) -> list[Hit]:
+        return self._places.within(start, end)
+
+    def people(self, start: int, end: int) -> list[Hit]:
+        return self._people.within(start, end)
+
+    def triggers(self, start: int, end: int) -> list[Hit]:
+        return self._triggers.within(start, end)
+
+    def measures(self, start: int, end: int) -> list[Hit]:
+        return self.doc.find(self.measures_matcher, start, end)
+
+    def owners(self, start: int, end: int) -> list[Hit]:
+        """Demonyms and actor names, in text order: who troops or a deployment may belong to."""
+        return sorted(self.demonyms(start, end) + self.actors(start, end), key=lambda h: h.start)
+
+    def places_outside_actors(self, start: int, end: int) -> list[Hit]:
+        """Places not inside an actor name ("perkiraan Kyiv" names the government)."""
+        spans = [(a.start, a.end) for a in self.actors(start, end)]
+        return [p for p in self.places(start, end) if not any(s <= p.start < e for s, e in spans)]

@@ -1,0 +1,187 @@
+"""The place slot of a frame: places governed by a preposition near the trigger, the object of a
+control verb, a recipient; "there"/"di sana" and "that country" pointing back."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.context import Reader
+from streams.core.matching import Hit, PhraseMatcher
+from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
+
+_HARD_STOPS = re.compile(r"[.;]")
+
+
+def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
+    """Place mentions in [start, end) governed by a preposition (or 'including') near the trigger,
+    closest first, those after it preferred."""
+    ctx = t.ctx
+    direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps
+    found: list[Hit] = []
+    for place in ctx.mentions.places(start, end):
+        if any(s <= place.start < e for s, e in t.agent_span):
+            continue
+        lo = max(start, place.start - 40)
+        anchor, origin = _anchor(ctx, lo, place.start, t.recipients())
+        if anchor is None:
+            if _unmarked_place(t, place, direct_object):
+                found.append(place)
+            continue
+        if (origin is None or origin.end <= anchor.end) and _governed(ctx, anchor.end, place.start):
+            found.append(place)
+    found.sort(key=lambda h: (h.start < t.trig.start, abs(h.start - t.trig.end)))
+    return found
+
+
+def _anchor(ctx: Reader, lo: int, hi: int, recipients: PhraseMatcher | None) -> tuple[Hit | None, Hit | None]:
+    """The last preposition (or inclusion word) before a place, and the last origin marker."""
+    pack, doc = ctx.pack, ctx.doc
+    prep = doc.last(pack.locative_preps, lo, hi)
+    if recipients is not None:
+        for h in doc.find(recipients, lo, hi):
+            if prep is None or h.end > prep.end:
+                prep = h
+    incl = doc.last(pack.inclusion_words, lo, hi)
+    anchor = max((h for h in (prep, incl) if h is not None), key=lambda h: h.end, default=None)
+    return anchor, doc.last(pack.origin_markers, lo, hi)
+
+
+def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
+    """A place with no preposition: a recipient right after a supply verb ("supplied Russia with
+    rockets"), or the object (or passive subject) of a control verb ("merebut kembali Kursk")."""
+    ctx, trig = t.ctx, t.trig
+    if t.recipients() is not None and place.start >= trig.end and ctx.words(trig.end, place.start) == 0:
+        return True
+    if not direct_object:
+        return False
+    lo, hi, limit = (trig.end, place.start, 2) if place.start >= trig.end else (place.end, trig.start, 5)
+    # "retaken the town of Sudzha": determiners and place nouns do not count.
+    content = [w for w in ctx.doc.word_list(lo, hi) if not _is_place_word(ctx, w)]
+    return (
+        len(content) <= limit
+        and ctx.words(lo, hi) <= limit + 3
+        and not STOPS.search(ctx.text, lo, hi)
+        and not ctx.doc.find(ctx.pack.origin_markers, lo, hi)  # "dibebaskan dari pasukan Ukraina"
+        and not ctx.doc.find(ctx.pack.target_markers, lo, hi)
+    )
+
+
+def _is_place_word(ctx: Reader, word: str) -> bool:
+    return word.casefold() in ctx.pack.place_determiners or ctx.pack.place_nouns.search(word) is not None
+
+
+def _governed(ctx: Reader, lo: int, hi: int) -> bool:
+    """Only determiners, place nouns and names between a preposition and its place ("to the Kursk
+    region", "in Russia's Kursk", "to the Russian port city of Vladivostok"), not a verb ("to help")."""
+    n_between = ctx.words(lo, hi)
+    if n_between > 6 or _HARD_STOPS.search(ctx.text, lo, hi):
+        return False
+    words = ctx.doc.word_list(lo, hi)
+    if n_between > 3 and any(not _is_place_word(ctx, w) for w in words if not w[:1].isupper()):
+        return False
+    nouns = ctx.doc.find(ctx.pack.place_nouns, lo, hi)  # multi-word ones ("garis depan") count as one
+    free = [w for w in _words_outside(ctx, lo, hi, nouns)]
+    # "in Kursk and Belgorod": a coordinator between names keeps the preposition's reach.
+    joins = ctx.pack.glue.coordinators
+    return all(
+        w[:1].isupper() or w.casefold() in ctx.pack.place_determiners or w.casefold() in joins for w in free
+    )
+
+
+def _words_outside(ctx: Reader, lo: int, hi: int, spans: list[Hit]) -> list[str]:
+    out: list[str] = []
+    pos = lo
+    for h in spans:
+        out.extend(ctx.doc.word_list(pos, h.start))
+        pos = h.end
+    out.extend(ctx.doc.word_list(pos, hi))
+    return out
+
+
+def fill_place(t: TriggerReading) -> bool:
+    """Set the frame's place (and extra places); False when the frame does not hold at all."""
+    ctx = t.ctx
+    lo, hi = t.clause_lo, t.clause_hi
+    chosen = _chosen_places(t, places_near(t, lo, hi), lo)
+    if chosen:
+        t.frame.place, t.frame.extra_places = chosen[0], chosen[1:]
+    elif not _place_from_context(t):
+        t.frame.place_by = "none"
+        if untracked_place(ctx, t.trig.end, hi):
+            # "tiba di Pangkalan Utama TNI AL V Surabaya": somewhere the place hierarchy does
+            # not know is not "an unspecified place" of the tracked story.
+            return False
+    return not (t.spec.id in ("fighting_ongoing", "territory_recaptured") and t.frame.place is None)
+
+
+def _chosen_places(t: TriggerReading, places: list[Hit], clause_lo: int) -> list[str]:
+    """The nearest place; places named inside it in the same clause ("di perbatasan Rusia di
+    Kursk", "di Rusia, termasuk Kursk") or coordinated with it become frames of their own."""
+    ctx, gaz = t.ctx, t.ctx.gaz
+    chosen = [places[0].key] if places else []
+    for extra in places[1:]:
+        if extra.key in chosen:
+            continue
+        if not gaz.within(extra.key, chosen[0]):
+            # "di Kursk serta di wilayah Belgorod": coordinated places, one frame each.
+            lo = min(p.end for p in places if p.key in chosen)
+            if ctx.pack.glue.place_coordinator.search(ctx.text, lo, extra.start) and not any(
+                gaz.within(c, extra.key) or gaz.within(extra.key, c) for c in chosen
+            ):
+                chosen.append(extra.key)
+            continue
+        if ctx.doc.find(ctx.pack.inclusion_words, max(clause_lo, extra.start - 30), extra.start):
+            chosen.append(extra.key)  # "in Russia, including Kursk": both are said
+        elif len(chosen) == 1:
+            chosen[0] = extra.key  # "in Russia's Kursk region": the most specific
+    return chosen
+
+
+def _place_from_context(t: TriggerReading) -> bool:
+    """ "fought there", "ke negara itu", a nominal trigger repeating an earlier frame's place."""
+    ctx, trig, scope, frame = t.ctx, t.trig, t.scope, t.frame
+    state = ctx.state
+    anaphor = ctx.doc.first(ctx.pack.place_anaphors, trig.end, min(scope.end, trig.end + 60))
+    if anaphor is None:
+        anaphor = _place_noun_pointing_back(ctx, trig.end, min(scope.end, trig.end + 60))
+    country = ctx.doc.first(ctx.pack.country_anaphors, trig.end, min(scope.end, trig.end + 40))
+    if anaphor is not None and scope.last_place is not None:
+        frame.place, frame.place_by = scope.last_place, "context"
+    elif country is not None and state.last_country is not None:
+        frame.place, frame.place_by = state.last_country, "context"
+    elif t.nominal() and t.spec.id in state.context_place:
+        frame.place, frame.place_by = state.context_place[t.spec.id], "context"
+    else:
+        return False
+    return True
+
+
+def _place_noun_pointing_back(ctx: Reader, lo: int, hi: int) -> Hit | None:
+    """ "di wilayah perbatasan tersebut": a place noun with a demonstrative."""
+    for noun in ctx.doc.find(ctx.pack.place_nouns, lo, hi):
+        dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, min(hi, noun.end + 25))
+        if dem is not None and ctx.words(noun.end, dem.start) <= 1:
+            return Hit(noun.start, dem.end, "place", ctx.text[noun.start : dem.end])
+    return None
+
+
+def untracked_place(ctx: Reader, start: int, end: int) -> bool:
+    """A locative phrase naming a place outside the gazetteer ("ke Surabaya", "to Lebanon")."""
+    for prep in ctx.doc.find(ctx.pack.locative_preps, start, min(end, start + 80)):
+        m = ctx.pack.glue.name_run.match(ctx.text, prep.end, prep.end + 60)
+        if m is None:
+            continue
+        lo, hi = m.start(1), m.end(1)
+        if not ctx.mentions.places(lo, hi) and not ctx.mentions.actors(lo, hi):
+            return True
+    return False
+
+
+def place_before(ctx: Reader, pos: int) -> str | None:
+    """What "there"/"di sana" points to: the latest specific place named before `pos` in this
+    sentence ("the bodies of soldiers in Kursk Oblast, and estimated 1,000 had been killed there"),
+    else the one the article named last. Governments named by their capital do not count."""
+    lo = max(ctx.sentence.start, pos - 250)
+    hits = [h for h in ctx.mentions.places_outside_actors(lo, pos) if len(ctx.gaz.place_chain(h.key)) > 1]
+    return hits[-1].key if hits else ctx.state.last_place

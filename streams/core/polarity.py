@@ -1,0 +1,95 @@
+"""Polarity and modality of a frame, within the trigger's clause: negation ("tidak ada satu pun",
+"no signs of"), speculation ("akan", "if", "whether"), and what a figure with it counts."""
+
+from __future__ import annotations
+
+from streams.core.frame import IMPLICIT
+from streams.core.matching import Hit
+from streams.core.scope import TriggerReading
+
+
+def read_polarity(t: TriggerReading) -> None:
+    _negation(t)
+    _negated_presence(t)
+    _negated_troops(t)
+    _speculation(t)
+
+
+def _negation(t: TriggerReading) -> None:
+    ctx, trig, frame = t.ctx, t.trig, t.frame
+    # Past the trigger: the longest negator may swallow it ("tidak ada satu pun" holds "ada").
+    for neg in ctx.doc.find(ctx.pack.negators, t.clause_lo, min(t.scope.end, trig.end + 40)):
+        if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= 4):
+            frame.negated = True
+            frame.cues.append(f"negation:{neg.text}")
+
+
+def _negated_presence(t: TriggerReading) -> None:
+    """ "North Korean troops are not in Kursk": a presence read without a verb is negated by a
+    negator between the troops and the place."""
+    ctx, trig, frame = t.ctx, t.trig, t.frame
+    if frame.negated or not trig.text.startswith(IMPLICIT):
+        return
+    prep = ctx.doc.first(ctx.pack.locative_preps, trig.end, min(t.scope.end, trig.end + 50))
+    neg = ctx.doc.first(ctx.pack.negators, trig.end, prep.start) if prep is not None else None
+    if neg is not None:
+        frame.negated = True
+        frame.cues.append(f"negation:{neg.text}")
+
+
+def _negated_troops(t: TriggerReading) -> None:
+    """ "tidak ada tentara Korea Utara yang dikirim": the troops are negated."""
+    ctx, frame = t.ctx, t.frame
+    for np in t.scope.troops:
+        if not t.clause_lo <= np.start < t.trig.end:
+            continue
+        neg = ctx.doc.last(ctx.pack.negators, max(t.clause_lo, np.start - 35), np.start)
+        if neg is None or frame.negated:
+            continue
+        gap_words = ctx.doc.word_list(neg.end, np.start)
+        owner_only = all(w[:1].isupper() for w in gap_words) and len(gap_words) <= 3
+        if len(gap_words) <= 1 or owner_only:
+            frame.negated = True
+            frame.cues.append(f"negation:{neg.text}")
+
+
+def _speculation(t: TriggerReading) -> None:
+    ctx, trig, frame = t.ctx, t.trig, t.frame
+    glue = ctx.pack.glue
+    for spc in ctx.doc.find(ctx.pack.speculative, t.clause_lo, trig.start):
+        if spc.key in glue.uncertain:
+            frame.uncertain = True
+        frame.speculative = True
+        frame.cues.append(f"speculative:{spc.text}")
+    # A nominal or gerund trigger as the subject of a modal: "supplying weapons to Ukraine would
+    # destroy relations", "pengiriman senjata akan ..." is a hypothetical, not a report.
+    gerund = trig.text.casefold().endswith(glue.gerund_suffixes)
+    if not frame.speculative and (t.nominal() or gerund):
+        for spc in ctx.doc.find(ctx.pack.speculative, trig.end, t.clause_hi):
+            if spc.key in glue.modals and ctx.words(trig.end, spc.start) <= 8:
+                frame.speculative = True
+                frame.cues.append(f"speculative:{spc.text}")
+                break
+    # A conditional anywhere before the trigger in the content ("if they enter ...").
+    if not frame.speculative:
+        for spc in ctx.doc.find(ctx.pack.speculative, t.scope.start, t.clause_lo):
+            if spc.key in glue.conditionals:
+                frame.speculative = True
+                frame.cues.append(f"speculative:{spc.text}")
+
+
+def read_measure(t: TriggerReading) -> None:
+    """The measure named at the trigger ("killed and wounded" as one phrase), else the nearest:
+    in "400 killed and more than 1,000 wounded" the first figure counts the killed."""
+    if not t.spec.measures:
+        t.frame.measure = t.spec.measure
+        return
+    trig = t.trig
+    hits = t.ctx.mentions.measures(t.window_start, t.window_end)
+    at_trigger = [h for h in hits if h.start < trig.end and trig.start < h.end]
+    best: Hit | None
+    if at_trigger:
+        best = max(at_trigger, key=lambda h: len(h.text))
+    else:
+        best = min(hits, key=lambda h: abs(h.start - trig.start), default=None)
+    t.frame.measure = best.key if best else t.spec.measure

@@ -1,0 +1,159 @@
+"""One sentence read in order: its cues attributed (attribution.py, statement.py), a transcript
+label or a bare quotation continuing the previous speaker, claims built, the scene remembered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from schemas import Claim
+from streams.core.attribution import (
+    Attribution,
+    CueSite,
+    attribute_according,
+    attribute_after,
+    attribute_passive,
+    frames_in,
+)
+from streams.core.claims import claims_of
+from streams.core.context import Reader
+from streams.core.cues import Cue, find_cues
+from streams.core.discourse import SpeakerRef
+from streams.core.frame import FrameHit
+from streams.core.speakers import remember_mentions, resolve_segment
+from streams.core.statement import attribute_before
+
+# A speaker label opening a transcript paragraph: "REYES:", "VASSILY NEBENZIA, RUSSIAN ENVOY (via
+# interpreter):" — names in capitals, a colon.
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,[^:\n]{1,80})?(?:\s*\([^)\n]{0,40}\))?:\s")
+_OPEN_Q = '“"‘'
+
+
+def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
+    sent = ctx.sentence
+    cues = find_cues(ctx, sent)
+    trailing = [c for c in cues if c.side == "according" and ctx.words(sent.start, c.start) > 2]
+    if trailing:
+        cues = trailing[:1]  # "..., menurut Moon Seong Mook": the whole sentence is that source's reading
+    attrs = _attribute_cues(ctx, cues)
+    label = _transcript_label(ctx)
+    if not cues:
+        extra = _label_speaker(ctx) or _continued_quote(ctx)
+        if extra is not None:
+            attrs.append(extra)
+    claims: list[Claim] = []
+    for attr in attrs:
+        attr.claims = claims_of(ctx, attr)
+        claims.extend(attr.claims)
+        if attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+            ctx.state.discourse.add_speaker(attr.speaker)
+            ctx.state.last_attributed = (sent.paragraph, attr.speaker)
+    # Narration still sets the scene: who/where the troops are, for later back-references.
+    narration = frames_in(ctx, sent.start, sent.end, None)
+    _update_context(ctx, narration + [f for a in attrs for f in a.frames])
+    # A transcript label is not the sentence's subject ("REYES: The United States ...").
+    remember_mentions(ctx, label.end() if label is not None else sent.start, sent.end)
+    return attrs, claims
+
+
+def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
+    attrs: list[Attribution] = []
+    explicit_before = False
+    for i, cue in enumerate(cues):
+        site = CueSite(cue, attrs[-1] if attrs else None, cues[i + 1 :], explicit_before)
+        attr = _attribute(ctx, site)
+        if attr is None:
+            continue
+        if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+            explicit_before = True
+        attrs.append(attr)
+    return attrs
+
+
+def _attribute(ctx: Reader, site: CueSite) -> Attribution | None:
+    side = site.cue.side
+    if side in ("after", "pronoun"):
+        return attribute_after(ctx, site)
+    if side == "according":
+        return attribute_according(ctx, site)
+    if side == "by":
+        return attribute_passive(ctx, site)
+    return attribute_before(ctx, site)
+
+
+def _transcript_label(ctx: Reader) -> re.Match[str] | None:
+    """ "VASSILY NEBENZIA, RUSSIAN AMBASSADOR TO THE UN: ..." (transcripts, interviews): the
+    paragraph is that speaker's words; journalists' labels resolve to no party."""
+    sent = ctx.sentence
+    label = _TRANSCRIPT_LABEL.match(ctx.text, sent.start)
+    if label is None:
+        return None
+    if sent.index == 0 or ctx.doc.sentences[sent.index - 1].paragraph != sent.paragraph:
+        who = resolve_segment(ctx, label.start(), label.end(), nearest_end=False)
+        ctx.state.transcript = (sent.paragraph, who if who is not None and who.party else None, label.end())
+    return label
+
+
+def _label_speaker(ctx: Reader) -> Attribution | None:
+    sent, transcript = ctx.sentence, ctx.state.transcript
+    if transcript is None or transcript[0] != sent.paragraph or transcript[1] is None:
+        return None
+    lo = max(sent.start, transcript[2])
+    who = transcript[1]
+    return Attribution(
+        sent.index, Cue(lo, lo, "say", "label", ""), who, (lo, sent.end), frames_in(ctx, lo, sent.end, who)
+    )
+
+
+def _continued_quote(ctx: Reader) -> Attribution | None:
+    """A bare quotation continuing the previous speaker's paragraph."""
+    sent, last = ctx.sentence, ctx.state.last_attributed
+    open_quote = ctx.doc.quotes.starting_at(sent.start)
+    continues = open_quote is not None and open_quote[1] > sent.end + 1
+    if ctx.text[sent.start : sent.start + 1] not in _OPEN_Q or continues:
+        return None
+    if last is None or last[0] < sent.paragraph - 1:
+        return None
+    sentences = ctx.doc.sentences
+    if sent.index + 1 < len(sentences):
+        next_cues = find_cues(ctx, sentences[sent.index + 1])
+        if next_cues and next_cues[0].side in ("after", "pronoun"):
+            return None  # the next sentence names its own speaker
+    ref: SpeakerRef = replace(last[1], resolved_by="neighbour")
+    cue = Cue(sent.start, sent.start, "say", "neighbour", "")
+    return Attribution(
+        sent.index, cue, ref, (sent.start, sent.end), frames_in(ctx, sent.start, sent.end, ref)
+    )
+
+
+def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
+    state = ctx.state
+    state.context_age += 1
+    if state.context_age > 3:
+        state.context_agent.clear()
+        state.context_place.clear()
+    for f in frames:
+        if f.agent is not None and f.agent_by in ("explicit", "sender"):
+            state.context_agent[f.event] = f.agent
+            state.context_age = 0
+        if f.place is not None and f.place_by == "explicit" and f.primary:
+            state.context_place[f.event] = f.place  # the clause's own place, not a second one
+    state.prev_frames = frames or state.prev_frames
+    solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
+    for f in reversed(solid):  # most recent first, a few kept
+        state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
+    _update_places(ctx)
+
+
+def _update_places(ctx: Reader) -> None:
+    """The last place and country named (not a government named by its capital) for "there"."""
+    sent, state = ctx.sentence, ctx.state
+    actor_spans = [(a.start, a.end) for a in ctx.mentions.actors(sent.start, sent.end)]
+    for p in ctx.mentions.places(sent.start, sent.end):
+        in_actor = any(s <= p.start < e for s, e in actor_spans)
+        if in_actor and not ctx.doc.first(ctx.pack.locative_preps, max(sent.start, p.start - 6), p.start):
+            continue  # "perkiraan Kyiv": the government, not a place a later "there" points to
+        chain = ctx.gaz.place_chain(p.key)
+        if chain:
+            state.last_country = chain[-1]
+            state.last_place = p.key

@@ -1,0 +1,132 @@
+"""Content that points back instead of saying something new: "menepis klaim tersebut", "the
+reports", "klaim Rusia" — a stance on what the article (or a named party) said before."""
+
+from __future__ import annotations
+
+from schemas import Claim
+from streams.core.context import Reader
+from streams.core.cues import Cue
+from streams.core.discourse import SpeakerRef
+from streams.core.frame import FrameHit
+from streams.core.matching import Hit
+from streams.core.propositions import event_specs
+
+
+def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
+    """ "membantah klaim Rusia bahwa ...", "rejected Moscow's claim that ...": whose claim."""
+    noun = ctx.doc.first(ctx.pack.claim_nouns, start, end)
+    if noun is None:
+        return None
+    owners = ctx.mentions.actors(max(start, noun.start - 20), min(end, noun.end + 40))
+    return ctx.gaz.party_of(owners[0].key) if owners else None
+
+
+def claim_reference(ctx: Reader, start: int, end: int) -> list[FrameHit]:
+    """ "membantah klaim Rusia": the latest claim that party made in this article."""
+    noun = ctx.doc.first(ctx.pack.claim_nouns, start, end)
+    if noun is None:
+        return []
+    owners = ctx.mentions.actors(noun.end, min(end, noun.end + 40))
+    if not owners:
+        return []
+    earlier = ctx.state.claims_by_party.get(ctx.gaz.party_of(owners[0].key) or "", [])
+    if not earlier:
+        return []
+    p = earlier[-1].proposition
+    trigger = Hit(noun.start, noun.end, p.event, noun.text)
+    return [FrameHit(p.event, p.agent, p.place, trigger, cues=[f"claim-ref:{noun.text}"])]
+
+
+def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef | None) -> list[FrameHit]:
+    """A stance on "the reports" / "kabar itu" / "this" is a stance on what the article is about:
+    the last frame it described. Only for committed or noncommittal cues, or a dismissal."""
+    if not ctx.state.topic_frames:
+        return []
+    refers = _topic_word(ctx, start, end, cue)
+    if refers is None or not _points_back(ctx, start, end, cue, refers):
+        return []
+    pool = _topic_pool(ctx, start, end, cue, speaker)
+    if not pool:
+        return []
+    owner = claim_owner(ctx, start, end)
+    if owner is not None and owner in ctx.state.owned:
+        # "klaim Rusia soal Kursk": what Russia claimed, not merely the last thing described.
+        pool = [f for f in pool if f.event == ctx.state.owned[owner]] or pool
+    f = pool[0]
+    agent = owner if owner is not None and event_specs()[f.event].agent == "subject" else f.agent
+    # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner. The place
+    # comes only from what this speaker's clause names: a back-reference has none.
+    places = ctx.mentions.places_outside_actors(start, end)
+    trigger = Hit(refers.start, refers.end, f.event, refers.text)
+    return [
+        FrameHit(
+            f.event,
+            agent,
+            places[0].key if places else None,
+            trigger,
+            agent_by="context",
+            place_by="none",
+            measure=f.measure,
+            cues=[f"topic:{refers.text}"],
+        )
+    ]
+
+
+def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
+    """The word pointing back: a claim noun or "this"; else a dismissal alone ("menyebutnya
+    rekayasa"), a short answer ("tidak membantah secara langsung"), or "nothing to add"."""
+    doc, pack = ctx.doc, ctx.pack
+    refers = doc.first(pack.claim_nouns, start, end) or doc.first(pack.content_anaphors, start, end)
+    if refers is not None:
+        return refers
+    n_words = ctx.words(start, end)
+    bare = doc.first(pack.deny_markers, start, end)
+    if bare is None and cue.kind in ("noncommittal", "deny") and 1 <= n_words <= 3:
+        bare = Hit(cue.start, cue.end, "", cue.text)  # the answer is about the topic at hand
+    answer = [c for c in doc.find(pack.cues_before, start, end) if c.key == "noncommittal"]
+    if bare is None and answer and n_words <= 7:
+        return answer[0]  # "mengatakan tidak ada yang perlu ia tambahkan": no answer on the topic
+    if bare is None or n_words > 3:
+        return None
+    return bare
+
+
+def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bool:
+    doc, pack = ctx.doc, ctx.pack
+    dismissal_first = doc.first(pack.deny_markers, start, refers.start) is not None
+    if ctx.words(start, refers.start) > 3 and not dismissal_first:
+        return False
+    comp = doc.first(pack.complementizers, refers.end, min(end, refers.end + 20))
+    if comp is not None and ctx.words(refers.end, comp.start) <= 1:
+        return False  # "kabar bahwa Putin akan hadir": a new proposition, not a back-reference
+    dismissive = (
+        cue.kind in ("deny", "confirm", "noncommittal")
+        or doc.first(pack.deny_markers, start, end) is not None
+    )
+    inner = [
+        c for c in doc.find(pack.cues_before, start, end) if c.key in ("deny", "noncommittal", "confirm")
+    ]
+    return dismissive or bool(inner)
+
+
+def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef | None) -> list[FrameHit]:
+    """The frames the reference may mean, the likeliest first."""
+    state = ctx.state
+    named = {e for h in ctx.mentions.triggers(start, end) for e in h.key.split("|")}
+    pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
+    denial = cue.kind == "deny" or ctx.doc.first(ctx.pack.deny_markers, start, end) is not None
+    if not (denial and speaker is not None and speaker.party):
+        return pool
+    # "menepis klaim tersebut": a party rejects someone else's claim, not what it said itself.
+    own = {c.proposition.event for c in state.claims_by_party.get(speaker.party, []) if c.stance == "affirm"}
+    pool = [f for f in pool if f.event not in own]
+    if not pool:
+        return []
+    # The nearest claim another party made is a better antecedent than mere narration.
+    theirs: list[Claim] = [
+        c for p, cs in state.claims_by_party.items() if p != speaker.party for c in cs if c.stance == "affirm"
+    ]
+    if theirs:
+        latest = max(theirs, key=lambda c: c.span.start).proposition.event
+        pool = [f for f in pool if f.event == latest] or pool
+    return pool

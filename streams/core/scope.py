@@ -1,0 +1,59 @@
+"""The span a step reads for frames (`Scope`) and one trigger being read in it (`TriggerReading`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from streams.core.context import Reader
+from streams.core.frame import FrameHit, TroopNP
+from streams.core.matching import Hit, PhraseMatcher
+from streams.core.propositions import EventSpec
+from streams.core.vocabulary import word_matcher
+
+
+@dataclass
+class Scope:
+    """A content span and what the reading brings to it: who speaks, whose claim is denied,
+    the place "there" points to, the troops named in it, and whose troops earlier frames meant."""
+
+    ctx: Reader
+    start: int
+    end: int
+    speaker_party: str | None
+    claim_owner: str | None
+    last_place: str | None
+    troops: list[TroopNP]
+    agents: dict[str, str]  # event -> whose troops, from context and earlier frames of this span
+
+
+@dataclass
+class TriggerReading:
+    scope: Scope
+    trig: Hit
+    spec: EventSpec
+    frame: FrameHit
+    window_start: int  # the trigger's neighbourhood (±120 characters, inside the span)
+    window_end: int
+    agent_span: list[tuple[int, int]] = field(default_factory=list)  # not places: the agent's words
+    clause_lo: int = 0  # the trigger's clause
+    clause_hi: int = 0
+
+    @property
+    def ctx(self) -> Reader:
+        return self.scope.ctx
+
+    def objects(self) -> PhraseMatcher | None:
+        """The event's object words ("senjata", "weapons"), when it requires them."""
+        return word_matcher(self.spec.requires_any) if self.spec.requires_any else None
+
+    def recipients(self) -> PhraseMatcher | None:
+        return word_matcher(self.spec.recipient_preps) if self.spec.recipient_preps else None
+
+    def nominal(self) -> bool:
+        """A noun trigger ("pengerahan", "deployment")."""
+        glue = self.ctx.pack.glue
+        word = self.trig.text.split()[-1].casefold()
+        return word.endswith(glue.nominal_suffixes) or word.startswith(glue.nominal_prefixes)
+
+    def troops_in_window(self) -> list[TroopNP]:
+        return [np for np in self.scope.troops if self.window_start <= np.start < self.window_end]

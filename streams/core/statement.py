@@ -1,0 +1,186 @@
+"""A speaker before the verb: "X mengatakan (bahwa) P", "X denied reports that P", "P, the
+agency said" — who X is, and where P stands (after the verb, or before the speaker)."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
+from streams.core.clauses import has_clause_break
+from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
+from streams.core.frame import FrameHit
+from streams.core.references import claim_owner, claim_reference, topic_frames
+from streams.core.speakers import resolve_segment
+
+_CLAUSE_COMMA = re.compile(r",\s")  # not the comma inside "10,000"
+_ADVERBIAL_ONLY = re.compile(r"[^;.]*\([^)]*\)[^;.]*")
+_SHORT_TAIL = re.compile(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,;]\s|\.(?:\s|$)|$)")
+
+
+def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
+    speaker = _subject(ctx, site)
+    if speaker is None:
+        return None
+    a_start, after_end, bare_tail = _complement(ctx, site)
+    sub_clause = ctx.doc.first(ctx.pack.clause_breaks, a_start, a_start + 12)
+    if sub_clause is not None and ctx.words(a_start, sub_clause.start) == 0:
+        return None  # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported
+    frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)
+    prev = site.prev
+    co = _co_speakers(ctx, site, speaker) if prev is None or speaker is not prev.speaker else []
+    return Attribution(ctx.sentence.index, site.cue, speaker, span, frames, co_speakers=co)
+
+
+def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
+    """Who the verb's subject is; the previous verb's speaker when this one has none."""
+    cue, prev = site.cue, site.prev
+    seg_start = site.content_start(ctx)
+    if prev is not None and prev.speaker is not None:
+        if ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start):
+            return prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+    speaker = _named_subject(ctx, site, seg_start)
+    if (
+        speaker is not None
+        and _is_back_reference(ctx, speaker)
+        and prev is not None
+        and prev.speaker is not None
+    ):
+        # "Jeon mengatakan bahwa dia tidak dapat mengonfirmasi": the pronoun is Jeon.
+        speaker = speaker.as_resolved(prev.speaker, "pronoun")
+    if speaker is None and prev is not None:
+        speaker = prev.speaker
+    return speaker
+
+
+def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
+    cue, text = site.cue, ctx.text
+    speaker = resolve_segment(ctx, seg_start, cue.start, nearest_end=True)
+    comma = text.rfind(", ", seg_start, cue.start)
+    tail_end = segment_end(ctx, cue.end, ctx.sentence.end)
+    if (
+        comma >= 0
+        and ctx.words(comma, cue.start) <= 4
+        and ctx.words(cue.end, tail_end) <= 3
+        and not ctx.doc.quotes.inside(comma)
+    ):
+        # "P, the agency added.": the speaker is the short phrase after the last comma, not a
+        # place or party named inside P.
+        near = resolve_segment(ctx, comma + 1, cue.start, nearest_end=True)
+        if near is not None and near.resolved_by != "unknown":
+            speaker = near
+    if speaker is None:
+        return None
+    gap = ctx.words(speaker.end, cue.start)
+    # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may stand
+    # between subject and verb, another clause may not.
+    if gap > 12 or (
+        gap > 6
+        and has_clause_break(ctx, speaker.end, cue.start)
+        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, cue.start)
+    ):
+        return None
+    return speaker
+
+
+def _is_back_reference(ctx: Reader, speaker: SpeakerRef) -> bool:
+    if speaker.resolved_by == "pronoun":
+        return True
+    nouns = ctx.pack.generic_org_nouns
+    return speaker.resolved_by == "role" and any(w.casefold() in nouns for w in speaker.text.split())
+
+
+def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
+    """Where the content after the verb starts and ends, and whether only circumstance follows
+    the verb ("..., X said on Friday.")."""
+    text, pack, cue = ctx.text, ctx.pack, site.cue
+    after_end = ctx.sentence.end
+    nxt = next((c for c in site.later if c.side == "before"), None)
+    if nxt is not None:
+        after_end = min(after_end, _next_clause_start(ctx, cue.end, nxt.start))
+    a_start = cue.end
+    bare_tail = pack.glue.bare_tail.match(text, a_start, after_end) is not None
+    comp_end = min(after_end, a_start + 60)
+    clause_comma = _CLAUSE_COMMA.search(text, a_start, comp_end)
+    if clause_comma is not None and ctx.words(a_start, clause_comma.start()) <= 3:
+        comp_end = clause_comma.start()  # "P, X said Sunday, adding that Q": Q belongs to "adding"
+    comp = ctx.doc.first(pack.complementizers, a_start, comp_end)
+    if comp is None and not bare_tail:
+        # "P, the agency told lawmakers Thursday, ...": an object then circumstance, no complement.
+        tail = _SHORT_TAIL.match(text, a_start, after_end)
+        bare_tail = tail is not None and pack.postposed_speaker and ctx.words(a_start, tail.end()) <= 4
+    # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
+    if comp is not None and ctx.words(a_start, comp.start) <= 5 and "," not in text[a_start : comp.start]:
+        a_start, bare_tail = comp.end, False
+    return a_start, after_end, bare_tail
+
+
+def _next_clause_start(ctx: Reader, start: int, cue_start: int) -> int:
+    """Where the next clause (with its own subject) begins, before `cue_start`."""
+    best = start
+    for m in ctx.pack.glue.clause_link.finditer(ctx.text, start, cue_start):
+        best = m.start()
+    return best if best > start else cue_start
+
+
+def _content(
+    ctx: Reader, site: CueSite, speaker: SpeakerRef, a_start: int, after_end: int, bare_tail: bool
+) -> tuple[list[FrameHit], tuple[int, int]]:
+    """The frames of what was said and its span: after the verb, else before the speaker."""
+    cue = site.cue
+    seg_start = site.content_start(ctx)
+    comma_lead = ctx.pack.glue.lead_titles.search(ctx.text, seg_start, speaker.start) is not None
+    frames: list[FrameHit] = []
+    if not (bare_tail and comma_lead and speaker.start - seg_start > 20):
+        owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None
+        frames = frames_in(ctx, a_start, after_end, speaker, owner)
+        if owner is not None and frames:
+            ctx.state.owned[owner] = frames[0].event
+    # else "North Korea has sent troops, the agency said on Friday, in its first account ...":
+    # the statement is the clause before the speaker.
+    span = (a_start, after_end)
+    if not frames and speaker.start > seg_start:
+        q = opening_quote(ctx, speaker.start)
+        b_start = q if q is not None else (seg_start if bare_tail and comma_lead else speaker.start)
+        if speaker.start - b_start > 10:
+            b_frames = frames_in(ctx, b_start, speaker.start, speaker)
+            if b_frames:
+                frames, span = b_frames, (b_start, speaker.start)
+    inner_nc = [c for c in ctx.doc.find(ctx.pack.cues_before, a_start, after_end) if c.key == "noncommittal"]
+    if not frames and inner_nc and speaker.start - seg_start > 10:
+        lead_frames = frames_in(ctx, seg_start, speaker.start, speaker)
+        if lead_frames:
+            frames, span = lead_frames, (seg_start, after_end)
+    if not frames and cue.kind in ("deny", "confirm", "noncommittal"):
+        frames = claim_reference(ctx, a_start, after_end)
+    if not frames:
+        frames = topic_frames(ctx, a_start, after_end, cue, speaker)
+    return frames, span
+
+
+def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[SpeakerRef]:
+    """Other parties listed with the speaker: "Pejabat intelijen AS, Korea Selatan, dan Ukraina"."""
+    start, cue_start = site.content_start(ctx), site.cue.start
+    hits = sorted(
+        ctx.mentions.actors(start, cue_start) + ctx.mentions.demonyms(start, cue_start), key=lambda h: h.start
+    )
+    glue = ctx.pack.glue
+    out: list[SpeakerRef] = []
+    parties = {speaker.party}
+    end = speaker.start
+    first = True
+    for h in reversed(hits):
+        if h.end > end:
+            continue
+        # A list needs "A, B dan C": the last member is joined by a coordinator.
+        if not glue.list_gap.fullmatch(ctx.text, h.end, end) or (
+            first and not glue.coordinator_word.search(ctx.text, h.end, end)
+        ):
+            break
+        first = False
+        party = ctx.gaz.party_of(h.key)
+        if party not in parties:
+            parties.add(party)
+            out.append(SpeakerRef(h.start, h.end, h.text, h.key, party, speaker.role, speaker.resolved_by))
+        end = h.start
+    return out

@@ -1,0 +1,85 @@
+"""Troop noun phrases and whose they are: "tentara Korea Utara", "North Korean troops", "pasukannya"."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.context import Reader
+from streams.core.frame import TroopNP
+from streams.core.matching import Hit
+from streams.core.tokens import STOPS
+
+_MARKS = re.compile(r"[,.;:]")
+
+
+def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
+    doc, pack, gaz = ctx.doc, ctx.pack, ctx.gaz
+    out: list[TroopNP] = []
+    owners = ctx.mentions.owners(max(0, start - 40), min(len(doc.text), end + 60))
+    for noun in doc.find(pack.troop_nouns_possessive, start, end):
+        out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
+    for ppl in ctx.mentions.people(start, end):  # "wounded North Koreans"
+        out.append(TroopNP(ppl.start, ppl.end, gaz.party_of(ppl.key), False, ppl.text, ppl.end))
+    for noun in doc.find(pack.troop_nouns, start, end):
+        party, owner_end = _owner_after(ctx, noun, owners)
+        if party is None and pack.modifier_first:
+            party = _owner_before(ctx, noun, owners)
+        pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
+        possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
+        if noun.key in pack.weak_troop_nouns and party is None and not possessive:
+            continue
+        if any(o.start <= noun.start < o.end for o in out):
+            continue
+        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
+    out.sort(key=lambda np: np.start)
+    return out
+
+
+def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:
+    """Noun then owner: "tentara Korea Utara", "tentara asal Korea Utara", "troops from X"."""
+    for hit in owners:
+        if hit.start >= noun.end and hit.start - noun.end <= 14:
+            words = ctx.doc.word_list(noun.end, hit.start)
+            if (
+                not STOPS.search(ctx.text, noun.end, hit.start)
+                and len(words) <= 2
+                and all(w.casefold() in ctx.pack.owner_markers for w in words)
+            ):
+                return ctx.gaz.party_of(hit.key), hit.end
+    return None, noun.end
+
+
+def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
+    """Owner then noun: "North Korean troops", "Pyongyang's soldiers" (English word order)."""
+    for hit in reversed(owners):
+        if hit.end <= noun.start and noun.start - hit.end <= 30:
+            if ctx.words(hit.end, noun.start) <= 2 and not STOPS.search(ctx.text, hit.end, noun.start):
+                if not _governed_by_marker(ctx, hit):
+                    return ctx.gaz.party_of(hit.key)
+    return None
+
+
+def _governed_by_marker(ctx: Reader, owner: Hit) -> bool:
+    """ "against Ukrainian troops", "to Russian forces": the owner follows a target marker or a
+    preposition — not when a figure holds or follows it ("up to 10,000 North Korean troops"), nor
+    across a clause mark ("AMBASSADOR TO THE UN: North Korean troops")."""
+    lo = max(0, owner.start - 12)
+    figures = ctx.doc.numbers_between(max(0, owner.start - 40), owner.start)
+    for matcher in (ctx.pack.target_markers, ctx.pack.locative_preps):
+        for marker in ctx.doc.find(matcher, lo, owner.start):
+            if not any(n.end > marker.start for n in figures) and not _MARKS.search(
+                ctx.text, marker.end, owner.start
+            ):
+                return True
+    return False
+
+
+def is_target(ctx: Reader, np_start: int) -> bool:
+    """A troop phrase right after "against"/"by"/"with"/"from" is not the one the claim is about."""
+    lo = max(0, np_start - 20)
+    hit = None
+    for matcher in (ctx.pack.target_markers, ctx.pack.origin_markers):
+        for h in ctx.doc.find(matcher, lo, np_start):
+            if hit is None or h.end > hit.end:
+                hit = h
+    return hit is not None and ctx.words(hit.end, np_start) <= 1

@@ -1,0 +1,117 @@
+"""streams/core/agents.py: whose troops, who sent them, who took a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
+
+
+def test_south_korea_is_not_north_korea() -> None:
+    assert_claims(
+        "Seoul said South Korean troops were not deployed to Ukraine, and that North Korean troops "
+        "were in Russia.",
+        [
+            ("south_korea", "deny", "troops_deployed:south_korea:ukraine"),
+            ("south_korea", "affirm", NK_IN_RUSSIA),
+        ],
+    )
+
+
+def test_the_subject_of_the_verb_owns_its_possessive_troops() -> None:
+    assert_claims(
+        "Korea Utara telah memindahkan sekitar 3.000 tentaranya ke wilayah Kursk, kata NATO.",
+        [("nato", "affirm", "troops_deployed:north_korea:kursk")],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Wakil Menteri Luar Negeri Korea Utara membantah bahwa negaranya telah mengirim tentara ke Rusia.",
+        "North Korea's vice foreign minister denied that his country had sent troops to Russia.",
+    ],
+)
+def test_the_speakers_own_country_is_the_sender(body: str) -> None:
+    assert_claims(body, [("north_korea", "deny", NK_IN_RUSSIA)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ukraina menyebut unit-unit pertama Korut di Kursk sudah "berada di bawah tembakan" pasukan Ukraina.',
+        "Ukraine said the first North Korean units in Kursk had come under fire from Ukrainian forces.",
+    ],
+)
+def test_troops_under_fire_are_the_ones_in_combat(body: str) -> None:
+    assert_claims(
+        body,
+        [
+            ("ukraine", "affirm", "troops_deployed:north_korea:kursk"),
+            ("ukraine", "affirm", "troops_in_combat:north_korea:kursk"),
+        ],
+    )
+
+
+def test_first_battles_with_troops_is_combat() -> None:
+    assert_claims(
+        'President Volodymyr Zelensky said "the first battles with North Korean soldiers open a new page '
+        'of instability in the world."',
+        [("ukraine", "affirm", "troops_in_combat:north_korea:*")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ukraine's army said the first clashes with North Korean soldiers took place near Sudzha.",
+            [("ukraine", "affirm", "troops_in_combat:north_korea:sudzha")],
+        ),
+        (
+            # "tentara Korea Utara ... di dekat Sudzha" also says they are there.
+            "Militer Ukraina mengatakan pertempuran pertama dengan tentara Korea Utara terjadi "
+            "di dekat Sudzha.",
+            [
+                ("ukraine", "affirm", "troops_in_combat:north_korea:sudzha"),
+                ("ukraine", "affirm", "troops_deployed:north_korea:sudzha"),
+            ],
+        ),
+    ],
+)
+def test_the_other_side_of_a_clash_is_in_combat_too(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert_claims(body, expected)  # type: ignore[arg-type]
+
+
+def test_an_ally_fought_alongside_is_not_the_one_in_combat() -> None:
+    assert_claims(
+        'Putin said "the Korean friends" had fought alongside Russian troops in Kursk, the Kremlin said.', []
+    )
+
+
+def test_troops_of_an_earlier_combat_claim_own_a_later_deployment() -> None:
+    assert_claims(
+        "Badan intelijen Korea Selatan menyatakan pasukan Korea Utara kembali bertempur di Kursk.\n"
+        "Badan itu juga memperkirakan setidaknya 1.000 tentara tambahan telah dikirim ke Rusia.",
+        [
+            ("south_korea", "affirm", "troops_in_combat:north_korea:kursk"),
+            ("south_korea", "affirm", NK_IN_RUSSIA),
+        ],
+    )
+
+
+def test_the_owner_after_the_object_of_a_nominal_trigger_is_the_agent() -> None:
+    assert_claims(
+        "Duta Besar Korea Selatan menyebut pengiriman amunisi Korut ke Rusia telah mencapai "
+        "20.000 kontainer.",
+        [("south_korea", "affirm", "weapons_supplied:north_korea:russia")],
+    )
+
+
+def test_the_subject_of_a_causal_clause_is_the_actor_before_it() -> None:
+    assert_claims(
+        "Putin berterima kasih kepada Korea Utara karena telah mengirim pasukan ke Kursk.",
+        [("russia", "affirm", "troops_deployed:north_korea:kursk")],
+    )

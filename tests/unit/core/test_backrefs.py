@@ -1,0 +1,111 @@
+"""streams/core/backrefs.py: speakers named by what points back (a role, a pronoun, "the agency",
+a surname, "the statement said")."""
+
+from __future__ import annotations
+
+from tests.unit.core.helpers import assert_claims, extract_body
+
+NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
+
+
+def test_a_pronoun_speaker_resolves_to_the_last_person() -> None:
+    assert_claims(
+        "Volodymyr Zelensky spoke to reporters in Kyiv on Thursday. He said about 8,000 North "
+        "Korean soldiers were already in the Kursk region.",
+        [("ukraine", "affirm", "troops_deployed:north_korea:kursk")],
+    )
+
+
+def test_a_bare_role_after_a_quote_is_not_an_actor_named_inside_the_quote() -> None:
+    assert_claims(
+        "Kepala Staf Gabungan Korea Selatan mengatakan tentara Korea Utara telah dikirim ke Rusia.\n"
+        '"Bantahan militer Korea Utara soal pengiriman itu tidak benar," demikian pernyataan kepala '
+        "staf itu, Senin.",
+        [("south_korea", "affirm", NK_IN_RUSSIA), ("south_korea", "affirm", NK_IN_RUSSIA)],
+    )
+
+
+def test_a_bare_role_after_a_quote_speaks_for_the_earlier_actor() -> None:
+    ex = extract_body(
+        "Kepala Staf Gabungan Korea Selatan mengatakan tentara Korea Utara telah dikirim ke Rusia.\n"
+        '"Bantahan militer Korea Utara soal pengiriman itu tidak benar," demikian pernyataan kepala '
+        "staf itu, Senin."
+    )
+    assert {c.speaker.party for c in ex.claims} == {"south_korea"}
+
+
+def test_a_bare_role_prefers_the_actor_that_spoke_over_one_merely_named() -> None:
+    ex = extract_body(
+        "Staf Umum Angkatan Bersenjata Ukraina mengatakan pertempuran di Kursk masih berlangsung.\n"
+        "Sebelumnya, Presiden AS Donald Trump menyebut ribuan tentara Ukraina dikepung oleh militer Rusia.\n"
+        "Staf Umum menepis klaim tersebut."
+    )
+    later = [a.speaker for a in ex.attributions if a.speaker is not None and a.speaker.text == "Staf Umum"]
+    assert later and all(s.party == "ukraine" for s in later)
+    assert [(c.speaker.party, c.stance, c.proposition.id) for c in ex.claims] == [
+        ("ukraine", "affirm", "fighting_ongoing:*:kursk")
+    ]
+
+
+def test_a_role_after_a_scene_change_does_not_inherit_the_previous_subject() -> None:
+    assert_claims(
+        "Moscow has dismissed the reports as fabrications.\n"
+        "At a briefing in Geneva, spokesman Piet Vandermeer said the agency had no way of "
+        "independently verifying the presence of North Korean troops in Russia.",
+        [(None, "noncommittal", NK_IN_RUSSIA)],
+    )
+
+
+def test_a_name_after_an_office_is_the_antecedent_of_a_surname() -> None:
+    assert_claims(
+        "Menteri Pertahanan Korea Selatan Kim Yong-hyun mengatakan tentara Korea Utara telah tiba di Kursk.\n"
+        '"Tentara Korea Utara sudah terlibat dalam pertempuran di Kursk," kata Kim kepada wartawan.',
+        [
+            ("south_korea", "affirm", "troops_deployed:north_korea:kursk"),
+            ("south_korea", "affirm", "troops_in_combat:north_korea:kursk"),
+        ],
+    )
+
+
+def test_our_intelligence_in_an_interview_answer_is_the_interviewees_side() -> None:
+    assert_claims(
+        "Kepada wartawan, Duta Besar Ukraina untuk Indonesia menjelaskan temuan pemerintahnya.\n"
+        "Berapa banyak tentara Korea Utara yang kini berada di Rusia?\n"
+        "Intelijen kami memperkirakan hingga 10.000 tentara Korea Utara sedang berlatih di wilayah "
+        "Timur Jauh Rusia.",
+        [("ukraine", "affirm", "troops_deployed:north_korea:russian_far_east")],
+    )
+
+
+def test_the_ministry_points_back_to_the_ministry_named_last_even_if_it_did_not_speak() -> None:
+    assert_claims(
+        "Kementerian Pertahanan Rusia mengklaim pasukannya telah merebut kembali kota Sudzha.\n"
+        "Kementerian Pertahanan Inggris juga merevisi perkiraannya. Dalam laporan terbarunya, kementerian "
+        "itu memperkirakan sekitar 4.800 tentara Korea Utara tewas atau terluka di Kursk.",
+        [
+            ("russia", "affirm", "territory_recaptured:russia:sudzha"),
+            ("united_kingdom", "affirm", "casualties:north_korea:kursk"),
+        ],
+    )
+
+
+def test_the_statement_said_speaks_for_the_institution_that_issued_it() -> None:
+    ex = extract_body(
+        "North Korea's Central Military Commission said its units had fought in Kursk. "
+        '"The operations to liberate the Kursk region were victoriously concluded," the statement said.'
+    )
+    later = [
+        a.speaker for a in ex.attributions if a.speaker is not None and a.speaker.text == "the statement"
+    ]
+    assert later and later[0].party == "north_korea"
+    assert [(c.speaker.party, c.stance, c.proposition.id) for c in ex.claims] == [
+        ("north_korea", "affirm", "troops_in_combat:north_korea:kursk")
+    ]
+
+
+def test_an_office_after_the_name_gives_the_party() -> None:
+    assert_claims(
+        "The presence of North Korean soldiers in the Kursk region was also confirmed by Anna Lindqvist, "
+        "the bloc's foreign policy chief, after a European Union summit.",
+        [("european_union", "affirm", "troops_deployed:north_korea:kursk")],
+    )

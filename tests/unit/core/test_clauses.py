@@ -1,0 +1,77 @@
+"""streams/core/clauses.py: where a trigger's clause ends — not before its recipient."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+SUPPLY = "weapons_supplied:north_korea:russia"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut Departemen Luar Negeri AS, Korea Utara mengirim ribuan peluru artileri dan ratusan roket "
+        "ke Rusia sejak musim panas.",
+        "North Korea has shipped thousands of artillery shells and hundreds of rockets to Russia since "
+        "the summer, the U.S. State Department said.",
+    ],
+)
+def test_a_second_counted_object_does_not_end_the_clause_before_the_recipient(body: str) -> None:
+    assert_claims(body, [("united_states", "affirm", SUPPLY)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian Pertahanan Korea Utara menepis tudingan bahwa negaranya memasok senjata dan amunisi "
+        "kepada Rusia.",
+        "North Korea's defence ministry denied that the country had supplied weapons and ammunition "
+        "to Russia.",
+    ],
+)
+def test_a_second_object_noun_keeps_the_recipient_in_the_clause(body: str) -> None:
+    assert_claims(body, [("north_korea", "deny", SUPPLY)])
+
+
+def test_artillery_and_rocket_ammunition_keeps_its_recipient() -> None:
+    assert_claims(
+        "North Korea shipped at least 9 million rounds of artillery and rocket ammunition to Russia last "
+        "year, the Japanese government said.",
+        [("japan", "affirm", SUPPLY)],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraina mengatakan tentara Korea Utara bertempur di Kursk serta di wilayah Belgorod.",
+        "Ukraine said North Korean troops were fighting in Kursk as well as in Belgorod.",
+    ],
+)
+def test_places_each_with_a_preposition_are_one_claim_each(body: str) -> None:
+    assert_claims(
+        body,
+        [
+            ("ukraine", "affirm", "troops_in_combat:north_korea:kursk"),
+            ("ukraine", "affirm", "troops_in_combat:north_korea:belgorod"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NATO said North Korean troops were fighting in Kursk and Belgorod.",
+        "NATO said North Korean troops were fighting in Kursk and in Belgorod.",
+    ],
+)
+def test_names_joined_by_and_stay_in_one_clause(body: str) -> None:
+    assert_claims(
+        body,
+        [
+            ("nato", "affirm", "troops_in_combat:north_korea:kursk"),
+            ("nato", "affirm", "troops_in_combat:north_korea:belgorod"),
+        ],
+    )

@@ -1,0 +1,43 @@
+"""streams/core/clean.py: web noise out, the language in."""
+
+from __future__ import annotations
+
+from streams.core.clean import clean_body, detect_language
+from streams.core.lang import get_pack
+from tests.unit.core.helpers import extract_body
+
+
+def test_noise_lines_are_dropped_and_spans_point_into_the_cleaned_text() -> None:
+    ex = extract_body(
+        "Baca juga: Korut Kirim 12.000 Tentara ke Rusia, Kata Kyiv\n"
+        "Intelijen Pertahanan Ukraina mengatakan tentara Korea Utara sudah tiba di wilayah Kursk.\n"
+        "MEMBACA Rusia bantah kirim tentara\n"
+        "pic.twitter.com/abcdEFG123\n"
+    )
+    assert "Baca juga" not in ex.text and "MEMBACA" not in ex.text and "pic.twitter" not in ex.text
+    assert [(c.speaker.party, c.proposition.id) for c in ex.claims] == [
+        ("ukraine", "troops_deployed:north_korea:kursk")
+    ]
+    assert all(ex.text[c.span.start : c.span.end] == c.quote for c in ex.claims)
+
+
+def test_a_tweet_embed_goes_with_its_text() -> None:
+    body = "Zelensky spoke.\n\nNorth Korean troops are here\n— Someone (@someone) November 4, 2024\nEnd."
+    cleaned = clean_body(body, get_pack("en"))
+    assert "North Korean troops are here" not in cleaned.text and cleaned.text.startswith("Zelensky spoke.")
+
+
+def test_captions_of_any_language_are_noise() -> None:
+    assert clean_body("Foto: Reuters\nZelensky spoke.", get_pack("en")).text == "Zelensky spoke."
+
+
+def test_a_dateline_is_cut() -> None:
+    text = clean_body(
+        "KYIV (Reuters) - Ukraine's president said on Monday that troops had arrived.", get_pack("en")
+    )
+    assert text.text.startswith("Ukraine's president")
+
+
+def test_the_language_is_read_from_stopwords() -> None:
+    assert detect_language("Tentara Korea Utara telah dikirim ke Rusia, kata Zelensky.") == "id"
+    assert detect_language("North Korean troops have been sent to Russia, Zelensky said.") == "en"

@@ -1,0 +1,64 @@
+"""streams/core/compose.py: actor mentions composed with role words."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.compose import best_of, compose, group
+from tests.unit.core.helpers import claims_of
+from tests.unit.core.reader import reader_for
+
+LEAD = "Komisi Militer Pusat Korea Utara menyatakan pasukannya telah dikirim ke Rusia.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Pengamat militer dari Universitas Kyungnam, Lim Eul-chul, menilai jumlah tentara Korea Utara di "
+            "Rusia sudah mencapai 11.000.",
+            [
+                ("north_korea", "affirm", "troops_deployed:north_korea:russia"),
+                (None, "affirm", "troops_deployed:north_korea:russia"),
+            ],
+        ),
+        (
+            # The whole article is read as English: the Indonesian lead gives nothing.
+            "Military analyst Lim Eul-chul of Kyungnam University said the number of North Korean troops in "
+            "Russia had reached 11,000.",
+            [(None, "affirm", "troops_deployed:north_korea:russia")],
+        ),
+    ],
+)
+def test_a_military_analyst_is_not_a_military(body: str, expected: list[tuple[str | None, str, str]]) -> None:
+    # A military spoke first: a bare "militer" could otherwise point back to it.
+    assert claims_of(LEAD + body) == expected
+
+
+def test_a_ministry_named_with_its_country_is_that_ministry() -> None:
+    text = "Juru bicara Kementerian Luar Negeri Rusia Maria Zakharova mengatakan hal itu."
+    ctx = reader_for(text)
+    refs = compose(ctx, 0, text.index(" mengatakan"))
+    known = [(r.text, r.actor_id, r.party) for r in refs if r.actor_id]
+    assert known[0] == ("Kementerian Luar Negeri Rusia", "russia_foreign_ministry", "russia")
+    assert [r.role for r in refs if r.actor_id is None] == ["spokesperson"]  # the role word on its own
+
+
+def test_the_run_nearest_the_verb_is_one_group() -> None:
+    text = "Presiden Ukraina Volodymyr Zelensky mengatakan hal itu."
+    ctx = reader_for(text)
+    refs = compose(ctx, 0, text.index(" mengatakan"))
+    best = best_of(group(ctx, refs, pick_last=True), ctx.gaz)
+    assert best is not None and (best.actor_id, best.party) == ("zelensky", "ukraine")
+    assert (best.start, best.end) == (0, text.index(" mengatakan"))
+
+
+def test_two_parties_joined_by_and_are_a_list_not_one_name() -> None:
+    assert sorted(
+        claims_of(
+            "Rusia dan Korea Utara sama-sama menepis tuduhan bahwa Korea Utara memasok senjata kepada Rusia."
+        )
+    ) == [
+        ("north_korea", "deny", "weapons_supplied:north_korea:russia"),
+        ("russia", "deny", "weapons_supplied:north_korea:russia"),
+    ]

@@ -1,0 +1,68 @@
+"""streams/core/events.py: frames in a content span, one per proposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+
+def test_freed_is_a_recapture() -> None:
+    assert_claims(
+        '"The Kursk region has been completely freed by the Russian army," the Kremlin said.',
+        [("russia", "affirm", "territory_recaptured:russia:kursk")],
+    )
+
+
+def test_dead_and_wounded_is_one_casualty_claim() -> None:
+    assert_claims(
+        "Ukraine's military intelligence said thousands of North Koreans were dead and wounded in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+
+
+def test_troops_sent_to_operate_missiles_are_a_deployment_not_a_supply() -> None:
+    assert_claims(
+        "Menurut Kementerian Pertahanan Korea Selatan, Korea Utara telah mengirim personel militer ke "
+        "wilayah pendudukan Ukraina untuk mengoperasikan rudal balistik.",
+        [("south_korea", "affirm", "troops_deployed:north_korea:ukraine")],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut badan intelijen Korea Selatan, pasukan Korea Utara telah dikerahkan ke garis depan "
+        "Kursk dan ikut dalam operasi tempur sejak awal Desember.",
+        "South Korea's spy agency said North Korean troops had been deployed to the Kursk front and had "
+        "taken part in combat operations since early December.",
+    ],
+)
+def test_fighting_told_after_a_deployment_happens_where_the_troops_were_sent(body: str) -> None:
+    assert_claims(
+        body,
+        [
+            ("south_korea", "affirm", "troops_deployed:north_korea:kursk"),
+            ("south_korea", "affirm", "troops_in_combat:north_korea:kursk"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Polisi mengatakan 2.000 personel dikerahkan untuk mengamankan konser di Jakarta.",
+        "The minister denied reports that he had accepted bribes from a contractor.",
+        "Officials said floods killed 12 people in Central Java on Tuesday.",
+    ],
+)
+def test_unrelated_uses_of_the_vocabulary_make_no_claims(body: str) -> None:
+    assert_claims(body, [])
+
+
+def test_a_nominal_restatement_adds_no_second_claim() -> None:
+    assert_claims(
+        "NATO said the deployment of North Korean troops to Russia, which were sent in October, "
+        "was a danger.",
+        [("nato", "affirm", "troops_deployed:north_korea:russia")],
+    )

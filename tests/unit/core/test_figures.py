@@ -1,0 +1,50 @@
+"""streams/core/figures.py: the figure a claim carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import extract_body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At least 300 North Korean soldiers have been killed and more than 2,000 wounded in Kursk, "
+        "Ukraine's military intelligence said.",
+        "Intelijen militer Ukraina mengatakan sedikitnya 300 tentara Korea Utara tewas dan lebih dari "
+        "2.000 lainnya terluka di Kursk.",
+    ],
+)
+def test_the_first_of_coordinated_figures_counts_what_is_named_with_it(body: str) -> None:
+    claims = extract_body(body).claims
+    assert [(c.speaker.party, c.stance, c.proposition.id) for c in claims] == [
+        ("ukraine", "affirm", "casualties:north_korea:kursk")
+    ]
+    q = claims[0].quantity
+    assert q is not None and q.low == 300 and q.high is None and q.measure == "killed"
+
+
+def test_more_than_is_a_bound_not_additional_troops() -> None:
+    [c] = extract_body(
+        "More than 10,000 North Korean soldiers have been sent to Russia, the Pentagon said."
+    ).claims
+    assert c.quantity is not None
+    assert (c.quantity.measure, c.quantity.low, c.quantity.high) == ("troops_deployed", 10000, None)
+
+
+def test_additional_troops_are_their_own_measure() -> None:
+    [c] = extract_body("NATO said North Korea had sent 1,000 more troops to Russia.").claims
+    assert c.quantity is not None and c.quantity.measure == "troops_deployed_additional"
+
+
+def test_a_figure_of_officers_is_not_a_troop_figure() -> None:
+    [c] = extract_body("Ukraine said 3 North Korean officers were killed in Kursk.").claims
+    assert c.proposition.id == "casualties:north_korea:kursk" and c.quantity is None
+
+
+def test_a_figure_of_something_else_is_not_bound() -> None:
+    [c] = extract_body(
+        "Zelensky said North Korean troops were stationed at five training sites in Kursk."
+    ).claims
+    assert c.quantity is None

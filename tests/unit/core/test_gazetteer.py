@@ -1,0 +1,21 @@
+"""streams/core/gazetteer.py: actors with parties, places with a hierarchy (the stance code reads these)."""
+
+from __future__ import annotations
+
+from streams.core.gazetteer import default_gazetteer
+
+
+def test_chains_and_parties() -> None:
+    gaz = default_gazetteer()
+    assert gaz.chain("peskov") == ("peskov", "kremlin", "russia")
+    assert gaz.party_of("peskov") == "russia" and gaz.party_of("nobody") is None
+
+
+def test_places_lie_within_their_parents() -> None:
+    gaz = default_gazetteer()
+    assert gaz.place_chain("kursk") == ("kursk", "russia")
+    assert gaz.within("kursk", "russia") and gaz.within("kursk", None) and not gaz.within(None, "russia")
+
+
+def test_an_office_of_a_party() -> None:
+    assert default_gazetteer().actor_with_role("russia", "foreign_ministry") == "russia_foreign_ministry"

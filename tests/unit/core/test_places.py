@@ -1,0 +1,70 @@
+"""streams/core/places.py: the place slot of a frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+
+def test_a_place_after_determiners_and_place_nouns_is_found() -> None:
+    assert_claims(
+        "North Korea has moved about 2,000 soldiers to the Russian port city of Vladivostok, "
+        "South Korea's spy agency said on Friday.",
+        [("south_korea", "affirm", "troops_deployed:north_korea:vladivostok")],
+    )
+
+
+def test_the_same_region_points_to_the_last_place_not_to_a_government_named_since() -> None:
+    assert_claims(
+        "Badan intelijen Korea Selatan mengatakan sekitar 100 tentara Korea Utara tewas di wilayah Kursk.\n"
+        "Angka itu jauh di bawah perkiraan Kyiv. Intelijen militer Ukraina mengatakan sedikitnya 400 "
+        "tentara Korea Utara tewas di wilayah yang sama.",
+        [
+            ("south_korea", "affirm", "casualties:north_korea:kursk"),
+            ("ukraine", "affirm", "casualties:north_korea:kursk"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pyongyang has also sent Russia dozens of short-range ballistic missiles, Ukraine's military "
+        "intelligence said.",
+        "Ukraine's military intelligence said Pyongyang had supplied Russia with multiple rocket launchers.",
+    ],
+)
+def test_a_recipient_right_after_the_supply_verb_is_the_place(body: str) -> None:
+    assert_claims(body, [("ukraine", "affirm", "weapons_supplied:north_korea:russia")])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Korea Selatan mengirimkan sekitar 300 personel marinir yang tiba di Pangkalan Utama Surabaya "
+        "untuk latihan gabungan, kata juru bicara TNI AL.",
+        "South Korea has sent 250 soldiers to Lebanon to join the United Nations peacekeeping force, "
+        "the defence ministry said.",
+    ],
+)
+def test_troops_sent_somewhere_the_gazetteer_does_not_know_are_not_the_tracked_story(body: str) -> None:
+    assert_claims(body, [])
+
+
+def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
+    assert_claims(
+        "On a visit to Russia's Kursk Oblast, Ukraine's army chief said about 1,000 North Korean troops "
+        "had been killed there.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+
+
+def test_a_place_inside_another_named_with_including_is_a_claim_of_its_own() -> None:
+    assert_claims(
+        "NATO said North Korean troops had been deployed to Russia, including Kursk.",
+        [
+            ("nato", "affirm", "troops_deployed:north_korea:russia"),
+            ("nato", "affirm", "troops_deployed:north_korea:kursk"),
+        ],
+    )

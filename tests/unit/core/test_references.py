@@ -1,0 +1,75 @@
+"""streams/core/references.py: a stance on "the claim", "kabar itu", "klaim Rusia"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's defence ministry said on Thursday its forces had retaken the town of Sudzha. "
+        "Ukraine's General Staff said fighting was still going on in Sudzha. "
+        "Ukraine's military dismissed the claim as propaganda.",
+        "Kementerian Pertahanan Rusia mengatakan pasukannya telah merebut kembali kota Sudzha. "
+        "Militer Ukraina mengatakan pertempuran di Sudzha masih berlangsung. "
+        "Militer Ukraina menyebut klaim itu propaganda.",
+    ],
+)
+def test_a_party_dismissing_the_claim_dismisses_the_other_sides_claim_not_its_own(body: str) -> None:
+    # A back-reference names no place of its own: the denial is of the recapture, anywhere.
+    assert_claims(
+        body,
+        [
+            ("russia", "affirm", "territory_recaptured:russia:sudzha"),
+            ("ukraine", "affirm", "fighting_ongoing:*:sudzha"),
+            ("ukraine", "deny", "territory_recaptured:russia:*"),
+        ],
+    )
+
+
+def test_the_claim_of_a_named_party_is_what_that_party_claimed() -> None:
+    # The last frame described is fighting going on, but "klaim Moskow" is Moscow's recapture claim.
+    assert_claims(
+        "Kyiv - Militer Ukraina membantah klaim Moskow bahwa kota Sudzha telah direbut kembali oleh "
+        "pasukan Rusia. Militer Ukraina mengatakan pertempuran di Sudzha masih berlangsung.\n"
+        'Menteri Luar Negeri Ukraina Andrii Sybiha menyebut klaim Moskow soal Sudzha sebagai "propaganda".',
+        [
+            ("ukraine", "deny", "territory_recaptured:russia:sudzha"),
+            ("ukraine", "affirm", "fighting_ongoing:*:sudzha"),
+            ("ukraine", "deny", "territory_recaptured:russia:sudzha"),
+        ],
+    )
+
+
+def test_a_noncommittal_answer_with_only_an_adverb_is_about_the_topic() -> None:
+    assert_claims(
+        "Amerika Serikat mengatakan Korea Utara telah memasok jutaan peluru artileri kepada Rusia.\n"
+        "Duta Besar Korea Utara untuk PBB tidak membantah secara langsung.",
+        [
+            ("united_states", "affirm", "weapons_supplied:north_korea:russia"),
+            ("north_korea", "noncommittal", "weapons_supplied:north_korea:*"),
+        ],
+    )
+
+
+def test_declining_to_comment_on_an_estimate_is_noncommittal() -> None:
+    # "perkiraan Inggris" is the UK's estimate: the Kursk figure.
+    assert_claims(
+        "Kementerian Pertahanan Inggris memperkirakan sekitar 4.000 tentara Korea Utara tewas atau terluka "
+        "di Kursk.\nStaf Umum Ukraina menolak mengomentari perkiraan Inggris tersebut.",
+        [
+            ("united_kingdom", "affirm", "casualties:north_korea:kursk"),
+            ("ukraine", "noncommittal", "casualties:north_korea:kursk"),
+        ],
+    )
+
+
+def test_a_report_with_its_own_content_is_not_a_back_reference() -> None:
+    assert_claims(
+        "Zelensky said North Korean troops were in Kursk.\n"
+        "The Kremlin denied reports that Putin would attend the summit.",
+        [("ukraine", "affirm", "troops_deployed:north_korea:kursk")],
+    )

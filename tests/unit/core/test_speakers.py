@@ -1,0 +1,27 @@
+"""streams/core/speakers.py: who speaks in a phrase."""
+
+from __future__ import annotations
+
+from tests.unit.core.helpers import assert_claims, extract_body
+
+
+def test_an_analyst_at_a_place_is_kept_without_a_party() -> None:
+    assert_claims(
+        "A military analyst at a Seoul think tank said North Korean troops were "
+        "stationed in the Kursk region.",
+        [(None, "affirm", "troops_deployed:north_korea:kursk")],
+    )
+
+
+def test_the_office_qualified_by_an_organisation_speaks_for_its_country() -> None:
+    ex = extract_body(
+        "Duta Besar Korea Utara untuk PBB membantah bahwa tentara Korea Utara dikirim ke Rusia."
+    )
+    assert [(c.speaker.party, c.stance) for c in ex.claims] == [("north_korea", "deny")]
+
+
+def test_a_role_with_a_party_is_that_partys_office() -> None:
+    ex = extract_body("Juru bicara Pentagon mengatakan tentara Korea Utara sudah berada di Kursk.")
+    assert [(c.speaker.actor_id, c.speaker.party, c.speaker.resolved_by) for c in ex.claims] == [
+        ("pentagon", "united_states", "role")
+    ]

@@ -1,0 +1,44 @@
+"""streams/core/statement.py: a speaker before the verb, and where the statement stands."""
+
+from __future__ import annotations
+
+from tests.unit.core.helpers import assert_claims
+
+
+def test_a_short_time_after_the_verb_leaves_the_statement_before_the_speaker() -> None:
+    assert_claims(
+        "North Korea has shipped artillery shells and short-range ballistic missiles to Russia, "
+        "South Korea's national security adviser said Sunday, adding that talks with Washington continued.",
+        [("south_korea", "affirm", "weapons_supplied:north_korea:russia")],
+    )
+
+
+def test_a_postposed_speaker_after_the_last_comma_is_not_a_place_in_the_statement() -> None:
+    assert_claims(
+        "The troops remain stationed in the Kursk region, the National Intelligence Service said on "
+        "Thursday. About 11,000 North Korean soldiers were sent to Russia last autumn, the agency added.",
+        [("south_korea", "affirm", "troops_deployed:north_korea:russia")],
+    )
+
+
+def test_a_thousands_comma_is_not_a_clause_break() -> None:
+    assert_claims(
+        "Earlier this month, NATO's secretary general, Mark Rutte, said more than 10,000 North Korean "
+        "troops had been sent to Russia.",
+        [("nato", "affirm", "troops_deployed:north_korea:russia")],
+    )
+
+
+def test_a_denied_claim_with_a_relative_clause_stays_denied() -> None:
+    assert_claims(
+        "Militer Ukraina membantah klaim Kementerian Pertahanan Rusia yang menyebut kota Sudzha telah "
+        "direbut kembali oleh pasukan Rusia.",
+        [("ukraine", "deny", "territory_recaptured:russia:sudzha")],
+    )
+
+
+def test_the_same_subject_goes_on_after_and() -> None:
+    assert_claims(
+        "Kremlin membantah laporan itu dan mengatakan tidak ada tentara Korea Utara di Rusia.",
+        [("russia", "deny", "troops_deployed:north_korea:russia")],
+    )

@@ -1,0 +1,50 @@
+"""streams/core/troops.py: troop noun phrases and their owners."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.troops import find_troop_nps
+from tests.unit.core.helpers import assert_claims
+from tests.unit.core.reader import reader_for
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "party"),
+    [
+        ("tentara Korea Utara tiba", "id", "north_korea"),
+        ("tentara asal Korea Utara tiba", "id", "north_korea"),
+        ("North Korean troops arrived", "en", "north_korea"),
+        ("Pyongyang's soldiers arrived", "en", "north_korea"),
+        ("fighting against Ukrainian troops", "en", None),  # the owner follows a target marker
+    ],
+)
+def test_the_owner_of_a_troop_noun(text: str, lang: str, party: str | None) -> None:
+    ctx = reader_for(text, lang)
+    [np] = [np for np in find_troop_nps(ctx, 0, len(text)) if not np.possessive]
+    assert np.party == party
+
+
+def test_a_possessive_troop_noun_has_no_named_owner() -> None:
+    ctx = reader_for("pasukannya tiba di Kursk", "id")
+    [np] = find_troop_nps(ctx, 0, 10)
+    assert np.possessive and np.party is None
+
+
+def test_weak_troop_nouns_need_an_owner() -> None:
+    text = "orang di pasar, orang Korea Utara"
+    ctx = reader_for(text, "id")
+    assert [(np.text, np.party) for np in find_troop_nps(ctx, 0, len(text))] == [
+        ("orang Korea Utara", "north_korea")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zelensky said that up to 10,000 North Korean troops are in Russia.",
+        "Zelensky said as many as 10,000 North Korean troops are in Russia.",
+    ],
+)
+def test_the_to_of_a_figure_is_no_preposition(body: str) -> None:
+    assert_claims(body, [("ukraine", "affirm", "troops_deployed:north_korea:russia")])
