@@ -211,7 +211,7 @@ def eval_cmd(
     show_errors: Annotated[bool, typer.Option("--errors", help="List misses and false alarms")] = False,
 ) -> None:
     """Score claims and alerts against a gold file: precision, recall, F1."""
-    from streams.core.eval import evaluate, format_report
+    from streams.evaluation import evaluate, format_report
 
     try:
         report = evaluate(gold, articles)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import socket
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 
 import pytest
+
+from streams.redis_conn import redact
 
 
 def _docker_engine() -> bool:
@@ -57,7 +60,7 @@ def services_env() -> Iterator[dict[str, str]]:
             f"Kafka not reachable at {bootstrap}: start it with `ops/services.sh up` "
             "(or run the suite through ops/test.sh)"
         )
-    redis_hostport = redis_url.split("//", 1)[1].split("/", 1)[0]
-    if not _reachable(redis_hostport):
-        pytest.fail(f"Redis not reachable at {redis_url}: start it with `ops/services.sh up`")
+    parts = urlsplit(redis_url)
+    if not _reachable(f"{parts.hostname or '127.0.0.1'}:{parts.port or 6379}"):
+        pytest.fail(f"Redis not reachable at {redact(redis_url)}: start it with `ops/services.sh up`")
     yield {"CW_KAFKA_BOOTSTRAP": bootstrap, "CW_REDIS_URL": redis_url}

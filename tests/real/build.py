@@ -76,7 +76,7 @@ def write_files(set_name: str, out: Path, frames_only: bool = False) -> tuple[Pa
 
 
 def score(set_name: str, frames_only: bool = False) -> Any:
-    from streams.core.eval import evaluate
+    from streams.evaluation import evaluate
 
     with tempfile.TemporaryDirectory() as tmp:
         gold, arts = write_files(set_name, Path(tmp), frames_only)
@@ -84,7 +84,7 @@ def score(set_name: str, frames_only: bool = False) -> Any:
 
 
 def main(argv: list[str]) -> int:
-    from streams.core.eval import format_report
+    from streams.evaluation import format_report
 
     if argv[:1] == ["files"] and len(argv) == 3:
         write_files(argv[1], Path(argv[2]))

@@ -85,13 +85,8 @@ def test_the_graph_sees_the_extractor() -> None:
     assert len(graph) > 40
 
 
-# The Faust app and its agents import each other on this branch; the stance-package work (issue 9,
-# item 5) unties them on main. Once both are merged this list can go: nothing else is allowed.
-KNOWN_CYCLES = [["streams.agents", "streams.app"]]
-
-
 def test_no_import_cycles_under_streams() -> None:
-    assert [c for c in cycles(import_graph()) if c not in KNOWN_CYCLES] == []
+    assert cycles(import_graph()) == []
 
 
 def test_no_import_cycles_in_the_core() -> None:

@@ -12,16 +12,16 @@ import orjson
 import pytest
 
 from schemas import Article
-from streams.core.eval import evaluate
 from streams.core.extract import extract
+from streams.evaluation import evaluate
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-DEV2 = Path(__file__).resolve().parents[2] / "corpus_dev2"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DEV2 = Path(__file__).resolve().parents[1] / "corpus_dev2"
 # Written after the engine, blind to its code (first scores in their READMEs, then used to find faults).
-HOLDOUT = Path(__file__).resolve().parents[2] / "corpus_holdout"
-BLIND = Path(__file__).resolve().parents[2] / "corpus_blind"
-BLIND2 = Path(__file__).resolve().parents[2] / "corpus_blind2"
-BLIND3 = Path(__file__).resolve().parents[2] / "corpus_blind3"
+HOLDOUT = Path(__file__).resolve().parents[1] / "corpus_holdout"
+BLIND = Path(__file__).resolve().parents[1] / "corpus_blind"
+BLIND2 = Path(__file__).resolve().parents[1] / "corpus_blind2"
+BLIND3 = Path(__file__).resolve().parents[1] / "corpus_blind3"
 ALL_SETS = [CORPUS, DEV2, HOLDOUT, BLIND, BLIND2, BLIND3]
 ALL_IDS = ["corpus", "corpus_dev2", "corpus_holdout", "corpus_blind", "corpus_blind2", "corpus_blind3"]
 

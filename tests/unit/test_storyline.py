@@ -10,7 +10,7 @@ from streams.replay import load_articles
 from streams.stance.memory import MemoryBook
 from tests.storyline import storyline_failures
 
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def replay_pure() -> tuple[list[Alert], MemoryBook]:

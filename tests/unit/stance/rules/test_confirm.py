@@ -1,0 +1,24 @@
+"""CONFIRMED: independence by party; a claim about a place confirms the broader place."""
+
+from __future__ import annotations
+
+from streams.stance.memory import MemoryBook
+from tests.unit.stance.helpers import claim, kinds
+
+
+def test_a_second_party_confirms_but_the_same_party_repeating_does_not() -> None:
+    book = MemoryBook()
+    assert book.apply(claim(1, "ukraine", "affirm")) == []
+    assert book.apply(claim(2, "zelensky", "affirm", days=1)) == []  # same party: no confirmation
+    alerts = book.apply(claim(3, "rutte", "affirm", days=2))
+    assert kinds(alerts) == ["CONFIRMED"]
+    assert alerts[0].related[0].party == "ukraine"
+    assert book.apply(claim(4, "rutte", "affirm", days=3)) == []  # NATO already affirmed
+
+
+def test_a_claim_about_a_place_confirms_the_broader_place() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", place="russia"))
+    alerts = book.apply(claim(2, "pentagon", "affirm", place="kursk"))
+    assert kinds(alerts) == ["CONFIRMED"]
+    assert alerts[0].proposition.place == "russia"  # Kursk lies within Russia

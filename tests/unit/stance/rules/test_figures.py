@@ -1,0 +1,33 @@
+"""NUMERIC_DISCREPANCY: intervals that do not overlap, within one period."""
+
+from __future__ import annotations
+
+from streams.stance.memory import MemoryBook
+from tests.unit.stance.helpers import claim, kinds
+
+
+def test_overlapping_intervals_are_no_discrepancy_but_disjoint_ones_are() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(10450, 11550)))
+    assert "NUMERIC_DISCREPANCY" not in kinds(
+        book.apply(claim(2, "pentagon", "affirm", qty=(10000, None), days=1))
+    )
+    alerts = book.apply(claim(3, "rutte", "affirm", qty=(2700, 3300), days=2))
+    assert "NUMERIC_DISCREPANCY" in kinds(alerts)
+    # Months later is another period: no discrepancy.
+    later = book.apply(claim(4, "north_korea", "affirm", qty=(500, 600), days=200))
+    assert "NUMERIC_DISCREPANCY" not in kinds(later)
+
+
+def test_no_discrepancy_for_overlapping_hedged_figures() -> None:
+    book = MemoryBook()
+    for i, (actor, q) in enumerate(
+        [
+            ("ukraine", (9000, 11000)),
+            ("pentagon", (10000, None)),
+            ("rutte", (10800, 13200)),
+            ("north_korea", (10450, 11550)),
+        ]
+    ):
+        alerts = book.apply(claim(i, actor, "affirm", qty=q, days=i))
+        assert "NUMERIC_DISCREPANCY" not in kinds(alerts)

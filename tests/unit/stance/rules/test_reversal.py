@@ -1,0 +1,29 @@
+"""STANCE_REVERSAL: the same party between deny and affirm, noncommittal statements cited."""
+
+from __future__ import annotations
+
+from streams.core.propositions import make_proposition
+from streams.stance.memory import MemoryBook
+from tests.unit.stance.helpers import claim, kinds
+
+
+def test_reversal_records_noncommittal_in_between() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "kremlin", "deny", place=None))
+    book.apply(claim(2, "putin", "noncommittal", place=None, days=3))
+    alerts = book.apply(claim(3, "putin", "affirm", place="russia", days=180))
+    rev = [a for a in alerts if a.kind == "STANCE_REVERSAL"]
+    assert len(rev) == 1
+    assert [e.stance for e in rev[0].related] == ["deny", "noncommittal"]
+
+
+def test_a_recap_without_a_date_does_not_reverse_the_current_position() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "russia", "deny"))
+    assert kinds(book.apply(claim(2, "putin", "affirm", days=100))) == ["STANCE_REVERSAL"]
+    recap = claim(3, "kremlin", "deny", days=100).model_copy(
+        update={"cues": ["cue:denied", "recap:had earlier"]}
+    )
+    assert book.apply(recap) == []
+    state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
+    assert state.committed == "affirm"

@@ -1,0 +1,33 @@
+"""What a decision works with: which claims may alert, stable alert ids, 'already reported'."""
+
+from __future__ import annotations
+
+from streams.core.gazetteer import default_gazetteer
+from streams.stance.context import DecisionContext, alert_id, alerting
+from streams.stance.state import PartyState, Rules, View, evidence_of
+from tests.unit.stance.helpers import T0, claim
+
+
+def test_only_attributed_original_non_speculative_claims_alert() -> None:
+    assert alerting(claim(1, "ukraine", "affirm"))
+    assert not alerting(claim(2, "ukraine", "affirm", syndicated="a1"))
+    speculative = claim(3, "ukraine", "affirm").model_copy(update={"modality": "speculative"})
+    assert not alerting(speculative)
+
+
+def test_alert_ids_depend_on_what_is_related_not_on_its_order() -> None:
+    a, b = evidence_of(claim(1, "ukraine", "affirm")), evidence_of(claim(2, "rutte", "affirm"))
+    assert alert_id("CONFIRMED", "p", "c9", [a, b]) == alert_id("CONFIRMED", "p", "c9", [b, a])
+    assert alert_id("CONFIRMED", "p", "c9", [a]) != alert_id("CONFIRMED", "p", "c9", [a, b])
+    assert alert_id("CONFIRMED", "p", "c9", [a]) != alert_id("CONTRADICTED", "p", "c9", [a])
+
+
+def test_a_pair_already_reported_as_opposed_is_not_fresh() -> None:
+    c = claim(5, "kremlin", "deny")
+    pid = c.proposition.id
+    mine = PartyState(party="russia", stance="deny", first_seen=T0, last_seen=T0, opposed=["ukraine"])
+    view = View(props={pid: {"russia": mine}})
+    ctx = DecisionContext(c, view, Rules(), default_gazetteer())
+    assert not ctx.fresh("ukraine", pid)
+    assert ctx.fresh("nato", pid)
+    assert ctx.me == default_gazetteer().actors["russia"].label
