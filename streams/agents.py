@@ -24,12 +24,12 @@ from streams.runtime.extractor import BudgetedExtractor
 from streams.runtime.health import Health
 from streams.runtime.messages import RawMessage
 from streams.runtime.offsets import resume_positions, state_behind
+from streams.runtime.process import EXIT_REWIND
 from streams.runtime.stance_stage import StanceStage
 from streams.settings import Settings
 from streams.stance.redis_store import RedisStanceStore, StateBehindLog
 
 log = logging.getLogger("claimwatch.agents")
-EXIT_REWIND = 75  # EX_TEMPFAIL: `claimwatch worker` restarts the process at once
 VERIFY_EVERY_S = 5.0
 
 
@@ -49,7 +49,7 @@ def _raw(event: Any) -> RawMessage:
 def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
     health = Health()
     store = RedisStanceStore(redis_client(settings), settings.redis_prefix)
-    extractor = BudgetedExtractor(settings.extract_budget_s)
+    extractor = BudgetedExtractor(settings.extract_budget_s, settings.extract_workers)
     by_name = {
         t.get_topic_name(): t for t in (topics.articles, topics.claims, topics.alerts, topics.deadletter)
     }
@@ -92,8 +92,8 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
 
     @app.agent(topics.articles)
     async def extract_agent(stream: Any) -> None:
-        async for event in stream.events():
-            await extract.handle(_raw(event))
+        async for events in stream.take_events(settings.extract_batch, within=settings.stance_batch_wait_s):
+            await extract.handle_batch([_raw(e) for e in events])
 
     @app.agent(topics.claims)
     async def stance_agent(stream: Any) -> None:

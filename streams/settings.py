@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     lexicon_dir: Path | None = Field(None, description="Extra lexicon/gazetteer YAML overlay dir.")
     period_days: int = Field(21, description="Figures this many days apart are different periods.")
     stance_batch: int = Field(200, ge=1, description="Claims applied per Redis batch by the stance agent.")
+    extract_batch: int = Field(16, ge=1, description="Articles extracted per batch by the extract agent.")
+    extract_workers: int = Field(1, ge=1, description="Extraction processes (articles keep their order).")
     stance_batch_wait_s: float = Field(0.02, gt=0, description="Longest wait to fill a stance batch.")
     log_level: str = "INFO"
 

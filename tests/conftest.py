@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import socket
-from urllib.parse import urlsplit
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 

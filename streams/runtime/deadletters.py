@@ -23,29 +23,43 @@ class DeadLetterSink:
         self.topic, self.send, self.health = topic, send, health
 
     async def put(self, stage: str, msg: RawMessage, reason: DeadLetterReason, error: str) -> None:
-        record = dead_letter(
-            stage=stage,
-            topic=msg.topic,
-            partition=msg.partition,
-            offset=msg.offset,
-            key=msg.key,
-            raw=msg.value,
-            reason=reason,
-            error=error,
-        )
-        value = orjson.dumps(record.model_dump(mode="json"))
+        await self.put_many(stage, [(msg, reason, error)])
+
+    async def put_many(self, stage: str, rejects: list[tuple[RawMessage, DeadLetterReason, str]]) -> None:
+        """Send every record and wait for Kafka to acknowledge all of them."""
+        if not rejects:
+            return
+        values = [_record(stage, msg, reason, error) for msg, reason, error in rejects]
 
         async def send_all() -> None:
-            await await_acks(self.health, [await self.send(self.topic, msg.key, value)])
+            pending = [
+                await self.send(self.topic, m.key, v) for (m, _, _), v in zip(rejects, values, strict=True)
+            ]
+            await await_acks(self.health, pending)
 
         await kafka_retrying(self.health, send_all)
-        metrics.DEAD_LETTERS.labels(stage=stage, reason=reason).inc()
-        log.warning(
-            "dead letter %s[%d]@%d key=%s (%s): %s",
-            msg.topic,
-            msg.partition,
-            msg.offset,
-            safe(msg.key.decode("utf-8", "replace") if msg.key else None, 120),
-            reason,
-            safe(error, 300),
-        )
+        for msg, reason, error in rejects:
+            metrics.DEAD_LETTERS.labels(stage=stage, reason=reason).inc()
+            log.warning(
+                "dead letter %s[%d]@%d key=%s (%s): %s",
+                safe(msg.topic, 120),
+                msg.partition,
+                msg.offset,
+                safe(msg.key.decode("utf-8", "replace") if msg.key else None, 120),
+                reason,
+                safe(error, 300),
+            )
+
+
+def _record(stage: str, msg: RawMessage, reason: DeadLetterReason, error: str) -> bytes:
+    record = dead_letter(
+        stage=stage,
+        topic=msg.topic,
+        partition=msg.partition,
+        offset=msg.offset,
+        key=msg.key,
+        raw=msg.value,
+        reason=reason,
+        error=error,
+    )
+    return orjson.dumps(record.model_dump(mode="json"))

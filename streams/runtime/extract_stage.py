@@ -1,14 +1,17 @@
-"""Articles -> claims. Decode (bad input to the dead-letter topic), skip an article already
-processed, extract within the time budget, publish the claims and wait for Kafka's
-acknowledgement, and only then mark the article processed: a crash at any point re-extracts it
-(claim ids are stable, so the stance stage ignores the repeat)."""
+"""Articles -> claims, a batch of messages at a time. Decode (bad input to the dead-letter
+topic), skip articles already processed, extract each within the time budget, publish the claims
+and wait for Kafka's acknowledgement, and only then mark the messages handled (with their
+offsets, in order): a crash at any point re-extracts them (claim ids are stable, so the stance
+stage ignores the repeat). Batches amortise the acknowledgement wait and the Redis round trips."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
-from schemas import Article
+from schemas import Article, DeadLetterReason
 from streams import metrics
 from streams.logsafe import safe
 from streams.pipeline import BadInput, content_hash, decode
@@ -17,10 +20,19 @@ from streams.runtime.extractor import BudgetedExtractor, Extracted, ExtractorCra
 from streams.runtime.health import Health
 from streams.runtime.messages import RawMessage, Sender
 from streams.runtime.retry import await_acks, kafka_retrying, redis_retrying
-from streams.stance.redis_store import RedisStanceStore, StateBehindLog
+from streams.stance.redis_store import ArticleMark, RedisStanceStore, StateBehindLog
 
 log = logging.getLogger("claimwatch.extract")
 STAGE = "extract"
+
+
+@dataclass
+class Item:
+    msg: RawMessage
+    article: Article | None = None
+    digest: str | None = None
+    extracted: Extracted | None = None
+    reject: tuple[DeadLetterReason, str] | None = None
 
 
 class ExtractStage:
@@ -43,67 +55,95 @@ class ExtractStage:
         self.applied_upto: dict[tuple[str, int], int] = {}  # next offset this process recorded
 
     async def handle(self, msg: RawMessage) -> None:
+        await self.handle_batch([msg])
+
+    async def handle_batch(self, msgs: list[RawMessage]) -> None:
         """Every message ends recorded with its offset: extracted, a repeat, or dead-lettered."""
+        items = [self._decode(m) for m in msgs]
+        await self.dlq.put_many(STAGE, [(i.msg, i.reject[0], i.reject[1]) for i in items if i.reject])
+        fresh = await self._unseen([i for i in items if i.article is not None])
+        await self._extract_all(fresh)
+        await self._publish([i for i in fresh if i.extracted is not None])
+        marks = [ArticleMark(i.msg.tp, i.msg.offset, *self._mark_of(i)) for i in items]
         try:
-            marked = await self._process(msg)
-            if marked is None:
-                await self._mark(None, None, msg)
+            await redis_retrying(self.health, self.store.mark_articles, marks, self.log_start)
         except StateBehindLog as behind:
             metrics.REWINDS.inc()
             await self.on_behind(behind)
             return
-        self.applied_upto[msg.tp] = msg.offset + 1
+        for i in items:
+            self.applied_upto[i.msg.tp] = i.msg.offset + 1
+        self._report(fresh)
 
-    async def _mark(self, article_id: str | None, digest: str | None, msg: RawMessage) -> None:
-        start = self.log_start.get(msg.tp, 0)
-        await redis_retrying(
-            self.health, self.store.mark_article, article_id, digest, (msg.tp, msg.offset), start
-        )
+    @staticmethod
+    def _mark_of(item: Item) -> tuple[str | None, str | None]:
+        if item.extracted is None or item.article is None:
+            return None, None
+        return item.article.id, item.digest
 
-    async def _process(self, msg: RawMessage) -> str | None:
-        """The article id when it was extracted and marked (with its offset); None otherwise."""
+    def _decode(self, msg: RawMessage) -> Item:
         try:
             article = decode(msg.value, Article, self.max_bytes)
         except BadInput as err:
-            await self.dlq.put(STAGE, msg, err.reason, str(err))
-            return None
+            return Item(msg, reject=(err.reason, str(err)))
         assert isinstance(article, Article)
-        digest = content_hash(article)
-        if await redis_retrying(self.health, self.store.seen_article, article.id, digest):
-            metrics.ARTICLES.labels(outcome="repeat").inc()
-            log.info("article %s already processed; skipped", safe(article.id))
-            return None
-        extracted = await self._extract(msg, article)
-        if extracted is None:
-            return None
+        return Item(msg, article, content_hash(article))
 
-        async def publish() -> None:
-            pending = [await self.send(self.claims_topic, m.key, m.value) for m in extracted.messages]
+    async def _unseen(self, items: list[Item]) -> list[Item]:
+        keys = [(i.article.id, i.digest or "") for i in items if i.article is not None]
+        seen = await redis_retrying(self.health, self.store.seen_articles, keys)
+        for item, repeat in zip(items, seen, strict=True):
+            if repeat and item.article is not None:
+                metrics.ARTICLES.labels(outcome="repeat").inc()
+                log.info("article %s already processed; skipped", safe(item.article.id))
+        return [i for i, repeat in zip(items, seen, strict=True) if not repeat]
+
+    async def _extract_all(self, items: list[Item]) -> None:
+        """Extract every article (the pool runs them in order); failures become dead letters."""
+        jobs = [asyncio.ensure_future(self.extractor.extract(i.article)) for i in items if i.article]
+        outcomes = await asyncio.gather(*jobs, return_exceptions=True)
+        for item, outcome in zip(items, outcomes, strict=True):
+            if isinstance(outcome, Extracted):
+                item.extracted = outcome
+                metrics.EXTRACT_SECONDS.observe(outcome.seconds)
+            else:
+                await self._dead_letter(item, outcome)
+
+    async def _dead_letter(self, item: Item, err: BaseException) -> None:
+        size = len(item.article.body) if item.article else 0
+        reason: DeadLetterReason = "too_slow" if isinstance(err, TooSlow) else "processing_error"
+        if isinstance(err, TooSlow):
+            message = f"{err} ({size} characters)"
+        elif isinstance(err, ExtractorCrashed):
+            message = str(err)
+        else:  # a bug the article triggers: its own dead letter, not a stall
+            article_id = item.article.id if item.article else "?"
+            log.error("extraction of %s failed: %s", safe(article_id), safe(repr(err)))
+            message = f"{type(err).__name__}: {err}"
+        await self.dlq.put(STAGE, item.msg, reason, message)
+
+    async def _publish(self, items: list[Item]) -> None:
+        async def send_all() -> None:
+            pending = []
+            for item in items:
+                assert item.extracted is not None
+                for m in item.extracted.messages:
+                    pending.append(await self.send(self.claims_topic, m.key, m.value))
             await await_acks(self.health, pending)
 
-        await kafka_retrying(self.health, publish)
-        await self._mark(article.id, digest, msg)
-        metrics.ARTICLES.labels(outcome="extracted").inc()
-        metrics.CLAIMS.inc(len(extracted.messages))
-        log.info(
-            "article %s (%s): %d claim(s) in %.0f ms",
-            safe(article.id),
-            safe(article.outlet, 80),
-            len(extracted.messages),
-            extracted.seconds * 1000,
-        )
-        return article.id
+        if items:
+            await kafka_retrying(self.health, send_all)
 
-    async def _extract(self, msg: RawMessage, article: Article) -> Extracted | None:
-        """The claims, or None when the article was dead-lettered instead."""
-        try:
-            with metrics.EXTRACT_SECONDS.time():
-                return await self.extractor.extract(article)
-        except TooSlow as err:
-            await self.dlq.put(STAGE, msg, "too_slow", f"{err} ({len(article.body)} characters)")
-        except ExtractorCrashed as err:
-            await self.dlq.put(STAGE, msg, "processing_error", str(err))
-        except Exception as err:  # a bug the article triggers: its own dead letter, not a stall
-            log.exception("extraction of %s failed", safe(article.id))
-            await self.dlq.put(STAGE, msg, "processing_error", f"{type(err).__name__}: {err}")
-        return None
+    def _report(self, items: list[Item]) -> None:
+        for item in items:
+            if item.extracted is None or item.article is None:
+                continue
+            metrics.ARTICLES.labels(outcome="extracted").inc()
+            metrics.CLAIMS.inc(len(item.extracted.messages))
+            log.info(
+                "article %s (%s): %d claim(s) in %.0f ms",
+                safe(item.article.id),
+                safe(item.article.outlet, 80),
+                len(item.extracted.messages),
+                item.extracted.seconds * 1000,
+            )

@@ -1,18 +1,16 @@
 """Extraction with a time budget per article, off the event loop.
 
-The extractor runs in a child process (pebble's ProcessPool, one worker, started with "spawn" so
-no thread state of the Faust process is inherited). An article that takes longer than the budget
-is stopped — the child is killed and replaced — and reported as TooSlow, so one pathological
-article never holds up the ones behind it for longer than the budget. Articles stay in order: one
-at a time per worker, as the single agent consumes them.
+The extractor runs in child processes (pebble's ProcessPool, started with "spawn" so no thread
+state of the Faust process is inherited). An article that takes longer than the budget is stopped
+— its child is killed and replaced — and reported as TooSlow, so one pathological article never
+holds up the ones behind it for longer than the budget. Results come back per article and the
+stage publishes them in the articles' order, whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import multiprocessing
-import signal
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from schemas import Article
 from streams.pipeline import ClaimMessage, claims_to_messages
+from streams.runtime.process import die_with_parent
 
 
 class TooSlow(Exception):
@@ -38,18 +37,20 @@ class Extracted:
     seconds: float
 
 
-def _die_with_parent() -> None:
-    """Linux: the child gets SIGTERM when the worker dies (even by kill -9), never lingers."""
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
+WARM_UP = Article(
+    id="warm-up",
+    outlet="claimwatch",
+    body="Officials said on Monday that 1,000 troops had been sent. Pejabat mengatakan pasukan dikirim.",
+    published_at="2024-01-01T00:00:00+00:00",
+)
 
 
 def _warm_up() -> None:
-    _die_with_parent()
-    from streams.core.extract import extract  # noqa: F401  (compiles the lexicons once per child)
+    """Compile every lexicon before the first real article, so its budget measures extraction."""
+    die_with_parent()
+    from streams.core.extract import extract
+
+    extract(WARM_UP)
 
 
 def extract_payload(article_json: bytes) -> tuple[list[tuple[bytes, bytes]], float]:
@@ -63,14 +64,14 @@ def extract_payload(article_json: bytes) -> tuple[list[tuple[bytes, bytes]], flo
 
 
 class BudgetedExtractor:
-    def __init__(self, budget_s: float) -> None:
-        self.budget_s = budget_s
+    def __init__(self, budget_s: float, workers: int = 1) -> None:
+        self.budget_s, self.workers = budget_s, workers
         self._pool: ProcessPool | None = None
 
     def _ensure_pool(self) -> ProcessPool:
         if self._pool is None:
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPool(max_workers=1, initializer=_warm_up, context=ctx)
+            self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up, context=ctx)
         return self._pool
 
     async def extract(self, article: Article) -> Extracted:

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import orjson
 
-from schemas import Claim
+from schemas import Claim, DeadLetterReason
 from streams import metrics
 from streams.logsafe import safe
 from streams.pipeline import BadInput, decode
@@ -82,16 +82,18 @@ class StanceStage:
         claims: list[Claim] = []
         positions: list[TP | None] = []
         offsets: list[int | None] = []
+        rejects: list[tuple[RawMessage, DeadLetterReason, str]] = []
         for msg in msgs:
             try:
                 claim = decode(msg.value, Claim, self.max_bytes)
             except BadInput as err:
-                await self.dlq.put(STAGE, msg, err.reason, str(err))
+                rejects.append((msg, err.reason, str(err)))
                 continue
             assert isinstance(claim, Claim)
             claims.append(claim)
             positions.append(msg.tp)
             offsets.append(msg.offset)
+        await self.dlq.put_many(STAGE, rejects)
         return claims, positions, offsets
 
     def _consumed(self, msgs: list[RawMessage]) -> dict[TP, Consumed]:

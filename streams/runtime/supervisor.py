@@ -11,8 +11,7 @@ import sys
 import time
 from types import FrameType
 
-from streams.agents import EXIT_REWIND
-from streams.runtime.extractor import _die_with_parent
+from streams.runtime.process import EXIT_REWIND, die_with_parent
 
 log = logging.getLogger("claimwatch.supervisor")
 STABLE_S = 60.0  # a run this long resets the crash backoff
@@ -35,7 +34,7 @@ def supervise(child_args: list[str]) -> int:
     while True:
         started = time.monotonic()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.worker_main", *child_args], preexec_fn=_die_with_parent
+            [sys.executable, "-m", "streams.worker_main", *child_args], preexec_fn=die_with_parent
         )
         rc = proc.wait()
         if stopping or rc == 0:

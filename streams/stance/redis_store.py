@@ -70,6 +70,14 @@ class Consumed:
     log_start: int = 0
 
 
+@dataclass(frozen=True)
+class ArticleMark:
+    tp: TP
+    offset: int
+    article_id: str | None
+    content_hash: str | None
+
+
 @dataclass
 class BatchOutcome:
     alerts: list[list[Alert]]  # per claim, empty when it was applied before
@@ -95,23 +103,36 @@ class RedisStanceStore:
     # --- articles --------------------------------------------------------------------------------
     def seen_article(self, article_id: str, content_hash: str) -> bool:
         """True when this exact article (id and content) was already processed."""
-        old = self.r.hget(f"{self.p}:articles:seen", article_id)
-        return old is not None and text(old) == content_hash
+        return self.seen_articles([(article_id, content_hash)])[0]
+
+    def seen_articles(self, articles: Sequence[tuple[str, str]]) -> list[bool]:
+        if not articles:
+            return []
+        old = self.r.hmget(f"{self.p}:articles:seen", [a for a, _ in articles])
+        return [o is not None and text(o) == h for o, (_, h) in zip(old, articles, strict=True)]
 
     def mark_article(
         self, article_id: str | None, content_hash: str | None, position: tuple[TP, int], log_start: int = 0
     ) -> None:
-        """Record a handled article message (`article_id` None for one dead-lettered) and, in the
-        same atomic step, the next offset of its partition: the extract stage resumes there. When
-        the message lies past the stored offset, Redis lost the record of the ones in between:
-        StateBehindLog, nothing written."""
-        (tp, offset) = position
-        ok, stored = self._mark(
-            keys=[self.offset_key(tp), f"{self.p}:articles:seen"],
-            args=[offset, log_start, article_id or "", content_hash or ""],
+        self.mark_articles(
+            [ArticleMark(position[0], position[1], article_id, content_hash)], {position[0]: log_start}
         )
-        if not ok:
-            raise StateBehindLog(tp, int(stored), offset)
+
+    def mark_articles(self, marks: Sequence[ArticleMark], log_start: dict[TP, int]) -> None:
+        """Record handled article messages, in offset order (`article_id` None for one that was
+        dead-lettered) and, in the same atomic step per message, the next offset of its partition:
+        the extract stage resumes there. A message past the stored offset means Redis lost the
+        record of the ones in between: StateBehindLog, that message and the rest not written."""
+        pipe = self.r.pipeline(transaction=False)
+        for m in marks:
+            self._mark(
+                keys=[self.offset_key(m.tp), f"{self.p}:articles:seen"],
+                args=[m.offset, log_start.get(m.tp, 0), m.article_id or "", m.content_hash or ""],
+                client=pipe,
+            )
+        for m, (ok, stored) in zip(marks, pipe.execute(), strict=True):
+            if not ok:
+                raise StateBehindLog(m.tp, int(stored), m.offset)
 
     # --- offsets and outbox ----------------------------------------------------------------------
     def stored_offsets(self, tps: Sequence[TP]) -> dict[TP, int | None]:

@@ -4,6 +4,7 @@ what it left behind: the stance state (every key under the run's prefix) and the
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -68,10 +69,14 @@ class SupervisedWorker:
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def starts(self) -> int:
+        """Worker processes that reached readiness (the line each prints once)."""
+        return len(re.findall(r"claimwatch worker ready[ \t]*$", self.log_text(), flags=re.MULTILINE))
+
     def wait_ready(self, timeout: float = 120, count: int = 1) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.log_text().count("claimwatch worker ready") >= count:
+            if self.starts() >= count:
                 return
             assert self.proc.poll() is None, "worker exited:\n" + self.log_text()[-3000:]
             time.sleep(0.2)
