@@ -94,16 +94,21 @@ def worker(
     except ServiceUnavailable as e:
         _fail(str(e), 3)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
+    from streams.runtime.membership import leave_group
+
     args = ["--loglevel", loglevel]
     if once:
         sys.argv = ["streams.worker_main", *args]
         from streams.worker_main import main as run_worker
 
-        run_worker()
+        try:
+            run_worker()
+        finally:
+            leave_group(settings)
         return
     from streams.runtime.supervisor import supervise
 
-    raise typer.Exit(supervise(args))
+    raise typer.Exit(supervise(args, on_stopped=lambda: leave_group(settings)))
 
 
 @app.command()
@@ -265,6 +270,16 @@ def services(
         _fail(f"{script} not found (services are managed by the project's ops/ scripts)")
     args = ["bash", str(script), action] + ([service] if service else [])
     raise typer.Exit(subprocess.call(args, env=os.environ.copy()))
+
+
+def _mount_admin() -> None:
+    from streams.cli_admin import deadletters_app, rebuild_command
+
+    app.add_typer(deadletters_app, name="deadletters")
+    app.command("rebuild")(rebuild_command)
+
+
+_mount_admin()
 
 
 def _mount_optional() -> None:

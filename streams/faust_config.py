@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import faust
 
+from streams.runtime.membership import instance_id
 from streams.settings import Settings
 
 
@@ -25,7 +26,7 @@ def make_app(settings: Settings, *, topic_partitions: int | None = None) -> faus
         consumer_auto_offset_reset="earliest",
         # Static membership: a restarted worker takes its partitions back at once instead of
         # waiting for the dead member's session to expire.
-        consumer_group_instance_id=f"{settings.app_id}:{settings.worker_instance}",
+        consumer_group_instance_id=instance_id(settings),
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=max(1.0, settings.session_timeout_s / 6),
         producer_acks=-1,

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from types import FrameType
 
 from streams.runtime.process import EXIT_REWIND, die_with_parent
@@ -18,7 +19,8 @@ STABLE_S = 60.0  # a run this long resets the crash backoff
 MAX_PAUSE_S = 30.0
 
 
-def supervise(child_args: list[str]) -> int:
+def supervise(child_args: list[str], on_stopped: Callable[[], object] | None = None) -> int:
+    """Run the worker until it is stopped on purpose; then `on_stopped` (leave the group)."""
     stopping = False
     proc: subprocess.Popen[bytes] | None = None
 
@@ -38,6 +40,8 @@ def supervise(child_args: list[str]) -> int:
         )
         rc = proc.wait()
         if stopping or rc == 0:
+            if on_stopped is not None:
+                on_stopped()
             return rc if rc >= 0 else 0
         if rc == EXIT_REWIND:
             print("claimwatch worker: restarting to resume at the offsets stored with the state", flush=True)

@@ -87,9 +87,12 @@ class BatchOutcome:
 
 
 class RedisStanceStore:
-    def __init__(self, client: Any, prefix: str = "cw", rules: Rules | None = None) -> None:
+    def __init__(
+        self, client: Any, prefix: str = "cw", rules: Rules | None = None, article_topic: str | None = None
+    ) -> None:
         self.r = client
         self.p = prefix
+        self._article_topic = article_topic
         self.rules = rules or Rules()
         self._mark = client.register_script(_MARK_ARTICLE)
 
@@ -276,6 +279,26 @@ class RedisStanceStore:
 
     def actors(self) -> list[str]:
         return sorted(text(m) for m in self.r.smembers(f"{self.p}:actors"))
+
+    def clear_stance(self) -> int:
+        """Delete the stance state, the claims offsets and the outbox; keep what the extract stage
+        recorded (article marks and offsets) and the feed state."""
+        keep = (":feeds:", ":articles:seen")
+        n = 0
+        for raw in self.r.scan_iter(match=f"{self.p}:*", count=1000):
+            key = raw.decode() if isinstance(raw, bytes) else raw
+            if any(k in key for k in keep) or self._is_article_offset(key):
+                continue
+            self.r.delete(raw)
+            n += 1
+        return n
+
+    def _is_article_offset(self, key: str) -> bool:
+        return (
+            key.startswith(f"{self.p}:offset:")
+            and self._article_topic is not None
+            and (key.startswith(f"{self.p}:offset:{self._article_topic}:"))
+        )
 
     def reset(self) -> int:
         """Delete the stance state, offsets and outbox (feed de-duplication survives)."""
