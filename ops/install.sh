@@ -93,6 +93,14 @@ install_redis() {
   log "redis: installed $(redis-server --version | cut -d' ' -f1-3)"
 }
 
+# docker-compose (Debian's package) only validates docker-compose.yml in the tests; best effort.
+install_compose_checker() {
+  if have docker-compose || ((EUID != 0)) || ! have apt-get; then return 0; fi
+  log "compose: installing docker-compose with apt (used to validate docker-compose.yml)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker-compose >/dev/null 2>&1 ||
+    warn "could not install docker-compose; the compose validation test will be skipped"
+}
+
 java_major() {
   local v
   v="$("$CW_JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)"
@@ -144,5 +152,6 @@ if ((do_python)); then install_python; fi
 if ((do_services)); then
   install_redis
   install_kafka
+  install_compose_checker
 fi
 log "install: done"

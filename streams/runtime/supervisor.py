@@ -19,7 +19,9 @@ STABLE_S = 60.0  # a run this long resets the crash backoff
 MAX_PAUSE_S = 30.0
 
 
-def supervise(child_args: list[str], on_stopped: Callable[[], object] | None = None) -> int:
+def supervise(
+    child_args: list[str], on_stopped: Callable[[], object] | None = None, argv: list[str] | None = None
+) -> int:
     """Run the worker until it is stopped on purpose; then `on_stopped` (leave the group)."""
     stopping = False
     proc: subprocess.Popen[bytes] | None = None
@@ -35,9 +37,8 @@ def supervise(child_args: list[str], on_stopped: Callable[[], object] | None = N
     pause = 0.0
     while True:
         started = time.monotonic()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.worker_main", *child_args], preexec_fn=die_with_parent
-        )
+        command = [*(argv or [sys.executable, "-m", "streams.worker_main"]), *child_args]
+        proc = subprocess.Popen(command, preexec_fn=die_with_parent)
         rc = proc.wait()
         if stopping or rc == 0:
             if on_stopped is not None:
