@@ -55,6 +55,7 @@ TARGETS = {
     "latency_p99_ms": 250.0,
     "stance_ratio": 1.2,
     "worker_rss_mb": 300.0,
+    "scaling_ratio": 2.0,  # ms/KB at the largest size at most twice the smallest's: linear cost
 }
 
 
@@ -766,6 +767,20 @@ def measure_stance(ctx: Context, pool: list[Claim], probes: list[Claim]) -> dict
 
 
 # ------------------------------------------------------------------------------------ driver
+def measure_scaling(sizes: tuple[int, ...]) -> dict[str, Any]:
+    """ms per KB of one article per size, normal and unpunctuated; linear means a flat ms/KB."""
+    from streams.bench.scaling import extraction_scaling
+
+    rows = extraction_scaling(sizes)
+    worst = max(
+        float(str(r["ms_per_kb"])) for r in rows if r["chars"] == max(int(str(x["chars"])) for x in rows)
+    )
+    base = max(
+        float(str(r["ms_per_kb"])) for r in rows if r["chars"] == min(int(str(x["chars"])) for x in rows)
+    )
+    return {"rows": rows, "ratio_largest_vs_smallest": round(worst / base, 2) if base else None}
+
+
 def verdicts(results: dict[str, Any]) -> list[dict[str, Any]]:
     m = results["measures"]
     rows = [
@@ -775,6 +790,13 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, Any]]:
             m["extraction"]["articles_per_s"],
             f">= {TARGETS['extraction_articles_per_s']:,.0f}",
             m["extraction"]["articles_per_s"] >= TARGETS["extraction_articles_per_s"],
+        ),
+        (
+            "1b extraction ms/KB, largest ÷ smallest",
+            "ratio",
+            m["scaling"]["ratio_largest_vs_smallest"],
+            f"<= {TARGETS['scaling_ratio']}",
+            (m["scaling"]["ratio_largest_vs_smallest"] or 0) <= TARGETS["scaling_ratio"],
         ),
         ("2 no-op Faust", "events/s", m["noop_faust"]["events_per_s"], "(ceiling)", None),
         (
@@ -874,6 +896,11 @@ def run(opts: Options, log: Log = print) -> dict[str, Any]:
             f"{measures['extraction']['claims_per_article']} claims/article"
         )
 
+        sizes = (1_000, 10_000, 50_000) if opts.quick else (1_000, 10_000, 50_000, 200_000)
+        log(f"[1b] extraction cost against length: {', '.join(f'{x:,}' for x in sizes)} characters")
+        measures["scaling"] = measure_scaling(sizes)
+        log(f"  ms/KB largest ÷ smallest: {measures['scaling']['ratio_largest_vs_smallest']}")
+
         log(f"[2/5] no-op Faust pass-through, {opts.noop_events} events")
         payloads = [(a.id.encode(), encode(a)) for a in articles[:500]]
         measures["noop_faust"] = measure_noop(ctx, payloads)
@@ -948,6 +975,9 @@ def render_table(results: dict[str, Any]) -> Any:
     detail = {
         "1 extraction (1 core)": f"{ex['mb_per_s']} MB/s, {ex['ms_per_article']} ms/article, "
         f"{ex['claims_per_article']} claims/article",
+        "1b extraction ms/KB, largest ÷ smallest": "; ".join(
+            f"{r['chars'] // 1000}k {r['shape'][:5]} {r['ms_per_kb']}" for r in m["scaling"]["rows"]
+        ),
         "2 no-op Faust": f"{nf['mb_per_s']} MB/s, {nf['event_bytes']} B/event",
         "3 full pipeline": f"{pl['claims_per_s']} claims/s, {pl['alerts']} alerts"
         + ("" if pl["complete"] else " (INCOMPLETE)"),

@@ -43,6 +43,9 @@ def test_quick_bench_runs_end_to_end(services_env: dict[str, str], tmp_path: Pat
     m = results["measures"]
     assert set(m) == {"extraction", "noop_faust", "pipeline", "latency", "stance_update", "worker_rss"}
     _positive(m["extraction"], "articles_per_s", "mb_per_s", "claims_per_article", "seconds")
+    assert {r["shape"] for r in m["scaling"]["rows"]} == {"normal", "unpunctuated"}
+    assert all(float(r["ms_per_kb"]) > 0 for r in m["scaling"]["rows"])
+    _positive(m["scaling"], "ratio_largest_vs_smallest")
     _positive(m["noop_faust"], "events_per_s", "mb_per_s", "events")
     _positive(m["pipeline"], "articles_per_s", "claims_per_s", "ratio_to_ceiling", "alerts")
     assert m["pipeline"]["complete"] is True
@@ -54,7 +57,8 @@ def test_quick_bench_runs_end_to_end(services_env: dict[str, str], tmp_path: Pat
     for row in levels:
         _positive(row, "median_ms", "p95_ms", "samples")
     _positive(m["stance_update"], "ratio_median_top_vs_bottom")
-    _positive(m["worker_rss"], "peak_mb_after_pipeline", "peak_mb_at_end")
+    _positive(m["worker_rss"], "peak_mb_after_pipeline", "peak_mb_at_end", "largest_process_mb")
+    assert m["worker_rss"]["processes"] >= 2  # the worker and its extractor process
     assert len(results["verdicts"]) == 7
 
     # Everything the run created is gone: topics, consumer groups' topics, Redis keys.
