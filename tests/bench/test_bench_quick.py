@@ -41,7 +41,15 @@ def test_quick_bench_runs_end_to_end(services_env: dict[str, str], tmp_path: Pat
     assert "extraction" in proc.stdout and str(out) in proc.stdout.replace("\n", "")
     results = orjson.loads(out.read_bytes())
     m = results["measures"]
-    assert set(m) == {"extraction", "noop_faust", "pipeline", "latency", "stance_update", "worker_rss"}
+    assert set(m) == {
+        "extraction",
+        "scaling",
+        "noop_faust",
+        "pipeline",
+        "latency",
+        "stance_update",
+        "worker_rss",
+    }
     _positive(m["extraction"], "articles_per_s", "mb_per_s", "claims_per_article", "seconds")
     assert {r["shape"] for r in m["scaling"]["rows"]} == {"normal", "unpunctuated"}
     assert all(float(r["ms_per_kb"]) > 0 for r in m["scaling"]["rows"])
