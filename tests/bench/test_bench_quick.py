@@ -67,7 +67,7 @@ def test_quick_bench_runs_end_to_end(services_env: dict[str, str], tmp_path: Pat
     _positive(m["stance_update"], "ratio_median_top_vs_bottom")
     _positive(m["worker_rss"], "peak_mb_after_pipeline", "peak_mb_at_end", "largest_process_mb")
     assert m["worker_rss"]["processes"] >= 2  # the worker and its extractor process
-    assert len(results["verdicts"]) == 7
+    assert len(results["verdicts"]) == 8
 
     # Everything the run created is gone: topics, consumer groups' topics, Redis keys.
     run_id = results["run_id"]
