@@ -76,8 +76,10 @@ def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
             parts = (
                 settings.article_partitions if name == settings.topic_articles else settings.topic_partitions
             )
+            # The claims log is the source of the stance state (rebuild, recovery): keep it all.
+            configs = {"retention.ms": "-1"} if name == settings.topic_claims else {}
             try:
-                admin.create_topics([NewTopic(name, parts, 1)], validate_only=False)
+                admin.create_topics([NewTopic(name, parts, 1, topic_configs=configs)], validate_only=False)
                 created.append(name)
             except TopicAlreadyExistsError:
                 pass
