@@ -64,9 +64,12 @@ def connect_redis(settings: Settings, *, decode: bool = False) -> redis.Redis:
     try:
         client.ping()
     except redis.exceptions.AuthenticationError as err:
+        given = urlsplit(settings.redis_url).password is not None or _password(settings) is not None
+        problem = "refused the password" if given else "requires a password and none was found"
         raise ServiceUnavailable(
-            f"Redis at {redact(settings.redis_url)} refused the password ({err}). Use the password "
-            f"in {settings.redis_password_file} (written by ops/install.sh) or set CW_REDIS_URL."
+            f"Redis at {redact(settings.redis_url)} {problem}. The password is in "
+            f"{settings.redis_password_file} (written by ops/install.sh; set CW_REDIS_PASSWORD_FILE), "
+            "or put it in CW_REDIS_URL as redis://:PASSWORD@host:port/0."
         ) from err
     except (
         redis.exceptions.ConnectionError,

@@ -112,3 +112,24 @@ def test_rebuild_gives_back_the_state_the_worker_built_and_refuses_while_a_worke
         assert "alerts recomputed" in done.stderr
     finally:
         cleanup(settings)
+
+
+def test_a_wrong_or_missing_redis_password_is_named_and_never_printed(services_env: dict[str, str]) -> None:
+    settings = make_settings(services_env, "auth")
+    url = settings.redis_url
+    host_part = url.split("@", 1)[1] if "@" in url else url.split("//", 1)[1]
+    wrong = settings.model_copy(update={"redis_url": f"redis://:not-the-password@{host_part}"})
+    done = cli(wrong, "stance", "russia")
+    assert done.returncode == 3 and "refused the password" in done.stderr
+    assert "not-the-password" not in done.stderr + done.stdout
+    none = settings.model_copy(update={"redis_url": f"redis://{host_part}", "redis_password_file": None})
+    env = {k: v for k, v in settings_env(none).items() if k != "CW_REDIS_PASSWORD_FILE"}
+    env["CW_REDIS_PASSWORD_FILE"] = "/nonexistent/password"
+    missing = subprocess.run(
+        [sys.executable, "-m", "streams.cli", "stance", "russia"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 3 and "requires a password and none was found" in missing.stderr
