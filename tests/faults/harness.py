@@ -19,10 +19,10 @@ from typing import Any
 
 import orjson
 import redis
-from kafka import KafkaConsumer
 
 from schemas import Article
 from streams.kafka_io import encode, ensure_topics, make_producer
+from streams.logs import read_to_end
 from streams.settings import Settings, isolated_settings
 from tests.faults.stack import ROOT, Stack
 
@@ -176,24 +176,15 @@ def dump_state(settings: Settings) -> dict[str, Any]:
     return out
 
 
-def read_alerts(settings: Settings, idle_s: float = 3.0) -> tuple[dict[str, bytes], Counter[str]]:
-    consumer = KafkaConsumer(
-        settings.topic_alerts,
-        bootstrap_servers=settings.kafka_bootstrap,
-        group_id=None,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=int(idle_s * 1000),
-    )
+def read_alerts(settings: Settings) -> tuple[dict[str, bytes], Counter[str]]:
+    """Every alert on the topic (the outbox is empty by then): the last copy of each id, and how
+    many copies each id has."""
     alerts: dict[str, bytes] = {}
     copies: Counter[str] = Counter()
-    try:
-        for msg in consumer:
-            alert_id = orjson.loads(msg.value)["id"]
-            alerts[alert_id] = msg.value
-            copies[alert_id] += 1
-    finally:
-        consumer.close()
+    for msg in read_to_end(settings, settings.topic_alerts):
+        alert_id = orjson.loads(msg.value)["id"]
+        alerts[alert_id] = msg.value
+        copies[alert_id] += 1
     return alerts, copies
 
 

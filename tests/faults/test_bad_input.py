@@ -11,11 +11,11 @@ from typing import get_args
 
 import orjson
 import pytest
-from kafka import KafkaConsumer
 
 from schemas import DeadLetter, DeadLetterReason
 from streams.bench.corpus import generate
 from streams.core.extract import extract
+from streams.deadletters import read_letters
 from streams.kafka_io import encode, ensure_topics, make_producer
 from streams.settings import Settings
 from tests.faults.fuzz import malformed, oversized
@@ -27,22 +27,13 @@ MALFORMED = 10_000
 
 
 def dead_letters(settings: Settings, expect: int, timeout: float) -> list[DeadLetter]:
-    consumer = KafkaConsumer(
-        settings.topic_deadletter,
-        bootstrap_servers=settings.kafka_bootstrap,
-        group_id=None,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=1000,
-    )
-    out: list[DeadLetter] = []
+    """The dead-letter topic once it holds `expect` records (or the timeout passed)."""
     deadline = time.monotonic() + timeout
-    try:
-        while len(out) < expect and time.monotonic() < deadline:
-            out.extend(DeadLetter.model_validate(orjson.loads(m.value)) for m in consumer)
-    finally:
-        consumer.close()
-    return out
+    letters = read_letters(settings)
+    while len(letters) < expect and time.monotonic() < deadline:
+        time.sleep(2)
+        letters = read_letters(settings)
+    return [letter.record for letter in letters]
 
 
 def test_ten_thousand_malformed_messages_are_dead_lettered_and_valid_ones_processed(

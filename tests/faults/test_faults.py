@@ -1,10 +1,12 @@
-"""Faults mid-replay on the real broker and Redis (kill -9 of the worker, of Redis, of Kafka), each
-compared with an uninterrupted run: no alert and no claim lost, the same final state, duplicates
-only as same-id redeliveries (counted). Plus determinism across hash seeds and partition counts."""
+"""Faults mid-replay on the real broker and Redis (kill -9 of the worker, of Redis, of Kafka; Redis
+back from an older snapshot), each compared with an uninterrupted run: no alert and no claim lost,
+the same final state, duplicates only as same-id redeliveries (counted). Plus determinism across
+hash seeds and partition counts."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from tests.faults.stack import Stack, restore_redis, snapshot_redis
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 Corpus = tuple[list[Article], set[str]]
+Fault = Callable[[SupervisedWorker], dict[str, float]]
 
 
 def _diff(ref: dict[str, Any], got: dict[str, Any], key: str) -> str:
@@ -45,13 +48,25 @@ def assert_same(got: Outcome, ref: Outcome, label: str) -> None:
     )
 
 
+def run_fault(
+    stack: Stack, corpus: Corpus, tmp: Path, tag: str, fault: Fault | None = None, **kw: Any
+) -> Outcome:
+    """Replay the corpus on fresh topics and a fresh prefix, with `fault` injected mid-stream."""
+    articles, expected = corpus
+    settings = settings_for(stack, tag, tmp, **kw.pop("settings", {}))
+    return replay_with_fault(stack, settings, articles, expected, tmp / f"{tag}.log", fault=fault, **kw)
+
+
 def test_two_clean_runs_agree_whatever_the_hash_seed_and_partition_count(
     stack: Stack, corpus: Corpus, reference: Outcome, fault_tmp: Path
 ) -> None:
-    articles, expected = corpus
-    settings = settings_for(stack, "det", fault_tmp, topic_partitions=1)
-    got = replay_with_fault(
-        stack, settings, articles, expected, fault_tmp / "det.log", extra_env={"PYTHONHASHSEED": "12345"}
+    got = run_fault(
+        stack,
+        corpus,
+        fault_tmp,
+        "det",
+        settings={"topic_partitions": 1},
+        extra_env={"PYTHONHASHSEED": "12345"},
     )
     assert got.duplicates == 0
     assert_same(got, reference, "1 partition, PYTHONHASHSEED=12345 vs 3 partitions, random seed")
@@ -60,16 +75,15 @@ def test_two_clean_runs_agree_whatever_the_hash_seed_and_partition_count(
 def test_kill_9_of_the_worker_loses_nothing_and_it_resumes_within_seconds(
     stack: Stack, corpus: Corpus, reference: Outcome, fault_tmp: Path
 ) -> None:
-    articles, expected = corpus
-    settings = settings_for(stack, "wkill", fault_tmp)
+    expected = corpus[1]
 
     def kill_worker(worker: SupervisedWorker) -> dict[str, float]:
         worker.kill_child()
         killed = time.monotonic()
         worker.wait_ready(count=2)  # the supervisor started a new worker process
         ready = time.monotonic()
-        settled = applied(settings, expected)
-        while applied(settings, expected) <= settled:
+        settled = applied(worker.settings, expected)
+        while applied(worker.settings, expected) <= settled:
             assert time.monotonic() - killed < 90, "no progress after the restart"
             time.sleep(0.1)
         return {
@@ -77,7 +91,7 @@ def test_kill_9_of_the_worker_loses_nothing_and_it_resumes_within_seconds(
             "consuming_after_s": round(time.monotonic() - killed, 1),
         }
 
-    got = replay_with_fault(stack, settings, articles, expected, fault_tmp / "wkill.log", fault=kill_worker)
+    got = run_fault(stack, corpus, fault_tmp, "wkill", kill_worker)
     assert_same(got, reference, "worker kill -9")
     assert got.notes["consuming_after_s"] < 30
 
@@ -85,9 +99,6 @@ def test_kill_9_of_the_worker_loses_nothing_and_it_resumes_within_seconds(
 def test_kill_9_of_redis_loses_nothing_and_the_worker_waits_for_it(
     stack: Stack, corpus: Corpus, reference: Outcome, fault_tmp: Path
 ) -> None:
-    articles, expected = corpus
-    settings = settings_for(stack, "rkill", fault_tmp)
-
     def kill_redis(worker: SupervisedWorker) -> dict[str, float]:
         stack.kill("redis")
         time.sleep(3)
@@ -97,24 +108,19 @@ def test_kill_9_of_redis_loses_nothing_and_the_worker_waits_for_it(
         stack.up("redis")
         return {"redis_down_s": 8.0}
 
-    got = replay_with_fault(stack, settings, articles, expected, fault_tmp / "rkill.log", fault=kill_redis)
-    assert_same(got, reference, "Redis kill -9")
+    assert_same(run_fault(stack, corpus, fault_tmp, "rkill", kill_redis), reference, "Redis kill -9")
 
 
 def test_kill_9_of_kafka_loses_nothing(
     stack: Stack, corpus: Corpus, reference: Outcome, fault_tmp: Path
 ) -> None:
-    articles, expected = corpus
-    settings = settings_for(stack, "kkill", fault_tmp)
-
     def kill_kafka(worker: SupervisedWorker) -> dict[str, float]:
         stack.kill("kafka")
         time.sleep(5)
         stack.up("kafka")
         return {"kafka_down_s": 5.0}
 
-    got = replay_with_fault(stack, settings, articles, expected, fault_tmp / "kkill.log", fault=kill_kafka)
-    assert_same(got, reference, "Kafka kill -9")
+    assert_same(run_fault(stack, corpus, fault_tmp, "kkill", kill_kafka), reference, "Kafka kill -9")
 
 
 def test_redis_restored_from_an_older_snapshot_is_brought_forward_from_the_log(
@@ -123,22 +129,18 @@ def test_redis_restored_from_an_older_snapshot_is_brought_forward_from_the_log(
     """Redis loses everything written after a snapshot; the worker notices that its state is behind
     the claims it consumed, restarts at the offsets stored with that older state, and applies the
     lost claims again."""
-    articles, expected = corpus
-    settings = settings_for(stack, "snap", fault_tmp)
+    expected = corpus[1]
     snapshot = fault_tmp / "old.rdb"
 
     def roll_back(worker: SupervisedWorker) -> dict[str, float]:
         snapshot_redis(stack, snapshot)
-        at_snapshot = applied(settings, expected)
-        while applied(settings, expected) < at_snapshot + 0.25 * len(expected):
+        at_snapshot = applied(worker.settings, expected)
+        while applied(worker.settings, expected) < at_snapshot + 0.25 * len(expected):
             time.sleep(0.2)
-        lost = applied(settings, expected) - at_snapshot
+        lost = applied(worker.settings, expected) - at_snapshot
         restore_redis(stack, snapshot)
         return {"claims_lost_by_redis": lost}
 
-    got = replay_with_fault(
-        stack, settings, articles, expected, fault_tmp / "snap.log", fault=roll_back, fault_at=0.3
-    )
+    got = run_fault(stack, corpus, fault_tmp, "snap", roll_back, fault_at=0.3)
     assert_same(got, reference, "Redis back from an older snapshot")
-    log = (fault_tmp / "snap.log").read_text()
-    assert "restarting to resume at the offsets stored with the state" in log
+    assert "restarting to resume at the offsets stored with the state" in (fault_tmp / "snap.log").read_text()
