@@ -2,9 +2,10 @@
 reader/writer protocols, and two sibling backends (in memory, Redis) that decide identically."""
 
 from streams.stance.decide import decide
-from streams.stance.keys import build_view, key_plan, routing_key
+from streams.stance.keys import key_plan, routing_key
 from streams.stance.memory import MemoryBook
 from streams.stance.state import Decision, Figure, PartyState, Rules, View, evidence_of
+from streams.stance.view import build_view
 from streams.stance.writes import TIMELINE_CAP
 
 __all__ = [

@@ -7,8 +7,8 @@ from typing import Any
 
 from schemas import Alert, Claim, Evidence
 from streams.stance.decide import decide
-from streams.stance.keys import build_view
 from streams.stance.state import Figure, PartyState, Rules
+from streams.stance.view import build_view
 from streams.stance.writes import TIMELINE_CAP, StateWrites, plan_writes
 
 

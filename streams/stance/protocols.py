@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from schemas import Alert, Claim
 from streams.stance.state import Figure, PartyState
+from streams.stance.writes import StateWrites
 
 
 class StateReader(Protocol):
@@ -14,6 +15,12 @@ class StateReader(Protocol):
     def prop_states(self, pids: list[str]) -> dict[str, dict[str, PartyState]]: ...
     def exclusive_props(self, keys: list[str]) -> dict[str, set[str]]: ...
     def figures(self, keys: list[str]) -> dict[str, list[Figure]]: ...
+
+
+class StateWriter(Protocol):
+    """Applies the writes a decision produced (in memory at once; in Redis into a transaction)."""
+
+    def write(self, w: StateWrites) -> None: ...
 
 
 class StanceBackend(Protocol):

@@ -29,10 +29,10 @@ from redis.exceptions import WatchError
 
 from schemas import Alert, Claim
 from streams.stance.decide import decide
-from streams.stance.keys import build_view
 from streams.stance.memory import sort_table
 from streams.stance.redis_reader import RedisReader, text
 from streams.stance.state import Rules
+from streams.stance.view import build_view
 from streams.stance.writes import TIMELINE_CAP, StateWrites, plan_writes
 
 TP = tuple[str, int]  # (topic, partition)
@@ -232,7 +232,7 @@ class RedisStanceStore:
                 continue
             decision = decide(claim, build_view(claim, reader), self.rules)
             writes = plan_writes(claim, decision)
-            self._queue_writes(tx, writes)
+            RedisWriter(tx, self.p).write(writes)
             reader.absorb(writes)
             outcome.alerts.append(decision.alerts)
             if outbox and tp is not None and decision.alerts:
@@ -241,24 +241,6 @@ class RedisStanceStore:
                 )
                 outcome.outboxed[tp] = outcome.outboxed.get(tp, 0) + len(decision.alerts)
         return outcome
-
-    def _queue_writes(self, tx: Any, w: StateWrites) -> None:
-        p = self.p
-        tx.sadd(f"{p}:claims:seen", w.claim_id)
-        for pid, state in w.states:
-            tx.hset(f"{p}:prop:{pid}", state.party, state.model_dump_json())
-        for key, member in w.sets:
-            tx.sadd(f"{p}:{key}", member)
-        if w.figure is not None:
-            key, owner, fig = w.figure
-            tx.hset(f"{p}:fig:{key}", owner, fig.evidence.model_dump_json())
-        for t in w.tables:
-            tl_key = f"{p}:tl:{t.actor}:{t.pid}"
-            tx.rpush(tl_key, t.evidence.model_dump_json())
-            tx.ltrim(tl_key, -TIMELINE_CAP, -1)
-            tx.hset(f"{p}:stance:{t.actor}", t.pid, orjson.dumps(t.row))
-            tx.hsetnx(f"{p}:first:{t.actor}", t.pid, t.first_seen)
-            tx.sadd(f"{p}:actors", t.actor)
 
     # --- queries ---------------------------------------------------------------------------------
     def stance_table(self, actor: str) -> list[dict[str, Any]]:
@@ -309,6 +291,31 @@ class RedisStanceStore:
             self.r.delete(key)
             n += 1
         return n
+
+
+class RedisWriter:
+    """Queues a decision's writes into a transaction (MULTI) pipeline under the store's prefix."""
+
+    def __init__(self, tx: Any, prefix: str) -> None:
+        self.tx, self.p = tx, prefix
+
+    def write(self, w: StateWrites) -> None:
+        tx, p = self.tx, self.p
+        tx.sadd(f"{p}:claims:seen", w.claim_id)
+        for pid, state in w.states:
+            tx.hset(f"{p}:prop:{pid}", state.party, state.model_dump_json())
+        for key, member in w.sets:
+            tx.sadd(f"{p}:{key}", member)
+        if w.figure is not None:
+            key, owner, fig = w.figure
+            tx.hset(f"{p}:fig:{key}", owner, fig.evidence.model_dump_json())
+        for t in w.tables:
+            tl_key = f"{p}:tl:{t.actor}:{t.pid}"
+            tx.rpush(tl_key, t.evidence.model_dump_json())
+            tx.ltrim(tl_key, -TIMELINE_CAP, -1)
+            tx.hset(f"{p}:stance:{t.actor}", t.pid, orjson.dumps(t.row))
+            tx.hsetnx(f"{p}:first:{t.actor}", t.pid, t.first_seen)
+            tx.sadd(f"{p}:actors", t.actor)
 
 
 def _check_continuity(consumed: dict[TP, Consumed], stored: dict[TP, int | None]) -> None:

@@ -6,10 +6,10 @@ import pytest
 import redis
 
 from streams.stance.decide import decide
-from streams.stance.keys import build_view
 from streams.stance.memory import MemoryBook
 from streams.stance.redis_reader import RedisReader, party_state
 from streams.stance.redis_store import RedisStanceStore
+from streams.stance.view import build_view
 from streams.stance.writes import plan_writes
 from tests.unit.stance.helpers import claim
 

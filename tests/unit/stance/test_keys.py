@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from streams.stance.keys import build_view, key_plan, routing_key
-from streams.stance.memory import MemoryBook
+from streams.stance.keys import key_plan, routing_key
 from tests.unit.stance.helpers import claim
 
 
@@ -29,11 +28,3 @@ def test_only_a_denial_reads_narrower_families_and_only_a_figure_reads_figures()
     assert key_plan(claim(2, "kremlin", "deny")).families
     assert key_plan(claim(3, "ukraine", "affirm")).figure_chain == []
     assert key_plan(claim(4, "ukraine", "affirm", qty=(1, 2))).figure_chain[0] == "kursk"
-
-
-def test_the_view_lists_narrower_propositions_in_a_fixed_order() -> None:
-    book = MemoryBook()
-    for n, place in enumerate(["kursk", "belgorod", "bryansk"]):
-        book.apply(claim(n, "ukraine", "affirm", place=place))
-    view = build_view(claim(9, "kremlin", "deny", place="russia"), book)
-    assert view.narrower == sorted(view.narrower) and len(view.narrower) == 3

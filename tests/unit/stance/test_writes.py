@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from schemas import Speaker
 from streams.stance.decide import decide
-from streams.stance.keys import build_view
 from streams.stance.memory import MemoryBook
+from streams.stance.view import build_view
 from streams.stance.writes import index_entries, plan_writes, table_owners
 from tests.unit.stance.helpers import claim
 
