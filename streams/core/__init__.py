@@ -1,1 +1,1 @@
-"""Pure domain core: extraction, propositions, stance/alert decisions. No I/O imports here."""
+"""Pure extraction core: an article read once into a document, claims and propositions out. No I/O."""
