@@ -60,15 +60,25 @@ class RedisReader:
 
     def prefetch(self, claim: Claim, seen_key: str) -> bool:
         """Load the planned keys; True when the claim was already applied."""
-        if claim.id in self._seen:
-            return True
-        plan = key_plan(claim)
-        fams = [f"fam:{f}" for f in plan.families] + [f"excl:{k}" for k in plan.exclusion_keys]
-        set_keys = [k for k in fams if k not in self._sets]
-        pids = [pid for pid in plan.ups if pid not in self._states]
-        fig_keys = [k for k in (figure_key(claim, pl) for pl in plan.figure_chain) if k not in self._figs]
+        return self.prefetch_batch([claim], seen_key)[0]
+
+    def prefetch_batch(self, claims: list[Claim], seen_key: str) -> list[bool]:
+        """One round trip for every key the batch's claims can know up front, and whether each
+        claim was applied before (a claim repeated inside the batch is caught by `absorb`)."""
+        set_keys: dict[str, None] = {}
+        pids: dict[str, None] = {}
+        fig_keys: dict[str, None] = {}
+        for claim in claims:
+            plan = key_plan(claim)
+            for k in [f"fam:{f}" for f in plan.families] + [f"excl:{k}" for k in plan.exclusion_keys]:
+                if k not in self._sets:
+                    set_keys[k] = None
+            pids.update((pid, None) for pid in plan.ups if pid not in self._states)
+            for k in (figure_key(claim, pl) for pl in plan.figure_chain):
+                if k not in self._figs:
+                    fig_keys[k] = None
         pipe = self.r.pipeline(transaction=False)
-        pipe.sismember(seen_key, claim.id)
+        pipe.smismember(seen_key, [c.id for c in claims])
         for key in set_keys:
             pipe.smembers(f"{self.p}:{key}")
         for pid in pids:
@@ -76,7 +86,7 @@ class RedisReader:
         for k in fig_keys:
             pipe.hgetall(f"{self.p}:fig:{k}")
         results = iter(pipe.execute())
-        seen = bool(next(results))
+        seen = [bool(x) or c.id in self._seen for x, c in zip(next(results), claims, strict=True)]
         for key in set_keys:
             self._set_loaded(key, {text(m) for m in next(results)})
         for pid in pids:
@@ -84,6 +94,11 @@ class RedisReader:
         for k in fig_keys:
             self._fig_loaded(k, _figures(next(results)))
         return seen
+
+    @property
+    def applied(self) -> set[str]:
+        """Claim ids this batch has applied so far (queued, not yet executed)."""
+        return self._seen
 
     def _set_loaded(self, key: str, members: set[str]) -> None:
         self._sets[key] = members | self._pending_sets.get(key, set())

@@ -217,16 +217,17 @@ class RedisStanceStore:
         stored: dict[TP, int | None],
         outbox: bool,
     ) -> BatchOutcome:
-        seen_key = f"{self.p}:claims:seen"
         reader = RedisReader(self.r, self.p)
         outcome = BatchOutcome(alerts=[])
-        for claim, tp, offset in zip(claims, positions, offsets, strict=True):
-            done = stored.get(tp) if tp is not None else None
-            if offset is not None and done is not None and offset < done:
+        redelivered = [_below(stored, tp, offset) for tp, offset in zip(positions, offsets, strict=True)]
+        todo = [c for c, old in zip(claims, redelivered, strict=True) if not old]
+        applied_before = iter(reader.prefetch_batch(todo, f"{self.p}:claims:seen") if todo else [])
+        for claim, tp, old in zip(claims, positions, redelivered, strict=True):
+            if old:
                 outcome.alerts.append([])
                 outcome.skipped_by_offset += 1
                 continue
-            if reader.prefetch(claim, seen_key):
+            if next(applied_before) or claim.id in reader.applied:
                 outcome.alerts.append([])
                 outcome.skipped_by_id += 1
                 continue
@@ -316,6 +317,12 @@ class RedisWriter:
             tx.hset(f"{p}:stance:{t.actor}", t.pid, orjson.dumps(t.row))
             tx.hsetnx(f"{p}:first:{t.actor}", t.pid, t.first_seen)
             tx.sadd(f"{p}:actors", t.actor)
+
+
+def _below(stored: dict[TP, int | None], tp: TP | None, offset: int | None) -> bool:
+    """A message below its partition's stored offset was applied before (a redelivery)."""
+    done = stored.get(tp) if tp is not None else None
+    return offset is not None and done is not None and offset < done
 
 
 def _check_continuity(consumed: dict[TP, Consumed], stored: dict[TP, int | None]) -> None:
