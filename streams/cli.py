@@ -394,6 +394,24 @@ def services(
     raise typer.Exit(subprocess.call(args, env=os.environ.copy()))
 
 
+@app.command()
+def web(
+    bind: Annotated[
+        str | None, typer.Option(help="Interface to listen on (default CW_WEB_BIND, 127.0.0.1)")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default CW_WEB_PORT, 8765)")] = None,
+) -> None:
+    """The live web view and JSON API: alerts as they arrive, stories with timelines, stance
+    tables, search, CSV/JSON export (read-only; OpenAPI at /api/openapi.json)."""
+    from streams.web.app import serve
+
+    settings = get_settings()
+    host = bind or settings.web_bind
+    chosen = settings.web_port if port is None else port
+    err.print(f"claimwatch web on http://{host}:{chosen}/ (Ctrl-C to stop)", markup=False, highlight=False)
+    serve(settings, host=host, port=chosen)
+
+
 def _mount_admin() -> None:
     from streams.cli_admin import deadletters_app, rebuild_command
 

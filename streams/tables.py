@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from streams.core.gazetteer import Gazetteer
@@ -42,8 +43,19 @@ def suggest_actors(who: str, gaz: Gazetteer, stored: list[str], n: int = 5) -> l
     return list(dict.fromkeys(names[c] for c in close))
 
 
-def evidence_order(e: dict[str, Any]) -> tuple[str, str]:
-    return (str(e.get("event_time", "")), str(e.get("claim_id", "")))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _instant(value: Any) -> datetime:
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        return _EPOCH
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def evidence_order(e: dict[str, Any]) -> tuple[datetime, str]:
+    return (_instant(e.get("event_time")), str(e.get("claim_id", "")))
 
 
 def sorted_table(rows: list[Row]) -> list[Row]:
@@ -54,7 +66,8 @@ def sorted_table(rows: list[Row]) -> list[Row]:
     for row in rows:
         timeline = sorted(row.get("timeline", []), key=evidence_order)
         firsts = [str(x) for x in [row.get("first_seen"), *(e.get("event_time") for e in timeline[:1])] if x]
-        out.append({**row, "timeline": timeline, "first_seen": min(firsts) if firsts else None})
+        first = min(firsts, key=_instant) if firsts else None
+        out.append({**row, "timeline": timeline, "first_seen": first})
     return out
 
 
