@@ -423,6 +423,9 @@ _mount_admin()
 
 
 def _mount_optional() -> None:
+    from streams.sinks.cli import push_app
+
+    app.add_typer(push_app, name="push", help="Push alerts to webhooks, chat and e-mail (apprise).")
     try:
         from streams.feeds.cli import feeds_app, ingest_command
 

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
         6068, ge=0, le=65535, description="Prometheus metrics port of `claimwatch ingest` (0 = off)."
     )
     ingest_metrics_bind: str = Field("127.0.0.1", description="Interface of the ingester's metrics.")
+    push_metrics_port: int = Field(
+        6069, ge=0, le=65535, description="Prometheus metrics port of `claimwatch push run` (0 = off)."
+    )
+    push_metrics_bind: str = Field("127.0.0.1", description="Interface of the push sinks' metrics.")
 
 
 def free_port() -> int:
