@@ -142,7 +142,8 @@ def create_app(settings: Settings, *, service: DeskService | None = None) -> Fas
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         detail = [
             {
-                "param": ".".join(str(p) for p in e.get("loc", ())[1:]) or "request",
+                "param": ".".join(str(p) for p in e.get("loc", ())[1:] if not isinstance(p, int))
+                or "request",
                 "message": e.get("msg", ""),
             }
             for e in exc.errors()
