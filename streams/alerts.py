@@ -173,5 +173,20 @@ def summary_row(alert: Alert) -> tuple[str, str, str, str, str]:
     )
 
 
+SUMMARY_HEADER = ("#", "event date", "kind", "party", "proposition", "source")
+
+
+def summary_lines(alerts: list[Alert], *, label_width: int = 48) -> list[str]:
+    """A compact table, one line per alert (never wrapped: a URL stays whole)."""
+    rows = [SUMMARY_HEADER]
+    for n, alert in enumerate(alerts, 1):
+        date, kind, party, label, source = summary_row(alert)
+        if len(label) > label_width:
+            label = label[: label_width - 1] + "…"
+        rows.append((str(n), date, kind, party, label, source))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(SUMMARY_HEADER) - 1)]
+    return ["  ".join([*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]).rstrip() for r in rows]
+
+
 def by_event_time(alerts: list[Alert]) -> list[Alert]:
     return sorted(alerts, key=lambda a: (a.event_time, a.trigger.claim_id, a.id))

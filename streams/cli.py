@@ -12,7 +12,6 @@ from typing import Annotated, Any, NoReturn
 
 import orjson
 import typer
-from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -160,6 +159,7 @@ def alerts(
         matches,
         read_alerts,
         render,
+        summary_lines,
         summary_row,
     )
     from streams.provenance import missing_sources, with_sources
@@ -172,7 +172,7 @@ def alerts(
     stats = ReadStats()
     parties_seen: set[str] = set()
     count = 0
-    table = _summary_table() if summary else None
+    collected: list[Any] = []
 
     def emit(alert: Any) -> None:
         nonlocal count
@@ -180,10 +180,11 @@ def alerts(
         if as_json:
             sys.stdout.write(orjson.dumps(alert.model_dump(mode="json")).decode() + "\n")
             sys.stdout.flush()
-        elif table is not None and not follow:
-            table.add_row(str(count), *(escape(c) for c in summary_row(alert)))
-        elif table is not None:
-            console.print("  ".join(summary_row(alert)), highlight=False, markup=False)
+        elif summary and not follow:
+            collected.append(alert)
+        elif summary:
+            sys.stdout.write("  ".join([str(count), *summary_row(alert)]) + "\n")
+            sys.stdout.flush()
         else:
             console.print(render(alert), highlight=False, markup=False)
             console.print()
@@ -210,8 +211,9 @@ def alerts(
         _fail(str(e), 3)
     except KeyboardInterrupt:
         pass
-    if table is not None and table.row_count:
-        console.print(table)
+    if collected:
+        sys.stdout.write("\n".join(summary_lines(collected)) + "\n")
+        sys.stdout.flush()
     if not as_json:
         extra = f" ({stats.repeats} redelivered repeat(s) dropped)" if stats.repeats else ""
         if stats.skipped:
@@ -220,13 +222,6 @@ def alerts(
     if count == 0 and party:
         known = ", ".join(sorted(parties_seen)) or "none yet"
         err.print(f"no alert involves {', '.join(party)}; parties in the alerts: {known}", markup=False)
-
-
-def _summary_table() -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for col in ("#", "event date", "kind", "party", "proposition", "source"):
-        table.add_column(col, overflow="fold")
-    return table
 
 
 @app.command()

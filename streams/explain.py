@@ -19,6 +19,7 @@ from kafka.errors import KafkaError
 
 from schemas import Article
 from streams.core.extract import Extraction, extract
+from streams.errors import ServiceUnavailable
 from streams.kafka_io import kafka_unavailable, require_kafka
 from streams.settings import Settings
 
@@ -86,9 +87,15 @@ def topic_article(settings: Settings, article_id: str, timeout_s: float = 30.0) 
 
 
 def find_article(settings: Settings, article_id: str) -> Article:
-    article = manifest_article(settings.seeds_dir, article_id)
-    if article is None:
+    """The article as the pipeline read it (the articles topic), else from the seeds' manifest
+    (which works without Kafka)."""
+    article: Article | None = None
+    try:
         article = topic_article(settings, article_id)
+    except ServiceUnavailable:
+        article = None
+    if article is None:
+        article = manifest_article(settings.seeds_dir, article_id)
     if article is None:
         raise ArticleNotFound(
             f"no article {article_id!r}: not a file, not in {settings.seeds_dir}/manifest.yaml, "

@@ -76,11 +76,9 @@ class ReadOnlyRedis(redis.Redis):
         return super().register_script(script)
 
 
-def readonly_client(client: redis.Redis) -> ReadOnlyRedis:
-    """A read-only client on the same connection settings as `client`."""
-    kwargs = dict(client.connection_pool.connection_kwargs)
-    return ReadOnlyRedis(
-        connection_pool=redis.ConnectionPool(
-            connection_class=client.connection_pool.connection_class, **kwargs
-        )
-    )
+def readonly_client(client: redis.Redis, name: str = "claimwatch-web") -> ReadOnlyRedis:
+    """A read-only client on the same connection settings as `client`; its connections carry
+    `name` (CLIENT LIST shows who they are)."""
+    kwargs = {**client.connection_pool.connection_kwargs, "client_name": name}
+    pool = redis.ConnectionPool(connection_class=client.connection_pool.connection_class, **kwargs)
+    return ReadOnlyRedis(connection_pool=pool)
