@@ -271,6 +271,12 @@ def stance(
             "(`claimwatch replay`) or ingest feeds with the worker running."
         )
         return
+    console.print(stance_table(label, rows))
+
+
+def stance_table(label: str, rows: list[dict[str, Any]]) -> Table:
+    """A stance table for the terminal; every text from an article is escaped, so a quote's
+    "[CNN]" or "[bold]" is printed as written, never read as markup."""
     table = Table(title=f"Stance table: {escape(label)}", show_lines=True)
     for col in ("proposition", "stance", "first seen", "last seen", "evidence timeline (oldest first)"):
         table.add_column(col)
@@ -289,7 +295,7 @@ def stance(
             row["last_seen"][:10],
             tl,
         )
-    console.print(table)
+    return table
 
 
 @app.command()
