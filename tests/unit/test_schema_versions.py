@@ -160,3 +160,21 @@ def test_asyncapi_covers_every_topic_and_every_ref_resolves() -> None:
     evidence = doc["components"]["schemas"]["Evidence"]["properties"]
     assert {"url", "title", "published_at"} <= set(evidence)
     assert {op["action"] for op in doc["operations"].values()} == {"send", "receive"}
+
+
+def test_asyncapi_is_valid_against_the_official_asyncapi_3_schema() -> None:
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    spec = (
+        Path(__file__).resolve().parents[2]
+        / "ops/web/node_modules/@asyncapi/specs/schemas/3.0.0-without-$id.json"
+    )
+    assert spec.is_file(), "run ops/install.sh (npm ci in ops/web brings @asyncapi/specs)"
+    validator = jsonschema.Draft7Validator(json.loads(spec.read_text(encoding="utf-8")))
+    assert [e.message for e in validator.iter_errors(document())] == []
+    broken = document()
+    del broken["operations"]["sendAlert"]["action"]
+    assert list(validator.iter_errors(broken))  # the check does catch a broken document
