@@ -131,3 +131,12 @@ def test_help_lists_the_desk_commands() -> None:
     push = run("push", "--help").stdout
     for sub in ("run", "status", "test", "redeliver"):
         assert sub in push
+
+
+def test_deadletters_with_kafka_down_say_so_within_seconds() -> None:
+    import time
+
+    start = time.monotonic()
+    proc = run("deadletters", "list", CW_KAFKA_BOOTSTRAP="127.0.0.1:9")
+    assert proc.returncode == 3 and "Kafka is not reachable" in proc.stderr
+    assert time.monotonic() - start < 10
