@@ -4,6 +4,9 @@
 #   (a) Python venv at $CW_VENV with `pip install -e ".[dev]"` (redone when pyproject.toml changes)
 #   (b) redis-server from Debian apt, when missing
 #   (c) Apache Kafka $CW_KAFKA_VERSION jars from Maven Central into $CW_DATA_DIR/kafka/VERSION/libs
+#   (d) the web view's front-end files from the npm registry (ops/web/package-lock.json: Chart.js)
+#       copied into streams/web/static/vendor/ (never a CDN at run time)
+#   (e) Debian's chromium and chromium-driver for the browser tests, when missing (needs root)
 # Usage: ops/install.sh [--python-only | --services-only]
 set -euo pipefail
 # shellcheck source=ops/lib.sh
@@ -12,9 +15,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 usage() {
   cat <<EOF
 Usage: ops/install.sh [--python-only | --services-only]
-  (no flag)        Python venv + Redis + Kafka jars
-  --python-only    only the Python venv at $CW_VENV
-  --services-only  only redis-server (apt) and the Kafka jars (Maven Central)
+  (no flag)        Python venv + web assets + Redis + Kafka jars + Chromium (browser tests)
+  --python-only    only the Python venv at $CW_VENV and the web view's front-end files (npm)
+  --services-only  only redis-server (apt), the Kafka jars (Maven Central) and Chromium (apt)
 EOF
 }
 
@@ -101,6 +104,48 @@ install_compose_checker() {
     warn "could not install docker-compose; the compose validation test will be skipped"
 }
 
+# The web view's front-end files come from the npm registry at install time (pinned by
+# ops/web/package-lock.json) and are copied next to the web package; nothing is fetched at run time.
+WEB_VENDOR="$CW_ROOT/streams/web/static/vendor"
+install_web_assets() {
+  local lock="$CW_ROOT/ops/web/package-lock.json" marker="$WEB_VENDOR/.package-lock.sha256" want
+  [[ -f "$lock" ]] || die "no $lock"
+  want="$(cw_hash_file "$lock")"
+  if [[ -f "$marker" && "$(<"$marker")" == "$want" && -s "$WEB_VENDOR/chart.umd.min.js" ]]; then
+    log "web: front-end files up to date in $WEB_VENDOR"
+    return 0
+  fi
+  have npm || die "npm not found (the web view's Chart.js comes from the npm registry). Install Node.js and npm: apt-get install -y nodejs npm"
+  log "web: npm ci in ops/web (Chart.js, AsyncAPI spec schemas)"
+  (cd "$CW_ROOT/ops/web" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) >&2 ||
+    die "npm ci in ops/web failed (see above)"
+  mkdir -p "$WEB_VENDOR"
+  cp "$CW_ROOT/ops/web/node_modules/chart.js/dist/chart.umd.min.js" "$WEB_VENDOR/chart.umd.min.js"
+  cp "$CW_ROOT/ops/web/node_modules/chart.js/LICENSE.md" "$WEB_VENDOR/chart.js.LICENSE.md"
+  printf '%s\n' "$want" >"$marker"
+  log "web: Chart.js $(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' "$CW_ROOT/ops/web/node_modules/chart.js/package.json" | head -n 1) copied to $WEB_VENDOR"
+}
+
+# Debian's Chromium and ChromeDriver drive the web view's browser tests (Playwright launches
+# /usr/bin/chromium; no tool downloads a browser of its own).
+install_browser() {
+  if have chromium && have chromedriver; then
+    log "browser: $(chromium --version 2>/dev/null | head -n 1) already installed"
+    return 0
+  fi
+  if ((EUID != 0)) || ! have apt-get; then
+    warn "chromium is not installed (the browser tests need it). As root: apt-get install -y chromium chromium-driver"
+    return 0
+  fi
+  log "browser: installing chromium and chromium-driver with apt"
+  {
+    apt-get update -q >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null
+  } || die "apt-get install chromium chromium-driver failed"
+  have chromium || die "chromium still not found after apt-get install"
+  log "browser: installed $(chromium --version 2>/dev/null | head -n 1)"
+}
+
 java_major() {
   local v
   v="$("$CW_JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)"
@@ -148,10 +193,14 @@ install_kafka() {
 }
 
 cw_ensure_dirs
-if ((do_python)); then install_python; fi
+if ((do_python)); then
+  install_python
+  install_web_assets
+fi
 if ((do_services)); then
   install_redis
   install_kafka
   install_compose_checker
+  install_browser
 fi
 log "install: done"

@@ -97,7 +97,7 @@ cw_write_compose_env() {
   (
     umask 077
     {
-      [[ -f "$env_file" ]] && grep -v '^CW_REDIS_PASSWORD=' "$env_file"
+      if [[ -f "$env_file" ]]; then grep -v '^CW_REDIS_PASSWORD=' "$env_file" || true; fi
       printf 'CW_REDIS_PASSWORD=%s\n' "$password"
     } >"$env_file.tmp"
     mv -f "$env_file.tmp" "$env_file"

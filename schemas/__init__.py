@@ -1,7 +1,7 @@
 """Wire contracts for every claimwatch topic (pydantic v2, frozen, extra fields forbidden)."""
 
 from schemas._base import SCHEMA_VERSION, WireModel
-from schemas.alert import Alert, AlertKind, Evidence, Severity
+from schemas.alert import ALERT_KINDS, Alert, AlertKind, Evidence, Severity, upgrade_alert
 from schemas.article import MAX_BODY_CHARS, Article
 from schemas.claim import Claim, Modality, PropositionRef, Quantity, Span, Speaker, Stance
 from schemas.deadletter import DeadLetter, DeadLetterReason
@@ -15,6 +15,7 @@ TOPIC_MODELS: dict[str, type[WireModel]] = {
 }
 
 __all__ = [
+    "ALERT_KINDS",
     "MAX_BODY_CHARS",
     "SCHEMA_VERSION",
     "TOPIC_MODELS",
@@ -33,4 +34,5 @@ __all__ = [
     "Speaker",
     "Stance",
     "WireModel",
+    "upgrade_alert",
 ]

@@ -56,7 +56,7 @@ class PropositionRef(WireModel):
 
 
 class Claim(WireModel):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 2
     id: str
     article_id: str
     outlet: str
@@ -75,3 +75,6 @@ class Claim(WireModel):
     confidence: float = Field(ge=0.0, le=1.0)
     syndicated_from: str | None = None
     cues: list[str] = Field(default_factory=list, description="Lexicon cues that fired (why).")
+    # Version 2: where the claim was read, so that an alert can link to its source.
+    url: str | None = Field(default=None, description="The article's URL (v2; null if it had none).")
+    title: str | None = Field(default=None, description="The article's headline (v2).")

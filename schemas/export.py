@@ -1,4 +1,5 @@
-"""Write one JSON Schema file per topic: `python -m schemas.export [--check]`."""
+"""Write one JSON Schema file per topic and the AsyncAPI document of all topics:
+`python -m schemas.export [--check]`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             OUT_DIR.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    from schemas.asyncapi import ASYNCAPI_PATH as ASYNCAPI
+    from schemas.asyncapi import render as render_asyncapi
+
+    text = render_asyncapi()
+    if check:
+        if not ASYNCAPI.exists() or ASYNCAPI.read_text(encoding="utf-8") != text:
+            stale.append(ASYNCAPI.name)
+    else:
+        ASYNCAPI.write_text(text, encoding="utf-8")
     if stale:
         print("stale JSON Schema files (run python -m schemas.export):", ", ".join(stale))
         return 1

@@ -6,12 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -28,17 +30,20 @@ console = Console(emoji=False, soft_wrap=True, width=max(140, shutil.get_termina
 err = Console(stderr=True, emoji=False, soft_wrap=True)
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+def _fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
 @app.command()
 def replay(
     source: Annotated[
-        Path,
-        typer.Argument(help="seeds/ folder (manifest.yaml), a .jsonl of articles, or a folder of .jsonl"),
-    ] = PROJECT_ROOT / "seeds",
+        Path | None,
+        typer.Argument(
+            help="seeds/ folder (manifest.yaml), a .jsonl of articles, or a folder of .jsonl "
+            "(default: CW_SEEDS_DIR, the project's seeds/)"
+        ),
+    ] = None,
     speed: Annotated[
         float, typer.Option(help="0 = as fast as possible; N = N× real time (gaps capped)")
     ] = 0.0,
@@ -50,7 +55,7 @@ def replay(
 
     settings = get_settings()
     try:
-        articles = load_articles(source)
+        articles = load_articles(source or settings.seeds_dir)
     except (SourceError, OSError) as e:
         _fail(str(e))
     with Progress(
@@ -111,99 +116,217 @@ def worker(
     raise typer.Exit(supervise(args, on_stopped=lambda: leave_group(settings)))
 
 
+def _sources(settings: Any, article_ids: set[str]) -> Callable[[str], Any]:
+    """A lookup of article id -> Source from the claims/articles topics (best effort)."""
+    from streams.provenance import TopicSources
+
+    topic_sources = TopicSources(settings)
+    try:
+        topic_sources.resolve(sorted(article_ids))
+    except ServiceUnavailable:
+        pass
+    finally:
+        topic_sources.close()
+    return topic_sources.get
+
+
 @app.command()
 def alerts(
     follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep waiting for new alerts")] = False,
-    wait: Annotated[float, typer.Option(help="Without --follow: stop after this many idle seconds")] = 10.0,
+    wait: Annotated[
+        float, typer.Option(help="Without --follow: after the end of the topic, wait this long for more")
+    ] = 0.0,
     kind: Annotated[list[str] | None, typer.Option(help="Only these kinds (repeatable)")] = None,
     party: Annotated[list[str] | None, typer.Option(help="Only alerts involving this party/actor id")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One alert JSON per line")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="One line per alert: date, kind, party, proposition, source")
+    ] = False,
+    keep_repeats: Annotated[
+        bool, typer.Option("--repeats", help="Keep redelivered copies (same id) instead of dropping them")
+    ] = False,
+    sources: Annotated[
+        bool, typer.Option(help="Look up missing source URLs/titles in the claims and articles topics")
+    ] = True,
 ) -> None:
-    """Read the alerts topic from the beginning (or --follow it)."""
-    from streams.alerts import matches, read_alerts, render
+    """Read the alerts topic from the beginning, in event-time order (or --follow it as alerts arrive).
+    Every alert shows where its evidence comes from: the article's title, URL and publication date."""
+    from streams.alerts import (
+        ReadStats,
+        UnknownKind,
+        by_event_time,
+        check_kinds,
+        matches,
+        read_alerts,
+        render,
+        summary_lines,
+        summary_row,
+    )
+    from streams.provenance import missing_sources, with_sources
 
     settings = get_settings()
-    count = 0
     try:
-        for alert in read_alerts(settings, follow=follow, wait_s=wait):
-            if not matches(alert, kind or [], party or []):
-                continue
-            count += 1
-            if as_json:
-                sys.stdout.write(orjson.dumps(alert.model_dump(mode="json")).decode() + "\n")
-                sys.stdout.flush()
-            else:
-                console.print(render(alert), highlight=False, markup=False)
-                console.print()
+        kinds = check_kinds(kind or [])
+    except UnknownKind as e:
+        _fail(str(e))
+    stats = ReadStats()
+    parties_seen: set[str] = set()
+    count = 0
+    collected: list[Any] = []
+
+    def emit(alert: Any) -> None:
+        nonlocal count
+        count += 1
+        if as_json:
+            sys.stdout.write(orjson.dumps(alert.model_dump(mode="json")).decode() + "\n")
+            sys.stdout.flush()
+        elif summary and not follow:
+            collected.append(alert)
+        elif summary:
+            sys.stdout.write("  ".join([str(count), *summary_row(alert)]) + "\n")
+            sys.stdout.flush()
+        else:
+            console.print(render(alert), highlight=False, markup=False)
+            console.print()
+
+    try:
+        stream = read_alerts(settings, follow=follow, wait_s=wait, dedupe=not keep_repeats, stats=stats)
+        if follow:
+            for alert in stream:
+                parties_seen.update(alert.parties)
+                if matches(alert, kinds, party or []):
+                    if sources and missing_sources([alert]):
+                        alert = with_sources(alert, _sources(settings, missing_sources([alert])))
+                    emit(alert)
+        else:
+            chosen = []
+            for alert in stream:
+                parties_seen.update(alert.parties)
+                if matches(alert, kinds, party or []):
+                    chosen.append(alert)
+            lookup = _sources(settings, missing_sources(chosen)) if sources and chosen else None
+            for alert in by_event_time(chosen):
+                emit(with_sources(alert, lookup) if lookup else alert)
     except ServiceUnavailable as e:
         _fail(str(e), 3)
     except KeyboardInterrupt:
         pass
+    if collected:
+        sys.stdout.write("\n".join(summary_lines(collected)) + "\n")
+        sys.stdout.flush()
     if not as_json:
-        err.print(f"{count} alert(s)")
+        extra = f" ({stats.repeats} redelivered repeat(s) dropped)" if stats.repeats else ""
+        if stats.skipped:
+            extra += f" ({stats.skipped} message(s) on the topic were not readable alerts)"
+        err.print(f"{count} alert(s){extra}", markup=False, highlight=False)
+    if count == 0 and party:
+        known = ", ".join(sorted(parties_seen)) or "none yet"
+        err.print(f"no alert involves {', '.join(party)}; parties in the alerts: {known}", markup=False)
 
 
 @app.command()
 def stance(
     who: Annotated[str, typer.Argument(help="Party or actor id (e.g. russia, kremlin, peskov) or a name")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The table as indented JSON")] = False,
+    sources: Annotated[
+        bool, typer.Option(help="Look up missing source URLs/titles in the claims and articles topics")
+    ] = True,
 ) -> None:
-    """The stance table of a party or actor: proposition, stance, evidence timeline."""
+    """The stance table of a party or actor: proposition, stance, evidence timeline (oldest first)."""
     from streams.core.gazetteer import default_gazetteer
     from streams.redis_conn import connect_redis
     from streams.stance.redis_store import RedisStanceStore as StanceStore
+    from streams.tables import fill_table_sources, resolve_actor, sorted_table, suggest_actors
 
     settings = get_settings()
     gaz = default_gazetteer()
-    actor = who if who in gaz.actors else None
-    if actor is None:
-        hits = gaz.find_actors(who)
-        actor = hits[0].key if hits else who
     try:
         store = StanceStore(connect_redis(settings), settings.redis_prefix)
+        stored = store.actors()
     except ServiceUnavailable as e:
         _fail(str(e), 3)
-    rows = store.stance_table(actor)
+    actor = resolve_actor(who, gaz, stored)
+    if actor is None:
+        hint = suggest_actors(who, gaz, stored)
+        _fail(
+            f"no party or actor called {who!r}."
+            + (f" Did you mean: {', '.join(hint)}?" if hint else "")
+            + " `claimwatch stance --help` shows how to name one; parties with a table: "
+            + (", ".join(a for a in stored if not a.startswith("unknown:")) or "none yet"),
+            1,
+        )
+    rows = sorted_table(store.stance_table(actor))
+    if sources and rows:
+        ids = {e["article_id"] for r in rows for e in r["timeline"]}
+        rows = fill_table_sources(rows, _sources(settings, ids))
     if as_json:
-        sys.stdout.write(orjson.dumps({"actor": actor, "rows": rows}).decode() + "\n")
+        sys.stdout.write(
+            orjson.dumps({"actor": actor, "rows": rows}, option=orjson.OPT_INDENT_2).decode() + "\n"
+        )
         return
     label = gaz.actors[actor].label if actor in gaz.actors else actor
     if not rows:
-        console.print(f"No claims stored for {label} ({actor}).")
+        console.print(
+            f"No claims stored for {escape(label)} ({escape(actor)}) yet: replay articles "
+            "(`claimwatch replay`) or ingest feeds with the worker running."
+        )
         return
-    table = Table(title=f"Stance table: {label}", show_lines=True)
-    for col in ("proposition", "stance", "first seen", "last seen", "evidence timeline"):
+    console.print(stance_table(label, rows))
+
+
+def stance_table(label: str, rows: list[dict[str, Any]]) -> Table:
+    """A stance table for the terminal; every text from an article is escaped, so a quote's
+    "[CNN]" or "[bold]" is printed as written, never read as markup."""
+    table = Table(title=f"Stance table: {escape(label)}", show_lines=True)
+    for col in ("proposition", "stance", "first seen", "last seen", "evidence timeline (oldest first)"):
         table.add_column(col)
     for row in rows:
         tl = "\n".join(
-            f"{e['event_time'][:10]} {e['stance']} · {e['speaker']} · {e['outlet']}: "
-            f"“{' '.join(e['quote'].split())[:90]}”"
+            escape(
+                f"{e['event_time'][:10]} {e['stance']} · {e['speaker']} · {e['outlet']}: "
+                f"“{' '.join(e['quote'].split())[:90]}”" + (f"\n    {e['url']}" if e.get("url") else "")
+            )
             for e in row["timeline"]
         )
         table.add_row(
-            f"{row['proposition']['label']}\n[dim]{row['proposition']['id']}[/]",
-            row["stance"],
+            f"{escape(row['proposition']['label'])}\n[dim]{escape(row['proposition']['id'])}[/]",
+            escape(row["stance"]),
             (row["first_seen"] or "")[:10],
             row["last_seen"][:10],
             tl,
         )
-    console.print(table)
+    return table
 
 
 @app.command()
 def explain(
-    article: Annotated[Path, typer.Argument(help="A .txt body, a .json Article, or a .jsonl (first N)")],
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="An article id as alerts print it (seeds' manifest, then the articles topic), "
+            "a .txt body, a .json Article, or a .jsonl"
+        ),
+    ],
     published: Annotated[
-        str, typer.Option(help="Publication time for a .txt (ISO 8601)")
-    ] = "2024-11-01T12:00:00+00:00",
-    outlet: Annotated[str, typer.Option(help="Outlet for a .txt")] = "unknown",
+        str | None, typer.Option(help="Publication time for a .txt (ISO 8601; default from manifest.yaml)")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for a .txt (default from manifest.yaml)")] = None,
     language: Annotated[str | None, typer.Option(help="Language hint for a .txt")] = None,
 ) -> None:
     """Print the cleaned text with the claims found: speakers, stances, figures, spans, propositions."""
-    from streams.explain import explain_path
+    from streams.explain import ArticleNotFound, explain_articles, explain_path, find_article
 
+    path = Path(article)
     try:
-        console.print(explain_path(article, published, outlet, language), highlight=False, markup=False)
+        if path.exists():
+            text = explain_path(path, published, outlet, language)
+        else:
+            text = explain_articles([find_article(get_settings(), article)])
+        console.print(text, highlight=False, markup=False)
+    except ServiceUnavailable as e:
+        _fail(f"{article} is not a file, and looking it up on the articles topic failed: {e}", 3)
+    except ArticleNotFound as e:
+        _fail(str(e), 1)
     except (OSError, ValueError) as e:
         _fail(str(e))
 
@@ -272,6 +395,24 @@ def services(
     raise typer.Exit(subprocess.call(args, env=os.environ.copy()))
 
 
+@app.command()
+def web(
+    bind: Annotated[
+        str | None, typer.Option(help="Interface to listen on (default CW_WEB_BIND, 127.0.0.1)")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default CW_WEB_PORT, 8765)")] = None,
+) -> None:
+    """The live web view and JSON API: alerts as they arrive, stories with timelines, stance
+    tables, search, CSV/JSON export (read-only; OpenAPI at /api/openapi.json)."""
+    from streams.web.app import serve
+
+    settings = get_settings()
+    host = bind or settings.web_bind
+    chosen = settings.web_port if port is None else port
+    err.print(f"claimwatch web on http://{host}:{chosen}/ (Ctrl-C to stop)", markup=False, highlight=False)
+    serve(settings, host=host, port=chosen)
+
+
 def _mount_admin() -> None:
     from streams.cli_admin import deadletters_app, rebuild_command
 
@@ -283,6 +424,9 @@ _mount_admin()
 
 
 def _mount_optional() -> None:
+    from streams.sinks.cli import push_app
+
+    app.add_typer(push_app, name="push", help="Push alerts to webhooks, chat and e-mail (apprise).")
     try:
         from streams.feeds.cli import feeds_app, ingest_command
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import Iterable
 
 import orjson
@@ -14,7 +15,15 @@ from schemas import WireModel
 from streams.errors import ServiceUnavailable
 from streams.settings import Settings
 
-__all__ = ["ServiceUnavailable", "delete_topics", "encode", "ensure_topics", "make_producer", "topic_names"]
+__all__ = [
+    "ServiceUnavailable",
+    "delete_topics",
+    "encode",
+    "ensure_topics",
+    "make_producer",
+    "require_kafka",
+    "topic_names",
+]
 
 
 def kafka_unavailable(settings: Settings, err: Exception) -> ServiceUnavailable:
@@ -23,6 +32,20 @@ def kafka_unavailable(settings: Settings, err: Exception) -> ServiceUnavailable:
         "Start it with `claimwatch services up` (or ops/services.sh up), "
         "or point CW_KAFKA_BOOTSTRAP at a running broker."
     )
+
+
+def require_kafka(settings: Settings, timeout_s: float = 3.0) -> None:
+    """Fail within seconds when no bootstrap server accepts a connection (kafka-python alone
+    would retry for ~30 s before saying so)."""
+    last: Exception | None = None
+    for server in settings.kafka_bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout_s):
+                return
+        except (OSError, ValueError) as err:
+            last = err
+    raise kafka_unavailable(settings, last or ConnectionError("no bootstrap server"))
 
 
 def make_producer(settings: Settings, **overrides: object) -> KafkaProducer:
@@ -34,6 +57,7 @@ def make_producer(settings: Settings, **overrides: object) -> KafkaProducer:
         "request_timeout_ms": 15_000,
     }
     config.update(overrides)
+    require_kafka(settings)
     try:
         return KafkaProducer(**config)
     except KafkaError as err:
@@ -54,6 +78,7 @@ def topic_names(settings: Settings) -> list[str]:
 
 
 def _admin(settings: Settings) -> KafkaAdminClient:
+    require_kafka(settings)
     try:
         return KafkaAdminClient(
             bootstrap_servers=settings.kafka_bootstrap,

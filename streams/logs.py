@@ -9,12 +9,13 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import KafkaError
 
-from streams.kafka_io import kafka_unavailable
+from streams.kafka_io import kafka_unavailable, require_kafka
 from streams.settings import Settings
 
 
 def read_to_end(settings: Settings, topic: str, max_bytes: int | None = None) -> Iterator[ConsumerRecord]:
     """Records of `topic`, partition by partition, in offset order, up to the end seen at start."""
+    require_kafka(settings)  # seconds, not kafka-python's ~30 s, when nothing listens
     try:
         consumer = KafkaConsumer(
             bootstrap_servers=settings.kafka_bootstrap,

@@ -7,6 +7,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import orjson
 from pydantic import ValidationError
@@ -15,7 +16,12 @@ from schemas import Alert, Article, Claim, DeadLetter, DeadLetterReason
 from streams.core.extract import extract
 from streams.stance.keys import routing_key
 
+M = TypeVar("M", Article, Claim, Alert)
+
 DLQ_MAX_ORIGINAL = 256_000  # bytes of the original kept in a dead letter
+# Wire versions each model reads. Claims and alerts of version 1 still decode: version 2 only
+# added optional fields (claims: url, title; alerts: url, title, published_at in the evidence).
+_VERSIONS: dict[str, tuple[int, ...]] = {"Article": (1,), "Claim": (1, 2), "Alert": (1, 2)}
 
 
 class BadInput(Exception):
@@ -24,7 +30,7 @@ class BadInput(Exception):
         self.reason = reason
 
 
-def decode(raw: bytes | None, model: type[Article] | type[Claim], max_bytes: int) -> Article | Claim:
+def decode(raw: bytes | None, model: type[M], max_bytes: int) -> M:
     if raw is None or not raw:
         raise BadInput("schema", "empty message")
     if len(raw) > max_bytes:
@@ -33,8 +39,12 @@ def decode(raw: bytes | None, model: type[Article] | type[Claim], max_bytes: int
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
         raise BadInput("not_json", f"not JSON: {err}") from err
-    if isinstance(data, dict) and data.get("schema_version", 1) != 1:
-        raise BadInput("unsupported_version", f"schema_version {data.get('schema_version')!r} unsupported")
+    if isinstance(data, dict) and data.get("schema_version", 1) not in _VERSIONS.get(model.__name__, (1,)):
+        raise BadInput(
+            "unsupported_version",
+            f"{model.__name__} schema_version {data.get('schema_version')!r} unsupported "
+            f"(this version reads {', '.join(map(str, _VERSIONS.get(model.__name__, (1,))))})",
+        )
     try:
         return model.model_validate(data)
     except ValidationError as err:

@@ -55,6 +55,23 @@ class Settings(BaseSettings):
     extract_workers: int = Field(1, ge=1, description="Extraction processes (articles keep their order).")
     stance_batch_wait_s: float = Field(0.02, gt=0, description="Longest wait to fill a stance batch.")
     log_level: str = "INFO"
+    # The desk: web view, push sinks, the ingester's metrics.
+    web_bind: str = Field("127.0.0.1", description="Interface `claimwatch web` listens on.")
+    web_port: int = Field(8765, ge=0, le=65535, description="Port of `claimwatch web`.")
+    web_public_url: str = Field(
+        "http://127.0.0.1:8765", description="Base URL of the web view, for links in pushed alerts."
+    )
+    web_max_alerts: int = Field(50_000, ge=100, description="Alerts the web view keeps in memory.")
+    web_max_claims: int = Field(200_000, ge=100, description="Claims the web view keeps for search.")
+    sinks_file: Path | None = Field(None, description="Push sinks YAML for `claimwatch push`.")
+    ingest_metrics_port: int = Field(
+        6068, ge=0, le=65535, description="Prometheus metrics port of `claimwatch ingest` (0 = off)."
+    )
+    ingest_metrics_bind: str = Field("127.0.0.1", description="Interface of the ingester's metrics.")
+    push_metrics_port: int = Field(
+        6069, ge=0, le=65535, description="Prometheus metrics port of `claimwatch push run` (0 = off)."
+    )
+    push_metrics_bind: str = Field("127.0.0.1", description="Interface of the push sinks' metrics.")
 
 
 def free_port() -> int:

@@ -145,6 +145,8 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         confidence=_confidence(ctx, spk, frame, hedged),
         syndicated_from=article.syndicated_from,
         cues=cues,
+        url=article.url,
+        title=article.title,
     )
 
 

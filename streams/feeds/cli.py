@@ -165,6 +165,25 @@ def _print_report(report: RunReport) -> None:
     console.print(table)
 
 
+def _serve_metrics(settings: Settings) -> str | None:
+    """The ingester's Prometheus metrics (feed fetches and items by outcome, last success, errors
+    in a row, next poll, per feed) on CW_INGEST_METRICS_BIND:PORT; None when switched off."""
+    if not settings.ingest_metrics_port:
+        return None
+    from prometheus_client import start_http_server
+
+    try:
+        start_http_server(settings.ingest_metrics_port, addr=settings.ingest_metrics_bind)
+    except OSError as err:
+        err_console.print(
+            f"cannot serve the ingester's metrics on {settings.ingest_metrics_bind}:"
+            f"{settings.ingest_metrics_port} ({err}); set CW_INGEST_METRICS_PORT (0 = off)",
+            markup=False,
+        )
+        raise typer.Exit(code=2) from err
+    return f"http://{settings.ingest_metrics_bind}:{settings.ingest_metrics_port}/metrics"
+
+
 def ingest_command(
     feeds_file: FeedsFileOption = None,
     once: Annotated[bool, typer.Option("--once", help="Poll every enabled feed once, then exit.")] = False,
@@ -218,6 +237,7 @@ def ingest_command(
                 _print_report(report)
             return
         stop = threading.Event()
+        metrics = _serve_metrics(settings)
 
         def _stop(signum: int, frame: object) -> None:
             stop.set()
@@ -226,6 +246,8 @@ def ingest_command(
             signal.signal(sig, _stop)
         err_console.print(
             f"Polling {len(config.enabled_feeds)} feeds into {settings.topic_articles}; "
-            "Ctrl-C to stop. `claimwatch feeds status` shows their health."
+            "Ctrl-C to stop. `claimwatch feeds status` shows their health"
+            + (f"; metrics at {metrics}." if metrics else "."),
+            markup=False,
         )
         ingestor.run_forever(stop)

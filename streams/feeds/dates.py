@@ -29,8 +29,17 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 DateSource = Literal["entry", "feed_parser", "fetched_at"]
 
 
-def parse_human_date(raw: str, *, default_tz: str = "UTC", now: datetime | None = None) -> datetime | None:
-    """dateparser with Indonesian and English; naive results are read in `default_tz`."""
+def date_languages(language: str | None) -> list[str]:
+    """The feed's language first (pt, uk, ru, ...), then Indonesian and English."""
+    lang = (language or "").strip().lower().split("-")[0].split("_")[0]
+    return list(dict.fromkeys([lang, *LANGUAGES] if lang else LANGUAGES))
+
+
+def parse_human_date(
+    raw: str, *, default_tz: str = "UTC", now: datetime | None = None, language: str | None = None
+) -> datetime | None:
+    """dateparser with the feed's language, Indonesian and English; naive results are read in
+    `default_tz`. A language dateparser does not know is left out, not an error."""
     now = now or datetime.now(UTC)
     local_now = now.astimezone(ZoneInfo(default_tz)).replace(tzinfo=None)
     settings = {
@@ -41,14 +50,20 @@ def parse_human_date(raw: str, *, default_tz: str = "UTC", now: datetime | None 
         "RELATIVE_BASE": local_now,  # "2 jam yang lalu" is relative to the fetch
         "DATE_ORDER": "DMY",  # Indonesian and most non-US sites write day first
     }
-    try:
-        with warnings.catch_warnings():
-            # dateparser warns about pytz/zoneinfo internals on some inputs; not actionable.
-            warnings.simplefilter("ignore")
-            value: datetime | None = dateparser.parse(raw[:200], languages=LANGUAGES, settings=settings)
-    except Exception as err:  # dateparser raises odd errors on odd input; never fatal
-        log.debug("dateparser failed on %r: %s", raw, err)
-        return None
+    languages = date_languages(language)
+    value: datetime | None = None
+    for attempt in (languages, LANGUAGES):
+        try:
+            with warnings.catch_warnings():
+                # dateparser warns about pytz/zoneinfo internals on some inputs; not actionable.
+                warnings.simplefilter("ignore")
+                value = dateparser.parse(raw[:200], languages=attempt, settings=settings)
+            break
+        except ValueError as err:  # a language code dateparser does not know: without it
+            log.debug("dateparser refused languages %s: %s", attempt, err)
+        except Exception as err:  # dateparser raises odd errors on odd input; never fatal
+            log.debug("dateparser failed on %r: %s", raw, err)
+            return None
     if value is None:
         return None
     if value.tzinfo is None:
@@ -66,10 +81,11 @@ def resolve_published(
     *,
     fetched_at: datetime,
     default_tz: str = "UTC",
+    language: str | None = None,
 ) -> tuple[datetime, DateSource]:
     """Best event time for an entry, and where it came from."""
     if raw:
-        value = parse_human_date(raw, default_tz=default_tz, now=fetched_at)
+        value = parse_human_date(raw, default_tz=default_tz, now=fetched_at, language=language)
         if value is not None and _plausible(value, fetched_at):
             return value, "entry"
     if parsed is not None:

@@ -25,7 +25,7 @@ from typing import Any
 
 import redis
 from kafka import KafkaProducer
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 from pydantic import ValidationError
 
 from schemas import MAX_BODY_CHARS, Article
@@ -45,6 +45,11 @@ log = logging.getLogger(__name__)
 
 FETCHES = Counter("claimwatch_feed_fetches", "Feed polls by outcome.", ["outlet", "result"])
 ITEMS = Counter("claimwatch_feed_items", "Feed entries by dedup outcome.", ["outlet", "outcome"])
+LAST_SUCCESS = Gauge(
+    "claimwatch_feed_last_success_timestamp_seconds", "When a feed was last fetched without error.", ["feed"]
+)
+CONSECUTIVE_ERRORS = Gauge("claimwatch_feed_consecutive_errors", "Failed polls in a row, per feed.", ["feed"])
+NEXT_POLL = Gauge("claimwatch_feed_next_poll_timestamp_seconds", "When a feed is polled next.", ["feed"])
 
 # Error kinds that are ours, not the feed's: they must not push the feed into backoff.
 KIND_KAFKA = "kafka"
@@ -92,6 +97,8 @@ class _Candidate:
     title: str | None
     body: str
     published_at: datetime
+    outlet: str  # the feed's outlet, or for an aggregator's item the outlet it names
+    url: str | None  # where the text was read (an aggregator's redirect resolved)
 
 
 @dataclass
@@ -107,6 +114,11 @@ class _Collected:
     already_seen: int = 0
     deferred: int = 0
     warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def is_aggregated(item: FeedItem, feed_outlet: str) -> bool:
+    """An item an aggregator relays from another outlet (it names that outlet in <source>)."""
+    return bool(item.source_name) and (item.source_name or "").casefold() != feed_outlet.casefold()
 
 
 def limits_from(options: IngestOptions) -> FetchLimits:
@@ -267,11 +279,15 @@ class FeedIngestor:
         assert c.parsed is not None
         pages = 0
         page_deadline = time.monotonic() + 4 * opts.total_timeout
+        language = c.feed.language or c.parsed.language
         for item in c.parsed.items:
             if self.dedup.seen_url(item.link):
                 c.already_seen += 1  # cheap skip before any page fetch
                 continue
-            text = item.text
+            aggregated = is_aggregated(item, c.feed.outlet)
+            # An aggregator's text is a link and the outlet's name: never the article.
+            text = "" if aggregated and not item.has_full_content else item.text
+            url = item.link
             page_date: datetime | None = None
             # A short text is a teaser even when it sits in content:encoded.
             if opts.fetch_article_pages and item.link is not None and len(text) < opts.min_body_chars:
@@ -284,10 +300,16 @@ class FeedIngestor:
                     page = fetch_article_text(fetcher, item.link, max_bytes=opts.max_page_bytes)
                     if len(page.text) > len(text):
                         text = page.text
+                        if aggregated and page.final_url:
+                            url = page.final_url  # the outlet's own page, past the redirect
                     page_date = page.date
                 except (FetchError, ExtractionError) as err:
                     # The summary is still a valid item: produce it, note the page failure.
                     c.warnings.append((f"page_{err.kind}", str(err)))
+            if aggregated and not text:
+                # Without the outlet's page there is no article, only a headline and a name.
+                c.warnings.append(("aggregated_no_text", f"{item.link}: the outlet's page gave no text"))
+                continue
             title = item.title
             body = truncate_body(text or title or "", MAX_BODY_CHARS)
             if not body:
@@ -298,10 +320,12 @@ class FeedIngestor:
                 item.published_struct,
                 fetched_at=c.fetched_at,
                 default_tz=c.feed.timezone,
+                language=language,
             )
             if source == "fetched_at" and page_date is not None and page_date >= EARLIEST:
                 published = min(page_date, c.fetched_at)
-            c.candidates.append(_Candidate(item, title, body, published))
+            outlet = item.source_name if aggregated and item.source_name else c.feed.outlet
+            c.candidates.append(_Candidate(item, title, body, published, outlet, url))
 
     # ------------------------------------------------------------------ process (main thread)
     def _process_safely(self, c: _Collected) -> FeedRunResult:
@@ -331,6 +355,8 @@ class FeedIngestor:
                 counts={},
             )
             FETCHES.labels(feed.outlet, "not_modified").inc()
+            LAST_SUCCESS.labels(feed.url).set(now)
+            CONSECUTIVE_ERRORS.labels(feed.url).set(0)
             return out
 
         out.duplicates = c.already_seen
@@ -342,7 +368,7 @@ class FeedIngestor:
                 link=cand.item.link,
                 guid=cand.item.guid,
                 feed_url=feed.url,
-                outlet=feed.outlet,
+                outlet=cand.outlet,
                 text=cand.body,
             )
             if not verdict.produce:
@@ -366,7 +392,7 @@ class FeedIngestor:
                 # unacknowledged entries are retried on the next poll.
                 log.error("feed %s: produce failed: %s", feed.url, err)
                 return self._fail(c, out, KIND_KAFKA, f"produce failed: {err!r}", None, feed_fault=False)
-            self.dedup.record(verdict, outlet=feed.outlet)
+            self.dedup.record(verdict, outlet=cand.outlet)
             out.article_ids.append(article.id)
             if verdict.outcome == "syndicated":
                 out.syndicated += 1
@@ -392,6 +418,9 @@ class FeedIngestor:
             warnings=c.warnings,
         )
         FETCHES.labels(feed.outlet, "ok").inc()
+        LAST_SUCCESS.labels(feed.url).set(now)
+        CONSECUTIVE_ERRORS.labels(feed.url).set(0)
+        NEXT_POLL.labels(feed.url).set(self.state.next_poll(c.fk) or now)
         for kind, message in c.warnings:
             log.warning("feed %s: %s: %s", feed.url, kind, message)
         log.info(
@@ -440,6 +469,8 @@ class FeedIngestor:
             counts={"items_new": out.new, "items_syndicated": out.syndicated},
         )
         FETCHES.labels(feed.outlet, "error").inc()
+        CONSECUTIVE_ERRORS.labels(feed.url).set(consecutive)
+        NEXT_POLL.labels(feed.url).set(now + delay)
         log.warning("feed %s: %s: %s (next try in %.0fs)", feed.url, kind, message, delay)
         out.result = "error"
         out.error_kind = kind
@@ -449,12 +480,12 @@ class FeedIngestor:
     def _article(
         self, c: _Collected, cand: _Candidate, verdict: Verdict, language: str | None
     ) -> Article | None:
-        link = cand.item.link
+        link = cand.url
         url = clean_url(link) if link else None
         fields: dict[str, Any] = {
             "id": verdict.article_id,
             "url": url if url is None or len(url) <= 2000 else None,
-            "outlet": c.feed.outlet,
+            "outlet": cand.outlet,
             "language": language,
             "title": cand.title[:1000] if cand.title else None,
             "body": cand.body,

@@ -39,6 +39,10 @@ class FeedItem:
     published_raw: str | None
     published_struct: time.struct_time | None
     author: str | None = None
+    # An aggregator's item (Google News and the like) names the outlet that published it in
+    # <source url="...">Outlet</source>; its own text is then only a teaser (a link, the outlet).
+    source_name: str | None = None
+    source_url: str | None = None
 
 
 @dataclass
@@ -126,6 +130,10 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
         name = exc.__class__.__name__ if exc is not None else "unknown"
         if name in ("CharacterEncodingOverride", "CharacterEncodingUnknown"):
             out.problems.append(("encoding", f"{name}: {exc}"))
+        elif name == "NonXMLContentType":
+            # A feed served as text/html or text/plain: a server's label, not a broken feed. If
+            # the body is not a feed either, the checks below say so.
+            out.problems.append(("content_type", f"served as {content_type or 'an unknown type'}"))
         else:
             out.problems.append(("malformed", f"{name}: {exc}"))
 
@@ -167,6 +175,11 @@ def _to_item(entry: Any, base: str) -> FeedItem | None:
     guid = entry.get("id")
     published_raw, published_struct = _entry_date(entry)
     author = entry.get("author")
+    source = entry.get("source") or {}
+    source_name = html_to_text(str(source.get("title") or "")) if isinstance(source, dict) else ""
+    source_url = _http_url(source.get("href"), base) if isinstance(source, dict) else None
+    if source_name and title and title.endswith(f" - {source_name}"):
+        title = title[: -len(source_name) - 3].rstrip() or title  # "Headline - Reuters"
     return FeedItem(
         link=link,
         guid=guid.strip() if isinstance(guid, str) and guid.strip() else None,
@@ -176,4 +189,6 @@ def _to_item(entry: Any, base: str) -> FeedItem | None:
         published_raw=published_raw,
         published_struct=published_struct,
         author=author if isinstance(author, str) and author.strip() else None,
+        source_name=source_name[:200] or None,
+        source_url=source_url,
     )
