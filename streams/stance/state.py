@@ -85,6 +85,9 @@ def evidence_of(claim: Claim) -> Evidence:
         span=claim.span,
         event_time=claim.event_time,
         quantity=claim.quantity,
+        url=claim.url,
+        title=claim.title,
+        published_at=claim.published_at,
     )
 
 
