@@ -34,7 +34,7 @@ def fill_agent(t: TriggerReading) -> bool:
         _agent_from_context(t)
     if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
-    if frame.agent is None and spec.agent == "subject" and t.scope.speaker_party is not None:
+    if frame.agent is None and spec.speaker_default and t.scope.speaker_party is not None:
         frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"  # "Kursk has been retaken"
     if frame.agent is None:
         return False

@@ -17,8 +17,13 @@ _GROUP_STOP_AFTER = re.compile(r"[.;:]")
 
 def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
     """Actor mentions in [start, end), with role words folded in, in text order."""
-    actors = ctx.mentions.actors(start, end)
-    demonyms = [d for d in ctx.mentions.demonyms(start, end) if not _inside_any(d.start, actors)]
+    # "diplomat asal Spanyol": a nationality, not whom the person speaks for.
+    actors = [a for a in ctx.mentions.actors(start, end) if not _nationality(ctx, a)]
+    demonyms = [
+        d
+        for d in ctx.mentions.demonyms(start, end)
+        if not _inside_any(d.start, actors) and not _nationality(ctx, d)
+    ]
     # A role word inside a name ("Komisi Militer Pusat") is part of that name.
     roles = [r for r in ctx.doc.find(ctx.pack.roles, start, end) if not _inside_any(r.start, actors)]
     refs: list[SpeakerRef] = []
@@ -37,6 +42,11 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _nationality(ctx: Reader, hit: Hit) -> bool:
+    marker = ctx.doc.last(ctx.pack.words("nationality_markers"), max(0, hit.start - 16), hit.start)
+    return marker is not None and ctx.words(marker.end, hit.start) == 0
 
 
 def _inside_any(pos: int, hits: list[Hit]) -> bool:

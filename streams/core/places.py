@@ -112,7 +112,7 @@ def fill_place(t: TriggerReading) -> bool:
             # "tiba di Pangkalan Utama TNI AL V Surabaya": somewhere the place hierarchy does
             # not know is not "an unspecified place" of the tracked story.
             return False
-    return not (t.spec.id in ("fighting_ongoing", "territory_recaptured") and t.frame.place is None)
+    return not (t.spec.needs_place and t.frame.place is None)
 
 
 def _chosen_places(t: TriggerReading, places: list[Hit], clause_lo: int) -> list[str]:

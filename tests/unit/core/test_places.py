@@ -44,12 +44,19 @@ def test_a_recipient_right_after_the_supply_verb_is_the_place(body: str) -> None
     [
         "Korea Selatan mengirimkan sekitar 300 personel marinir yang tiba di Pangkalan Utama Surabaya "
         "untuk latihan gabungan, kata juru bicara TNI AL.",
-        "South Korea has sent 250 soldiers to Lebanon to join the United Nations peacekeeping force, "
-        "the defence ministry said.",
     ],
 )
 def test_troops_sent_somewhere_the_gazetteer_does_not_know_are_not_the_tracked_story(body: str) -> None:
     assert_claims(body, [])
+
+
+def test_every_country_is_a_place_a_deployment_can_name() -> None:
+    # Any country is known now (pycountry): a deployment there is a claim of its own story.
+    assert_claims(
+        "South Korea's defence ministry said it had sent 250 soldiers to Lebanon to join the United "
+        "Nations peacekeeping force.",
+        [("south_korea", "affirm", "troops_deployed:south_korea:lebanon")],
+    )
 
 
 def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
