@@ -13,7 +13,6 @@ from streams.core.lang.regex import alt
 from streams.core.lexicon import languages, load_lang
 from streams.core.matching import PhraseMatcher, phrase_set
 
-
 _EMPTY = phrase_set([])
 
 
