@@ -25,6 +25,30 @@ from streams.core.gazetteer import default_gazetteer
 from streams.stance.memory import MemoryBook
 
 ClaimKey = tuple[str | None, str, str, str | None, str | None]
+
+# The vocabulary the project's first annotated sets (tests/corpus*) were written with: six frames,
+# no open claims. A set whose gold uses nothing beyond them is scored on them only — a claim of a
+# class its annotators were never asked to mark (an attack, an open claim) is neither right nor
+# wrong there. Sets annotated with the whole vocabulary (tests/real) are scored on every claim.
+FRAME_EVENTS = frozenset(
+    {
+        "troops_deployed",
+        "troops_in_combat",
+        "casualties",
+        "territory_recaptured",
+        "fighting_ongoing",
+        "weapons_supplied",
+    }
+)
+
+
+def scored_events(gold: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The event classes a gold set was annotated for (None: every class)."""
+    used = {c.get("event") for g in gold for c in g.get("claims", [])}
+    used |= {a.get("event") for g in gold for a in g.get("alerts", [])}
+    return FRAME_EVENTS if used <= FRAME_EVENTS else None
+
+
 AlertKey = tuple[str, str | None, str, str | None, str | None]
 
 
@@ -100,7 +124,9 @@ def _place_related(a: str | None, b: str | None) -> bool:
 
 
 def evaluate(gold_path: Path, articles_path: Path) -> Report:
-    gold = {g["article_id"]: g for g in _read_jsonl(gold_path)}
+    rows = _read_jsonl(gold_path)
+    gold = {g["article_id"]: g for g in rows}
+    scope = scored_events(rows)
     articles = [Article.model_validate(a) for a in _read_jsonl(articles_path)]
     missing = [a.id for a in articles if a.id not in gold]
     if missing:
@@ -124,6 +150,7 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
                     c.proposition.place,
                 )
                 for c in claims
+                if scope is None or c.proposition.event in scope
             }
             expected: set[ClaimKey] = {
                 (c.get("party"), c["stance"], c["event"], c.get("agent"), c.get("place"))
@@ -139,6 +166,8 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
             fired: list[AlertKey] = []
             for c in claims:
                 for al in book.apply(c):
+                    if scope is not None and al.proposition.event not in scope:
+                        continue
                     p = al.proposition
                     fired.append((al.kind, al.trigger.party, p.event, p.agent, p.place))
             _score_alerts(report, article.id, fired, g.get("alerts", []))

@@ -16,6 +16,8 @@ from streams.core.extract import extract
 from streams.stance.keys import routing_key
 
 DLQ_MAX_ORIGINAL = 256_000  # bytes of the original kept in a dead letter
+# Wire versions each model reads: claims of version 1 (no patient, no title flag) still decode.
+_VERSIONS: dict[str, tuple[int, ...]] = {"Article": (1,), "Claim": (1, 2)}
 
 
 class BadInput(Exception):
@@ -33,7 +35,7 @@ def decode(raw: bytes | None, model: type[Article] | type[Claim], max_bytes: int
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
         raise BadInput("not_json", f"not JSON: {err}") from err
-    if isinstance(data, dict) and data.get("schema_version", 1) != 1:
+    if isinstance(data, dict) and data.get("schema_version", 1) not in _VERSIONS.get(model.__name__, (1,)):
         raise BadInput("unsupported_version", f"schema_version {data.get('schema_version')!r} unsupported")
     try:
         return model.model_validate(data)

@@ -118,7 +118,7 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:
         cues.append(f"hedge:{st.hedge.text}")
-    prop = make_proposition(frame.event, frame.agent, frame.place, gaz)
+    prop = make_proposition(frame.event, frame.agent, frame.place, gaz, frame.patient)
     return Claim(
         id=claim_id(article.id, st.span, prop.id, spk.actor_id or spk.text),
         article_id=article.id,
@@ -138,6 +138,7 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         modality="hedged" if hedged else "asserted",
         quantity=bind_quantity(ctx, st.numbers, frame, attr.frames),
         place=frame.place,
+        patient=frame.patient,
         event_time=st.event_time,
         published_at=article.published_at,
         quote=ctx.text[st.span.start : st.span.end],

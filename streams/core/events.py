@@ -11,6 +11,7 @@ from streams.core.matching import Hit
 from streams.core.places import fill_place, place_before
 from streams.core.polarity import read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
+from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
@@ -46,7 +47,7 @@ def find_frames(
             if frame.agent is not None and frame.agent_by in ("explicit", "sender"):
                 # "... and that some of them had been killed": them = the troops just named.
                 scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
-    return _one_per_proposition(_place_follows_deployment(_split_places(hits)))
+    return _one_per_proposition(_place_follows_deployment(_split_places(_one_reading(ctx, hits, troops))))
 
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
@@ -74,7 +75,14 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     t = TriggerReading(
         scope, trig, spec, frame, max(scope.start, trig.start - 120), min(scope.end, trig.end + 120)
     )
-    if not _objects_present(t) or not fill_agent(t):
+    if not _objects_present(t):
+        return None
+    if spec.reading == "roles":
+        t.clause_lo = clause_start(scope.ctx, scope.start, trig.start)
+        t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
+        if not fill_roles(t):
+            return None
+    elif not fill_agent(t):
         return None
     t.clause_lo = clause_start(scope.ctx, scope.start, trig.start)
     t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
@@ -106,6 +114,32 @@ def _objects_present(t: TriggerReading) -> bool:
     return True
 
 
+def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> list[FrameHit]:
+    """One word, one event: where a trigger opens two classes, the reading the sentence supports.
+    Troops of a side in a fight are `troops_in_combat`, a side striking another is an `attack`;
+    "captured Goma" is a place taken, "captured two soldiers" a casualty."""
+    by_trigger: dict[int, list[FrameHit]] = {}
+    for f in hits:
+        by_trigger.setdefault(f.trigger.start, []).append(f)
+    drop: set[int] = set()
+    for group in by_trigger.values():
+        events = {f.event: f for f in group}
+        combat, attack = events.get("troops_in_combat"), events.get("attack")
+        if combat is not None and attack is not None:
+            # "pasukan X menyerang wilayah Y": a side striking another is an attack.
+            by_troops = combat.agent_by in ("explicit", "sender") and attack.patient is None
+            drop.add(id(attack) if by_troops else id(combat))
+        taken, lost = events.get("territory_captured"), events.get("casualties")
+        if taken is not None and lost is not None:
+            # People right after the verb were captured; else a place was taken.
+            end = taken.trigger.end
+            people = ctx.doc.first(ctx.pack.troop_nouns, end, end + 30) is not None or any(
+                0 <= np.start - end <= 30 for np in troops
+            )
+            drop.add(id(taken) if people or taken.place is None else id(lost))
+    return [f for f in hits if id(f) not in drop]
+
+
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:
     """A frame whose clause names a place and places within it: one frame per place."""
     return [g for f in hits for g in (f, *(f.at(extra) for extra in f.extra_places))]
@@ -127,7 +161,10 @@ def _place_follows_deployment(hits: list[FrameHit]) -> list[FrameHit]:
 
 def _one_per_proposition(hits: list[FrameHit]) -> list[FrameHit]:
     """A nominal restatement of the same proposition adds nothing."""
-    unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
+    unique: dict[tuple[str, str | None, str | None, str | None], FrameHit] = {}
+    placed = {(f.event, f.agent, f.patient) for f in hits if f.place is not None}
     for f in hits:
-        unique.setdefault((f.event, f.agent, f.place), f)
+        if f.place is None and (f.event, f.agent, f.patient) in placed:
+            continue  # "the deployment to Russia ..., which were sent in October": said already
+        unique.setdefault((f.event, f.agent, f.place, f.patient), f)
     return list(unique.values())

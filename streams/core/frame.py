@@ -24,6 +24,7 @@ class FrameHit:
     cues: list[str] = field(default_factory=list)
     extra_places: list[str] = field(default_factory=list)
     primary: bool = True  # False for the copy at a second place of the same clause
+    patient: str | None = None  # whom it is done to (classes with a patient)
 
     def at(self, place: str) -> FrameHit:
         """The same frame at another place (a clause naming several)."""
@@ -40,6 +41,7 @@ class FrameHit:
             self.measure,
             list(self.cues),
             primary=False,
+            patient=self.patient,
         )
 
 

@@ -109,7 +109,7 @@ class Gazetteer:
 
     def within(self, inner: str | None, outer: str | None) -> bool:
         """True when `inner` lies within `outer` or equals it; None is everywhere."""
-        if outer is None:
+        if outer is None or inner == outer:
             return True
         if inner is None:
             return False
@@ -179,7 +179,7 @@ def world_data() -> tuple[dict[str, Any], dict[str, Any]]:
 
     gen_actors, gen_places = country_entries()
     hand_actors, hand_places = load_data("actors"), load_data("places")
-    actors = merge({"actors": gen_actors}, hand_actors)
+    actors = merge(merge({"actors": gen_actors}, load_data("groups")), hand_actors)
     places = merge({"places": gen_places}, hand_places)
     actors["hand"] = sorted((hand_actors.get("actors") or {}).keys())
     places["hand"] = sorted((hand_places.get("places") or {}).keys())

@@ -3,11 +3,12 @@ measures from the gazetteer and the event vocabulary, found once per document.""
 
 from __future__ import annotations
 
-from streams.core.doc import Doc
+from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
 from streams.core.lang import LangPack
 from streams.core.matching import Hit
-from streams.core.vocabulary import measure_matcher, trigger_matcher
+from streams.core.places_found import discover_places
+from streams.core.vocabulary import lemma_trigger_matcher, measure_matcher, merge_triggers, trigger_matcher
 
 
 class Mentions:
@@ -17,9 +18,16 @@ class Mentions:
         # One pass each, up front: every step asks for these.
         self._actors = doc.index(gaz.actor_matcher)
         self._demonyms = doc.index(gaz.demonym_matcher)
-        self._places = doc.index(gaz.place_matcher)
+        known = doc.index(gaz.place_matcher).hits
+        found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits)
+        self._places = (
+            HitIndex(sorted(known + found, key=lambda h: h.start)) if found else doc.index(gaz.place_matcher)
+        )
+        self.found_places = {h.key for h in found}
         self._people = doc.index(gaz.people_matcher)
-        self._triggers = doc.index(trigger_matcher(pack.code))
+        by_lemma = lemma_trigger_matcher(pack.code)
+        surface = doc.index(trigger_matcher(pack.code)).hits
+        self._triggers = HitIndex(merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface)
         self.measures_matcher = measure_matcher(pack.code)
 
     def actors(self, start: int, end: int) -> list[Hit]:

@@ -7,6 +7,7 @@ import re
 
 from streams.core.context import Reader
 from streams.core.matching import Hit, PhraseMatcher
+from streams.core.places_found import time_words
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 
@@ -17,7 +18,8 @@ def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
     """Place mentions in [start, end) governed by a preposition (or 'including') near the trigger,
     closest first, those after it preferred."""
     ctx = t.ctx
-    direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps
+    # "merebut kembali Kursk", "Kursk was retaken": the object of a control verb is its place.
+    direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps and t.spec.needs_place
     found: list[Hit] = []
     for place in ctx.mentions.places(start, end):
         if any(s <= place.start < e for s, e in t.agent_span):
@@ -103,7 +105,11 @@ def fill_place(t: TriggerReading) -> bool:
     """Set the frame's place (and extra places); False when the frame does not hold at all."""
     ctx = t.ctx
     lo, hi = t.clause_lo, t.clause_hi
-    chosen = _chosen_places(t, places_near(t, lo, hi), lo)
+    near = places_near(t, lo, hi)
+    if t.spec.place_adjacent:
+        # "took control of Goma", "Goma fell to": the place is the verb's own argument.
+        near = [p for p in near if ctx.words(t.trig.end, p.start) <= 4 or ctx.words(p.end, t.trig.start) <= 4]
+    chosen = _chosen_places(t, near, lo)
     if chosen:
         t.frame.place, t.frame.extra_places = chosen[0], chosen[1:]
     elif not _place_from_context(t):
@@ -173,6 +179,8 @@ def untracked_place(ctx: Reader, start: int, end: int) -> bool:
         if m is None:
             continue
         lo, hi = m.start(1), m.end(1)
+        if m.group(1).split()[0].casefold() in time_words(ctx.pack.code):
+            continue  # "in March": a time, not a place
         if not ctx.mentions.places(lo, hi) and not ctx.mentions.actors(lo, hi):
             return True
     return False

@@ -49,6 +49,9 @@ class EventSpec:
     speaker_default: bool = False  # no agent in the sentence: the speaker's side ("Kursk is freed")
     needs_place: bool = False
     alerts: bool = True
+    reading: str = "troops"  # troops | roles (see data/frames.yaml)
+    needs_patient: bool = False  # "X threatened Y": no claim without a Y
+    place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
 
 
 def _tuple_map(value: Any) -> dict[str, tuple[str, ...]]:
@@ -76,6 +79,9 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         speaker_default=bool(spec.get("speaker_default", False)),
         needs_place=bool(spec.get("needs_place", False)),
         alerts=bool(spec.get("alerts", True)),
+        reading=str(spec.get("reading", "troops")),
+        needs_patient=bool(spec.get("needs_patient", False)),
+        place_adjacent=bool(spec.get("place_adjacent", False)),
     )
 
 

@@ -8,6 +8,7 @@ import re
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
+from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
 from streams.core.references import claim_owner, claim_reference, topic_frames
@@ -133,6 +134,7 @@ def _content(
     frames: list[FrameHit] = []
     if not (bare_tail and comma_lead and speaker.start - seg_start > 20):
         owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None
+        owner = owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
         if owner is not None and frames:
             ctx.state.owned[owner] = frames[0].event
@@ -156,6 +158,29 @@ def _content(
     if not frames:
         frames = topic_frames(ctx, a_start, after_end, cue, speaker)
     return frames, span
+
+
+def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None:
+    """Who did what the content tells, when its verb has no subject of its own: the party
+    accused ("A accused B of violating", "A menuduh B melanggar"); the speaker, who denies or
+    admits its own part ("denied any involvement in the attack", "membantah menyerang lebih
+    dulu", "denied firing first")."""
+    lo, hi = cue.end, min(end, cue.end + 40)
+    if cue.kind == "accuse":
+        for h in ctx.mentions.owners(lo, hi):
+            if ctx.words(lo, h.start) <= 2:
+                return ctx.gaz.party_of(h.key)
+            break
+        return None
+    part = ctx.doc.first(ctx.pack.words("involvement_nouns"), lo, hi)
+    if part is not None and ctx.words(lo, part.start) <= 1:
+        return speaker.party
+    first = ctx.mentions.triggers(lo, hi)
+    if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
+        aux = ctx.pack.words("perfect_auxiliaries")
+        if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
+            return speaker.party  # "denied attacking", "membantah telah menyerang"
+    return None
 
 
 def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[SpeakerRef]:

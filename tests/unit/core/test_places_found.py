@@ -1,0 +1,20 @@
+"""streams/core/places_found.py: places the gazetteer does not know, found after a preposition."""
+
+from __future__ import annotations
+
+from tests.unit.core.helpers import assert_claims, extract_body
+
+
+def test_a_name_after_a_locative_preposition_is_a_place() -> None:
+    assert_claims(
+        "Jordan's army said Syrian militias attacked a patrol near the village of Tell Shihab.",
+        [("jordan", "affirm", "attack:syria:tell_shihab")],
+    )
+
+
+def test_months_weekdays_and_facility_names_are_not_places() -> None:
+    ex = extract_body("Kenya's army said Somali fighters attacked a convoy in March.")
+    assert [c.proposition.place for c in ex.claims] == [None]
+    # A facility's own name is no place this reader can name: the act is left alone.
+    ex = extract_body("Militer Kenya mengatakan pasukan Somalia menyerang konvoi di Pangkalan Utama Lamu.")
+    assert ex.claims == []

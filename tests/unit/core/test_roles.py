@@ -1,0 +1,61 @@
+"""streams/core/roles.py: agent and patient from the grammar, in both languages, never the
+speaker's party by default (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # active subject and object
+        (
+            "Serbia's army said Kosovar units attacked a Serbian police post overnight.",
+            [("serbia", "affirm", "attack>serbia:kosovo:*")],
+        ),
+        (
+            "Kementerian Pertahanan Armenia mengatakan pasukan Azerbaijan menyerang wilayah Armenia.",
+            [("armenia", "affirm", "attack>armenia:azerbaijan:*")],
+        ),
+        # passive: the by-phrase acts
+        (
+            "Lebanon's army said its positions were shelled by Israeli tanks.",
+            [("lebanon", "affirm", "attack>lebanon:israel:*")],
+        ),
+        # a noun and its owner
+        (
+            "Sudan's government said Eritrean strikes hit the border town.",
+            [("sudan", "affirm", "attack:eritrea:*")],
+        ),
+        # a possessive subject opening the statement is the speaker's side
+        (
+            "Egypt's military said its jets struck Islamic State positions.",
+            [("egypt", "affirm", "attack>islamic_state:egypt:*")],
+        ),
+    ],
+)
+def test_agent_and_patient_come_from_the_clause(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
+
+
+def test_no_agent_in_the_sentence_is_no_claim_not_the_speakers_side() -> None:
+    assert_claims("Peru's interior ministry said the attack left three people dead.", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ghana accused Togo of violating the border accord.",
+            [("ghana", "affirm", "agreement_violated:togo:*")],
+        ),
+        ("Mali membantah terlibat dalam serangan itu.", [("mali", "deny", "attack:mali:*")]),
+        ("Niger denied any role in the raid.", [("niger", "deny", "attack:niger:*")]),
+        ("Chile denied attacking first.", [("chile", "deny", "attack:chile:*")]),
+    ],
+)
+def test_accusations_and_denials_of_involvement_set_the_agent(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
