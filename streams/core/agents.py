@@ -30,6 +30,8 @@ def fill_agent(t: TriggerReading) -> bool:
     if frame.agent is None:
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
+    if frame.agent is None and spec.agent == "troops" and t.nominal() and t.scope.claim_owner is not None:
+        frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "accused X of an incursion"
     if frame.agent is None and spec.agent == "troops":
         _agent_from_context(t)
     if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:

@@ -41,6 +41,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
         return []
     out: list[Claim] = []
     for spk in (attr.speaker, *attr.co_speakers):
+        if ctx.gaz.is_media(spk.actor_id):
+            continue  # an outlet reports claims, it does not make them ("TASS reported")
         st = _statement(ctx, attr, spk)
         for frame in attr.frames:
             if frame.speculative and not frame.uncertain:

@@ -61,8 +61,9 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
             continue
         hi = min(end, np.end + 50)
         prep = ctx.doc.first(ctx.pack.locative_preps, np.end, hi)
-        if prep is None or not ctx.mentions.places(prep.end, min(hi, prep.end + 30)):
-            continue
+        places = ctx.mentions.places(prep.end, min(hi, prep.end + 30)) if prep is not None else []
+        if prep is None or not places or (places[-1].text.endswith(("'s", "’s"))):
+            continue  # "forces responding to India's aggression": an owner, not a place
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))

@@ -164,7 +164,10 @@ def _place_from_context(t: TriggerReading) -> bool:
 
 
 def _place_noun_pointing_back(ctx: Reader, lo: int, hi: int) -> Hit | None:
-    """ "di wilayah perbatasan tersebut": a place noun with a demonstrative."""
+    """ "di wilayah perbatasan tersebut": a place noun with a demonstrative after it (languages
+    whose demonstratives follow the noun; English ones stand before it: `place_anaphors`)."""
+    if ctx.pack.modifier_first:
+        return None
     for noun in ctx.doc.find(ctx.pack.place_nouns, lo, hi):
         dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, min(hi, noun.end + 25))
         if dem is not None and ctx.words(noun.end, dem.start) <= 1:

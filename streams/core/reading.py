@@ -32,6 +32,8 @@ _OPEN_Q = '“"‘'
 def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     sent = ctx.sentence
     cues = find_cues(ctx, sent)
+    # "..., seperti dikutip Reuters", "according to AFP": an outlet is no source of its own.
+    cues = [c for c in cues if not (c.side == "according" and _outlet_follows(ctx, c))]
     trailing = [c for c in cues if c.side == "according" and ctx.words(sent.start, c.start) > 2]
     if trailing:
         cues = trailing[:1]  # "..., menurut Moon Seong Mook": the whole sentence is that source's reading
@@ -54,6 +56,11 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     # A transcript label is not the sentence's subject ("REYES: The United States ...").
     remember_mentions(ctx, label.end() if label is not None else sent.start, sent.end)
     return attrs, claims
+
+
+def _outlet_follows(ctx: Reader, cue: Cue) -> bool:
+    who = resolve_segment(ctx, cue.end, min(ctx.sentence.end, cue.end + 60), nearest_end=False)
+    return who is not None and ctx.gaz.is_media(who.actor_id)
 
 
 def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:

@@ -59,6 +59,8 @@ def _describes(t: TriggerReading) -> bool:
     "wilayah yang sebagian dikuasai pasukan Ukraina") is background, not what the speaker says
     happened — for the classes read by roles."""
     ctx, trig = t.ctx, t.trig
+    if t.scope.claim_owner is not None:
+        return False  # "membantah sebagai pihak pertama yang menyerang": the speaker's own act
     rel = ctx.doc.last(ctx.pack.clause_breaks, max(t.scope.start, trig.start - 40), trig.start)
     if rel is None or rel.key not in ctx.pack.glue.relatives:
         return False
