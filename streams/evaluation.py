@@ -22,6 +22,7 @@ import orjson
 from schemas import Article
 from streams.core.extract import extract
 from streams.core.gazetteer import default_gazetteer
+from streams.core.propositions import OPEN
 from streams.stance.memory import MemoryBook
 
 ClaimKey = tuple[str | None, str, str, str | None, str | None]
@@ -85,6 +86,9 @@ class Score:
 @dataclass
 class Report:
     claims: Score = field(default_factory=Score)
+    # The same, with open claims (`other`) matched on party and stance only: their agent and
+    # place are "as fits" in the annotation guide, so the strict key rarely meets them.
+    claims_open_loose: Score = field(default_factory=Score)
     alerts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     errors: list[str] = field(default_factory=list)
     articles: int = 0
@@ -101,6 +105,7 @@ class Report:
         return {
             "articles": self.articles,
             "claims": self.claims.as_dict(),
+            "claims_open_loose": self.claims_open_loose.as_dict(),
             "alerts": {k: v.as_dict() for k, v in sorted(self.alerts.items())},
             "alerts_total": self.alerts_total().as_dict(),
             "errors": self.errors,
@@ -157,6 +162,10 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
                 for c in g.get("claims", [])
             }
             report.claims.tp += len(predicted & expected)
+            loose_p, loose_e = {_loose(k) for k in predicted}, {_loose(k) for k in expected}
+            report.claims_open_loose.tp += len(loose_p & loose_e)
+            report.claims_open_loose.fp += len(loose_p - loose_e)
+            report.claims_open_loose.fn += len(loose_e - loose_p)
             for k in sorted(predicted - expected, key=str):
                 report.claims.fp += 1
                 report.errors.append(f"{article.id}: extra claim {k}")
@@ -172,6 +181,11 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
                     fired.append((al.kind, al.trigger.party, p.event, p.agent, p.place))
             _score_alerts(report, article.id, fired, g.get("alerts", []))
     return report
+
+
+def _loose(key: ClaimKey) -> ClaimKey:
+    party, stance, event, agent, place = key
+    return (party, stance, event, None, None) if event == OPEN else key
 
 
 def _score_alerts(report: Report, article_id: str, fired: list[AlertKey], gold: list[dict[str, Any]]) -> None:
@@ -210,6 +224,10 @@ def format_report(report: Report, show_errors: bool = False) -> str:
         return f"{name:22s} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}   {s.tp}/{s.fp}/{s.fn}"
 
     lines.append(row("claims", report.claims))
+    if report.claims_open_loose.tp + report.claims_open_loose.fn != report.claims.tp + report.claims.fn or (
+        report.claims_open_loose.tp != report.claims.tp
+    ):
+        lines.append(row("claims (open: party+stance)", report.claims_open_loose))
     for kind in sorted(report.alerts):
         lines.append(row(f"alerts {kind}", report.alerts[kind]))
     lines.append(row("alerts (all kinds)", report.alerts_total()))

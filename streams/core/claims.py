@@ -14,7 +14,8 @@ from streams.core.discourse import SpeakerRef
 from streams.core.figures import bind_quantity
 from streams.core.frame import FrameHit
 from streams.core.matching import Hit
-from streams.core.propositions import make_proposition
+from streams.core.open_claims import open_frame
+from streams.core.propositions import OPEN, make_proposition, open_proposition
 from streams.core.quantities import NumberMention
 from streams.core.timeexpr import TimeMention
 
@@ -37,19 +38,20 @@ class Statement:
 
 
 def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
-    if attr.speaker is None or not attr.frames:
+    if attr.speaker is None:
         return []
+    frames = attr.frames or open_frame(ctx, attr)
     out: list[Claim] = []
     for spk in (attr.speaker, *attr.co_speakers):
         if ctx.gaz.is_media(spk.actor_id):
             continue  # an outlet reports claims, it does not make them ("TASS reported")
         st = _statement(ctx, attr, spk)
-        for frame in attr.frames:
+        for frame in frames:
             if frame.speculative and not frame.uncertain:
                 continue
             claim = _claim(ctx, st, frame)
             out.append(claim)
-            if spk.party:
+            if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
     return out
 
@@ -120,7 +122,11 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:
         cues.append(f"hedge:{st.hedge.text}")
-    prop = make_proposition(frame.event, frame.agent, frame.place, gaz, frame.patient)
+    if frame.event == OPEN:
+        cstart, cend = attr.content
+        prop = open_proposition(ctx.text[cstart:cend], frame.agent, frame.place)
+    else:
+        prop = make_proposition(frame.event, frame.agent, frame.place, gaz, frame.patient)
     return Claim(
         id=claim_id(article.id, st.span, prop.id, spk.actor_id or spk.text),
         article_id=article.id,
@@ -138,7 +144,7 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         proposition=prop,
         stance=stance,
         modality="hedged" if hedged else "asserted",
-        quantity=bind_quantity(ctx, st.numbers, frame, attr.frames),
+        quantity=bind_quantity(ctx, st.numbers, frame, attr.frames) if frame.event != OPEN else None,
         place=frame.place,
         patient=frame.patient,
         event_time=st.event_time,
