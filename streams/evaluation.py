@@ -184,7 +184,7 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
 
 
 def _loose(key: ClaimKey) -> ClaimKey:
-    party, stance, event, agent, place = key
+    party, stance, event = key[0], key[1], key[2]
     return (party, stance, event, None, None) if event == OPEN else key
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from schemas import Article, Claim
 from streams.core.attribution import Attribution
-from streams.core.clean import clean_body, detect_language
+from streams.core.clean import clean_body
 from streams.core.context import Reader, ReadingState
 from streams.core.discourse import Discourse
 from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.lang import get_pack
+from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
 from streams.core.reading import read_sentence
 from streams.core.segment import read_document
@@ -37,12 +38,16 @@ class Extraction:
     dropped: tuple[str, ...]
     claims: list[Claim]
     attributions: list[Attribution]
+    unsupported: bool = False  # a language with no pack: counted and skipped, never read
 
 
 def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or default_gazetteer()
     settings = tuning()
-    pack = get_pack(detect_language(article.body, article.language))
+    code = reading_language(article.body, article.language)
+    if code is None:
+        return Extraction(article.id, detected_language(article.body), "", (), [], [], unsupported=True)
+    pack = get_pack(code)
     cleaned = clean_body(article.body, pack)
     doc = read_document(
         cleaned.text, pack.code, cleaned.dropped, article.published_at, settings.max_sentence_chars

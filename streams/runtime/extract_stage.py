@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from schemas import Article
 from streams import metrics
+from streams.core.language import detected_language, reading_language
 from streams.logsafe import safe
 from streams.pipeline import BadInput, content_hash, decode
 from streams.runtime.deadletters import DeadLetterSink
@@ -72,6 +73,10 @@ class ExtractStage:
         if await redis_retrying(self.health, self.store.seen_article, article.id, digest):
             metrics.ARTICLES.labels(outcome="repeat").inc()
             log.info("article %s already processed; skipped", safe(article.id))
+            return None
+        if reading_language(article.body, article.language) is None:
+            found = detected_language(article.body)
+            await self.dlq.put(STAGE, msg, "unsupported_language", f"no language pack for {found!r}")
             return None
         extracted = await self._extract(msg, article)
         if extracted is None:

@@ -25,7 +25,9 @@ def test_a_statement_outside_the_vocabulary_is_an_open_claim_about_its_subject()
 
 
 def test_plans_questions_praise_and_short_remarks_are_not_open_claims() -> None:
-    assert _open("Norway's prime minister said the government would review the fishing quotas next year.") == []
+    assert (
+        _open("Norway's prime minister said the government would review the fishing quotas next year.") == []
+    )
     assert _open("Denmark thanked Sweden for the quick help with the rescue.") == []
     assert _open('Finland\'s minister said: "Why did they do it now?"') == []
     assert _open("Estonia said no.") == []
