@@ -14,6 +14,7 @@ from streams.core.discourse import SpeakerRef
 from streams.core.figures import bind_quantity
 from streams.core.frame import FrameHit
 from streams.core.matching import Hit
+from streams.core.names import in_name
 from streams.core.open_claims import open_frame
 from streams.core.propositions import OPEN, make_proposition, open_proposition
 from streams.core.quantities import NumberMention
@@ -35,6 +36,8 @@ class Statement:
     event_time: datetime
     recap: Hit | None
     span: Span
+    claim_noun_first: bool = False  # the content opens on a claim noun: "the reports ... are lies"
+    claim_noun_near: bool = False  # a claim noun right before the denial word: "the claim is false"
 
 
 def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
@@ -66,7 +69,7 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         attr=attr,
         spk=spk,
         base=ctx.tuning.cue_stance[attr.cue.kind],
-        deny_marker=doc.first(pack.deny_markers, cstart, cend),
+        deny_marker=_deny_marker(ctx, cstart, cend),
         denial_noun=doc.first(pack.denial_nouns, cstart, cend),
         hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
         inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
@@ -74,7 +77,23 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         event_time=_nearest_time(times, attr.cue.start, ctx.article.published_at),
         recap=None if times else _recap_marker(ctx, attr, spk),
         span=_evidence_span(ctx, attr, spk),
+        **_about_claims(ctx, min(cstart, max(attr.cue.end, cstart - 60)), cstart, cend),
     )
+
+
+def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, bool]:
+    """Whether the content is about a claim ("menyebut tuduhan bahwa ... absurd"): a claim noun
+    between the verb and the content, or opening it; or one right before the denial word."""
+    marker = _deny_marker(ctx, start, end)
+    nouns = [
+        *ctx.doc.find(ctx.pack.claim_nouns, lead, end),
+        *ctx.doc.find(ctx.pack.content_anaphors, lead, end),
+    ]
+    first = any(n.start < start or ctx.words(start, n.start) <= 2 for n in nouns)
+    near = marker is not None and any(
+        n.end <= marker.start and ctx.words(n.end, marker.start) <= 4 for n in nouns
+    )
+    return {"claim_noun_first": first, "claim_noun_near": near}
 
 
 def _evidence_span(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Span:
@@ -107,10 +126,31 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
         # "Bantahan Korea Utara soal pengiriman itu tidak benar": calling a denial false affirms.
         cues.append(f"denial-dismissed:{st.denial_noun.text}")
         return "affirm"
-    if st.deny_marker is not None:
+    if st.deny_marker is not None and _dismisses(st, frame):
         cues.append(f"deny-marker:{st.deny_marker.text}")
         return "deny"
     return "deny" if frame.negated else "affirm"
+
+
+def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
+    """The first denial word of the content that is not part of a name ("Centre for Countering
+    Disinformation", "Pusat Penanggulangan Disinformasi")."""
+    for h in ctx.doc.find(ctx.pack.deny_markers, start, end):
+        if not in_name(ctx, h):
+            return h
+    return None
+
+
+def _dismisses(st: Statement, frame: FrameHit) -> bool:
+    """A denial word before the event ("fake news that troops were sent") dismisses it; one after
+    it only when what was said is about a claim ("the reports of troops in Kursk are lies"), not
+    when it describes a thing in the event ("given uniforms and fake identity papers")."""
+    marker = st.deny_marker
+    if marker is None:
+        return False
+    if marker.start <= frame.trigger.start or st.claim_noun_first:
+        return True
+    return st.claim_noun_near
 
 
 def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:

@@ -14,6 +14,7 @@ from streams.core.matching import Hit
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_CLAUSE = re.compile(r"[.,;:!?]")
 
 
 @dataclass(slots=True)
@@ -83,8 +84,17 @@ def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
         return False
     word = first.group(1)
     role = ctx.doc.first(pack.roles, h.end, hi)
+    # "..., wrote the head of the Ukrainian office": a party named a few words on.
+    owner = next(iter(ctx.mentions.owners(h.end, hi)), None)
+    named = (
+        owner is not None
+        and ctx.words(h.end, owner.start) <= 6
+        and not _CLAUSE.search(ctx.text, h.end, owner.start)
+        and ctx.doc.first(pack.complementizers, h.end, owner.start) is None
+    )
     return (
-        word[:1].isupper()
+        named
+        or word[:1].isupper()
         or (role is not None and ctx.words(h.end, role.start) <= 2)
         or pack.pronouns.search(word) is not None
         or pack.unaffiliated.search(word) is not None
