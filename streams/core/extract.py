@@ -12,6 +12,7 @@ reading.py   sentence by sentence:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from schemas import Article, Claim
@@ -20,7 +21,8 @@ from streams.core.clean import clean_body
 from streams.core.context import Reader, ReadingState
 from streams.core.discourse import Discourse
 from streams.core.gazetteer import Gazetteer, default_gazetteer
-from streams.core.lang import get_pack
+from streams.core.doc import Doc
+from streams.core.lang import LangPack, get_pack
 from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
 from streams.core.reading import read_sentence
@@ -43,27 +45,44 @@ class Extraction:
 
 def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or default_gazetteer()
-    settings = tuning()
     code = reading_language(article.body, article.language)
     if code is None:
         return Extraction(article.id, detected_language(article.body), "", (), [], [], unsupported=True)
     pack = get_pack(code)
     cleaned = clean_body(article.body, pack)
-    doc = read_document(
-        cleaned.text, pack.code, cleaned.dropped, article.published_at, settings.max_sentence_chars
-    )
-    if not doc.sentences:
-        return Extraction(article.id, pack.code, doc.text, doc.dropped, [], [])
-    state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
-    ctx = Reader(article, doc, pack, gaz, settings, Mentions(doc, pack, gaz), state, doc.sentences[0])
+    doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz)
+    if article.title and article.title.strip():
+        # The headline is read too, on its own (its spans point into the title).
+        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz)
+        claims = [_titled(c) for c in in_title] + claims
+    return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
+
+
+def _read(
+    article: Article, text: str, dropped: tuple[str, ...], pack: LangPack, gaz: Gazetteer
+) -> tuple[Doc, list[Attribution], list[Claim]]:
+    settings = tuning()
+    doc = read_document(text, pack.code, dropped, article.published_at, settings.max_sentence_chars)
     claims: list[Claim] = []
     attributions: list[Attribution] = []
+    if not doc.sentences:
+        return doc, attributions, claims
+    state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
+    ctx = Reader(article, doc, pack, gaz, settings, Mentions(doc, pack, gaz), state, doc.sentences[0])
     for sent in doc.sentences:
         ctx.sentence = sent
         attrs, found = read_sentence(ctx)
         attributions.extend(attrs)
         claims.extend(found)
-    return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
+    return doc, attributions, claims
+
+
+def _titled(claim: Claim) -> Claim:
+    """A claim read in the headline: flagged, with an id of its own (its span is in the title)."""
+    raw = f"title|{claim.id}"
+    return claim.model_copy(
+        update={"in_title": True, "id": hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]}
+    )
 
 
 __all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "extract"]

@@ -7,7 +7,7 @@ from tests.unit.core.helpers import assert_claims
 
 def test_a_denial_word_inside_an_institutions_name_is_not_a_denial() -> None:
     assert_claims(
-        '"Latvian units have already reached the front in Kursk," wrote the head of the Ukrainian '
+        '"Latvian units have already arrived in Kursk," wrote the head of the Ukrainian '
         "Office for Countering Propaganda.",
         [("ukraine", "affirm", "troops_deployed:latvia:kursk")],
     )
