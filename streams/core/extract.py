@@ -20,8 +20,8 @@ from streams.core.attribution import Attribution
 from streams.core.clean import clean_body
 from streams.core.context import Reader, ReadingState
 from streams.core.discourse import Discourse
-from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.doc import Doc
+from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.lang import LangPack, get_pack
 from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
@@ -29,7 +29,7 @@ from streams.core.reading import read_sentence
 from streams.core.segment import read_document
 from streams.core.tuning import tuning
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(slots=True)
