@@ -53,7 +53,11 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
             continue
         if " ".join(h.text.split()).casefold() in ctx.pack.glue.according:
             taken.add(h, "say", "according")
-        elif _after_punct(ctx, sent, h) and _speaker_follows(ctx, sent, h):
+        elif (
+            _after_punct(ctx, sent, h)
+            and _speaker_follows(ctx, sent, h)
+            and not _after_relative(ctx, sent, h)
+        ):
             taken.add(h, h.key, "after")  # "..., kata X" / "...,” said X"
     for h in ctx.doc.find(ctx.pack.cues_before, sent.start, sent.end):
         kind = _verb_kind(ctx, sent, h, taken) if taken.free(h) else None
@@ -73,6 +77,14 @@ def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
 
 def _after_punct(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     return _PUNCT_BEFORE.search(ctx.text, max(sent.start, h.start - 4), h.start) is not None
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*who\b[^,]{1,120},\s*$", re.IGNORECASE)
+
+
+def _after_relative(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "X, who arrived on Monday, said P": the verb's subject stands before the relative clause."""
+    return _RELATIVE_BEFORE.search(ctx.text, max(sent.start, h.start - 140), h.start) is not None
 
 
 def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:

@@ -54,7 +54,9 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     """Trigger words, plus an implicit presence: "<troops of X> di/in <place>" with no verb."""
     evidence = ctx.doc.find(ctx.pack.evidence_negators, start, end)
     triggers = [
-        t for t in ctx.mentions.triggers(start, end) if not any(e.start <= t.start < e.end for e in evidence)
+        t
+        for t in ctx.mentions.triggers(start, end)
+        if not any(e.start <= t.start < e.end for e in evidence) and not _background(ctx, start, t.start)
     ]
     for np in troops:
         if np.party is None:
@@ -69,6 +71,13 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+def _background(ctx: Reader, start: int, pos: int) -> bool:
+    """ "... amid reports that troops had arrived", "di tengah laporan bahwa ...": what others
+    say, told as background to this statement, is no claim of its speaker."""
+    marker = ctx.doc.last(ctx.pack.words("background_markers"), max(start, ctx.sentence.start), pos)
+    return marker is not None and not ctx.doc.find(ctx.pack.cues_before, marker.end, pos)
 
 
 def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:

@@ -54,9 +54,17 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     return speaker
 
 
+_RELATIVE_APPOSITION = re.compile(r",\s*(?:who|which|yang)\b[^,]{1,120},\s*$", re.IGNORECASE)
+
+
 def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
     cue, text = site.cue, ctx.text
-    speaker = resolve_segment(ctx, seg_start, cue.start, nearest_end=True)
+    # "Austin, who arrived in Kyiv on Monday, said": the relative clause names no speaker.
+    end = cue.start
+    rel = _RELATIVE_APPOSITION.search(text, seg_start, cue.start)
+    if rel is not None:
+        end = rel.start()
+    speaker = resolve_segment(ctx, seg_start, end, nearest_end=True)
     comma = text.rfind(", ", seg_start, cue.start)
     tail_end = segment_end(ctx, cue.end, ctx.sentence.end)
     if (
@@ -72,13 +80,13 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
             speaker = near
     if speaker is None:
         return None
-    gap = ctx.words(speaker.end, cue.start)
+    gap = ctx.words(speaker.end, end)
     # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may stand
     # between subject and verb, another clause may not.
     if gap > 12 or (
         gap > 6
-        and has_clause_break(ctx, speaker.end, cue.start)
-        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, cue.start)
+        and has_clause_break(ctx, speaker.end, end)
+        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, end)
     ):
         return None
     return speaker

@@ -73,9 +73,7 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
         english, indonesian = _iso_names(str(code))
         english = [n for n in english if len(n) < 30 or not english[:1]]
         extra = spec.get("aliases") or {}
-        english = (
-            [str(a) for a in extra.get("en") or []][:1] + english + [str(a) for a in extra.get("en") or []]
-        )
+        english += [str(a) for a in extra.get("en") or []]
         indonesian += [str(a) for a in extra.get("id") or []]
         names = list(dict.fromkeys(english + indonesian))
         if not names:
@@ -84,7 +82,7 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
         demonyms = [str(d) for d in spec.get("demonym") or []]
         capitals = [str(c) for c in spec.get("capital") or []]
         actors[pid] = {
-            "label": english[0] if english else names[0],
+            "label": str(spec.get("label") or (english[0] if english else names[0])),
             "kind": "party",
             "place": pid,
             "aliases": names + capitals,

@@ -42,3 +42,23 @@ def test_the_same_subject_goes_on_after_and() -> None:
         "Kremlin membantah laporan itu dan mengatakan tidak ada tentara Korea Utara di Rusia.",
         [("russia", "deny", "troops_deployed:north_korea:russia")],
     )
+
+
+def test_a_relative_clause_between_speaker_and_verb_names_no_speaker() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Japan's defence minister, who arrived in Seoul on Monday, said Chinese troops were stationed in Myanmar.",
+        [("japan", "affirm", "troops_deployed:china:myanmar")],
+    )
+
+
+def test_a_background_clause_is_not_the_speakers_claim() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read("Peru's president spoke on Tuesday amid reports that Bolivian troops had crossed into Peru.")
+    assert [c for c in ex.claims if c.proposition.event != "other"] == []
+    ex = read(
+        "Presiden Peru berbicara pada Selasa di tengah laporan bahwa pasukan Bolivia telah memasuki Peru."
+    )
+    assert [c for c in ex.claims if c.proposition.event != "other"] == []
