@@ -48,7 +48,10 @@ def test_quotation_regions() -> None:
 def test_scraped_text_without_a_space_after_the_full_stop_is_two_sentences() -> None:
     from streams.core.segment import split_sentences
 
-    text = "Kapal itu berlabuh di Makassar.Menurut nakhoda, cuaca buruk. Floods hit the valley againOfficials said roads closed."
+    text = (
+        "Kapal itu berlabuh di Makassar.Menurut nakhoda, cuaca buruk. "
+        "Floods hit the valley againOfficials said roads closed."
+    )
     got = [text[s.start : s.end] for s in split_sentences(text, 600)]
     assert got == [
         "Kapal itu berlabuh di Makassar.",

@@ -48,7 +48,8 @@ def test_a_relative_clause_between_speaker_and_verb_names_no_speaker() -> None:
     from tests.unit.core.helpers import assert_claims as check
 
     check(
-        "Japan's defence minister, who arrived in Seoul on Monday, said Chinese troops were stationed in Myanmar.",
+        "Japan's defence minister, who arrived in Seoul on Monday, said Chinese troops were "
+        "stationed in Myanmar.",
         [("japan", "affirm", "troops_deployed:china:myanmar")],
     )
 
