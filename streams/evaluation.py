@@ -22,6 +22,7 @@ import orjson
 from schemas import Article
 from streams.core.extract import extract
 from streams.core.gazetteer import default_gazetteer
+from streams.core.people import InMemoryPeople
 from streams.core.propositions import OPEN
 from streams.stance.memory import MemoryBook
 
@@ -145,10 +146,11 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
     report = Report()
     for scenario in sorted(by_scenario):
         book = MemoryBook()
+        people = InMemoryPeople()  # who speaks for whom, remembered across the scenario's articles
         for article in sorted(by_scenario[scenario], key=lambda a: (a.published_at, a.id)):
             report.articles += 1
             g = gold[article.id]
-            claims = [c for c in extract(article).claims if titles or not c.in_title]
+            claims = [c for c in extract(article, people=people).claims if titles or not c.in_title]
             predicted: set[ClaimKey] = {
                 (
                     c.speaker.party,

@@ -12,6 +12,7 @@ from streams.core.frame import FrameHit
 from streams.core.gazetteer import Gazetteer
 from streams.core.lang import LangPack
 from streams.core.mentions import Mentions
+from streams.core.people import PeopleMemory
 from streams.core.tuning import Tuning
 
 
@@ -44,6 +45,7 @@ class Reader:
     mentions: Mentions
     state: ReadingState
     sentence: Sentence  # the sentence being read
+    people: PeopleMemory | None = None  # who spoke for whom, across articles (people.py)
 
     @property
     def text(self) -> str:

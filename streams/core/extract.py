@@ -25,6 +25,7 @@ from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.lang import LangPack, get_pack
 from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
+from streams.core.people import InMemoryPeople, PeopleMemory
 from streams.core.reading import read_sentence
 from streams.core.segment import read_document
 from streams.core.tuning import tuning
@@ -43,23 +44,31 @@ class Extraction:
     unsupported: bool = False  # a language with no pack: counted and skipped, never read
 
 
-def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
+def extract(article: Article, gaz: Gazetteer | None = None, people: PeopleMemory | None = None) -> Extraction:
+    """The article's claims. `people` remembers who speaks for whom across articles (people.py);
+    without one, people named in this article are still remembered while it is read."""
     gaz = gaz or default_gazetteer()
+    people = people if people is not None else InMemoryPeople()
     code = reading_language(article.body, article.language)
     if code is None:
         return Extraction(article.id, detected_language(article.body), "", (), [], [], unsupported=True)
     pack = get_pack(code)
     cleaned = clean_body(article.body, pack)
-    doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz)
+    doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz, people)
     if article.title and article.title.strip():
         # The headline is read too, on its own (its spans point into the title).
-        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz)
+        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz, people)
         claims = [_titled(c) for c in in_title] + claims
     return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
 
 
 def _read(
-    article: Article, text: str, dropped: tuple[str, ...], pack: LangPack, gaz: Gazetteer
+    article: Article,
+    text: str,
+    dropped: tuple[str, ...],
+    pack: LangPack,
+    gaz: Gazetteer,
+    people: PeopleMemory,
 ) -> tuple[Doc, list[Attribution], list[Claim]]:
     settings = tuning()
     doc = read_document(text, pack.code, dropped, article.published_at, settings.max_sentence_chars)
@@ -68,7 +77,8 @@ def _read(
     if not doc.sentences:
         return doc, attributions, claims
     state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
-    ctx = Reader(article, doc, pack, gaz, settings, Mentions(doc, pack, gaz), state, doc.sentences[0])
+    mentions = Mentions(doc, pack, gaz)
+    ctx = Reader(article, doc, pack, gaz, settings, mentions, state, doc.sentences[0], people)
     for sent in doc.sentences:
         ctx.sentence = sent
         attrs, found = read_sentence(ctx)
@@ -85,4 +95,4 @@ def _titled(claim: Claim) -> Claim:
     )
 
 
-__all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "InMemoryPeople", "PeopleMemory", "extract"]

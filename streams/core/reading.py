@@ -20,6 +20,7 @@ from streams.core.context import Reader
 from streams.core.cues import Cue, find_cues
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
+from streams.core.people_found import discover
 from streams.core.speakers import remember_mentions, resolve_segment
 from streams.core.statement import attribute_before
 
@@ -48,6 +49,7 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
         attr.claims = claims_of(ctx, attr)
         claims.extend(attr.claims)
         if attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+            discover(ctx, attr.speaker)
             ctx.state.discourse.add_speaker(attr.speaker)
             ctx.state.last_attributed = (sent.paragraph, attr.speaker)
     # Narration still sets the scene: who/where the troops are, for later back-references.
