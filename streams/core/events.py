@@ -66,6 +66,8 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         places = ctx.mentions.places(prep.end, min(hi, prep.end + 30)) if prep is not None else []
         if prep is None or not places or (places[-1].text.endswith(("'s", "’s"))):
             continue  # "forces responding to India's aggression": an owner, not a place
+        if ctx.words(prep.end, places[0].start) > 3:
+            continue  # "troops had taken part in the fighting in Kursk": the place is another verb's
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
