@@ -25,6 +25,8 @@ def check_reversal(ctx: DecisionContext) -> None:
         before = st.last_deny if opposite == "deny" else st.last_affirm
         if before is not None and ctx.party and ctx.stale(ctx.party, before, opposite):
             continue  # already turned from it in a later statement: reported then
+        if before is not None and before.article_id == claim.article_id:
+            continue  # both stances in one article: a recap or a misreading, not a change of line
         related = [e for e in (before,) if e is not None] + list(st.pending)
         between = f", with {len(st.pending)} noncommittal statement(s) in between" if st.pending else ""
         was = "denied" if opposite == "deny" else "affirmed"
