@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime
 
 from schemas import Claim, Span, Speaker
@@ -38,6 +39,7 @@ class Statement:
     span: Span
     claim_noun_first: bool = False  # the content opens on a claim noun: "the reports ... are lies"
     claim_noun_near: bool = False  # a claim noun right before the denial word: "the claim is false"
+    reports_of: int | None = None  # where "reports of/about ..." opens in the content
 
 
 def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
@@ -81,7 +83,7 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
     )
 
 
-def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, bool]:
+def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, Any]:
     """Whether the content is about a claim ("menyebut tuduhan bahwa ... absurd"): a claim noun
     between the verb and the content, or opening it; or one right before the denial word."""
     marker = _deny_marker(ctx, start, end)
@@ -90,10 +92,16 @@ def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, boo
         *ctx.doc.find(ctx.pack.content_anaphors, lead, end),
     ]
     first = any(n.start < start or ctx.words(start, n.start) <= 2 for n in nouns)
+    about = ctx.pack.words("about_words")
+    reports = [
+        n.end
+        for n in ctx.doc.find(ctx.pack.claim_nouns, start, end)
+        if (a := ctx.doc.first(about, n.end, n.end + 12)) is not None and ctx.words(n.end, a.start) == 0
+    ]
     near = marker is not None and any(
         n.end <= marker.start and ctx.words(n.end, marker.start) <= 4 for n in nouns
     )
-    return {"claim_noun_first": first, "claim_noun_near": near}
+    return {"claim_noun_first": first, "claim_noun_near": near, "reports_of": reports[0] if reports else None}
 
 
 def _evidence_span(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Span:
@@ -129,6 +137,9 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
     if st.deny_marker is not None and _dismisses(st, frame):
         cues.append(f"deny-marker:{st.deny_marker.text}")
         return "deny"
+    if st.attr.cue.kind in ("say", "report") and _hearsay(st, frame):
+        cues.append("reports-of")  # "said it had seen reports of troops": neither affirmed nor denied
+        return "noncommittal"
     return "deny" if frame.negated else "affirm"
 
 
@@ -139,6 +150,11 @@ def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
         if not in_name(ctx, h):
             return h
     return None
+
+
+def _hearsay(st: Statement, frame: FrameHit) -> bool:
+    """The event stands inside "reports of/about ..." the speaker mentions, not asserts."""
+    return st.reports_of is not None and st.reports_of < frame.trigger.start
 
 
 def _dismisses(st: Statement, frame: FrameHit) -> bool:
