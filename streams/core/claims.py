@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime
+from typing import Any
 
 from schemas import Claim, Span, Speaker
 from streams.core.attribution import Attribution

@@ -73,6 +73,7 @@ def test_reports_a_speaker_merely_mentions_are_noncommittal() -> None:
         [("united_states", "noncommittal", "troops_deployed:belarus:georgia")],
     )
     check(
-        "Juru bicara Pentagon mengatakan pihaknya melihat laporan tentang pasukan Belarus yang dikerahkan ke Georgia.",
+        "Juru bicara Pentagon mengatakan pihaknya melihat laporan tentang pasukan Belarus yang "
+        "dikerahkan ke Georgia.",
         [("united_states", "noncommittal", "troops_deployed:belarus:georgia")],
     )
