@@ -63,7 +63,14 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
         kind = _verb_kind(ctx, sent, h, taken) if taken.free(h) else None
         if kind is not None:
             taken.add(h, kind, "before")
-    return sorted(taken.cues, key=lambda c: c.start)
+    cues = sorted(taken.cues, key=lambda c: c.start)
+    # "she said, adding that ...": a participle right after a verb goes on with that verb's content.
+    gerund = ctx.pack.glue.gerund_suffixes
+    return [
+        c
+        for i, c in enumerate(cues)
+        if not (i and gerund and c.text.casefold().endswith(gerund) and c.start - cues[i - 1].end <= 3)
+    ]
 
 
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:

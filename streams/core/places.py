@@ -57,6 +57,8 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         return True
     if not direct_object:
         return False
+    if place.start < trig.start and ctx.mentions.actors(place.start, place.end):
+        return False  # "Kementerian Pertahanan Rusia mengumumkan telah merebut ...": the speaker
     lo, hi, limit = (trig.end, place.start, 2) if place.start >= trig.end else (place.end, trig.start, 5)
     # "retaken the town of Sudzha": determiners and place nouns do not count.
     content = [w for w in ctx.doc.word_list(lo, hi) if not _is_place_word(ctx, w)]
@@ -106,6 +108,10 @@ def fill_place(t: TriggerReading) -> bool:
     ctx = t.ctx
     lo, hi = t.clause_lo, t.clause_hi
     near = places_near(t, lo, hi)
+    if not t.spec.upward and _unnamed_parts(t):
+        # "retook two more villages in the Kursk region": places with no name, not the region.
+        t.frame.place_by = "none"
+        return True
     if t.spec.place_adjacent:
         # "took control of Goma", "Goma fell to": the place is the verb's own argument.
         near = [p for p in near if ctx.words(t.trig.end, p.start) <= 4 or ctx.words(p.end, t.trig.start) <= 4]
@@ -119,6 +125,27 @@ def fill_place(t: TriggerReading) -> bool:
             # not know is not "an unspecified place" of the tracked story.
             return False
     return not (t.spec.needs_place and t.frame.place is None)
+
+
+def _unnamed_parts(t: TriggerReading) -> bool:
+    """The object of a capture is a counted or plural small place ("two villages", "12 desa",
+    "several settlements") with no name of its own: the region named after it is where they lie."""
+    ctx, trig = t.ctx, t.trig
+    small = ctx.pack.words("place_kind_village")
+    noun = ctx.doc.first(small, trig.end, min(t.scope.end, trig.end + 40))
+    if noun is None or ctx.words(trig.end, noun.start) > 3:
+        return False
+    named = ctx.mentions.places(noun.end, min(t.scope.end, noun.end + 25))
+    # "two more villages", "beberapa desa" — not "the last villages" (that is all of them).
+    counted = ctx.doc.numbers_between(trig.end, noun.start) or ctx.doc.first(
+        ctx.pack.words("part_quantifiers"), trig.end, noun.start
+    )
+    right_after = (
+        named
+        and ctx.words(noun.end, named[0].start) <= 1
+        and not ctx.doc.first(ctx.pack.locative_preps, noun.end, named[0].start)
+    )
+    return bool(counted) and not right_after
 
 
 def _chosen_places(t: TriggerReading, places: list[Hit], clause_lo: int) -> list[str]:

@@ -40,6 +40,10 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     if prev is not None and prev.speaker is not None:
         if ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start):
             return prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+        if cue.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)) and ctx.text[
+            max(seg_start, cue.start - 3) : cue.start
+        ].strip() in (",", ""):
+            return prev.speaker  # "X disputed the claim, saying ...": the participle's subject is X
     speaker = _named_subject(ctx, site, seg_start)
     if (
         speaker is not None

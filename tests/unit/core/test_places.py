@@ -75,3 +75,21 @@ def test_a_place_inside_another_named_with_including_is_a_claim_of_its_own() -> 
             ("nato", "affirm", "troops_deployed:north_korea:kursk"),
         ],
     )
+
+
+def test_a_few_villages_retaken_in_a_region_are_not_the_region_retaken() -> None:
+    assert_claims(
+        "Azerbaijan said its army had retaken three villages in the Karabakh region.",
+        [("azerbaijan", "affirm", "territory_recaptured:azerbaijan:*")],
+    )
+    assert_claims(
+        "Kementerian Pertahanan Armenia mengumumkan telah merebut kembali beberapa desa di Syunik.",
+        [("armenia", "affirm", "territory_recaptured:armenia:*")],
+    )
+
+
+def test_the_last_villages_of_a_region_are_the_region() -> None:
+    assert_claims(
+        "Azerbaijan said its army had retaken the last villages in Karabakh.",
+        [("azerbaijan", "affirm", "territory_recaptured:azerbaijan:karabakh")],
+    )
