@@ -27,7 +27,8 @@ def fill_agent(t: TriggerReading) -> bool:
     _agent_from_troops(t)
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
-    if frame.agent is None:
+    if frame.agent is None and not (spec.victim_after_active and not _passive(t)):
+        # (The subject of an active "killed" is the killer, never the one whose people died.)
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
     if frame.agent is None and spec.agent == "troops" and t.nominal() and t.scope.claim_owner is not None:

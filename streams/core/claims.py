@@ -54,6 +54,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
         for frame in frames:
             if frame.speculative and not frame.uncertain:
                 continue
+            if attr.cue.kind == "accuse" and spk.party is not None and frame.agent == spk.party:
+                continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
             out.append(claim)
             if spk.party and frame.event != OPEN:

@@ -68,6 +68,9 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
             continue  # "forces responding to India's aggression": an owner, not a place
         if ctx.words(prep.end, places[0].start) > 3:
             continue  # "troops had taken part in the fighting in Kursk": the place is another verb's
+        before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
+        if before and ctx.words(before[-1].end, np.start) <= 1:
+            continue  # "attacked Israeli forces in Rafah": the troops are the verb's object
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))

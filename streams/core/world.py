@@ -75,7 +75,9 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
         extra = spec.get("aliases") or {}
         english += [str(a) for a in extra.get("en") or []]
         indonesian += [str(a) for a in extra.get("id") or []]
-        names = list(dict.fromkeys(english + indonesian))
+        dropped = {str(d).casefold() for d in spec.get("drop") or []}
+        english = [n for n in english if n.casefold() not in dropped]
+        names = [n for n in dict.fromkeys(english + indonesian) if n.casefold() not in dropped]
         if not names:
             continue
         pid = str(spec.get("id") or slug(english[0] if english else names[0]))

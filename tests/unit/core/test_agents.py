@@ -115,3 +115,17 @@ def test_the_subject_of_a_causal_clause_is_the_actor_before_it() -> None:
         "Putin berterima kasih kepada Korea Utara karena telah mengirim pasukan ke Kursk.",
         [("russia", "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_the_subject_of_an_active_kill_verb_is_not_the_side_that_lost_people() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("Sudanese strikes killed 30 people in Darfur, the Chadian foreign ministry said.")
+    assert ("chad", "affirm", "casualties:sudan:darfur") not in got
+
+
+def test_troops_that_are_the_object_of_an_attack_are_not_a_presence_claim() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("Kenya's army said Somali militants attacked Kenyan troops in Lamu.")
+    assert ("kenya", "affirm", "troops_deployed:kenya:lamu") not in got

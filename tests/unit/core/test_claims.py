@@ -77,3 +77,10 @@ def test_reports_a_speaker_merely_mentions_are_noncommittal() -> None:
         "dikerahkan ke Georgia.",
         [("united_states", "noncommittal", "troops_deployed:belarus:georgia")],
     )
+
+
+def test_a_party_does_not_accuse_itself() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("The government accused Hamas of attacking its soldiers in Rafah.")
+    assert all(party != "hamas" for party, _, _ in got)

@@ -24,3 +24,8 @@ def test_hand_written_entries_win_over_generated_ones() -> None:
     assert gaz.actors["russia"].label == "Russia"
     assert gaz.find_places("Kyiv")[0].key == "kyiv_city"  # places.yaml names the city so
     assert gaz.party_of(gaz.find_actors("Phnom Penh")[0].key) == "cambodia"
+
+
+def test_a_name_news_uses_for_another_country_is_dropped() -> None:
+    gaz = default_gazetteer()
+    assert gaz.party_of(gaz.find_actors("Congo says")[0].key) == "dr_congo"
