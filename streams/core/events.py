@@ -44,7 +44,11 @@ def find_frames(
             if frame is None:
                 continue
             hits.append(frame)
-            if frame.agent is not None and frame.agent_by in ("explicit", "sender"):
+            if (
+                frame.agent is not None
+                and frame.agent_by in ("explicit", "sender")
+                and spec.agent == "troops"
+            ):
                 # "... and that some of them had been killed": them = the troops just named.
                 scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
     return _one_per_proposition(_place_follows_deployment(_split_places(_one_reading(ctx, hits, troops))))
