@@ -31,8 +31,9 @@ def fill_agent(t: TriggerReading) -> bool:
         # (The subject of an active "killed" is the killer, never the one whose people died.)
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
-    if frame.agent is None and spec.agent == "troops" and t.nominal() and t.scope.claim_owner is not None:
-        frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "accused X of an incursion"
+    if frame.agent is None and spec.agent == "troops" and t.scope.claim_owner is not None:
+        # "accused X of an incursion", "acknowledged the loss of fighter jets": whose, by the verb.
+        frame.agent, frame.agent_by = t.scope.claim_owner, "context"
     if frame.agent is None and spec.agent == "troops":
         _agent_from_context(t)
     if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:
@@ -63,8 +64,13 @@ def _agent_from_troops(t: TriggerReading) -> None:
             _opposed_side(t)  # "battles with North Korean soldiers": the other side is in combat too
     if t.spec.victim_after_active and not _passive(t):
         # "Ukrainian forces captured two North Korean soldiers": the victims follow the verb.
+        # "shot down or damaged Indian Air Force (IAF) aircraft": a verb and a name may intervene.
         after_np = [
-            np for np in explicit if np.start >= t.trig.end and t.ctx.words(t.trig.end, np.start) <= 4
+            np
+            for np in explicit
+            if np.start >= t.trig.end
+            and t.ctx.words(t.trig.end, np.start) <= 7
+            and not STOPS.search(t.ctx.text, t.trig.end, np.start)
         ]
         if after_np:
             chosen = after_np[0]

@@ -129,3 +129,14 @@ def test_troops_that_are_the_object_of_an_attack_are_not_a_presence_claim() -> N
 
     got = read("Kenya's army said Somali militants attacked Kenyan troops in Lamu.")
     assert ("kenya", "affirm", "troops_deployed:kenya:lamu") not in got
+
+
+def test_an_admitted_loss_is_the_speakers_and_a_victim_may_stand_a_few_words_on() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Greece's navy acknowledged the loss of two patrol drones.") == [
+        ("greece", "affirm", "casualties:greece:*")
+    ]
+    assert read("Turkey denied claims that it shot down or badly damaged two Greek jets.") == [
+        ("turkey", "deny", "casualties:greece:*")
+    ]
