@@ -66,6 +66,8 @@ def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> Speak
     span_start, span_end = hit.start, hit.end
     for i, r in enumerate(roles):
         gap_after = ctx.words(r.end, hit.start) if r.end <= hit.start else 99
+        if gap_after == 1 and ctx.pack.glue.office_qualifier.search(text, r.end, hit.start):
+            continue  # "ambassador to Peru": Peru is where the office is, not whose it is
         gap_before = ctx.words(hit.end, r.start) if hit.end <= r.start else 99
         if (gap_after <= 1 and not STOPS.search(text, r.end, hit.start)) or (
             gap_before <= 0 and not STOPS.search(text, hit.end, r.start)

@@ -26,6 +26,7 @@ class ReadingState:
     context_age: int = 0  # sentences since an explicit agent
     last_country: str | None = None
     last_place: str | None = None
+    last_place_sentence: int = -99  # where it was named: "the area" reaches back two sentences
     claims_by_party: dict[str, list[Claim]] = field(default_factory=dict)
     prev_frames: list[FrameHit] = field(default_factory=list)
     topic_frames: list[FrameHit] = field(default_factory=list)

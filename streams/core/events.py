@@ -146,7 +146,8 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
         combat, attack = events.get("troops_in_combat"), events.get("attack")
         if combat is not None and attack is not None:
             # "pasukan X menyerang wilayah Y": a side striking another is an attack.
-            by_troops = combat.agent_by in ("explicit", "sender") and attack.patient is None
+            aimed = attack.patient is not None or attack.place_by == "explicit"
+            by_troops = combat.agent_by in ("explicit", "sender") and not aimed
             drop.add(id(attack) if by_troops else id(combat))
         taken, lost = events.get("territory_captured"), events.get("casualties")
         if taken is not None and lost is not None:

@@ -222,4 +222,8 @@ def place_before(ctx: Reader, pos: int) -> str | None:
     else the one the article named last. Governments named by their capital do not count."""
     lo = max(ctx.sentence.start, pos - 250)
     hits = [h for h in ctx.mentions.places_outside_actors(lo, pos) if len(ctx.gaz.place_chain(h.key)) > 1]
-    return hits[-1].key if hits else ctx.state.last_place
+    if hits:
+        return hits[-1].key
+    # A place named long before is not what "the area" means now: only a recent one.
+    recent = ctx.sentence.index - ctx.state.last_place_sentence <= 5
+    return ctx.state.last_place if recent else None

@@ -163,6 +163,10 @@ def _update_places(ctx: Reader) -> None:
         if in_actor and not ctx.doc.first(ctx.pack.locative_preps, max(sent.start, p.start - 6), p.start):
             continue  # "perkiraan Kyiv": the government, not a place a later "there" points to
         chain = ctx.gaz.place_chain(p.key)
+        envoy = ctx.doc.last(ctx.pack.roles, max(sent.start, p.start - 30), p.start)
+        if envoy is not None and envoy.key == "ambassador":
+            continue  # "its envoy in Bangkok": where an embassy is, not where things happen
         if chain:
             state.last_country = chain[-1]
             state.last_place = p.key
+            state.last_place_sentence = sent.index

@@ -69,6 +69,8 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
     actors: dict[str, Any] = {}
     places: dict[str, Any] = {}
     for code, spec in (load_data("countries").get("countries") or {}).items():
+        if not isinstance(code, str):
+            raise ValueError(f"countries.yaml: quote the code {code!r} (YAML reads NO as a boolean)")
         spec = spec or {}
         english, indonesian = _iso_names(str(code))
         english = [n for n in english if len(n) < 30 or not english[:1]]

@@ -66,3 +66,12 @@ def test_a_nominal_restatement_adds_no_second_claim() -> None:
         "was a danger.",
         [("nato", "affirm", "troops_deployed:north_korea:russia")],
     )
+
+
+def test_troops_attacking_places_of_another_side_is_an_attack() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Militer Ethiopia mengatakan pasukan Eritrea menyerang beberapa wilayah di Ethiopia.",
+        [("ethiopia", "affirm", "attack:eritrea:ethiopia")],
+    )

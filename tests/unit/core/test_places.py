@@ -93,3 +93,11 @@ def test_the_last_villages_of_a_region_are_the_region() -> None:
         "Azerbaijan said its army had retaken the last villages in Karabakh.",
         [("azerbaijan", "affirm", "territory_recaptured:azerbaijan:karabakh")],
     )
+
+
+def test_an_embassys_city_is_not_what_the_area_points_back_to() -> None:
+    assert_claims(
+        "Norway expelled Sweden's envoy in Oslo on Monday.\n"
+        "The Norwegian army said Swedish troops were sent to the area.",
+        [("norway", "affirm", "troops_deployed:sweden:*")],
+    )
