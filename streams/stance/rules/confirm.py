@@ -15,6 +15,8 @@ def check_confirmed(ctx: DecisionContext) -> None:
         return
     if ctx.emitted("STANCE_REVERSAL", claim.proposition.event) or ctx.said_before():
         return
+    if any(c.startswith("trigger:\u2205") for c in claim.cues):
+        return  # "Ukrainian troops in Kursk" as a phrase, no verb: too weak to confirm anything
     for pid in ctx.ups:
         others = [
             s
