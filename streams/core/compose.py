@@ -39,6 +39,13 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         if not any(ref.start <= u.start < ref.end for ref in refs):
             # "pengamat militer" / "military analyst": the role word is the analyst's field.
             refs = [r for r in refs if r.actor_id is not None or not _touches(ctx, r, u)]
+            # "Palestinian sources", "Israeli analysts": people of a nation, not its government;
+            # "Pakistani security sources", "sumber keamanan Pakistan" speak for an institution.
+            demonym = [d for d in demonyms if (d.end <= u.start and ctx.words(d.end, u.start) == 0)]
+            if demonym and not ctx.doc.first(
+                ctx.pack.words("institution_words"), max(start, u.start - 30), u.end + 30
+            ):
+                refs = [r for r in refs if not any(r.start == d.start for d in demonym)]
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
