@@ -31,7 +31,12 @@ def fill_agent(t: TriggerReading) -> bool:
         # (The subject of an active "killed" is the killer, never the one whose people died.)
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
+    accused = t.scope.claim_owner is not None and t.scope.claim_owner != t.scope.speaker_party
     if frame.agent is None and spec.agent == "troops" and t.scope.claim_owner is not None:
+        if accused and spec.victim_after_active:
+            return (
+                False  # "accuses Hamas of violating the truce after soldiers were killed": not Hamas's dead
+            )
         # "accused X of an incursion", "acknowledged the loss of fighter jets": whose, by the verb.
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"
     if frame.agent is None and spec.agent == "troops":

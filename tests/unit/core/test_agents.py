@@ -140,3 +140,11 @@ def test_an_admitted_loss_is_the_speakers_and_a_victim_may_stand_a_few_words_on(
     assert read("Turkey denied claims that it shot down or badly damaged two Greek jets.") == [
         ("turkey", "deny", "casualties:greece:*")
     ]
+
+
+def test_the_accused_is_not_whose_soldiers_died() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Turkey accuses Syria of violating the truce after soldiers killed.") == [
+        ("turkey", "affirm", "agreement_violated:syria:*")
+    ]
