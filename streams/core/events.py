@@ -157,6 +157,16 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
                 0 <= np.start - end <= 30 for np in troops
             )
             drop.add(id(taken) if people or taken.place is None else id(lost))
+    # "keterlibatan tentara Korut dalam pertempuran": involvement in fighting is the fighting.
+    involvement = ctx.pack.words("involvement_nouns")
+    fights = {(f.agent, f.place) for f in hits if f.event == "troops_in_combat"}
+    for f in hits:
+        if (
+            f.event == "troops_deployed"
+            and involvement.search(f.trigger.text)
+            and (f.agent, f.place) in fights
+        ):
+            drop.add(id(f))
     return [f for f in hits if id(f) not in drop]
 
 

@@ -38,35 +38,57 @@ def _kind_of(pack: LangPack, noun: str) -> str | None:
     return None
 
 
-def discover_places(doc: Doc, pack: LangPack, known: list[Hit], actors: list[Hit]) -> list[Hit]:
-    """Hits (key = place id) of names after a locative preposition that no known place or actor
-    covers. `Hit.text` keeps the name as written."""
+def discover_places(
+    doc: Doc, pack: LangPack, known: list[Hit], actors: list[Hit], objects_of: list[Hit] | None = None
+) -> list[Hit]:
+    """Hits (key = place id) of names after a locative preposition — or right after a verb whose
+    object is a place ("took control of the provincial capital Goma", `objects_of`) — that no
+    known place or actor covers. `Hit.text` keeps the name as written."""
     taken = sorted((h.start, h.end) for h in [*known, *actors])
     stop = pack.stopwords | time_words(pack.code)
     out: list[Hit] = []
-    for prep in doc.find(pack.locative_preps):
-        pos = prep.end
-        m = _GAP.match(doc.text, pos)
-        pos = m.end() if m else pos
-        det = pack.glue.article_prefix.match(doc.text, pos)
-        pos = det.end() if det else pos
-        noun = doc.first(pack.place_nouns, pos, pos + 25)
-        if noun is not None and noun.start == pos:
-            if noun.text[:1].isupper() and _kind_of(pack, noun.text) is None:
-                continue  # "Pangkalan Utama ...": a facility's own name, not a place name
-            pos = noun.end
-            joiner = re.compile(r"\s+(?:of\s+)?").match(doc.text, pos)
-            pos = joiner.end() if joiner else pos
-        name = _NAME.match(doc.text, pos)
+    anchors = [(h.end, False) for h in doc.find(pack.locative_preps)]
+    anchors += [(h.end, True) for h in objects_of or []]
+    for pos, loose in sorted(anchors):
+        name = _name_after(doc, pack, pos, loose)
         if name is None or any(s < name.end() and name.start() < e for s, e in taken):
             continue
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
             continue
-        out.append(Hit(name.start(), name.end(), slug(name.group(0)), name.group(0)))
-    return out
+        if _COMPOUND.search(name.group(0)):
+            continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
+        hit = Hit(name.start(), name.end(), slug(name.group(0)), name.group(0))
+        if hit not in out:
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
 
 
+_LOWER = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}?(?=\s+[A-Z])")
+
+
+def _name_after(doc: Doc, pack: LangPack, pos: int, loose: bool) -> re.Match[str] | None:
+    m = _GAP.match(doc.text, pos)
+    pos = m.end() if m else pos
+    det = pack.glue.article_prefix.match(doc.text, pos)
+    pos = det.end() if det else pos
+    noun = doc.first(pack.place_nouns, pos, pos + 25)
+    if noun is not None and noun.start == pos:
+        if noun.text[:1].isupper() and _kind_of(pack, noun.text) is None:
+            return None  # "Pangkalan Utama ...": a facility's own name, not a place name
+        pos = noun.end
+        joiner = re.compile(r"\s+(?:of\s+)?").match(doc.text, pos)
+        pos = joiner.end() if joiner else pos
+    elif loose:
+        # "the provincial capital Goma": a few lower-case words before the name.
+        few = _LOWER.match(doc.text, pos - 1 if pos and doc.text[pos - 1].isspace() else pos)
+        pos = few.end() + 1 if few else pos
+        gap = _GAP.match(doc.text, pos)
+        pos = gap.end() if gap else pos
+    return _NAME.match(doc.text, pos)
+
+
+_COMPOUND = re.compile(r"-[a-z]")
 _MORE = re.compile(r"\s+[A-Z0-9]")
 
 

@@ -69,6 +69,7 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
     if rel is not None:
         end = rel.start()
     speaker = resolve_segment(ctx, seg_start, end, nearest_end=True)
+    speaker = _clause_subject(ctx, site, seg_start) or speaker
     comma = text.rfind(", ", seg_start, cue.start)
     tail_end = segment_end(ctx, cue.end, ctx.sentence.end)
     if (
@@ -94,6 +95,23 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
     ):
         return None
     return speaker
+
+
+def _clause_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
+    """ "Rwanda has urged talks with the M23 rebels, even as it denies ...": a pronoun right before
+    the verb, after a comma, is the sentence's subject, not the party named just before it."""
+    cue = site.cue
+    pron = ctx.doc.last(ctx.pack.pronouns, max(seg_start, cue.start - 12), cue.start)
+    comma = ctx.text.rfind(",", seg_start, cue.start)
+    if pron is None or comma < 0 or pron.start < comma or ctx.words(pron.end, cue.start) > 0:
+        return None
+    first = next(iter(ctx.mentions.owners(ctx.sentence.start, comma)), None)
+    if first is None or ctx.words(ctx.sentence.start, first.start) > 1:
+        return None
+    party = ctx.gaz.party_of(first.key)
+    if party is None:
+        return None
+    return SpeakerRef(pron.start, pron.end, pron.text, first.key, party, None, "pronoun")
 
 
 def _is_back_reference(ctx: Reader, speaker: SpeakerRef) -> bool:

@@ -49,6 +49,12 @@ def merge_triggers(surface: list[Hit], by_lemma: list[Hit]) -> list[Hit]:
 
 
 @memo
+def place_verbs() -> frozenset[str]:
+    """Classes whose object is a place (a capture): a name after their verb is a place."""
+    return frozenset(e for e, spec in event_specs().items() if spec.place_adjacent or not spec.upward)
+
+
+@memo
 def measure_matcher(lang: str) -> PhraseMatcher:
     """What a figure counts ("tewas" -> killed); the lists are not split by language."""
     pairs: list[tuple[str, str]] = []

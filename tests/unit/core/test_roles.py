@@ -59,3 +59,27 @@ def test_no_agent_in_the_sentence_is_no_claim_not_the_speakers_side() -> None:
 )
 def test_accusations_and_denials_of_involvement_set_the_agent(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_denying_the_involvement_of_its_troops_denies_their_presence() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Uganda denies any involvement of its troops in the conflict.",
+        [("uganda", "deny", "troops_deployed:uganda:*")],
+    )
+    # Involvement in the fighting is the fighting itself: one claim.
+    check(
+        "Kremlin menolak berkomentar soal keterlibatan tentara Suriah dalam pertempuran di Idlib.",
+        [("russia", "noncommittal", "troops_in_combat:syria:idlib")],
+    )
+
+
+def test_a_pronoun_after_a_comma_before_the_verb_is_the_sentences_subject() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Uganda urged talks with the ADF rebels, even as it denies any involvement of its troops "
+        "in the conflict.",
+        [("uganda", "deny", "troops_deployed:uganda:*")],
+    )
