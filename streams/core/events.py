@@ -72,6 +72,8 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
             continue  # "forces responding to India's aggression": an owner, not a place
         if ctx.words(prep.end, places[0].start) > 3:
             continue  # "troops had taken part in the fighting in Kursk": the place is another verb's
+        if any(h.end > np.end for h in ctx.doc.find(ctx.pack.speculative, np.end, prep.end + 1)):
+            continue  # "forces poised to complete ...": a plan, not a presence
         before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
         if before and ctx.words(before[-1].end, np.start) <= 1:
             continue  # "attacked Israeli forces in Rafah": the troops are the verb's object
@@ -167,7 +169,16 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
             and (f.agent, f.place) in fights
         ):
             drop.add(id(f))
-    return [f for f in hits if id(f) not in drop]
+    kept = [f for f in hits if id(f) not in drop]
+    for f in kept:
+        if f.event == "territory_captured" and _own_ground(ctx, f):
+            f.event = "territory_recaptured"  # Russia taking a town in Russia takes it back
+    return kept
+
+
+def _own_ground(ctx: Reader, f: FrameHit) -> bool:
+    home = ctx.gaz.party_place(f.agent)
+    return home is not None and f.place is not None and f.place != home and ctx.gaz.within(f.place, home)
 
 
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:

@@ -140,6 +140,9 @@ def _unnamed_parts(t: TriggerReading) -> bool:
     counted = ctx.doc.numbers_between(trig.end, noun.start) or ctx.doc.first(
         ctx.pack.words("part_quantifiers"), trig.end, noun.start
     )
+    incl = ctx.doc.first(ctx.pack.inclusion_words, noun.end, min(t.scope.end, noun.end + 12))
+    if incl is not None:
+        return False  # "three settlements, including the town of Sudzha": that one is named
     right_after = (
         named
         and ctx.words(noun.end, named[0].start) <= 1

@@ -89,11 +89,13 @@ def _voice(t: TriggerReading) -> str:
     if word.endswith(("ion", "ment")):
         return "nominal"
     det = ctx.doc.last(ctx.pack.words("noun_determiners"), lo, trig.start)
-    if (
-        det is not None
-        and ctx.words(det.end, trig.start) <= 2
-        and not STOPS.search(ctx.text, det.end, trig.start)
-    ):
+    if word.endswith(ctx.pack.glue.gerund_suffixes or ("\0",)):
+        if aux is not None and ctx.words(aux.end, trig.start) == 0:
+            return "active"  # "were shelling": a progressive
+        prep = det is not None and ctx.pack.words("noun_prepositions").key_of(det.text) is not None
+        if det is not None and prep and ctx.words(det.end, trig.start) == 0:
+            return "active"  # "after capturing": a gerund after a preposition is a verb
+    if det is not None and _adjacent(t, det.end, 2):
         return "nominal"
     owner = _owner_before(t)
     if owner is not None and not any(np.end == owner[2] for np in t.scope.troops):
@@ -121,6 +123,11 @@ def _subject(t: TriggerReading) -> Found:
     is the speaker's side."""
     ctx, trig = t.ctx, t.trig
     lo = max(t.clause_lo, trig.start - 120)
+    brk = ctx.doc.last(ctx.pack.clause_breaks, lo, trig.start)
+    if brk is not None and ctx.words(brk.end, trig.start) == 0 and brk.key not in ctx.pack.glue.relatives:
+        # "its forces were pounding Ukrainian positions after capturing ...": a subjectless clause
+        # takes the main clause's subject, not the object just before it.
+        return _opening_subject(t, t.scope.start, brk.start)
     for s, e, party in reversed(_parties(t, lo, trig.start)):
         gap = ctx.words(e, trig.start)
         if gap <= 6 and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
@@ -134,6 +141,19 @@ def _subject(t: TriggerReading) -> Found:
     opens = pron is not None and ctx.words(t.scope.start, pron.start) <= 2
     if pron is not None and opens and ctx.words(pron.end, trig.start) <= 3 and t.scope.speaker_party:
         return t.scope.speaker_party, pron.start, pron.start
+    return None
+
+
+def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
+    """The subject opening [lo, hi): a party, or a pronoun/possessive standing for the speaker."""
+    ctx = t.ctx
+    parties = _parties(t, lo, hi)
+    if parties and ctx.words(lo, parties[0][0]) <= 2:
+        return parties[0][2], parties[0][0], parties[0][1]
+    for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
+        h = ctx.doc.first(matcher, lo, hi)
+        if h is not None and ctx.words(lo, h.start) <= 1 and t.scope.speaker_party:
+            return t.scope.speaker_party, h.start, h.start
     return None
 
 
@@ -228,3 +248,9 @@ def _marked(t: TriggerReading, lo: int, hi: int) -> bool:
         ctx.doc.first(m, lo, hi) is not None
         for m in (ctx.pack.words("patient_markers"), ctx.pack.locative_preps, ctx.pack.origin_markers)
     )
+
+
+def _adjacent(t: TriggerReading, pos: int, words: int) -> bool:
+    """At most `words` words and no comma or full stop between `pos` and the trigger."""
+    ctx, trig = t.ctx, t.trig
+    return ctx.words(pos, trig.start) <= words and not STOPS.search(ctx.text, pos, trig.start)

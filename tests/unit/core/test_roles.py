@@ -83,3 +83,17 @@ def test_a_pronoun_after_a_comma_before_the_verb_is_the_sentences_subject() -> N
         "in the conflict.",
         [("uganda", "deny", "troops_deployed:uganda:*")],
     )
+
+
+def test_a_gerund_after_a_preposition_takes_the_main_clauses_subject() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    # A town of one's own country taken back is a recapture; the named one of several is its place.
+    check(
+        "Ukraine's army said its units were shelling Russian positions after capturing two villages, "
+        "including the city of Kharkiv.",
+        [
+            ("ukraine", "affirm", "territory_recaptured:ukraine:kharkiv"),
+            ("ukraine", "affirm", "attack>russia:ukraine:*"),
+        ],
+    )
