@@ -173,7 +173,15 @@ def _content(
     span = (a_start, after_end)
     if not frames and speaker.start > seg_start:
         q = opening_quote(ctx, speaker.start)
-        b_start = q if q is not None else (seg_start if bare_tail and comma_lead else speaker.start)
+        # "P, X told a briefing last week": no complement after the verb, the statement is P.
+        first = ctx.doc.word_list(cue.end, min(after_end, cue.end + 16))[:1]
+        told = (
+            comma_lead
+            and ctx.doc.first(ctx.pack.complementizers, cue.end, after_end) is None
+            and bool(first)
+            and first[0].casefold() in ctx.pack.glue.articles
+        )
+        b_start = q if q is not None else (seg_start if (bare_tail or told) and comma_lead else speaker.start)
         if speaker.start - b_start > 10:
             b_frames = frames_in(ctx, b_start, speaker.start, speaker)
             if b_frames:

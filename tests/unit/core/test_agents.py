@@ -148,3 +148,14 @@ def test_the_accused_is_not_whose_soldiers_died() -> None:
     assert read("Turkey accuses Syria of violating the truce after soldiers killed.") == [
         ("turkey", "affirm", "agreement_violated:syria:*")
     ]
+
+
+def test_those_troops_are_the_ones_the_article_is_about_however_far_back() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    body = (
+        "Intelijen Jepang mengatakan tentara Mongolia telah tiba di Rusia.\n"
+        "Cuaca di wilayah itu sangat dingin.\nHarga minyak naik.\nPasar saham turun.\n"
+        "Mongolia pada awalnya menolak laporan mengenai pengerahan pasukan tersebut."
+    )
+    assert ("mongolia", "deny", "troops_deployed:mongolia:russia") in read(body)

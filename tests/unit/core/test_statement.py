@@ -63,3 +63,19 @@ def test_a_background_clause_is_not_the_speakers_claim() -> None:
         "Presiden Peru berbicara pada Selasa di tengah laporan bahwa pasukan Bolivia telah memasuki Peru."
     )
     assert [c for c in ex.claims if c.proposition.event != "other"] == []
+
+
+def test_a_long_title_told_a_briefing_after_the_statement() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read(
+        "About 2,000 Belarusian soldiers have been deployed to Serbia, French Deputy Ambassador to the "
+        "United Nations Claire Martin told a Security Council meeting on Friday."
+    )
+    assert ("france", "affirm", "troops_deployed:belarus:serbia") in got
+
+
+def test_a_risk_is_not_a_fact() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("“Ada risiko Belarus mengirimkan pasukan tambahan ke Serbia,” kata menteri Prancis.") == []
