@@ -221,8 +221,10 @@ def _agent_from_context(t: TriggerReading) -> None:
             return
     # "pengerahan pasukan tersebut", "those troops": the troops the article is about, however far.
     noun = ctx.doc.first(ctx.pack.troop_nouns, t.window_start, t.window_end)
-    dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, noun.end + 12) if noun is not None else None
-    pointing = dem is not None and not ctx.pack.modifier_first and ctx.words(noun.end, dem.start) == 0
+    if noun is None or ctx.pack.modifier_first:
+        return
+    dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, noun.end + 12)
+    pointing = dem is not None and ctx.words(noun.end, dem.start) == 0
     topic = next((f.agent for f in ctx.state.topic_frames if f.event in _TROOP_EVENTS and f.agent), None)
     if pointing and topic is not None:
         t.frame.agent, t.frame.agent_by = topic, "context"
