@@ -82,8 +82,27 @@ def _agent_from_troops(t: TriggerReading) -> None:
     if chosen is None:
         # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
         chosen = next((np for np in explicit if np.end <= t.trig.start), None)
+    if t.spec.agent == "subject" and _helped(t, chosen):
+        return  # "tentara Korea Utara membantu Rusia merebut kembali Kursk": Russia retook it
     if chosen is not None:
         _take_troops(t, chosen)
+
+
+def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:
+    """A party right before the verb, nearer than the troops: the one who does it."""
+    ctx, trig = t.ctx, t.trig
+    before = [h for h in ctx.mentions.owners(max(t.scope.start, trig.start - 30), trig.start)]
+    if not before or (chosen is not None and chosen.end > before[-1].start):
+        return False
+    last = before[-1]
+    if ctx.words(last.end, trig.start) > 0 or STOPS.search(ctx.text, last.end, trig.start):
+        return False
+    party = ctx.gaz.party_of(last.key)
+    if party is None:
+        return False
+    t.frame.agent, t.frame.agent_by = party, "explicit"
+    t.agent_span.append((last.start, last.end))
+    return True
 
 
 def _explicit_troops(t: TriggerReading) -> list[TroopNP]:

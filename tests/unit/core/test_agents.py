@@ -159,3 +159,11 @@ def test_those_troops_are_the_ones_the_article_is_about_however_far_back() -> No
         "Mongolia pada awalnya menolak laporan mengenai pengerahan pasukan tersebut."
     )
     assert ("mongolia", "deny", "troops_deployed:mongolia:russia") in read(body)
+
+
+def test_troops_that_helped_a_party_retake_a_place_are_not_who_retook_it() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read(
+        "Media resmi Belarus melaporkan, tentara Belarus telah membantu Rusia merebut kembali Kursk."
+    ) == [("belarus", "affirm", "territory_recaptured:russia:kursk")]
