@@ -4,7 +4,7 @@ modality, figure, event time, quote span and confidence."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ from streams.core.attribution import Attribution
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
 from streams.core.figures import bind_quantity
-from streams.core.frame import FrameHit
+from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.matching import Hit
 from streams.core.names import in_name
 from streams.core.open_claims import open_frame
@@ -54,6 +54,11 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
         for frame in frames:
             if frame.speculative and not frame.uncertain:
                 continue
+            if frame.agent == EACH_OTHER:
+                other = _the_other(attr, spk, frame)
+                if other is None:
+                    continue
+                frame = other
             if attr.cue.kind == "accuse" and spk.party is not None and frame.agent == spk.party:
                 continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
@@ -143,6 +148,15 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
         cues.append("reports-of")  # "said it had seen reports of troops": neither affirmed nor denied
         return "noncommittal"
     return "deny" if frame.negated else "affirm"
+
+
+def _the_other(attr: Attribution, spk: SpeakerRef, frame: FrameHit) -> FrameHit | None:
+    """In "A and B accuse each other of X", A says B did X and B says A did."""
+    parties = [s.party for s in (attr.speaker, *attr.co_speakers) if s is not None and s.party]
+    others = [p for p in parties if p != spk.party]
+    if len(parties) != 2 or len(others) != 1:
+        return None
+    return replace(frame, agent=others[0], agent_by="explicit")
 
 
 def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:

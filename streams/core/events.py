@@ -15,6 +15,7 @@ from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
+from streams.core.vocabulary import NEGATING
 
 
 def find_frames(
@@ -36,13 +37,17 @@ def find_frames(
     specs = event_specs()
     hits: list[FrameHit] = []
     for opened in _triggers(ctx, start, end, troops):
-        for event_id in opened.key.split("|"):
+        for key in opened.key.split("|"):
+            event_id = key.rstrip(NEGATING)
             spec = specs.get(event_id)
             if spec is None:
                 continue
             frame = _read_trigger(scope, Hit(opened.start, opened.end, event_id, opened.text), spec)
             if frame is None:
                 continue
+            if key.endswith(NEGATING):  # "abiding by the ceasefire": not violating it
+                frame.negated = not frame.negated
+                frame.cues.append(f"negating:{opened.text}")
             hits.append(frame)
             if (
                 frame.agent is not None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from streams.core.matching import Hit
 
 IMPLICIT = "\u2205"  # marks a presence read from "<troops> in <place>" with no verb
+EACH_OTHER = "~each-other"  # the agent of a mutual accusation: each speaker's other side
 
 
 @dataclass(slots=True)

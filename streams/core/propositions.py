@@ -52,6 +52,8 @@ class EventSpec:
     reading: str = "troops"  # troops | roles (see data/frames.yaml)
     needs_patient: bool = False  # "X threatened Y": no claim without a Y
     place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
+    # Lemmas that assert the opposite ("abiding by the truce" denies violating it).
+    negating: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _tuple_map(value: Any) -> dict[str, tuple[str, ...]]:
@@ -82,6 +84,7 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         reading=str(spec.get("reading", "troops")),
         needs_patient=bool(spec.get("needs_patient", False)),
         place_adjacent=bool(spec.get("place_adjacent", False)),
+        negating=_tuple_map(spec.get("negating")),
     )
 
 

@@ -10,7 +10,7 @@ from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
-from streams.core.frame import FrameHit
+from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.references import claim_owner, claim_reference, topic_frames
 from streams.core.speakers import resolve_segment
 
@@ -204,6 +204,14 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     admits its own part ("denied any involvement in the attack", "membantah menyerang lebih
     dulu", "denied firing first")."""
     lo, hi = cue.end, min(end, cue.end + 40)
+    each = ctx.pack.words("each_other")
+    mutual = ctx.doc.first(each, lo, hi)
+    before = ctx.doc.last(each, max(0, cue.start - 12), cue.start)  # "saling menuduh"
+    if cue.kind == "accuse" and (
+        (mutual is not None and ctx.words(lo, mutual.start) == 0)
+        or (before is not None and ctx.words(before.end, cue.start) == 0)
+    ):
+        return EACH_OTHER  # "Israel and Hamas accuse each other of ...": each one the other
     if cue.kind == "accuse":
         for h in ctx.mentions.owners(lo, hi):
             if ctx.words(lo, h.start) <= 2:
@@ -214,6 +222,11 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     if part is not None and ctx.words(lo, part.start) <= 1:
         return speaker.party
     first = ctx.mentions.triggers(lo, hi)
+    glue = ctx.pack.glue
+    head = first[0].text.split()[0].casefold() if first else ""
+    noun = head.endswith(glue.nominal_suffixes) or head.startswith(glue.nominal_prefixes or ("\0",))
+    if first and ctx.words(lo, first[0].start) == 0 and head and not noun:
+        return speaker.party  # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker
     if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
         aux = ctx.pack.words("perfect_auxiliaries")
         if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):

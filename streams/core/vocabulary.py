@@ -20,12 +20,18 @@ def trigger_matcher(lang: str) -> PhraseMatcher:
     return PhraseMatcher((phrase, "|".join(ids)) for phrase, ids in events.items())
 
 
+NEGATING = "!"
+
+
 @memo
 def lemma_trigger_matcher(lang: str) -> LemmaMatcher:
     """Trigger lemmas -> the events they open (written once per lemma, see lemmas.py)."""
-    return LemmaMatcher(
-        lang, ((phrase, spec.id) for spec in event_specs().values() for phrase in spec.lemmas.get(lang, ()))
-    )
+    entries = [(phrase, spec.id) for spec in event_specs().values() for phrase in spec.lemmas.get(lang, ())]
+    # An entry that asserts the opposite is keyed "<event>!" (events.py reads it negated).
+    entries += [
+        (p, spec.id + NEGATING) for spec in event_specs().values() for p in spec.negating.get(lang, ())
+    ]
+    return LemmaMatcher(lang, entries)
 
 
 def merge_triggers(surface: list[Hit], by_lemma: list[Hit]) -> list[Hit]:

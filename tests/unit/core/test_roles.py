@@ -97,3 +97,23 @@ def test_a_gerund_after_a_preposition_takes_the_main_clauses_subject() -> None:
             ("ukraine", "affirm", "attack>russia:ukraine:*"),
         ],
     )
+
+
+def test_a_mutual_accusation_is_each_sides_claim_against_the_other() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Sudan and Chad accuse each other of violating the border truce.",
+        [("sudan", "affirm", "agreement_violated:chad:*"), ("chad", "affirm", "agreement_violated:sudan:*")],
+    )
+    check(
+        "Sudan dan Chad saling menuduh melanggar gencatan senjata.",
+        [("sudan", "affirm", "agreement_violated:chad:*"), ("chad", "affirm", "agreement_violated:sudan:*")],
+    )
+
+
+def test_asserting_compliance_denies_a_violation() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check("The RSF insists it is abiding by the truce.", [("rsf", "deny", "agreement_violated:rsf:*")])
+    check("Namun, RSF bersikeras mematuhi gencatan senjata.", [("rsf", "deny", "agreement_violated:rsf:*")])
