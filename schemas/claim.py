@@ -56,6 +56,8 @@ class PropositionRef(WireModel):
 
 
 class Claim(WireModel):
+    """Version 2 adds `patient` and `in_title`; a version-1 message (without them) still reads."""
+
     schema_version: Literal[1, 2] = 2
     id: str
     article_id: str
@@ -68,6 +70,8 @@ class Claim(WireModel):
     modality: Modality
     quantity: Quantity | None = None
     place: str | None = None
+    patient: str | None = Field(default=None, description="Whom the event is done to (its party), if named.")
+    in_title: bool = Field(default=False, description="Read in the headline; the span points into the title.")
     event_time: AwareDatetime
     published_at: AwareDatetime
     quote: str = Field(description="Evidence text, equal to cleaned_body[span.start:span.end].")

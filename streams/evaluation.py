@@ -22,9 +22,35 @@ import orjson
 from schemas import Article
 from streams.core.extract import extract
 from streams.core.gazetteer import default_gazetteer
+from streams.core.people import InMemoryPeople
+from streams.core.propositions import OPEN
 from streams.stance.memory import MemoryBook
 
 ClaimKey = tuple[str | None, str, str, str | None, str | None]
+
+# The vocabulary the project's first annotated sets (tests/corpus*) were written with: six frames,
+# no open claims. A set whose gold uses nothing beyond them is scored on them only — a claim of a
+# class its annotators were never asked to mark (an attack, an open claim) is neither right nor
+# wrong there. Sets annotated with the whole vocabulary (tests/real) are scored on every claim.
+FRAME_EVENTS = frozenset(
+    {
+        "troops_deployed",
+        "troops_in_combat",
+        "casualties",
+        "territory_recaptured",
+        "fighting_ongoing",
+        "weapons_supplied",
+    }
+)
+
+
+def scored_events(gold: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The event classes a gold set was annotated for (None: every class)."""
+    used = {c.get("event") for g in gold for c in g.get("claims", [])}
+    used |= {a.get("event") for g in gold for a in g.get("alerts", [])}
+    return FRAME_EVENTS if used <= FRAME_EVENTS else None
+
+
 AlertKey = tuple[str, str | None, str, str | None, str | None]
 
 
@@ -61,6 +87,9 @@ class Score:
 @dataclass
 class Report:
     claims: Score = field(default_factory=Score)
+    # The same, with open claims (`other`) matched on party and stance only: their agent and
+    # place are "as fits" in the annotation guide, so the strict key rarely meets them.
+    claims_open_loose: Score = field(default_factory=Score)
     alerts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     errors: list[str] = field(default_factory=list)
     articles: int = 0
@@ -77,6 +106,7 @@ class Report:
         return {
             "articles": self.articles,
             "claims": self.claims.as_dict(),
+            "claims_open_loose": self.claims_open_loose.as_dict(),
             "alerts": {k: v.as_dict() for k, v in sorted(self.alerts.items())},
             "alerts_total": self.alerts_total().as_dict(),
             "errors": self.errors,
@@ -100,7 +130,12 @@ def _place_related(a: str | None, b: str | None) -> bool:
 
 
 def evaluate(gold_path: Path, articles_path: Path) -> Report:
-    gold = {g["article_id"]: g for g in _read_jsonl(gold_path)}
+    rows = _read_jsonl(gold_path)
+    gold = {g["article_id"]: g for g in rows}
+    scope = scored_events(rows)
+    # A guide that does not annotate headlines (tests/corpus: "titles are not annotated") is
+    # scored without the claims read there: they are neither counted nor replayed.
+    titles = any("in_title" in c for g in rows for c in g.get("claims", []))
     articles = [Article.model_validate(a) for a in _read_jsonl(articles_path)]
     missing = [a.id for a in articles if a.id not in gold]
     if missing:
@@ -111,10 +146,11 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
     report = Report()
     for scenario in sorted(by_scenario):
         book = MemoryBook()
+        people = InMemoryPeople()  # who speaks for whom, remembered across the scenario's articles
         for article in sorted(by_scenario[scenario], key=lambda a: (a.published_at, a.id)):
             report.articles += 1
             g = gold[article.id]
-            claims = extract(article).claims
+            claims = [c for c in extract(article, people=people).claims if titles or not c.in_title]
             predicted: set[ClaimKey] = {
                 (
                     c.speaker.party,
@@ -124,12 +160,17 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
                     c.proposition.place,
                 )
                 for c in claims
+                if scope is None or c.proposition.event in scope
             }
             expected: set[ClaimKey] = {
                 (c.get("party"), c["stance"], c["event"], c.get("agent"), c.get("place"))
                 for c in g.get("claims", [])
             }
             report.claims.tp += len(predicted & expected)
+            loose_p, loose_e = {_loose(k) for k in predicted}, {_loose(k) for k in expected}
+            report.claims_open_loose.tp += len(loose_p & loose_e)
+            report.claims_open_loose.fp += len(loose_p - loose_e)
+            report.claims_open_loose.fn += len(loose_e - loose_p)
             for k in sorted(predicted - expected, key=str):
                 report.claims.fp += 1
                 report.errors.append(f"{article.id}: extra claim {k}")
@@ -139,10 +180,17 @@ def evaluate(gold_path: Path, articles_path: Path) -> Report:
             fired: list[AlertKey] = []
             for c in claims:
                 for al in book.apply(c):
+                    if scope is not None and al.proposition.event not in scope:
+                        continue
                     p = al.proposition
                     fired.append((al.kind, al.trigger.party, p.event, p.agent, p.place))
             _score_alerts(report, article.id, fired, g.get("alerts", []))
     return report
+
+
+def _loose(key: ClaimKey) -> ClaimKey:
+    party, stance, event = key[0], key[1], key[2]
+    return (party, stance, event, None, None) if event == OPEN else key
 
 
 def _score_alerts(report: Report, article_id: str, fired: list[AlertKey], gold: list[dict[str, Any]]) -> None:
@@ -181,6 +229,10 @@ def format_report(report: Report, show_errors: bool = False) -> str:
         return f"{name:22s} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}   {s.tp}/{s.fp}/{s.fn}"
 
     lines.append(row("claims", report.claims))
+    if report.claims_open_loose.tp + report.claims_open_loose.fn != report.claims.tp + report.claims.fn or (
+        report.claims_open_loose.tp != report.claims.tp
+    ):
+        lines.append(row("claims (open: party+stance)", report.claims_open_loose))
     for kind in sorted(report.alerts):
         lines.append(row(f"alerts {kind}", report.alerts[kind]))
     lines.append(row("alerts (all kinds)", report.alerts_total()))

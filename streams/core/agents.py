@@ -27,14 +27,23 @@ def fill_agent(t: TriggerReading) -> bool:
     _agent_from_troops(t)
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
-    if frame.agent is None:
+    if frame.agent is None and not (spec.victim_after_active and not _passive(t)):
+        # (The subject of an active "killed" is the killer, never the one whose people died.)
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
+    accused = t.scope.claim_owner is not None and t.scope.claim_owner != t.scope.speaker_party
+    if frame.agent is None and spec.agent == "troops" and t.scope.claim_owner is not None:
+        if accused and spec.victim_after_active:
+            return (
+                False  # "accuses Hamas of violating the truce after soldiers were killed": not Hamas's dead
+            )
+        # "accused X of an incursion", "acknowledged the loss of fighter jets": whose, by the verb.
+        frame.agent, frame.agent_by = t.scope.claim_owner, "context"
     if frame.agent is None and spec.agent == "troops":
         _agent_from_context(t)
     if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
-    if frame.agent is None and spec.agent == "subject" and t.scope.speaker_party is not None:
+    if frame.agent is None and spec.speaker_default and t.scope.speaker_party is not None:
         frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"  # "Kursk has been retaken"
     if frame.agent is None:
         return False
@@ -60,16 +69,40 @@ def _agent_from_troops(t: TriggerReading) -> None:
             _opposed_side(t)  # "battles with North Korean soldiers": the other side is in combat too
     if t.spec.victim_after_active and not _passive(t):
         # "Ukrainian forces captured two North Korean soldiers": the victims follow the verb.
+        # "shot down or damaged Indian Air Force (IAF) aircraft": a verb and a name may intervene.
         after_np = [
-            np for np in explicit if np.start >= t.trig.end and t.ctx.words(t.trig.end, np.start) <= 4
+            np
+            for np in explicit
+            if np.start >= t.trig.end
+            and t.ctx.words(t.trig.end, np.start) <= 7
+            and not STOPS.search(t.ctx.text, t.trig.end, np.start)
         ]
         if after_np:
             chosen = after_np[0]
     if chosen is None:
         # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
         chosen = next((np for np in explicit if np.end <= t.trig.start), None)
+    if t.spec.agent == "subject" and _helped(t, chosen):
+        return  # "tentara Korea Utara membantu Rusia merebut kembali Kursk": Russia retook it
     if chosen is not None:
         _take_troops(t, chosen)
+
+
+def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:
+    """A party right before the verb, nearer than the troops: the one who does it."""
+    ctx, trig = t.ctx, t.trig
+    before = [h for h in ctx.mentions.owners(max(t.scope.start, trig.start - 30), trig.start)]
+    if not before or (chosen is not None and chosen.end > before[-1].start):
+        return False
+    last = before[-1]
+    if ctx.words(last.end, trig.start) > 0 or STOPS.search(ctx.text, last.end, trig.start):
+        return False
+    party = ctx.gaz.party_of(last.key)
+    if party is None:
+        return False
+    t.frame.agent, t.frame.agent_by = party, "explicit"
+    t.agent_span.append((last.start, last.end))
+    return True
 
 
 def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
@@ -205,6 +238,15 @@ def _agent_from_context(t: TriggerReading) -> None:
         if event in agents:
             t.frame.agent, t.frame.agent_by = agents[event], "context"
             return
+    # "pengerahan pasukan tersebut", "those troops": the troops the article is about, however far.
+    noun = ctx.doc.first(ctx.pack.troop_nouns, t.window_start, t.window_end)
+    if noun is None or ctx.pack.modifier_first:
+        return
+    dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, noun.end + 12)
+    pointing = dem is not None and ctx.words(noun.end, dem.start) == 0
+    topic = next((f.agent for f in ctx.state.topic_frames if f.event in _TROOP_EVENTS and f.agent), None)
+    if pointing and topic is not None:
+        t.frame.agent, t.frame.agent_by = topic, "context"
 
 
 def _passive(t: TriggerReading) -> bool:

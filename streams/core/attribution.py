@@ -18,6 +18,8 @@ from streams.core.speakers import resolve_segment
 # After a quote, English puts the speaker before the verb: "“…,” he said" / "…, Rutte said".
 _LEAD_AFTER = re.compile(r"[,”\"]\s*([^,”\"]{1,60})$")
 _GAP_MARKS = re.compile(r"[.;:!?“\"]")
+# Capitalised words with small particles between them: a title and a name.
+_TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’\-]*|to|the|of|for|and)(?:\s+(?:[A-Z][\w.'’\-]*|to|the|of|for|and))*")
 
 
 @dataclass(slots=True)
@@ -99,7 +101,9 @@ def _speaker_before_verb(ctx: Reader, site: CueSite) -> Attribution | None:
         return None
     lo = lead.start(1)
     before = resolve_segment(ctx, lo, cue.start, nearest_end=True)
-    if before is None or ctx.words(lo, cue.start) > 4:
+    # "..., U.S. Deputy Ambassador to the United Nations Dorothy Shea told": a long title is a name.
+    title = _TITLE_RUN.fullmatch(ctx.text, lo, end) is not None
+    if before is None or ctx.words(lo, cue.start) > (10 if title else 4):
         return None
     q = opening_quote(ctx, lo)
     cstart = q if q is not None else site.content_start(ctx)

@@ -8,6 +8,7 @@ import re
 from streams.core.compose import compose
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
+from streams.core.people_found import recall
 
 NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -164,6 +165,11 @@ def named_speaker(
     earlier = _earlier_person(ctx, m.group(0), start)
     if earlier is not None:
         return ref(found, earlier, "name")
+    person = recall(ctx, m.group(0))
+    if person is not None:  # named with an office before, here or in an earlier article
+        return SpeakerRef(
+            found.start, found.end, found.text, person.actor_id, person.party, person.role, "name"
+        )
     office_after = _office_after(ctx, m.end())
     if office_after is not None:
         return ref(found, office_after, "role")

@@ -4,17 +4,20 @@ modality, figure, event time, quote span and confidence."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from schemas import Claim, Span, Speaker
 from streams.core.attribution import Attribution
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
 from streams.core.figures import bind_quantity
-from streams.core.frame import FrameHit
+from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.matching import Hit
-from streams.core.propositions import make_proposition
+from streams.core.names import in_name
+from streams.core.open_claims import open_frame
+from streams.core.propositions import OPEN, make_proposition, open_proposition
 from streams.core.quantities import NumberMention
 from streams.core.timeexpr import TimeMention
 
@@ -34,20 +37,33 @@ class Statement:
     event_time: datetime
     recap: Hit | None
     span: Span
+    claim_noun_first: bool = False  # the content opens on a claim noun: "the reports ... are lies"
+    claim_noun_near: bool = False  # a claim noun right before the denial word: "the claim is false"
+    reports_of: int | None = None  # where "reports of/about ..." opens in the content
 
 
 def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
-    if attr.speaker is None or not attr.frames:
+    if attr.speaker is None:
         return []
+    frames = attr.frames or open_frame(ctx, attr)
     out: list[Claim] = []
     for spk in (attr.speaker, *attr.co_speakers):
+        if ctx.gaz.is_media(spk.actor_id):
+            continue  # an outlet reports claims, it does not make them ("TASS reported")
         st = _statement(ctx, attr, spk)
-        for frame in attr.frames:
+        for frame in frames:
             if frame.speculative and not frame.uncertain:
                 continue
+            if frame.agent == EACH_OTHER:
+                other = _the_other(attr, spk, frame)
+                if other is None:
+                    continue
+                frame = other
+            if attr.cue.kind == "accuse" and spk.party is not None and frame.agent == spk.party:
+                continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
             out.append(claim)
-            if spk.party:
+            if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
     return out
 
@@ -62,7 +78,7 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         attr=attr,
         spk=spk,
         base=ctx.tuning.cue_stance[attr.cue.kind],
-        deny_marker=doc.first(pack.deny_markers, cstart, cend),
+        deny_marker=_deny_marker(ctx, cstart, cend),
         denial_noun=doc.first(pack.denial_nouns, cstart, cend),
         hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
         inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
@@ -70,7 +86,29 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         event_time=_nearest_time(times, attr.cue.start, ctx.article.published_at),
         recap=None if times else _recap_marker(ctx, attr, spk),
         span=_evidence_span(ctx, attr, spk),
+        **_about_claims(ctx, min(cstart, max(attr.cue.end, cstart - 60)), cstart, cend),
     )
+
+
+def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, Any]:
+    """Whether the content is about a claim ("menyebut tuduhan bahwa ... absurd"): a claim noun
+    between the verb and the content, or opening it; or one right before the denial word."""
+    marker = _deny_marker(ctx, start, end)
+    nouns = [
+        *ctx.doc.find(ctx.pack.claim_nouns, lead, end),
+        *ctx.doc.find(ctx.pack.content_anaphors, lead, end),
+    ]
+    first = any(n.start < start or ctx.words(start, n.start) <= 2 for n in nouns)
+    about = ctx.pack.words("about_words")
+    reports = [
+        n.end
+        for n in ctx.doc.find(ctx.pack.claim_nouns, start, end)
+        if (a := ctx.doc.first(about, n.end, n.end + 12)) is not None and ctx.words(n.end, a.start) == 0
+    ]
+    near = marker is not None and any(
+        n.end <= marker.start and ctx.words(n.end, marker.start) <= 4 for n in nouns
+    )
+    return {"claim_noun_first": first, "claim_noun_near": near, "reports_of": reports[0] if reports else None}
 
 
 def _evidence_span(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Span:
@@ -103,10 +141,48 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
         # "Bantahan Korea Utara soal pengiriman itu tidak benar": calling a denial false affirms.
         cues.append(f"denial-dismissed:{st.denial_noun.text}")
         return "affirm"
-    if st.deny_marker is not None:
+    if st.deny_marker is not None and _dismisses(st, frame):
         cues.append(f"deny-marker:{st.deny_marker.text}")
         return "deny"
+    if st.attr.cue.kind in ("say", "report") and _hearsay(st, frame):
+        cues.append("reports-of")  # "said it had seen reports of troops": neither affirmed nor denied
+        return "noncommittal"
     return "deny" if frame.negated else "affirm"
+
+
+def _the_other(attr: Attribution, spk: SpeakerRef, frame: FrameHit) -> FrameHit | None:
+    """In "A and B accuse each other of X", A says B did X and B says A did."""
+    parties = [s.party for s in (attr.speaker, *attr.co_speakers) if s is not None and s.party]
+    others = [p for p in parties if p != spk.party]
+    if len(parties) != 2 or len(others) != 1:
+        return None
+    return replace(frame, agent=others[0], agent_by="explicit")
+
+
+def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
+    """The first denial word of the content that is not part of a name ("Centre for Countering
+    Disinformation", "Pusat Penanggulangan Disinformasi")."""
+    for h in ctx.doc.find(ctx.pack.deny_markers, start, end):
+        if not in_name(ctx, h):
+            return h
+    return None
+
+
+def _hearsay(st: Statement, frame: FrameHit) -> bool:
+    """The event stands inside "reports of/about ..." the speaker mentions, not asserts."""
+    return st.reports_of is not None and st.reports_of < frame.trigger.start
+
+
+def _dismisses(st: Statement, frame: FrameHit) -> bool:
+    """A denial word before the event ("fake news that troops were sent") dismisses it; one after
+    it only when what was said is about a claim ("the reports of troops in Kursk are lies"), not
+    when it describes a thing in the event ("given uniforms and fake identity papers")."""
+    marker = st.deny_marker
+    if marker is None:
+        return False
+    if marker.start <= frame.trigger.start or st.claim_noun_first:
+        return True
+    return st.claim_noun_near
 
 
 def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
@@ -118,7 +194,11 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:
         cues.append(f"hedge:{st.hedge.text}")
-    prop = make_proposition(frame.event, frame.agent, frame.place, gaz)
+    if frame.event == OPEN:
+        cstart, cend = attr.content
+        prop = open_proposition(ctx.text[cstart:cend], frame.agent, frame.place)
+    else:
+        prop = make_proposition(frame.event, frame.agent, frame.place, gaz, frame.patient)
     return Claim(
         id=claim_id(article.id, st.span, prop.id, spk.actor_id or spk.text),
         article_id=article.id,
@@ -136,8 +216,9 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         proposition=prop,
         stance=stance,
         modality="hedged" if hedged else "asserted",
-        quantity=bind_quantity(ctx, st.numbers, frame, attr.frames),
+        quantity=bind_quantity(ctx, st.numbers, frame, attr.frames) if frame.event != OPEN else None,
         place=frame.place,
+        patient=frame.patient,
         event_time=st.event_time,
         published_at=article.published_at,
         quote=ctx.text[st.span.start : st.span.end],

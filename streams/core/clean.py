@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from streams.core.caches import memo
 from streams.core.lang import LangPack, all_packs
 from streams.core.lang.regex import alt
+from streams.core.language import by_function_words
 
 # Noise that looks the same in every language: embeds, handles, link-only lines.
 _UNIVERSAL_NOISE = (
@@ -25,7 +26,6 @@ _DATELINE = re.compile(
     r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)"
     r"\s*(?:--|[–—-])\s+"
 )
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,16 +35,8 @@ class Cleaned:
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
-    """The language whose stopwords cover most tokens; the hint breaks near-ties."""
-    tokens = [t.casefold() for t in _WORDS.findall(text[:6000])]
-    packs = all_packs()
-    if not tokens:
-        return hint or packs[0].code
-    scores = {p.code: sum(1 for t in tokens if t in p.stopwords) / len(tokens) for p in packs}
-    best = max(scores, key=lambda c: scores[c])
-    if hint in scores and scores[hint] >= scores[best] * 0.8:
-        return hint
-    return best
+    """The pack whose function words cover most of the text (see language.py for the gate)."""
+    return by_function_words(text, hint)
 
 
 @memo

@@ -17,8 +17,13 @@ _GROUP_STOP_AFTER = re.compile(r"[.;:]")
 
 def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
     """Actor mentions in [start, end), with role words folded in, in text order."""
-    actors = ctx.mentions.actors(start, end)
-    demonyms = [d for d in ctx.mentions.demonyms(start, end) if not _inside_any(d.start, actors)]
+    # "diplomat asal Spanyol": a nationality, not whom the person speaks for.
+    actors = [a for a in ctx.mentions.actors(start, end) if not _nationality(ctx, a)]
+    demonyms = [
+        d
+        for d in ctx.mentions.demonyms(start, end)
+        if not _inside_any(d.start, actors) and not _nationality(ctx, d)
+    ]
     # A role word inside a name ("Komisi Militer Pusat") is part of that name.
     roles = [r for r in ctx.doc.find(ctx.pack.roles, start, end) if not _inside_any(r.start, actors)]
     refs: list[SpeakerRef] = []
@@ -34,9 +39,21 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         if not any(ref.start <= u.start < ref.end for ref in refs):
             # "pengamat militer" / "military analyst": the role word is the analyst's field.
             refs = [r for r in refs if r.actor_id is not None or not _touches(ctx, r, u)]
+            # "Palestinian sources", "Israeli analysts": people of a nation, not its government;
+            # "Pakistani security sources", "sumber keamanan Pakistan" speak for an institution.
+            demonym = [d for d in demonyms if (d.end <= u.start and ctx.words(d.end, u.start) == 0)]
+            if demonym and not ctx.doc.first(
+                ctx.pack.words("institution_words"), max(start, u.start - 30), u.end + 30
+            ):
+                refs = [r for r in refs if not any(r.start == d.start for d in demonym)]
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _nationality(ctx: Reader, hit: Hit) -> bool:
+    marker = ctx.doc.last(ctx.pack.words("nationality_markers"), max(0, hit.start - 16), hit.start)
+    return marker is not None and ctx.words(marker.end, hit.start) == 0
 
 
 def _inside_any(pos: int, hits: list[Hit]) -> bool:
@@ -56,6 +73,8 @@ def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> Speak
     span_start, span_end = hit.start, hit.end
     for i, r in enumerate(roles):
         gap_after = ctx.words(r.end, hit.start) if r.end <= hit.start else 99
+        if gap_after == 1 and ctx.pack.glue.office_qualifier.search(text, r.end, hit.start):
+            continue  # "ambassador to Peru": Peru is where the office is, not whose it is
         gap_before = ctx.words(hit.end, r.start) if hit.end <= r.start else 99
         if (gap_after <= 1 and not STOPS.search(text, r.end, hit.start)) or (
             gap_before <= 0 and not STOPS.search(text, hit.end, r.start)

@@ -12,6 +12,7 @@ from streams.core.frame import FrameHit
 from streams.core.gazetteer import Gazetteer
 from streams.core.lang import LangPack
 from streams.core.mentions import Mentions
+from streams.core.people import PeopleMemory
 from streams.core.tuning import Tuning
 
 
@@ -25,6 +26,7 @@ class ReadingState:
     context_age: int = 0  # sentences since an explicit agent
     last_country: str | None = None
     last_place: str | None = None
+    last_place_sentence: int = -99  # where it was named: "the area" reaches back two sentences
     claims_by_party: dict[str, list[Claim]] = field(default_factory=dict)
     prev_frames: list[FrameHit] = field(default_factory=list)
     topic_frames: list[FrameHit] = field(default_factory=list)
@@ -44,6 +46,7 @@ class Reader:
     mentions: Mentions
     state: ReadingState
     sentence: Sentence  # the sentence being read
+    people: PeopleMemory | None = None  # who spoke for whom, across articles (people.py)
 
     @property
     def text(self) -> str:

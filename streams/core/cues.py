@@ -14,6 +14,7 @@ from streams.core.matching import Hit
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_CLAUSE = re.compile(r"[.,;:!?]")
 
 
 @dataclass(slots=True)
@@ -52,13 +53,24 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
             continue
         if " ".join(h.text.split()).casefold() in ctx.pack.glue.according:
             taken.add(h, "say", "according")
-        elif _after_punct(ctx, sent, h) and _speaker_follows(ctx, sent, h):
+        elif (
+            _after_punct(ctx, sent, h)
+            and _speaker_follows(ctx, sent, h)
+            and not _after_relative(ctx, sent, h)
+        ):
             taken.add(h, h.key, "after")  # "..., kata X" / "...,” said X"
     for h in ctx.doc.find(ctx.pack.cues_before, sent.start, sent.end):
         kind = _verb_kind(ctx, sent, h, taken) if taken.free(h) else None
         if kind is not None:
             taken.add(h, kind, "before")
-    return sorted(taken.cues, key=lambda c: c.start)
+    cues = sorted(taken.cues, key=lambda c: c.start)
+    # "she said, adding that ...": a participle right after a verb goes on with that verb's content.
+    gerund = ctx.pack.glue.gerund_suffixes
+    return [
+        c
+        for i, c in enumerate(cues)
+        if not (i and gerund and c.text.casefold().endswith(gerund) and c.start - cues[i - 1].end <= 3)
+    ]
 
 
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
@@ -74,6 +86,14 @@ def _after_punct(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     return _PUNCT_BEFORE.search(ctx.text, max(sent.start, h.start - 4), h.start) is not None
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*who\b[^,]{1,120},\s*$", re.IGNORECASE)
+
+
+def _after_relative(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "X, who arrived on Monday, said P": the verb's subject stands before the relative clause."""
+    return _RELATIVE_BEFORE.search(ctx.text, max(sent.start, h.start - 140), h.start) is not None
+
+
 def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     """Only when a name (or a role, pronoun, analyst) follows closely."""
     pack = ctx.pack
@@ -83,8 +103,17 @@ def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
         return False
     word = first.group(1)
     role = ctx.doc.first(pack.roles, h.end, hi)
+    # "..., wrote the head of the Ukrainian office": a party named a few words on.
+    owner = next(iter(ctx.mentions.owners(h.end, hi)), None)
+    named = (
+        owner is not None
+        and ctx.words(h.end, owner.start) <= 6
+        and not _CLAUSE.search(ctx.text, h.end, owner.start)
+        and ctx.doc.first(pack.complementizers, h.end, owner.start) is None
+    )
     return (
-        word[:1].isupper()
+        named
+        or word[:1].isupper()
         or (role is not None and ctx.words(h.end, role.start) <= 2)
         or pack.pronouns.search(word) is not None
         or pack.unaffiliated.search(word) is not None

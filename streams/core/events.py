@@ -11,9 +11,11 @@ from streams.core.matching import Hit
 from streams.core.places import fill_place, place_before
 from streams.core.polarity import read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
+from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
+from streams.core.vocabulary import NEGATING
 
 
 def find_frames(
@@ -35,33 +37,51 @@ def find_frames(
     specs = event_specs()
     hits: list[FrameHit] = []
     for opened in _triggers(ctx, start, end, troops):
-        for event_id in opened.key.split("|"):
+        for key in opened.key.split("|"):
+            event_id = key.rstrip(NEGATING)
             spec = specs.get(event_id)
             if spec is None:
                 continue
             frame = _read_trigger(scope, Hit(opened.start, opened.end, event_id, opened.text), spec)
             if frame is None:
                 continue
+            if key.endswith(NEGATING):  # "abiding by the ceasefire": not violating it
+                frame.negated = not frame.negated
+                frame.cues.append(f"negating:{opened.text}")
             hits.append(frame)
-            if frame.agent is not None and frame.agent_by in ("explicit", "sender"):
+            if (
+                frame.agent is not None
+                and frame.agent_by in ("explicit", "sender")
+                and spec.agent == "troops"
+            ):
                 # "... and that some of them had been killed": them = the troops just named.
                 scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
-    return _one_per_proposition(_place_follows_deployment(_split_places(hits)))
+    return _one_per_proposition(_place_follows_deployment(_split_places(_one_reading(ctx, hits, troops))))
 
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
     """Trigger words, plus an implicit presence: "<troops of X> di/in <place>" with no verb."""
     evidence = ctx.doc.find(ctx.pack.evidence_negators, start, end)
     triggers = [
-        t for t in ctx.mentions.triggers(start, end) if not any(e.start <= t.start < e.end for e in evidence)
+        t
+        for t in ctx.mentions.triggers(start, end)
+        if not any(e.start <= t.start < e.end for e in evidence) and not _background(ctx, start, t.start)
     ]
     for np in troops:
         if np.party is None:
             continue
         hi = min(end, np.end + 50)
         prep = ctx.doc.first(ctx.pack.locative_preps, np.end, hi)
-        if prep is None or not ctx.mentions.places(prep.end, min(hi, prep.end + 30)):
-            continue
+        places = ctx.mentions.places(prep.end, min(hi, prep.end + 30)) if prep is not None else []
+        if prep is None or not places or (places[-1].text.endswith(("'s", "’s"))):
+            continue  # "forces responding to India's aggression": an owner, not a place
+        if ctx.words(prep.end, places[0].start) > 3:
+            continue  # "troops had taken part in the fighting in Kursk": the place is another verb's
+        if any(h.end > np.end for h in ctx.doc.find(ctx.pack.speculative, np.end, prep.end + 1)):
+            continue  # "forces poised to complete ...": a plan, not a presence
+        before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
+        if before and ctx.words(before[-1].end, np.start) <= 1:
+            continue  # "attacked Israeli forces in Rafah": the troops are the verb's object
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
@@ -69,12 +89,26 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     return triggers
 
 
+def _background(ctx: Reader, start: int, pos: int) -> bool:
+    """ "... amid reports that troops had arrived", "di tengah laporan bahwa ...": what others
+    say, told as background to this statement, is no claim of its speaker."""
+    marker = ctx.doc.last(ctx.pack.words("background_markers"), max(start, ctx.sentence.start), pos)
+    return marker is not None and not ctx.doc.find(ctx.pack.cues_before, marker.end, pos)
+
+
 def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     frame = FrameHit(event=spec.id, agent=None, place=None, trigger=trig, cues=[f"trigger:{trig.text}"])
     t = TriggerReading(
         scope, trig, spec, frame, max(scope.start, trig.start - 120), min(scope.end, trig.end + 120)
     )
-    if not _objects_present(t) or not fill_agent(t):
+    if not _objects_present(t):
+        return None
+    if spec.reading == "roles":
+        t.clause_lo = clause_start(scope.ctx, scope.start, trig.start)
+        t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
+        if not fill_roles(t):
+            return None
+    elif not fill_agent(t):
         return None
     t.clause_lo = clause_start(scope.ctx, scope.start, trig.start)
     t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
@@ -106,6 +140,52 @@ def _objects_present(t: TriggerReading) -> bool:
     return True
 
 
+def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> list[FrameHit]:
+    """One word, one event: where a trigger opens two classes, the reading the sentence supports.
+    Troops of a side in a fight are `troops_in_combat`, a side striking another is an `attack`;
+    "captured Goma" is a place taken, "captured two soldiers" a casualty."""
+    by_trigger: dict[int, list[FrameHit]] = {}
+    for f in hits:
+        by_trigger.setdefault(f.trigger.start, []).append(f)
+    drop: set[int] = set()
+    for group in by_trigger.values():
+        events = {f.event: f for f in group}
+        combat, attack = events.get("troops_in_combat"), events.get("attack")
+        if combat is not None and attack is not None:
+            # "pasukan X menyerang wilayah Y": a side striking another is an attack.
+            aimed = attack.patient is not None or attack.place_by == "explicit"
+            by_troops = combat.agent_by in ("explicit", "sender") and not aimed
+            drop.add(id(attack) if by_troops else id(combat))
+        taken, lost = events.get("territory_captured"), events.get("casualties")
+        if taken is not None and lost is not None:
+            # People right after the verb were captured; else a place was taken.
+            end = taken.trigger.end
+            people = ctx.doc.first(ctx.pack.troop_nouns, end, end + 30) is not None or any(
+                0 <= np.start - end <= 30 for np in troops
+            )
+            drop.add(id(taken) if people or taken.place is None else id(lost))
+    # "keterlibatan tentara Korut dalam pertempuran": involvement in fighting is the fighting.
+    involvement = ctx.pack.words("involvement_nouns")
+    fights = {(f.agent, f.place) for f in hits if f.event == "troops_in_combat"}
+    for f in hits:
+        if (
+            f.event == "troops_deployed"
+            and involvement.search(f.trigger.text)
+            and (f.agent, f.place) in fights
+        ):
+            drop.add(id(f))
+    kept = [f for f in hits if id(f) not in drop]
+    for f in kept:
+        if f.event == "territory_captured" and _own_ground(ctx, f):
+            f.event = "territory_recaptured"  # Russia taking a town in Russia takes it back
+    return kept
+
+
+def _own_ground(ctx: Reader, f: FrameHit) -> bool:
+    home = ctx.gaz.party_place(f.agent)
+    return home is not None and f.place is not None and f.place != home and ctx.gaz.within(f.place, home)
+
+
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:
     """A frame whose clause names a place and places within it: one frame per place."""
     return [g for f in hits for g in (f, *(f.at(extra) for extra in f.extra_places))]
@@ -127,7 +207,10 @@ def _place_follows_deployment(hits: list[FrameHit]) -> list[FrameHit]:
 
 def _one_per_proposition(hits: list[FrameHit]) -> list[FrameHit]:
     """A nominal restatement of the same proposition adds nothing."""
-    unique: dict[tuple[str, str | None, str | None], FrameHit] = {}
+    unique: dict[tuple[str, str | None, str | None, str | None], FrameHit] = {}
+    placed = {(f.event, f.agent, f.patient) for f in hits if f.place is not None}
     for f in hits:
-        unique.setdefault((f.event, f.agent, f.place), f)
+        if f.place is None and (f.event, f.agent, f.patient) in placed:
+            continue  # "the deployment to Russia ..., which were sent in October": said already
+        unique.setdefault((f.event, f.agent, f.place, f.patient), f)
     return list(unique.values())

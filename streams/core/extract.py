@@ -12,21 +12,25 @@ reading.py   sentence by sentence:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from schemas import Article, Claim
 from streams.core.attribution import Attribution
-from streams.core.clean import clean_body, detect_language
+from streams.core.clean import clean_body
 from streams.core.context import Reader, ReadingState
 from streams.core.discourse import Discourse
+from streams.core.doc import Doc
 from streams.core.gazetteer import Gazetteer, default_gazetteer
-from streams.core.lang import get_pack
+from streams.core.lang import LangPack, get_pack
+from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
+from streams.core.people import InMemoryPeople, PeopleMemory
 from streams.core.reading import read_sentence
 from streams.core.segment import read_document
 from streams.core.tuning import tuning
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -37,28 +41,58 @@ class Extraction:
     dropped: tuple[str, ...]
     claims: list[Claim]
     attributions: list[Attribution]
+    unsupported: bool = False  # a language with no pack: counted and skipped, never read
 
 
-def extract(article: Article, gaz: Gazetteer | None = None) -> Extraction:
+def extract(article: Article, gaz: Gazetteer | None = None, people: PeopleMemory | None = None) -> Extraction:
+    """The article's claims. `people` remembers who speaks for whom across articles (people.py);
+    without one, people named in this article are still remembered while it is read."""
     gaz = gaz or default_gazetteer()
-    settings = tuning()
-    pack = get_pack(detect_language(article.body, article.language))
+    people = people if people is not None else InMemoryPeople()
+    code = reading_language(article.body, article.language)
+    if code is None:
+        return Extraction(article.id, detected_language(article.body), "", (), [], [], unsupported=True)
+    pack = get_pack(code)
     cleaned = clean_body(article.body, pack)
-    doc = read_document(
-        cleaned.text, pack.code, cleaned.dropped, article.published_at, settings.max_sentence_chars
-    )
-    if not doc.sentences:
-        return Extraction(article.id, pack.code, doc.text, doc.dropped, [], [])
-    state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
-    ctx = Reader(article, doc, pack, gaz, settings, Mentions(doc, pack, gaz), state, doc.sentences[0])
+    doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz, people)
+    if article.title and article.title.strip():
+        # The headline is read too, on its own (its spans point into the title).
+        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz, people)
+        claims = [_titled(c) for c in in_title] + claims
+    return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
+
+
+def _read(
+    article: Article,
+    text: str,
+    dropped: tuple[str, ...],
+    pack: LangPack,
+    gaz: Gazetteer,
+    people: PeopleMemory,
+) -> tuple[Doc, list[Attribution], list[Claim]]:
+    settings = tuning()
+    doc = read_document(text, pack.code, dropped, article.published_at, settings.max_sentence_chars)
     claims: list[Claim] = []
     attributions: list[Attribution] = []
+    if not doc.sentences:
+        return doc, attributions, claims
+    state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
+    mentions = Mentions(doc, pack, gaz)
+    ctx = Reader(article, doc, pack, gaz, settings, mentions, state, doc.sentences[0], people)
     for sent in doc.sentences:
         ctx.sentence = sent
         attrs, found = read_sentence(ctx)
         attributions.extend(attrs)
         claims.extend(found)
-    return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
+    return doc, attributions, claims
 
 
-__all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "extract"]
+def _titled(claim: Claim) -> Claim:
+    """A claim read in the headline: flagged, with an id of its own (its span is in the title)."""
+    raw = f"title|{claim.id}"
+    return claim.model_copy(
+        update={"in_title": True, "id": hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]}
+    )
+
+
+__all__ = ["EXTRACTOR_VERSION", "Attribution", "Extraction", "InMemoryPeople", "PeopleMemory", "extract"]

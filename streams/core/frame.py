@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from streams.core.matching import Hit
 
 IMPLICIT = "\u2205"  # marks a presence read from "<troops> in <place>" with no verb
+EACH_OTHER = "~each-other"  # the agent of a mutual accusation: each speaker's other side
 
 
 @dataclass(slots=True)
@@ -24,6 +25,7 @@ class FrameHit:
     cues: list[str] = field(default_factory=list)
     extra_places: list[str] = field(default_factory=list)
     primary: bool = True  # False for the copy at a second place of the same clause
+    patient: str | None = None  # whom it is done to (classes with a patient)
 
     def at(self, place: str) -> FrameHit:
         """The same frame at another place (a clause naming several)."""
@@ -40,6 +42,7 @@ class FrameHit:
             self.measure,
             list(self.cues),
             primary=False,
+            patient=self.patient,
         )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.core.caches import memo
-from streams.core.lexicon import load_data
+from streams.core.lexicon import load_data, merge
 from streams.core.matching import Hit, PhraseMatcher
 
 
@@ -14,7 +14,7 @@ from streams.core.matching import Hit, PhraseMatcher
 class Actor:
     id: str
     label: str
-    kind: str  # party | org | person
+    kind: str  # party | org | person | media (an outlet: reports claims, never makes them)
     parent: str | None
     role: str | None
     place: str | None
@@ -29,6 +29,7 @@ class Place:
     label: str
     parent: str | None
     names: tuple[str, ...]
+    kind: str | None = None  # village | town | city | district | region | country
 
 
 _KIND_RANK = {"person": 3, "org": 2, "party": 1}
@@ -62,7 +63,11 @@ class Gazetteer:
     def party_of(self, actor_id: str | None) -> str | None:
         if actor_id is None or actor_id not in self.actors:
             return None
-        return self.chain(actor_id)[-1]
+        root = self.chain(actor_id)[-1]
+        return None if self.actors[root].kind == "media" else root
+
+    def is_media(self, actor_id: str | None) -> bool:
+        return actor_id is not None and actor_id in self.actors and self.actors[actor_id].kind == "media"
 
     def specificity(self, actor_id: str) -> tuple[int, int]:
         actor = self.actors[actor_id]
@@ -104,7 +109,7 @@ class Gazetteer:
 
     def within(self, inner: str | None, outer: str | None) -> bool:
         """True when `inner` lies within `outer` or equals it; None is everywhere."""
-        if outer is None:
+        if outer is None or inner == outer:
             return True
         if inner is None:
             return False
@@ -148,10 +153,16 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
             label=str(spec.get("label", place_id)),
             parent=spec.get("parent"),
             names=_strs(spec.get("names")),
+            kind=spec.get("kind"),
         )
-    alias_pairs = [(alias, a.id) for a in actors.values() for alias in (*a.aliases, a.label)]
-    demonym_pairs = [(d, a.id) for a in actors.values() for d in a.demonyms]
-    place_pairs = [(name, p.id) for p in places.values() for name in (*p.names, p.label)]
+    # Hand-written entries first: where a generated name collides with one, the hand one wins.
+    hand_actors = set(actor_data.get("hand") or ())
+    hand_places = set(place_data.get("hand") or ())
+    a_order = sorted(actors.values(), key=lambda a: a.id not in hand_actors)
+    p_order = sorted(places.values(), key=lambda p: p.id not in hand_places)
+    alias_pairs = [(alias, a.id) for a in a_order for alias in (*a.aliases, a.label)]
+    demonym_pairs = [(d, a.id) for a in a_order for d in a.demonyms]
+    place_pairs = [(name, p.id) for p in p_order for name in (*p.names, p.label)]
     return Gazetteer(
         actors=actors,
         places=places,
@@ -162,6 +173,19 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
     )
 
 
+def world_data() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Generated countries (world.py) with the hand-written data merged over them."""
+    from streams.core.world import country_entries
+
+    gen_actors, gen_places = country_entries()
+    hand_actors, hand_places = load_data("actors"), load_data("places")
+    actors = merge(merge({"actors": gen_actors}, load_data("groups")), hand_actors)
+    places = merge({"places": gen_places}, hand_places)
+    actors["hand"] = sorted((hand_actors.get("actors") or {}).keys())
+    places["hand"] = sorted((hand_places.get("places") or {}).keys())
+    return actors, places
+
+
 @memo
 def default_gazetteer() -> Gazetteer:
-    return build_gazetteer(load_data("actors"), load_data("places"))
+    return build_gazetteer(*world_data())

@@ -3,11 +3,18 @@ measures from the gazetteer and the event vocabulary, found once per document.""
 
 from __future__ import annotations
 
-from streams.core.doc import Doc
+from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
 from streams.core.lang import LangPack
 from streams.core.matching import Hit
-from streams.core.vocabulary import measure_matcher, trigger_matcher
+from streams.core.places_found import discover_places
+from streams.core.vocabulary import (
+    lemma_trigger_matcher,
+    measure_matcher,
+    merge_triggers,
+    place_verbs,
+    trigger_matcher,
+)
 
 
 class Mentions:
@@ -17,9 +24,18 @@ class Mentions:
         # One pass each, up front: every step asks for these.
         self._actors = doc.index(gaz.actor_matcher)
         self._demonyms = doc.index(gaz.demonym_matcher)
-        self._places = doc.index(gaz.place_matcher)
         self._people = doc.index(gaz.people_matcher)
-        self._triggers = doc.index(trigger_matcher(pack.code))
+        by_lemma = lemma_trigger_matcher(pack.code)
+        surface = doc.index(trigger_matcher(pack.code)).hits
+        self._triggers = HitIndex(merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface)
+        # Places the gazetteer does not know: after a preposition, or as the object of a verb
+        # that takes a place ("took control of the provincial capital Goma").
+        takes_place = place_verbs()
+        verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
+        known = doc.index(gaz.place_matcher).hits
+        found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
+        self._places = HitIndex(sorted(known + found, key=lambda h: h.start))
+        self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
 
     def actors(self, start: int, end: int) -> list[Hit]:

@@ -7,6 +7,7 @@ import re
 
 from streams.core.context import Reader
 from streams.core.matching import Hit, PhraseMatcher
+from streams.core.places_found import time_words
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 
@@ -17,7 +18,8 @@ def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
     """Place mentions in [start, end) governed by a preposition (or 'including') near the trigger,
     closest first, those after it preferred."""
     ctx = t.ctx
-    direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps
+    # "merebut kembali Kursk", "Kursk was retaken": the object of a control verb is its place.
+    direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps and t.spec.needs_place
     found: list[Hit] = []
     for place in ctx.mentions.places(start, end):
         if any(s <= place.start < e for s, e in t.agent_span):
@@ -55,6 +57,8 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         return True
     if not direct_object:
         return False
+    if place.start < trig.start and ctx.mentions.actors(place.start, place.end):
+        return False  # "Kementerian Pertahanan Rusia mengumumkan telah merebut ...": the speaker
     lo, hi, limit = (trig.end, place.start, 2) if place.start >= trig.end else (place.end, trig.start, 5)
     # "retaken the town of Sudzha": determiners and place nouns do not count.
     content = [w for w in ctx.doc.word_list(lo, hi) if not _is_place_word(ctx, w)]
@@ -103,7 +107,15 @@ def fill_place(t: TriggerReading) -> bool:
     """Set the frame's place (and extra places); False when the frame does not hold at all."""
     ctx = t.ctx
     lo, hi = t.clause_lo, t.clause_hi
-    chosen = _chosen_places(t, places_near(t, lo, hi), lo)
+    near = places_near(t, lo, hi)
+    if not t.spec.upward and _unnamed_parts(t):
+        # "retook two more villages in the Kursk region": places with no name, not the region.
+        t.frame.place_by = "none"
+        return True
+    if t.spec.place_adjacent:
+        # "took control of Goma", "Goma fell to": the place is the verb's own argument.
+        near = [p for p in near if ctx.words(t.trig.end, p.start) <= 4 or ctx.words(p.end, t.trig.start) <= 4]
+    chosen = _chosen_places(t, near, lo)
     if chosen:
         t.frame.place, t.frame.extra_places = chosen[0], chosen[1:]
     elif not _place_from_context(t):
@@ -112,7 +124,31 @@ def fill_place(t: TriggerReading) -> bool:
             # "tiba di Pangkalan Utama TNI AL V Surabaya": somewhere the place hierarchy does
             # not know is not "an unspecified place" of the tracked story.
             return False
-    return not (t.spec.id in ("fighting_ongoing", "territory_recaptured") and t.frame.place is None)
+    return not (t.spec.needs_place and t.frame.place is None)
+
+
+def _unnamed_parts(t: TriggerReading) -> bool:
+    """The object of a capture is a counted or plural small place ("two villages", "12 desa",
+    "several settlements") with no name of its own: the region named after it is where they lie."""
+    ctx, trig = t.ctx, t.trig
+    small = ctx.pack.words("place_kind_village")
+    noun = ctx.doc.first(small, trig.end, min(t.scope.end, trig.end + 40))
+    if noun is None or ctx.words(trig.end, noun.start) > 3:
+        return False
+    named = ctx.mentions.places(noun.end, min(t.scope.end, noun.end + 25))
+    # "two more villages", "beberapa desa" — not "the last villages" (that is all of them).
+    counted = ctx.doc.numbers_between(trig.end, noun.start) or ctx.doc.first(
+        ctx.pack.words("part_quantifiers"), trig.end, noun.start
+    )
+    incl = ctx.doc.first(ctx.pack.inclusion_words, noun.end, min(t.scope.end, noun.end + 12))
+    if incl is not None:
+        return False  # "three settlements, including the town of Sudzha": that one is named
+    right_after = (
+        named
+        and ctx.words(noun.end, named[0].start) <= 1
+        and not ctx.doc.first(ctx.pack.locative_preps, noun.end, named[0].start)
+    )
+    return bool(counted) and not right_after
 
 
 def _chosen_places(t: TriggerReading, places: list[Hit], clause_lo: int) -> list[str]:
@@ -158,7 +194,10 @@ def _place_from_context(t: TriggerReading) -> bool:
 
 
 def _place_noun_pointing_back(ctx: Reader, lo: int, hi: int) -> Hit | None:
-    """ "di wilayah perbatasan tersebut": a place noun with a demonstrative."""
+    """ "di wilayah perbatasan tersebut": a place noun with a demonstrative after it (languages
+    whose demonstratives follow the noun; English ones stand before it: `place_anaphors`)."""
+    if ctx.pack.modifier_first:
+        return None
     for noun in ctx.doc.find(ctx.pack.place_nouns, lo, hi):
         dem = ctx.doc.first(ctx.pack.demonstratives, noun.end, min(hi, noun.end + 25))
         if dem is not None and ctx.words(noun.end, dem.start) <= 1:
@@ -173,6 +212,8 @@ def untracked_place(ctx: Reader, start: int, end: int) -> bool:
         if m is None:
             continue
         lo, hi = m.start(1), m.end(1)
+        if m.group(1).split()[0].casefold() in time_words(ctx.pack.code):
+            continue  # "in March": a time, not a place
         if not ctx.mentions.places(lo, hi) and not ctx.mentions.actors(lo, hi):
             return True
     return False
@@ -184,4 +225,8 @@ def place_before(ctx: Reader, pos: int) -> str | None:
     else the one the article named last. Governments named by their capital do not count."""
     lo = max(ctx.sentence.start, pos - 250)
     hits = [h for h in ctx.mentions.places_outside_actors(lo, pos) if len(ctx.gaz.place_chain(h.key)) > 1]
-    return hits[-1].key if hits else ctx.state.last_place
+    if hits:
+        return hits[-1].key
+    # A place named long before is not what "the area" means now: only a recent one.
+    recent = ctx.sentence.index - ctx.state.last_place_sentence <= 5
+    return ctx.state.last_place if recent else None

@@ -43,11 +43,18 @@ def _negated_troops(t: TriggerReading) -> None:
     for np in t.scope.troops:
         if not t.clause_lo <= np.start < t.trig.end:
             continue
-        neg = ctx.doc.last(ctx.pack.negators, max(t.clause_lo, np.start - 35), np.start)
+        # Parentheses end a clause elsewhere, not an owner's name ("no Air Force (IAF) jets").
+        lo = (
+            max(t.scope.start, np.start - 45)
+            if ctx.text[max(0, np.start - 2) : np.start].strip() == ")"
+            else t.clause_lo
+        )
+        neg = ctx.doc.last(ctx.pack.negators, max(lo, np.start - 45), np.start)
         if neg is None or frame.negated:
             continue
         gap_words = ctx.doc.word_list(neg.end, np.start)
-        owner_only = all(w[:1].isupper() for w in gap_words) and len(gap_words) <= 3
+        # "no Indian Air Force (IAF) aircraft": a name (and its acronym) owns the noun.
+        owner_only = all(w[:1].isupper() for w in gap_words) and len(gap_words) <= 5
         if len(gap_words) <= 1 or owner_only:
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")

@@ -1,14 +1,19 @@
-"""Propositions: (event, agent, place) frames with stable ids and their relations.
+"""Propositions: (event, agent, patient, place) with stable ids and their relations.
 
 The id is "event:agent:place" with "*" for an unspecified slot, so the same thing said in any
-outlet or language maps to the same id. Relations are derived, not stored: a proposition implies
-the same event at every ancestor place and its broader events ("fighting in Kursk" implies
-"present in Kursk" implies "present in Russia"); `excludes` lists what cannot hold together with it.
+outlet or language maps to the same id; an event class with a patient writes it into the event
+slot ("attack>hamas:israel:rafah": Israel attacked Hamas in Rafah). Relations are derived, not
+stored: a proposition implies its broader events, the same event without its patient, and — for
+events that hold wherever something inside holds (presence, fighting) — the same event at every
+ancestor place ("fighting in Kursk" implies "present in Kursk" implies "present in Russia"). A
+capture of a village does not imply the capture of its region. `excludes` lists what cannot hold
+together with it. Open claims (`other`) get an id of their own per statement and never alert.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from schemas import PropositionRef
@@ -17,6 +22,8 @@ from streams.core.gazetteer import Gazetteer, default_gazetteer
 from streams.core.lexicon import load_data
 
 ANY = "*"
+OPEN = "other"  # the event of an open claim: extracted, shown, never alerting
+_PATIENT = ">"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,37 +42,79 @@ class EventSpec:
     # bawah tembakan pasukan Ukraina", "North Korean troops fought Ukrainian forces").
     agent_before: bool = False
     recipient_preps: tuple[str, ...] = ()
+    cameo: str = ""
+    lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    patient: str = "none"  # none | object (who it is done to) | recipient (to whom it goes)
+    upward: bool = True  # holds at every place containing its own (presence), or not (capture)
+    speaker_default: bool = False  # no agent in the sentence: the speaker's side ("Kursk is freed")
+    needs_place: bool = False
+    alerts: bool = True
+    reading: str = "troops"  # troops | roles (see data/frames.yaml)
+    needs_patient: bool = False  # "X threatened Y": no claim without a Y
+    place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
+    # Lemmas that assert the opposite ("abiding by the truce" denies violating it).
+    negating: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _tuple_map(value: Any) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v or ()) for k, v in (value or {}).items()}
+
+
+def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
+    return EventSpec(
+        id=event_id,
+        label=str(spec.get("label", event_id)),
+        agent=str(spec.get("agent", "troops")),
+        measure=spec.get("measure"),
+        broader=tuple(spec.get("broader") or ()),
+        excludes=tuple(spec.get("excludes") or ()),
+        triggers=_tuple_map(spec.get("triggers")),
+        measures=_tuple_map(spec.get("measures")),
+        requires_any=tuple(spec.get("requires_any") or ()),
+        victim_after_active=bool(spec.get("victim_after_active", False)),
+        agent_before=bool(spec.get("agent_before", False)),
+        recipient_preps=tuple(spec.get("recipient_preps") or ()),
+        cameo=str(spec.get("cameo", "")),
+        lemmas=_tuple_map(spec.get("lemmas")),
+        patient=str(spec.get("patient", "none")),
+        upward=bool(spec.get("upward", True)),
+        speaker_default=bool(spec.get("speaker_default", False)),
+        needs_place=bool(spec.get("needs_place", False)),
+        alerts=bool(spec.get("alerts", True)),
+        reading=str(spec.get("reading", "troops")),
+        needs_patient=bool(spec.get("needs_patient", False)),
+        place_adjacent=bool(spec.get("place_adjacent", False)),
+        negating=_tuple_map(spec.get("negating")),
+    )
 
 
 @memo
 def event_specs() -> dict[str, EventSpec]:
     data: dict[str, Any] = load_data("frames").get("events") or {}
-    out: dict[str, EventSpec] = {}
-    for event_id, spec in data.items():
-        out[event_id] = EventSpec(
-            id=event_id,
-            label=str(spec.get("label", event_id)),
-            agent=str(spec.get("agent", "troops")),
-            measure=spec.get("measure"),
-            broader=tuple(spec.get("broader") or ()),
-            excludes=tuple(spec.get("excludes") or ()),
-            triggers={k: tuple(v or ()) for k, v in (spec.get("triggers") or {}).items()},
-            measures={k: tuple(v or ()) for k, v in (spec.get("measures") or {}).items()},
-            requires_any=tuple(spec.get("requires_any") or ()),
-            victim_after_active=bool(spec.get("victim_after_active", False)),
-            agent_before=bool(spec.get("agent_before", False)),
-            recipient_preps=tuple(spec.get("recipient_preps") or ()),
-        )
-    return out
+    return {event_id: _spec(event_id, spec) for event_id, spec in data.items()}
 
 
-def prop_id(event: str, agent: str | None, place: str | None) -> str:
-    return f"{event}:{agent or ANY}:{place or ANY}"
+def alerts_on(event: str) -> bool:
+    """Only propositions of a known event class can confirm or contradict one another."""
+    spec = event_specs().get(event)
+    return spec is not None and spec.alerts
+
+
+def prop_id(event: str, agent: str | None, place: str | None, patient: str | None = None) -> str:
+    head = f"{event}{_PATIENT}{patient}" if patient else event
+    return f"{head}:{agent or ANY}:{place or ANY}"
 
 
 def parse_prop_id(pid: str) -> tuple[str, str | None, str | None]:
+    """(event slot, agent, place); the event slot keeps a patient ("attack>hamas")."""
     event, agent, place = pid.split(":", 2)
     return event, (None if agent == ANY else agent), (None if place == ANY else place)
+
+
+def split_event(slot: str) -> tuple[str, str | None]:
+    """ "attack>hamas" -> ("attack", "hamas"); "other#1a2b" -> ("other", None)."""
+    event, _, patient = slot.partition(_PATIENT)
+    return event.split("#", 1)[0], (patient or None)
 
 
 def family_key(event: str, agent: str | None) -> str:
@@ -73,23 +122,26 @@ def family_key(event: str, agent: str | None) -> str:
     return f"{event}:{agent or ANY}"
 
 
-def _label(event: str, agent: str | None, place: str | None, gaz: Gazetteer) -> str:
+def _name(gaz: Gazetteer, actor: str | None) -> str:
+    return gaz.actors[actor].label if actor and actor in gaz.actors else (actor or "unspecified")
+
+
+def _label(event: str, agent: str | None, place: str | None, patient: str | None, gaz: Gazetteer) -> str:
     spec = event_specs().get(event)
     template = spec.label if spec else event + " {agent} {place}"
-    agent_label = gaz.actors[agent].label if agent and agent in gaz.actors else "unspecified"
     if place and place in gaz.places:
         chain = gaz.place_chain(place)
         place_label = gaz.places[place].label + (
             f" ({gaz.places[chain[-1]].label})" if len(chain) > 1 else ""
         )
     else:
-        place_label = "an unspecified place"
-    text = template.replace("{agent}", agent_label).replace("{place}", place_label)
+        place_label = place.replace("_", " ").title() if place else "an unspecified place"
+    text = template.replace("{agent}", _name(gaz, agent)).replace("{place}", place_label)
+    text = text.replace("{patient}", _name(gaz, patient) if patient else "another party")
     return text[0].upper() + text[1:]
 
 
-def broader_ids(event: str, agent: str | None, place: str | None, gaz: Gazetteer) -> list[str]:
-    """What this proposition implies, nearest first (excluding itself)."""
+def _broader_events(event: str) -> list[str]:
     specs = event_specs()
     events = [event]
     i = 0
@@ -99,13 +151,27 @@ def broader_ids(event: str, agent: str | None, place: str | None, gaz: Gazetteer
             if b not in events:
                 events.append(b)
         i += 1
-    places: list[str | None] = [*gaz.place_chain(place), None] if place else [None]
+    return events
+
+
+def broader_ids(
+    event: str, agent: str | None, place: str | None, gaz: Gazetteer, patient: str | None = None
+) -> list[str]:
+    """What this proposition implies, nearest first (excluding itself)."""
+    specs = event_specs()
+    own = prop_id(event, agent, place, patient)
     out: list[str] = []
-    for ev in events:
-        for pl in places:
-            pid = prop_id(ev, agent, pl)
-            if pid != prop_id(event, agent, place) and pid not in out:
-                out.append(pid)
+    for ev in _broader_events(event):
+        spec = specs.get(ev)
+        upward = spec is None or spec.upward
+        places: list[str | None] = [*gaz.place_chain(place), None] if place and upward else [place]
+        if place and not upward:
+            places.append(None)  # "Sudzha is retaken" bears on the place-less claim, not on Kursk
+        for who in dict.fromkeys([patient if ev == event else None, None]):
+            for pl in places:
+                pid = prop_id(ev, agent, pl, who)
+                if pid != own and pid not in out:
+                    out.append(pid)
     return out
 
 
@@ -124,17 +190,40 @@ def excluded_ids(event: str, place: str | None) -> list[str]:
 
 
 def make_proposition(
-    event: str, agent: str | None, place: str | None, gaz: Gazetteer | None = None
+    event: str,
+    agent: str | None,
+    place: str | None,
+    gaz: Gazetteer | None = None,
+    patient: str | None = None,
 ) -> PropositionRef:
     gaz = gaz or default_gazetteer()
+    event, slot_patient = split_event(event) if event not in event_specs() else (event, None)
+    patient = patient or slot_patient
     return PropositionRef(
-        id=prop_id(event, agent, place),
-        label=_label(event, agent, place, gaz),
+        id=prop_id(event, agent, place, patient),
+        label=_label(event, agent, place, patient, gaz),
         event=event,
         agent=agent,
         place=place,
-        broader=broader_ids(event, agent, place, gaz),
+        broader=broader_ids(event, agent, place, gaz, patient),
         excludes=excluded_ids(event, place),
+    )
+
+
+def open_proposition(content: str, agent: str | None, place: str | None) -> PropositionRef:
+    """An open claim: what was said, with an id of its own (a digest of the words) so that it shows
+    in the stance table without ever meeting another statement."""
+    words = " ".join(content.split())
+    digest = hashlib.sha1(words.casefold().encode("utf-8")).hexdigest()[:10]
+    short = " ".join(words.split()[:14])
+    return PropositionRef(
+        id=f"{OPEN}#{digest}:{agent or ANY}:{place or ANY}",
+        label=short + ("…" if len(words.split()) > 14 else ""),
+        event=OPEN,
+        agent=agent,
+        place=place,
+        broader=[],
+        excludes=[],
     )
 
 

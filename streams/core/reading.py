@@ -20,6 +20,7 @@ from streams.core.context import Reader
 from streams.core.cues import Cue, find_cues
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
+from streams.core.people_found import discover
 from streams.core.speakers import remember_mentions, resolve_segment
 from streams.core.statement import attribute_before
 
@@ -32,6 +33,8 @@ _OPEN_Q = '“"‘'
 def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     sent = ctx.sentence
     cues = find_cues(ctx, sent)
+    # "..., seperti dikutip Reuters", "according to AFP": an outlet is no source of its own.
+    cues = [c for c in cues if not (c.side == "according" and _outlet_follows(ctx, c))]
     trailing = [c for c in cues if c.side == "according" and ctx.words(sent.start, c.start) > 2]
     if trailing:
         cues = trailing[:1]  # "..., menurut Moon Seong Mook": the whole sentence is that source's reading
@@ -46,6 +49,7 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
         attr.claims = claims_of(ctx, attr)
         claims.extend(attr.claims)
         if attr.speaker is not None and attr.speaker.resolved_by != "unknown":
+            discover(ctx, attr.speaker)
             ctx.state.discourse.add_speaker(attr.speaker)
             ctx.state.last_attributed = (sent.paragraph, attr.speaker)
     # Narration still sets the scene: who/where the troops are, for later back-references.
@@ -54,6 +58,11 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     # A transcript label is not the sentence's subject ("REYES: The United States ...").
     remember_mentions(ctx, label.end() if label is not None else sent.start, sent.end)
     return attrs, claims
+
+
+def _outlet_follows(ctx: Reader, cue: Cue) -> bool:
+    who = resolve_segment(ctx, cue.end, min(ctx.sentence.end, cue.end + 60), nearest_end=False)
+    return who is not None and ctx.gaz.is_media(who.actor_id)
 
 
 def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
@@ -154,6 +163,10 @@ def _update_places(ctx: Reader) -> None:
         if in_actor and not ctx.doc.first(ctx.pack.locative_preps, max(sent.start, p.start - 6), p.start):
             continue  # "perkiraan Kyiv": the government, not a place a later "there" points to
         chain = ctx.gaz.place_chain(p.key)
+        envoy = ctx.doc.last(ctx.pack.roles, max(sent.start, p.start - 30), p.start)
+        if envoy is not None and envoy.key == "ambassador":
+            continue  # "its envoy in Bangkok": where an embassy is, not where things happen
         if chain:
             state.last_country = chain[-1]
             state.last_place = p.key
+            state.last_place_sentence = sent.index

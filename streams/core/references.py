@@ -77,7 +77,7 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     rekayasa"), a short answer ("tidak membantah secara langsung"), or "nothing to add"."""
     doc, pack = ctx.doc, ctx.pack
     refers = doc.first(pack.claim_nouns, start, end) or doc.first(pack.content_anaphors, start, end)
-    if refers is not None:
+    if refers is not None and not _subject_pronoun(ctx, refers):
         return refers
     n_words = ctx.words(start, end)
     bare = doc.first(pack.deny_markers, start, end)
@@ -89,6 +89,14 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     if bare is None or n_words > 3:
         return None
     return bare
+
+
+def _subject_pronoun(ctx: Reader, word: Hit) -> bool:
+    """ "said that it had been cut off": "it" opening a clause of its own points to no statement."""
+    if ctx.pack.words("subject_pronouns").key_of(word.text) is None:
+        return False
+    nxt = ctx.doc.word_list(word.end, min(len(ctx.text), word.end + 14))[:1]
+    return bool(nxt) and ctx.pack.words("clause_auxiliaries").key_of(nxt[0]) is not None
 
 
 def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bool:

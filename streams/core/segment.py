@@ -12,7 +12,12 @@ from streams.core.tokens import Tokens
 
 # Sentence boundaries: terminal punctuation (and closing quotes) followed by space and a capital,
 # a digit or an opening quote; or a line break. Abbreviations are protected below.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(A-Z0-9À-Ý])|\n+")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(A-Z0-9À-Ý])|\n+"
+    # Scraped pages lose the space after a full stop ("di Ukraina.Menurut dia") or glue a
+    # headline to the body ("spark global confusionDmitry Peskov"): a boundary all the same.
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{4})(?=[A-Z][a-z]{3})"
+)
 _QUOTE_CHARS = re.compile('[“”"\n]')
 # Where an over-long sentence may be cut: after a clause mark, else after a space.
 _CLAUSE_MARK = re.compile(r"[,;:]\s")

@@ -51,8 +51,13 @@ def _heads_only(ctx: Reader, run: list[SpeakerRef], start: int) -> list[SpeakerR
         for r in run
         if r.actor_id is not None and not qualifier.search(ctx.text, max(start, r.start - 8), r.start)
     ]
-    if heads and len(heads) < len([r for r in run if r.actor_id is not None]):
+    actors = [r for r in run if r.actor_id is not None]
+    if heads and len(heads) < len(actors):
         return [r for r in run if r.actor_id is None or r in heads]
+    roles_only = [r for r in run if r.actor_id is None and r.role is not None]
+    if not heads and actors and roles_only:
+        # "its ambassador to Cambodia": the country after "to" is where the office is, not whose.
+        return roles_only
     return run
 
 

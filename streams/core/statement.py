@@ -8,8 +8,9 @@ import re
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
+from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
-from streams.core.frame import FrameHit
+from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.references import claim_owner, claim_reference, topic_frames
 from streams.core.speakers import resolve_segment
 
@@ -39,6 +40,10 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     if prev is not None and prev.speaker is not None:
         if ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start):
             return prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+        if cue.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)) and ctx.text[
+            max(seg_start, cue.start - 3) : cue.start
+        ].strip() in (",", ""):
+            return prev.speaker  # "X disputed the claim, saying ...": the participle's subject is X
     speaker = _named_subject(ctx, site, seg_start)
     if (
         speaker is not None
@@ -53,9 +58,18 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     return speaker
 
 
+_RELATIVE_APPOSITION = re.compile(r",\s*(?:who|which|yang)\b[^,]{1,120},\s*$", re.IGNORECASE)
+
+
 def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
     cue, text = site.cue, ctx.text
-    speaker = resolve_segment(ctx, seg_start, cue.start, nearest_end=True)
+    # "Austin, who arrived in Kyiv on Monday, said": the relative clause names no speaker.
+    end = cue.start
+    rel = _RELATIVE_APPOSITION.search(text, seg_start, cue.start)
+    if rel is not None:
+        end = rel.start()
+    speaker = resolve_segment(ctx, seg_start, end, nearest_end=True)
+    speaker = _clause_subject(ctx, site, seg_start) or speaker
     comma = text.rfind(", ", seg_start, cue.start)
     tail_end = segment_end(ctx, cue.end, ctx.sentence.end)
     if (
@@ -71,16 +85,33 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
             speaker = near
     if speaker is None:
         return None
-    gap = ctx.words(speaker.end, cue.start)
+    gap = ctx.words(speaker.end, end)
     # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may stand
     # between subject and verb, another clause may not.
     if gap > 12 or (
         gap > 6
-        and has_clause_break(ctx, speaker.end, cue.start)
-        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, cue.start)
+        and has_clause_break(ctx, speaker.end, end)
+        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, end)
     ):
         return None
     return speaker
+
+
+def _clause_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
+    """ "Rwanda has urged talks with the M23 rebels, even as it denies ...": a pronoun right before
+    the verb, after a comma, is the sentence's subject, not the party named just before it."""
+    cue = site.cue
+    pron = ctx.doc.last(ctx.pack.pronouns, max(seg_start, cue.start - 12), cue.start)
+    comma = ctx.text.rfind(",", seg_start, cue.start)
+    if pron is None or comma < 0 or pron.start < comma or ctx.words(pron.end, cue.start) > 0:
+        return None
+    first = next(iter(ctx.mentions.owners(ctx.sentence.start, comma)), None)
+    if first is None or ctx.words(ctx.sentence.start, first.start) > 1:
+        return None
+    party = ctx.gaz.party_of(first.key)
+    if party is None:
+        return None
+    return SpeakerRef(pron.start, pron.end, pron.text, first.key, party, None, "pronoun")
 
 
 def _is_back_reference(ctx: Reader, speaker: SpeakerRef) -> bool:
@@ -133,6 +164,7 @@ def _content(
     frames: list[FrameHit] = []
     if not (bare_tail and comma_lead and speaker.start - seg_start > 20):
         owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None
+        owner = owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
         if owner is not None and frames:
             ctx.state.owned[owner] = frames[0].event
@@ -141,7 +173,15 @@ def _content(
     span = (a_start, after_end)
     if not frames and speaker.start > seg_start:
         q = opening_quote(ctx, speaker.start)
-        b_start = q if q is not None else (seg_start if bare_tail and comma_lead else speaker.start)
+        # "P, X told a briefing last week": no complement after the verb, the statement is P.
+        first = ctx.doc.word_list(cue.end, min(after_end, cue.end + 16))[:1]
+        told = (
+            comma_lead
+            and ctx.doc.first(ctx.pack.complementizers, cue.end, after_end) is None
+            and bool(first)
+            and first[0].casefold() in ctx.pack.glue.articles
+        )
+        b_start = q if q is not None else (seg_start if (bare_tail or told) and comma_lead else speaker.start)
         if speaker.start - b_start > 10:
             b_frames = frames_in(ctx, b_start, speaker.start, speaker)
             if b_frames:
@@ -156,6 +196,42 @@ def _content(
     if not frames:
         frames = topic_frames(ctx, a_start, after_end, cue, speaker)
     return frames, span
+
+
+def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None:
+    """Who did what the content tells, when its verb has no subject of its own: the party
+    accused ("A accused B of violating", "A menuduh B melanggar"); the speaker, who denies or
+    admits its own part ("denied any involvement in the attack", "membantah menyerang lebih
+    dulu", "denied firing first")."""
+    lo, hi = cue.end, min(end, cue.end + 40)
+    each = ctx.pack.words("each_other")
+    mutual = ctx.doc.first(each, lo, hi)
+    before = ctx.doc.last(each, max(0, cue.start - 12), cue.start)  # "saling menuduh"
+    if cue.kind == "accuse" and (
+        (mutual is not None and ctx.words(lo, mutual.start) == 0)
+        or (before is not None and ctx.words(before.end, cue.start) == 0)
+    ):
+        return EACH_OTHER  # "Israel and Hamas accuse each other of ...": each one the other
+    if cue.kind == "accuse":
+        for h in ctx.mentions.owners(lo, hi):
+            if ctx.words(lo, h.start) <= 2:
+                return ctx.gaz.party_of(h.key)
+            break
+        return None
+    part = ctx.doc.first(ctx.pack.words("involvement_nouns"), lo, hi)
+    if part is not None and ctx.words(lo, part.start) <= 1:
+        return speaker.party
+    first = ctx.mentions.triggers(lo, hi)
+    glue = ctx.pack.glue
+    head = first[0].text.split()[0].casefold() if first else ""
+    noun = head.endswith(glue.nominal_suffixes) or head.startswith(glue.nominal_prefixes or ("\0",))
+    if first and ctx.words(lo, first[0].start) == 0 and head and not noun:
+        return speaker.party  # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker
+    if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
+        aux = ctx.pack.words("perfect_auxiliaries")
+        if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
+            return speaker.party  # "denied attacking", "membantah telah menyerang"
+    return None
 
 
 def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[SpeakerRef]:

@@ -40,10 +40,13 @@ def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None,
     for hit in owners:
         if hit.start >= noun.end and hit.start - noun.end <= 14:
             words = ctx.doc.word_list(noun.end, hit.start)
+            # "jet tempur Rafale milik India": a model's name may stand before the owner marker.
+            marked = [w for w in words if not w[:1].isupper()]
             if (
                 not STOPS.search(ctx.text, noun.end, hit.start)
-                and len(words) <= 2
-                and all(w.casefold() in ctx.pack.owner_markers for w in words)
+                and len(words) <= 3
+                and all(w.casefold() in ctx.pack.owner_markers for w in marked)
+                and (len(marked) == len(words) or marked)
             ):
                 return ctx.gaz.party_of(hit.key), hit.end
     return None, noun.end

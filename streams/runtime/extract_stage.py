@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from schemas import Article, DeadLetterReason
 from streams import metrics
+from streams.core.language import detected_language, reading_language
 from streams.logsafe import safe
 from streams.pipeline import BadInput, content_hash, decode
 from streams.runtime.deadletters import DeadLetterSink
@@ -87,6 +88,9 @@ class ExtractStage:
         except BadInput as err:
             return Item(msg, reject=(err.reason, str(err)))
         assert isinstance(article, Article)
+        if reading_language(article.body, article.language) is None:
+            found = detected_language(article.body)
+            return Item(msg, reject=("unsupported_language", f"no language pack for {found!r}"))
         return Item(msg, article, content_hash(article))
 
     async def _unseen(self, items: list[Item]) -> list[Item]:

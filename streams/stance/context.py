@@ -8,14 +8,18 @@ from datetime import datetime, timedelta
 
 from schemas import Alert, Claim, Evidence, PropositionRef
 from streams.core.gazetteer import Gazetteer
-from streams.core.propositions import make_proposition, parse_prop_id
+from streams.core.propositions import alerts_on, event_specs, make_proposition, parse_prop_id, split_event
 from streams.stance.state import PartyState, Rules, View, evidence_of, up_ids
 
 
 def alerting(claim: Claim) -> bool:
-    """Only attributed, non-speculative, original (not syndicated) claims can raise alerts."""
+    """Only attributed, non-speculative, original (not syndicated) claims about a proposition of
+    certain identity (an event class, not an open claim) can raise alerts."""
     return (
-        claim.speaker.party is not None and claim.modality != "speculative" and claim.syndicated_from is None
+        claim.speaker.party is not None
+        and claim.modality != "speculative"
+        and claim.syndicated_from is None
+        and alerts_on(claim.proposition.event)
     )
 
 
@@ -28,6 +32,16 @@ def party_label(party: str | None, gaz: Gazetteer) -> str:
     if party and party in gaz.actors:
         return gaz.actors[party].label
     return party or "an unknown speaker"
+
+
+def _downs(claim: Claim, narrower: list[str]) -> list[str]:
+    """What a denial bears on: its proposition and, for events that hold at every place inside
+    their own (presence, fighting), the narrower ones. Denying that a region is retaken does not
+    deny that a village in it was."""
+    spec = event_specs().get(claim.proposition.event)
+    if spec is not None and not spec.upward:
+        return [claim.proposition.id]
+    return [claim.proposition.id, *narrower]
 
 
 @dataclass
@@ -45,13 +59,15 @@ class DecisionContext:
         self.party = self.claim.speaker.party
         self.me = party_label(self.party, self.gaz)
         self.ups = up_ids(self.claim)
-        self.downs = [self.claim.proposition.id, *self.view.narrower]
+        self.downs = _downs(self.claim, self.view.narrower)
+        # Everything the claim bears on or that bears on it, for what was said before.
+        self.related = list(dict.fromkeys([*self.ups, *self.view.narrower]))
         self.can_alert = alerting(self.claim)
         # A contradiction between two parties is reported once per proposition, not on every
         # repeat; an inferred one (mutually exclusive claims) does not hide a later direct one.
         self.already: set[str] = set()
         self.already_any: set[str] = set()
-        for pid in dict.fromkeys([*self.ups, *self.downs]):
+        for pid in self.related:
             st = self.view.state(pid, self.party)
             if st is not None:
                 self.already.update(st.opposed)
@@ -62,6 +78,34 @@ class DecisionContext:
 
     def mine(self, pid: str) -> PartyState | None:
         return self.view.state(pid, self.party)
+
+    def said_before(self) -> bool:
+        """This party already took a side (affirm or deny) on the claim's proposition: its own
+        statement there or at a narrower place, or a statement of its own at a broader place
+        (a place-less one bears on every place). Implied states of a sibling place do not count."""
+        own = self.claim.proposition.id
+        event = self.claim.proposition.event
+        for pid in self.related:
+            if split_event(parse_prop_id(pid)[0])[0] != event:
+                continue  # a broader event is another proposition ("present" for "fighting")
+            st = self.mine(pid)
+            if st is None or st.committed is None:
+                continue
+            if pid == own or not st.implied or pid in self.view.narrower:
+                return True
+        return False
+
+    def stale(self, party: str, ev: Evidence, stance: str) -> bool:
+        """True when `party` took the opposite side later on a related proposition: a denial
+        it has since retracted ("we did send them") is no longer its position to contradict."""
+        for pid in self.related:
+            st = self.view.state(pid, party)
+            if st is None or st.committed is None or st.committed == stance:
+                continue
+            later = st.last_affirm if stance == "deny" else st.last_deny
+            if later is not None and later.event_time > ev.event_time:
+                return True
+        return False
 
     def fresh(self, other: str, pid: str, *, inferred: bool = False) -> bool:
         """True when `other` and this party were not yet reported as opposed on `pid`."""
@@ -75,6 +119,9 @@ class DecisionContext:
 
     def close_in_time(self, a: datetime, b: datetime) -> bool:
         return abs(a - b) <= timedelta(days=self.rules.period_days)
+
+    def emitted(self, kind: str, event: str | None = None) -> bool:
+        return any(a.kind == kind and (event is None or a.proposition.event == event) for a in self.alerts)
 
     def emit(
         self, kind: str, pid: str, related: list[Evidence], rule: str, reason: str, severity: str

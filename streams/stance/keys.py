@@ -54,7 +54,7 @@ def key_plan(claim: Claim, gaz: Gazetteer | None = None) -> KeyPlan:
     if claim.quantity is not None:
         chain = [claim.place, *gaz.place_chain(claim.place)[1:]] if claim.place else [None]
     return KeyPlan(
-        families=families_below(claim) if claim.stance == "deny" else [],
+        families=families_below(claim),
         ups=ups,
         exclusion_patterns=patterns,
         figure_chain=chain,

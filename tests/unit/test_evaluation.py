@@ -14,6 +14,7 @@ import pytest
 from schemas import Article
 from streams.core.extract import extract
 from streams.evaluation import evaluate
+from streams.stance.memory import MemoryBook
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DEV2 = Path(__file__).resolve().parents[1] / "corpus_dev2"
@@ -71,33 +72,14 @@ def test_annotations_are_consistent_with_the_ontology(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", ALL_SETS, ids=ALL_IDS)
-def test_unrelated_articles_yield_no_claims(folder: Path) -> None:
+def test_unrelated_articles_raise_no_alerts(folder: Path) -> None:
+    """Articles of other stories (no gold): open claims or a few frame claims of their own story
+    at most (the engine reads any story now), and never an alert."""
     gold = {g["article_id"]: g for g in map(orjson.loads, (folder / "gold.jsonl").read_text().splitlines())}
-    articles = [
-        Article.model_validate(orjson.loads(line))
-        for line in (folder / "articles.jsonl").read_text().splitlines()
-    ]
-    unrelated = [a for a in articles if not gold[a.id]["claims"] and not gold[a.id]["alerts"]]
-    assert len(unrelated) >= 2
-    for article in unrelated:
-        if article.id not in KNOWN_UNRELATED_MISSES:
-            assert extract(article).claims == [], article.id
-
-
-# Unrelated articles the engine still reads claims from (kept visible, not hidden).
-KNOWN_UNRELATED_MISSES = {
-    "d-s06-a1": "US troops 'stationed in South Korea' (narration) becomes the topic of 'analysts dismissed "
-    "the report'; the claim has no party, so it can raise no alert",
-}
-
-
-@pytest.mark.xfail(strict=True, reason="known miss, see KNOWN_UNRELATED_MISSES")
-@pytest.mark.parametrize("article_id", sorted(KNOWN_UNRELATED_MISSES))
-def test_known_unrelated_misses_still_yield_claims(article_id: str) -> None:
-    for folder in ALL_SETS:
-        for line in (folder / "articles.jsonl").read_text().splitlines():
-            article = Article.model_validate(orjson.loads(line))
-            if article.id == article_id:
-                assert extract(article).claims == []
-                return
-    raise AssertionError(f"{article_id} not found")
+    book = MemoryBook()
+    for line in (folder / "articles.jsonl").read_text().splitlines():
+        article = Article.model_validate(orjson.loads(line))
+        if gold[article.id]["claims"] or gold[article.id]["alerts"]:
+            continue
+        alerts = [a for c in extract(article).claims for a in book.apply(c)]
+        assert alerts == [], article.id

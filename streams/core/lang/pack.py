@@ -5,13 +5,15 @@ small regexes built from its glue words. Numbers and time expressions compile in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from streams.core.caches import memo
 from streams.core.lang.regex import alt
 from streams.core.lexicon import languages, load_lang
 from streams.core.matching import PhraseMatcher, phrase_set
+
+_EMPTY = phrase_set([])
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,14 @@ class LangPack:
     postposed_speaker: bool
     passive_prefixes: tuple[str, ...]
     glue: Glue
+    # Further phrase lists by name (core.yaml `lists:`), for the general event reading: role
+    # markers, involvement nouns, background clauses, nationality words ... (see `words`).
+    lists: dict[str, PhraseMatcher] = field(default_factory=dict)
+
+    def words(self, name: str) -> PhraseMatcher:
+        """A named phrase list of `lists:` (an empty matcher when the language has none)."""
+        found = self.lists.get(name)
+        return found if found is not None else _EMPTY
 
 
 def _list(data: dict[str, Any], key: str) -> list[str]:
@@ -280,6 +290,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         postposed_speaker=bool(data.get("postposed_speaker", False)),
         passive_prefixes=tuple(_list(data, "passive_prefixes")),
         glue=compile_glue(data.get("glue") or {}),
+        lists={str(k): phrase_set(words_of(v, f"lists.{k}")) for k, v in (data.get("lists") or {}).items()},
     )
 
 

@@ -1,4 +1,8 @@
-"""CONFIRMED: a party's first affirmation of something a different party affirmed before."""
+"""CONFIRMED: a party's first affirmation of something a different party affirmed before.
+
+Once per statement: a party that already took a side on the proposition (here, at a place
+within it, or place-less) confirms nothing — repeating is not confirming, and turning from a
+denial is a reversal, not a confirmation."""
 
 from __future__ import annotations
 
@@ -9,8 +13,19 @@ def check_confirmed(ctx: DecisionContext) -> None:
     claim = ctx.claim
     if not ctx.can_alert or claim.stance != "affirm":
         return
+    if ctx.emitted("STANCE_REVERSAL", claim.proposition.event) or ctx.said_before():
+        return
+    if any(c.startswith("trigger:\u2205") for c in claim.cues):
+        return  # "Ukrainian troops in Kursk" as a phrase, no verb: too weak to confirm anything
     for pid in ctx.ups:
-        others = [s for p, s in ctx.view.holders(pid) if p != ctx.party and s.committed == "affirm"]
+        others = [
+            s
+            for p, s in ctx.view.holders(pid)
+            if p != ctx.party
+            and s.committed == "affirm"
+            and s.last_affirm is not None
+            and not ctx.stale(p, s.last_affirm, "affirm")
+        ]
         mine = ctx.mine(pid)
         if not others or (mine is not None and mine.committed == "affirm"):
             continue

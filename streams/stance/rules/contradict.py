@@ -13,7 +13,13 @@ def _holders_with(ctx: DecisionContext, pids: list[str], stance: str) -> dict[st
     for pid in pids:
         for p, s in ctx.view.holders(pid):
             ev = s.last_deny if stance == "deny" else s.last_affirm
-            if p != ctx.party and s.committed == stance and ev is not None and ctx.fresh(p, pid):
+            if (
+                p != ctx.party
+                and s.committed == stance
+                and ev is not None
+                and ctx.fresh(p, pid)
+                and not ctx.stale(p, ev, stance)
+            ):
                 found.setdefault(p, ev)
     return found
 

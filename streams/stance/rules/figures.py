@@ -25,6 +25,8 @@ def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bo
     fq = fig.evidence.quantity
     if fq is None or fig.evidence.article_id == ctx.claim.article_id:
         return False
+    if fig.evidence.party is not None and fig.evidence.party == ctx.party:
+        return False  # a party revising its own tally is not a discrepancy between sources
     if not ctx.close_in_time(fig.evidence.event_time, ctx.claim.event_time):
         return False
     if same_place:

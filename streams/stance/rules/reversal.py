@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from streams.core.propositions import parse_prop_id, split_event
 from streams.stance.context import DecisionContext
 from streams.stance.positions import older
 
@@ -10,13 +11,22 @@ def check_reversal(ctx: DecisionContext) -> None:
     claim = ctx.claim
     if not ctx.can_alert or claim.stance not in ("affirm", "deny"):
         return
-    scope = ctx.ups if claim.stance == "affirm" else ctx.downs
+    # An affirmation turns from a denial here, at a broader place, or of the same event at a
+    # narrower place (affirming presence does not turn from a denial of fighting).
+    same_event = [
+        p for p in ctx.view.narrower if split_event(parse_prop_id(p)[0])[0] == claim.proposition.event
+    ]
+    scope = [*ctx.ups, *same_event] if claim.stance == "affirm" else ctx.downs
     opposite = "deny" if claim.stance == "affirm" else "affirm"
-    for pid in scope:
+    for pid in dict.fromkeys(scope):
         st = ctx.mine(pid)
         if st is None or st.committed != opposite or older(claim, st):
             continue
         before = st.last_deny if opposite == "deny" else st.last_affirm
+        if before is not None and ctx.party and ctx.stale(ctx.party, before, opposite):
+            continue  # already turned from it in a later statement: reported then
+        if before is not None and before.article_id == claim.article_id:
+            continue  # both stances in one article: a recap or a misreading, not a change of line
         related = [e for e in (before,) if e is not None] + list(st.pending)
         between = f", with {len(st.pending)} noncommittal statement(s) in between" if st.pending else ""
         was = "denied" if opposite == "deny" else "affirmed"

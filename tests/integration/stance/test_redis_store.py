@@ -124,3 +124,34 @@ def test_an_article_mark_moves_its_offset_only_without_a_gap(client: redis.Redis
     with pytest.raises(StateBehindLog):
         store.mark_article("a9", "h9", (art, 7))
     assert not store.seen_article("a9", "h9")
+
+
+def test_the_one_alert_per_event_rules_hold_on_redis_as_in_memory(client: redis.Redis, prefix: str) -> None:
+    """A reversal is not also a confirmation; a retracted denial is not contradicted; a party
+    repeating itself at a narrower place confirms nothing; open claims never alert."""
+    from tests.unit.stance.helpers import recapture
+
+    claims = [
+        claim(1, "ukraine", "affirm", place="russia"),
+        claim(2, "kremlin", "deny", place="russia", days=1),
+        claim(3, "rutte", "affirm", place="russia", days=2),
+        claim(4, "rutte", "affirm", place="kursk", days=3),  # NATO again, narrower: nothing
+        claim(5, "putin", "affirm", place=None, days=200, article="later"),  # reversal only
+        claim(6, "north_korea", "affirm", place="russia", days=201),  # Russia's denial is retracted
+        recapture(7, "russia", "affirm", days=202, place="sudzha"),
+        recapture(8, "ukraine", "deny", days=203, place="kursk"),  # the region, not the town
+    ]
+    book, store = MemoryBook(), RedisStanceStore(client, prefix)
+    expected = [[a.kind for a in book.apply(c)] for c in claims]
+    got = [[a.kind for a in alerts] for alerts in store.apply_batch(claims)]
+    assert got == expected
+    assert expected == [
+        [],
+        ["CONTRADICTED"],
+        ["CONFIRMED", "CONTRADICTED"],
+        [],
+        ["STANCE_REVERSAL"],
+        ["CONFIRMED"],
+        [],
+        [],
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from schemas import Article
+from schemas import Article, Claim
 from streams.core.extract import Extraction, extract
 
 PUB = datetime.fromisoformat("2024-11-08T09:00:00+07:00")
@@ -16,8 +16,19 @@ def extract_body(body: str, lang: str | None = None) -> Extraction:
     return extract(Article(id="t", outlet="Test", body=body, published_at=PUB, language=lang))
 
 
-def claims_of(body: str, lang: str | None = None) -> list[ClaimKey]:
-    return [(c.speaker.party, c.stance, c.proposition.id) for c in extract_body(body, lang).claims]
+def frame_claims(ex: Extraction) -> list[Claim]:
+    """The claims of event classes, open claims left out."""
+    return [c for c in ex.claims if c.proposition.event != "other"]
+
+
+def claims_of(body: str, lang: str | None = None, *, open_claims: bool = False) -> list[ClaimKey]:
+    """Claims of the event classes; open claims (event `other`) only when asked for (their ids carry
+    a digest of the words: see test_open_claims.py)."""
+    return [
+        (c.speaker.party, c.stance, c.proposition.id)
+        for c in extract_body(body, lang).claims
+        if open_claims or c.proposition.event != "other"
+    ]
 
 
 def assert_claims(body: str, expected: list[ClaimKey], lang: str | None = None) -> None:

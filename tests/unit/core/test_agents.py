@@ -115,3 +115,55 @@ def test_the_subject_of_a_causal_clause_is_the_actor_before_it() -> None:
         "Putin berterima kasih kepada Korea Utara karena telah mengirim pasukan ke Kursk.",
         [("russia", "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_the_subject_of_an_active_kill_verb_is_not_the_side_that_lost_people() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("Sudanese strikes killed 30 people in Darfur, the Chadian foreign ministry said.")
+    assert ("chad", "affirm", "casualties:sudan:darfur") not in got
+
+
+def test_troops_that_are_the_object_of_an_attack_are_not_a_presence_claim() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("Kenya's army said Somali militants attacked Kenyan troops in Lamu.")
+    assert ("kenya", "affirm", "troops_deployed:kenya:lamu") not in got
+
+
+def test_an_admitted_loss_is_the_speakers_and_a_victim_may_stand_a_few_words_on() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Greece's navy acknowledged the loss of two patrol drones.") == [
+        ("greece", "affirm", "casualties:greece:*")
+    ]
+    assert read("Turkey denied claims that it shot down or badly damaged two Greek jets.") == [
+        ("turkey", "deny", "casualties:greece:*")
+    ]
+
+
+def test_the_accused_is_not_whose_soldiers_died() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Turkey accuses Syria of violating the truce after soldiers killed.") == [
+        ("turkey", "affirm", "agreement_violated:syria:*")
+    ]
+
+
+def test_those_troops_are_the_ones_the_article_is_about_however_far_back() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    body = (
+        "Intelijen Jepang mengatakan tentara Mongolia telah tiba di Rusia.\n"
+        "Cuaca di wilayah itu sangat dingin.\nHarga minyak naik.\nPasar saham turun.\n"
+        "Mongolia pada awalnya menolak laporan mengenai pengerahan pasukan tersebut."
+    )
+    assert ("mongolia", "deny", "troops_deployed:mongolia:russia") in read(body)
+
+
+def test_troops_that_helped_a_party_retake_a_place_are_not_who_retook_it() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read(
+        "Media resmi Belarus melaporkan, tentara Belarus telah membantu Rusia merebut kembali Kursk."
+    ) == [("belarus", "affirm", "territory_recaptured:russia:kursk")]

@@ -3,7 +3,7 @@ a surname, "the statement said")."""
 
 from __future__ import annotations
 
-from tests.unit.core.helpers import assert_claims, extract_body
+from tests.unit.core.helpers import assert_claims, extract_body, frame_claims
 
 NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
 
@@ -42,7 +42,7 @@ def test_a_bare_role_prefers_the_actor_that_spoke_over_one_merely_named() -> Non
     )
     later = [a.speaker for a in ex.attributions if a.speaker is not None and a.speaker.text == "Staf Umum"]
     assert later and all(s.party == "ukraine" for s in later)
-    assert [(c.speaker.party, c.stance, c.proposition.id) for c in ex.claims] == [
+    assert [(c.speaker.party, c.stance, c.proposition.id) for c in frame_claims(ex)] == [
         ("ukraine", "affirm", "fighting_ongoing:*:kursk")
     ]
 

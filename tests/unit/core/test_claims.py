@@ -63,3 +63,24 @@ def test_confidence_falls_with_a_hedge_and_a_pronoun() -> None:
 def test_claim_ids_are_stable() -> None:
     body = "Zelensky said North Korean troops were in Kursk."
     assert [c.id for c in extract_body(body).claims] == [c.id for c in extract_body(body).claims]
+
+
+def test_reports_a_speaker_merely_mentions_are_noncommittal() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "A Pentagon spokesman said it had read reports of Belarusian troops arriving in Georgia.",
+        [("united_states", "noncommittal", "troops_deployed:belarus:georgia")],
+    )
+    check(
+        "Juru bicara Pentagon mengatakan pihaknya melihat laporan tentang pasukan Belarus yang "
+        "dikerahkan ke Georgia.",
+        [("united_states", "noncommittal", "troops_deployed:belarus:georgia")],
+    )
+
+
+def test_a_party_does_not_accuse_itself() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("The government accused Hamas of attacking its soldiers in Rafah.")
+    assert all(party != "hamas" for party, _, _ in got)

@@ -62,3 +62,14 @@ def test_two_parties_joined_by_and_are_a_list_not_one_name() -> None:
         ("north_korea", "deny", "weapons_supplied:north_korea:russia"),
         ("russia", "deny", "weapons_supplied:north_korea:russia"),
     ]
+
+
+def test_sources_of_a_nation_speak_for_no_government_sources_of_an_institution_do() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Eight Somali soldiers were killed in Baidoa, according to Kenyan sources.") == [
+        (None, "affirm", "casualties:somalia:baidoa")
+    ]
+    assert read("Eight Somali soldiers were killed in Baidoa, according to Kenyan security sources.") == [
+        ("kenya", "affirm", "casualties:somalia:baidoa")
+    ]

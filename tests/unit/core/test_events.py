@@ -66,3 +66,27 @@ def test_a_nominal_restatement_adds_no_second_claim() -> None:
         "was a danger.",
         [("nato", "affirm", "troops_deployed:north_korea:russia")],
     )
+
+
+def test_troops_attacking_places_of_another_side_is_an_attack() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Militer Ethiopia mengatakan pasukan Eritrea menyerang beberapa wilayah di Ethiopia.",
+        [("ethiopia", "affirm", "attack:eritrea:ethiopia")],
+    )
+
+
+def test_fighting_that_continued_around_a_town_is_ongoing_there() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Armenia's army chief said that fighting continued in and around Kapan.",
+        [("armenia", "affirm", "fighting_ongoing:*:kapan")],
+    )
+
+
+def test_troops_poised_to_do_something_are_not_a_presence_claim() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("Serbia says forces poised to enter Kosovo as envoys head to Belgrade.") == []

@@ -31,7 +31,7 @@ def test_an_unpunctuated_page_is_read_in_bounded_sentences() -> None:
     assert ex.claims and all(ex.text[c.span.start : c.span.end] == c.quote for c in ex.claims)
     # Pieces cut at arbitrary words still read only what the text says.
     assert {c.speaker.party for c in ex.claims} <= {"ukraine", "russia", None}
-    assert {c.proposition.id for c in ex.claims} <= {
+    assert {c.proposition.id for c in ex.claims if c.proposition.event != "other"} <= {
         "troops_deployed:north_korea:kursk",
         "troops_deployed:north_korea:*",
     }
@@ -91,3 +91,28 @@ def test_the_same_claims_and_ids_under_any_hash_seed() -> None:
         assert proc.returncode == 0, proc.stderr
         outputs.append(json.loads(proc.stdout))
     assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
+
+
+def test_the_headline_is_read_too_and_flagged() -> None:
+    from datetime import datetime
+
+    from schemas import Article
+    from streams.core.extract import extract
+
+    ex = extract(
+        Article(
+            id="h1",
+            outlet="Test",
+            title="Armenia says Azerbaijani troops entered Syunik",
+            body="The talks were postponed, officials in Yerevan said on Monday after a long meeting.",
+            published_at=datetime.fromisoformat("2024-11-08T09:00:00+00:00"),
+        )
+    )
+    titled = [c for c in ex.claims if c.in_title]
+    assert [(c.speaker.party, c.proposition.event, c.proposition.agent) for c in titled] == [
+        ("armenia", "troops_deployed", "azerbaijan")
+    ]
+    assert (
+        titled[0].quote
+        == "Armenia says Azerbaijani troops entered Syunik"[titled[0].span.start : titled[0].span.end]
+    )

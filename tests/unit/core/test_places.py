@@ -44,12 +44,19 @@ def test_a_recipient_right_after_the_supply_verb_is_the_place(body: str) -> None
     [
         "Korea Selatan mengirimkan sekitar 300 personel marinir yang tiba di Pangkalan Utama Surabaya "
         "untuk latihan gabungan, kata juru bicara TNI AL.",
-        "South Korea has sent 250 soldiers to Lebanon to join the United Nations peacekeeping force, "
-        "the defence ministry said.",
     ],
 )
 def test_troops_sent_somewhere_the_gazetteer_does_not_know_are_not_the_tracked_story(body: str) -> None:
     assert_claims(body, [])
+
+
+def test_every_country_is_a_place_a_deployment_can_name() -> None:
+    # Any country is known now (pycountry): a deployment there is a claim of its own story.
+    assert_claims(
+        "South Korea's defence ministry said it had sent 250 soldiers to Lebanon to join the United "
+        "Nations peacekeeping force.",
+        [("south_korea", "affirm", "troops_deployed:south_korea:lebanon")],
+    )
 
 
 def test_there_points_to_a_place_named_earlier_in_the_same_sentence() -> None:
@@ -67,4 +74,30 @@ def test_a_place_inside_another_named_with_including_is_a_claim_of_its_own() -> 
             ("nato", "affirm", "troops_deployed:north_korea:russia"),
             ("nato", "affirm", "troops_deployed:north_korea:kursk"),
         ],
+    )
+
+
+def test_a_few_villages_retaken_in_a_region_are_not_the_region_retaken() -> None:
+    assert_claims(
+        "Azerbaijan said its army had retaken three villages in the Karabakh region.",
+        [("azerbaijan", "affirm", "territory_recaptured:azerbaijan:*")],
+    )
+    assert_claims(
+        "Kementerian Pertahanan Armenia mengumumkan telah merebut kembali beberapa desa di Syunik.",
+        [("armenia", "affirm", "territory_recaptured:armenia:*")],
+    )
+
+
+def test_the_last_villages_of_a_region_are_the_region() -> None:
+    assert_claims(
+        "Azerbaijan said its army had retaken the last villages in Karabakh.",
+        [("azerbaijan", "affirm", "territory_recaptured:azerbaijan:karabakh")],
+    )
+
+
+def test_an_embassys_city_is_not_what_the_area_points_back_to() -> None:
+    assert_claims(
+        "Norway expelled Sweden's envoy in Oslo on Monday.\n"
+        "The Norwegian army said Swedish troops were sent to the area.",
+        [("norway", "affirm", "troops_deployed:sweden:*")],
     )

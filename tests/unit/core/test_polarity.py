@@ -75,3 +75,12 @@ def test_whether_leaves_the_statement_noncommittal() -> None:
 )
 def test_troops_not_in_a_place_are_denied(body: str) -> None:
     assert_claims(body, [("russia", "deny", "troops_deployed:north_korea:russia")])
+
+
+def test_a_name_with_its_acronym_between_the_negation_and_the_noun_still_negates() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Islamabad said no Pakistan Air Force (PAF) jets were shot down over the weekend.",
+        [("pakistan", "deny", "casualties:pakistan:*")],
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.core.helpers import assert_claims, extract_body
+from tests.unit.core.helpers import assert_claims, extract_body, frame_claims
 
 
 def test_a_transcript_label_speaks_for_its_paragraph() -> None:
@@ -16,7 +16,7 @@ def test_a_bare_quotation_continues_the_previous_speaker() -> None:
     ex = extract_body(
         'Zelensky said on Friday that the war had entered a new phase.\n"North Korean troops are in Kursk."'
     )
-    assert [(c.speaker.party, c.speaker.resolved_by, c.proposition.id) for c in ex.claims] == [
+    assert [(c.speaker.party, c.speaker.resolved_by, c.proposition.id) for c in frame_claims(ex)] == [
         ("ukraine", "neighbour", "troops_deployed:north_korea:kursk")
     ]
 

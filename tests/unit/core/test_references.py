@@ -73,3 +73,13 @@ def test_a_report_with_its_own_content_is_not_a_back_reference() -> None:
         "The Kremlin denied reports that Putin would attend the summit.",
         [("ukraine", "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_it_opening_a_clause_of_its_own_points_back_to_no_statement() -> None:
+    from tests.unit.core.helpers import extract_body as read
+    from tests.unit.core.helpers import frame_claims
+
+    ex = read(
+        "Chad's army said it struck the camp.\nThe rebels said that it had been a quiet night in the north."
+    )
+    assert [(c.speaker.party, c.proposition.event) for c in frame_claims(ex)] == [("chad", "attack")]

@@ -43,3 +43,21 @@ def test_an_unpunctuated_page_is_cut_at_spaces_and_a_spaceless_one_anywhere() ->
 def test_quotation_regions() -> None:
     text = '“Curly” and "straight" and "open\nnext'
     assert quote_spans(text) == [(0, 7), (12, 22), (27, 32)]
+
+
+def test_scraped_text_without_a_space_after_the_full_stop_is_two_sentences() -> None:
+    from streams.core.segment import split_sentences
+
+    text = (
+        "Kapal itu berlabuh di Makassar.Menurut nakhoda, cuaca buruk. "
+        "Floods hit the valley againOfficials said roads closed."
+    )
+    got = [text[s.start : s.end] for s in split_sentences(text, 600)]
+    assert got == [
+        "Kapal itu berlabuh di Makassar.",
+        "Menurut nakhoda, cuaca buruk.",
+        "Floods hit the valley again",
+        "Officials said roads closed.",
+    ]
+    text = "McDonald met DeSantis in the U.S. Senate."
+    assert len(split_sentences(text, 600)) == 1

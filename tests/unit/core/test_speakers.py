@@ -25,3 +25,10 @@ def test_a_role_with_a_party_is_that_partys_office() -> None:
     assert [(c.speaker.actor_id, c.speaker.party, c.speaker.resolved_by) for c in ex.claims] == [
         ("pentagon", "united_states", "role")
     ]
+
+
+def test_the_country_an_envoy_is_posted_to_is_not_whom_he_speaks_for() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read("Chile recalled its ambassador to Peru and said Peruvian troops had entered Arica.")
+    assert all(party != "peru" for party, _, _ in got)

@@ -42,3 +42,40 @@ def test_the_same_subject_goes_on_after_and() -> None:
         "Kremlin membantah laporan itu dan mengatakan tidak ada tentara Korea Utara di Rusia.",
         [("russia", "deny", "troops_deployed:north_korea:russia")],
     )
+
+
+def test_a_relative_clause_between_speaker_and_verb_names_no_speaker() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Japan's defence minister, who arrived in Seoul on Monday, said Chinese troops were "
+        "stationed in Myanmar.",
+        [("japan", "affirm", "troops_deployed:china:myanmar")],
+    )
+
+
+def test_a_background_clause_is_not_the_speakers_claim() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read("Peru's president spoke on Tuesday amid reports that Bolivian troops had crossed into Peru.")
+    assert [c for c in ex.claims if c.proposition.event != "other"] == []
+    ex = read(
+        "Presiden Peru berbicara pada Selasa di tengah laporan bahwa pasukan Bolivia telah memasuki Peru."
+    )
+    assert [c for c in ex.claims if c.proposition.event != "other"] == []
+
+
+def test_a_long_title_told_a_briefing_after_the_statement() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    got = read(
+        "About 2,000 Belarusian soldiers have been deployed to Serbia, French Deputy Ambassador to the "
+        "United Nations Claire Martin told a Security Council meeting on Friday."
+    )
+    assert ("france", "affirm", "troops_deployed:belarus:serbia") in got
+
+
+def test_a_risk_is_not_a_fact() -> None:
+    from tests.unit.core.helpers import claims_of as read
+
+    assert read("“Ada risiko Belarus mengirimkan pasukan tambahan ke Serbia,” kata menteri Prancis.") == []

@@ -48,3 +48,12 @@ def test_weak_troop_nouns_need_an_owner() -> None:
 )
 def test_the_to_of_a_figure_is_no_preposition(body: str) -> None:
     assert_claims(body, [("ukraine", "affirm", "troops_deployed:north_korea:russia")])
+
+
+def test_a_model_name_may_stand_between_the_noun_and_its_owner() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Pejabat Spanyol mengatakan Maroko menembak jatuh sebuah jet tempur Mirage milik Aljazair.",
+        [("spain", "affirm", "casualties:algeria:*")],
+    )

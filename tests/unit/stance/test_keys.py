@@ -23,8 +23,9 @@ def test_independent_claims_get_different_keys() -> None:
     assert len(keys) == 3
 
 
-def test_only_a_denial_reads_narrower_families_and_only_a_figure_reads_figures() -> None:
-    assert key_plan(claim(1, "ukraine", "affirm")).families == []
+def test_every_claim_reads_narrower_families_and_only_a_figure_reads_figures() -> None:
+    # An affirmation reads them too: it may turn from a denial made about a narrower place.
+    assert key_plan(claim(1, "ukraine", "affirm")).families
     assert key_plan(claim(2, "kremlin", "deny")).families
     assert key_plan(claim(3, "ukraine", "affirm")).figure_chain == []
     assert key_plan(claim(4, "ukraine", "affirm", qty=(1, 2))).figure_chain[0] == "kursk"

@@ -22,3 +22,12 @@ def test_a_claim_about_a_place_confirms_the_broader_place() -> None:
     alerts = book.apply(claim(2, "pentagon", "affirm", place="kursk"))
     assert kinds(alerts) == ["CONFIRMED"]
     assert alerts[0].proposition.place == "russia"  # Kursk lies within Russia
+
+
+def test_a_presence_read_from_a_noun_phrase_alone_confirms_nothing() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm"))
+    weak = claim(2, "rutte", "affirm", days=1).model_copy(
+        update={"cues": ["cue:said", "trigger:\u2205troops"]}
+    )
+    assert book.apply(weak) == []

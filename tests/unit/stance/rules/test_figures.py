@@ -31,3 +31,12 @@ def test_no_discrepancy_for_overlapping_hedged_figures() -> None:
     ):
         alerts = book.apply(claim(i, actor, "affirm", qty=q, days=i))
         assert "NUMERIC_DISCREPANCY" not in kinds(alerts)
+
+
+def test_a_party_revising_its_own_tally_is_no_discrepancy() -> None:
+    from streams.stance.memory import MemoryBook
+    from tests.unit.stance.helpers import claim
+
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(2, 2)))
+    assert book.apply(claim(2, "zelensky", "affirm", days=1, qty=(5, 5))) == []

@@ -27,3 +27,9 @@ def test_a_recap_without_a_date_does_not_reverse_the_current_position() -> None:
     assert book.apply(recap) == []
     state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
     assert state.committed == "affirm"
+
+
+def test_both_stances_in_one_article_are_no_reversal() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "kremlin", "deny", article="same"))
+    assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "affirm", article="same")))

@@ -1,0 +1,56 @@
+"""Open claims: an attributed statement that matches no event class is still a claim — speaker,
+stance, quote span, the party it is about and the place it names — with a proposition of its own
+(`other#<digest>`) that shows in the stance table and never alerts. Nothing a party says is lost.
+
+Not open claims: a plan, promise or conditional ("will", "akan"), a question, a thank-you or
+praise (`acknowledge`), a statement too short to say anything, or one whose speaker is unknown
+and unnamed."""
+
+from __future__ import annotations
+
+from streams.core.attribution import Attribution
+from streams.core.context import Reader
+from streams.core.frame import FrameHit
+from streams.core.matching import Hit
+from streams.core.propositions import OPEN
+
+_MIN_WORDS = 3
+_KINDS = ("say", "report", "confirm", "deny", "noncommittal", "accuse")
+
+
+def open_frame(ctx: Reader, attr: Attribution) -> list[FrameHit]:
+    """The one open frame of a statement with no event of a known class, or none."""
+    speaker, (start, end) = attr.speaker, attr.content
+    if speaker is None or attr.cue.kind not in _KINDS or end - start <= 0:
+        return []
+    if speaker.resolved_by == "unknown" and speaker.actor_id is None and not speaker.text[:1].isupper():
+        return []
+    if ctx.words(start, end) < _MIN_WORDS or "?" in ctx.text[start:end]:
+        return []
+    lead = ctx.doc.find(ctx.pack.speculative, start, min(end, start + 60))
+    if any(ctx.words(start, h.start) <= 6 for h in lead):
+        return []  # "said it would ...", "mengatakan akan ...": a plan, not a fact
+    agent = _about(ctx, start, end)
+    places = ctx.mentions.places_outside_actors(start, end)
+    trigger = Hit(attr.cue.start, attr.cue.end, OPEN, attr.cue.text)
+    return [
+        FrameHit(
+            OPEN,
+            agent,
+            places[0].key if places else None,
+            trigger,
+            agent_by="explicit" if agent else "none",
+            place_by="explicit" if places else "none",
+            cues=["open-claim"],
+        )
+    ]
+
+
+def _about(ctx: Reader, start: int, end: int) -> str | None:
+    """The party the statement is about: the one opening it ("Cambodia planted the mines")."""
+    for h in ctx.mentions.owners(start, min(end, start + 80)):
+        party = ctx.gaz.party_of(h.key)
+        if party is not None and ctx.words(start, h.start) <= 3:
+            return party
+        break
+    return None

@@ -1,0 +1,56 @@
+"""People found in the text (see people.py): a name standing with a speaker who speaks for a
+party is remembered; an unknown name later is looked up."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
+from streams.core.people import Person
+
+# A person's name: two to four capitalised words ("Maly Socheata", "Jean-Pierre Lacroix").
+_NAME = re.compile(
+    r"[A-Z][a-z\u00C0-\u024F'’\-]+(?:\s+(?:al-|bin\s+|van\s+|de\s+)?[A-Z][a-z\u00C0-\u024F'’\-]+){1,3}"
+)
+_APPOSITION_AFTER = re.compile(r",\s+(" + _NAME.pattern + r")\s*(?:,|$)")
+_ROLE_FOR = re.compile(r",\s+(?:a|an|the|seorang)?\s*[\w\s\-]{0,40}?\b(?:for|of|at|dari|untuk)\s*$")
+
+
+def _strip_titles(ctx: Reader, name: str) -> str | None:
+    """ "Information Minister Attaullah Tarar" -> "Attaullah Tarar": title words left out; no
+    name that is a known actor or place ("Korea Utara")."""
+    titles = ctx.pack.words("title_words")
+    words = [w for w in name.split() if titles.key_of(w) is None]
+    if len(words) < 2:
+        return None
+    found = " ".join(words[-3:])
+    if ctx.gaz.find_actors(found) or ctx.gaz.find_places(found) or ctx.gaz.find_demonyms(found):
+        return None
+    return found
+
+
+def discover(ctx: Reader, speaker: SpeakerRef) -> None:
+    """Remember the person named with a speaker that speaks for a party."""
+    memory = ctx.people
+    if memory is None or speaker.party is None or speaker.resolved_by in ("pronoun", "neighbour", "unknown"):
+        return
+    text, sent = ctx.text, ctx.sentence
+    name = None
+    after = _NAME.match(text, speaker.end + 1, min(sent.end, speaker.end + 60))
+    if after is not None and text[speaker.end : speaker.end + 1] == " ":
+        name = _strip_titles(ctx, after.group(0))
+    appos = _APPOSITION_AFTER.match(text, speaker.end, min(sent.end, speaker.end + 60))
+    if name is None and appos is not None:
+        name = _strip_titles(ctx, appos.group(1))
+    if name is None:
+        before = _ROLE_FOR.search(text, max(sent.start, speaker.start - 60), speaker.start)
+        lead = _NAME.search(text, max(sent.start, speaker.start - 100), before.start()) if before else None
+        if lead is not None and lead.end() == before.start():  # type: ignore[union-attr]
+            name = _strip_titles(ctx, lead.group(0))
+    if name is not None:
+        memory.remember(Person(name, speaker.party, speaker.role, speaker.actor_id))
+
+
+def recall(ctx: Reader, name: str) -> Person | None:
+    return ctx.people.recall(name) if ctx.people is not None else None

@@ -1,0 +1,103 @@
+"""Places the gazetteer does not know, discovered from the text: a short capitalised name governed
+by a locative preposition ("in Rafah", "di Goma", "near the village of Gornal", "ke kota Sudzha"),
+with the size its place noun gives it (village, town, city, district, region). Its id is the name
+in snake case, as any place id; it has no parent, so it nests with nothing but itself (alerts
+stay on places whose identity is certain)."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.caches import memo
+from streams.core.doc import Doc
+from streams.core.lang import LangPack
+from streams.core.lexicon import load_lang
+from streams.core.matching import Hit
+from streams.core.world import slug
+
+# Up to three capitalised words (hyphens inside: "Beit-Lahia", "Khan Younis"), no all-caps acronyms.
+_NAME = re.compile(
+    r"(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F'’]*)*)(?:\s+[A-Z][a-z\u00C0-\u024F'’\-]+){0,2}"
+)
+_GAP = re.compile(r"\s+")
+
+
+@memo
+def time_words(lang: str) -> frozenset[str]:
+    cfg = load_lang(lang).get("time") or {}
+    words: set[str] = set()
+    for key in ("weekdays", "months", "month_abbreviations"):
+        words.update(str(k).casefold() for k in (cfg.get(key) or {}))
+    return frozenset(words)
+
+
+def _kind_of(pack: LangPack, noun: str) -> str | None:
+    for kind in ("village", "town", "city", "district", "region"):
+        if pack.words(f"place_kind_{kind}").search(noun) is not None:
+            return kind
+    return None
+
+
+def discover_places(
+    doc: Doc, pack: LangPack, known: list[Hit], actors: list[Hit], objects_of: list[Hit] | None = None
+) -> list[Hit]:
+    """Hits (key = place id) of names after a locative preposition — or right after a verb whose
+    object is a place ("took control of the provincial capital Goma", `objects_of`) — that no
+    known place or actor covers. `Hit.text` keeps the name as written."""
+    taken = sorted((h.start, h.end) for h in [*known, *actors])
+    stop = pack.stopwords | time_words(pack.code)
+    out: list[Hit] = []
+    anchors = [(h.end, False) for h in doc.find(pack.locative_preps)]
+    anchors += [(h.end, True) for h in objects_of or []]
+    for pos, loose in sorted(anchors):
+        name = _name_after(doc, pack, pos, loose)
+        if name is None or any(s < name.end() and name.start() < e for s, e in taken):
+            continue
+        words = name.group(0).split()
+        if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
+            continue
+        if _COMPOUND.search(name.group(0)):
+            continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
+        hit = Hit(name.start(), name.end(), slug(name.group(0)), name.group(0))
+        if hit not in out:
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+_LOWER = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}?(?=\s+[A-Z])")
+
+
+def _name_after(doc: Doc, pack: LangPack, pos: int, loose: bool) -> re.Match[str] | None:
+    m = _GAP.match(doc.text, pos)
+    pos = m.end() if m else pos
+    det = pack.glue.article_prefix.match(doc.text, pos)
+    pos = det.end() if det else pos
+    noun = doc.first(pack.place_nouns, pos, pos + 25)
+    if noun is not None and noun.start == pos:
+        if noun.text[:1].isupper() and _kind_of(pack, noun.text) is None:
+            return None  # "Pangkalan Utama ...": a facility's own name, not a place name
+        pos = noun.end
+        joiner = re.compile(r"\s+(?:of\s+)?").match(doc.text, pos)
+        pos = joiner.end() if joiner else pos
+    elif loose:
+        # "the provincial capital Goma": a few lower-case words before the name.
+        few = _LOWER.match(doc.text, pos - 1 if pos and doc.text[pos - 1].isspace() else pos)
+        pos = few.end() + 1 if few else pos
+        gap = _GAP.match(doc.text, pos)
+        pos = gap.end() if gap else pos
+    return _NAME.match(doc.text, pos)
+
+
+_COMPOUND = re.compile(r"-[a-z]")
+_MORE = re.compile(r"\s+[A-Z0-9]")
+
+
+def _runs_on(text: str, pos: int) -> bool:
+    """The name goes on in a form this reader does not parse ("Pangkalan Utama TNI AL V")."""
+    return _MORE.match(text, pos) is not None
+
+
+def place_kind(pack: LangPack, doc: Doc, hit: Hit) -> str | None:
+    """The size a place noun right before a discovered name gives it ("the village of Gornal")."""
+    noun = doc.last(pack.place_nouns, max(0, hit.start - 25), hit.start)
+    return _kind_of(pack, noun.text) if noun is not None else None

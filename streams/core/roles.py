@@ -1,0 +1,256 @@
+"""Agent and patient of an event from the grammar of its clause (classes read `reading: roles`):
+
+- active verb: the subject before it is the agent, the object after it (or "on/against X",
+  "terhadap X") the patient — "Israel struck Hamas positions", "Thailand menyerang Kamboja";
+- passive: the "by X"/"oleh X" phrase is the agent, the subject the patient — "Rafah was shelled
+  by Israeli tanks", "pos Thailand diserang oleh pasukan Kamboja";
+- noun: the owner qualifying it — "Israeli strikes", "Israel's attack", "serangan Israel" — or
+  "by X"; its target after "on/against/terhadap";
+- no subject of its own: the claim's owner — the party accused ("A accused B of attacking"), or
+  the speaker who denies or admits its own involvement ("B denied any role in the attack",
+  "Hamas said it fired") — see `Scope.claim_owner`.
+The speaker's party is never a default, except for the classes marked `speaker_default`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.lemmas import lemma
+from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
+
+_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck)$")
+
+
+Found = tuple[str, int, int] | None  # (party, start, end)
+
+
+def fill_roles(t: TriggerReading) -> bool:
+    """Set the frame's agent and patient; False when no agent can be read (then no claim: an
+    attack by no one in particular cannot confirm or contradict anything)."""
+    frame, voice = t.frame, _voice(t)
+    if _describes(t):
+        return False
+    if voice == "passive":
+        who, whom = _by_phrase(t), _subject(t)
+    elif voice == "nominal":
+        who, whom = _modifier(t) or _by_phrase(t), _target(t)
+    else:
+        who, whom = _subject(t), _object(t) or _target(t)
+    for found in (who, whom):
+        if found is not None and found[2] > found[1]:
+            t.agent_span.append((found[1], found[2]))
+    agent, patient = (who[0] if who else None), (whom[0] if whom else None)
+    agent_by = "explicit"
+    if agent is None and t.scope.claim_owner is not None:
+        agent, agent_by = t.scope.claim_owner, "context"
+    if agent is None and t.spec.speaker_default and t.scope.speaker_party is not None:
+        agent, agent_by = t.scope.speaker_party, "speaker"
+    if agent is None:
+        return False
+    frame.agent, frame.agent_by = agent, agent_by
+    frame.patient = patient if t.spec.patient != "none" and patient != agent else None
+    return frame.patient is not None or not t.spec.needs_patient
+
+
+def _describes(t: TriggerReading) -> bool:
+    """A relative clause describing a noun ("Kursk, a region partly held by Ukrainian forces",
+    "wilayah yang sebagian dikuasai pasukan Ukraina") is background, not what the speaker says
+    happened — for the classes read by roles."""
+    ctx, trig = t.ctx, t.trig
+    if t.scope.claim_owner is not None:
+        return False  # "membantah sebagai pihak pertama yang menyerang": the speaker's own act
+    rel = ctx.doc.last(ctx.pack.clause_breaks, max(t.scope.start, trig.start - 40), trig.start)
+    if rel is None or rel.key not in ctx.pack.glue.relatives:
+        return False
+    if _parties(t, rel.end, trig.start):
+        return False  # "..., which Israel struck": the clause has its own subject
+    return ctx.words(rel.end, trig.start) <= 3 and not STOPS.search(ctx.text, rel.end, trig.start)
+
+
+def _voice(t: TriggerReading) -> str:
+    """passive | nominal | active, from the trigger's form and the words before it."""
+    ctx, trig = t.ctx, t.trig
+    word = trig.text.split()[0].casefold()
+    if not ctx.pack.modifier_first:  # Indonesian: the affixes say it
+        if word.startswith(ctx.pack.passive_prefixes) and len(word) > 4:
+            return "passive"
+        return "nominal" if t.nominal() else "active"
+    lo = max(t.scope.start, trig.start - 30)
+    aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), lo, trig.start)
+    if aux is not None and ctx.words(aux.end, trig.start) <= 1 and _ENGLISH_PARTICIPLE.search(word):
+        return "passive"
+    # A past form ("struck", "attacked") is a verb whatever stands before it; a bare, plural or
+    # -ing form after a determiner or an owner is a noun ("the attack", "Israeli strikes").
+    verb_form = lemma(word, ctx.pack.code) != word and not word.endswith(("s", "ing"))
+    if verb_form:
+        return "active"
+    if word.endswith(("ion", "ment")):
+        return "nominal"
+    det = ctx.doc.last(ctx.pack.words("noun_determiners"), lo, trig.start)
+    if word.endswith(ctx.pack.glue.gerund_suffixes or ("\0",)):
+        if aux is not None and ctx.words(aux.end, trig.start) == 0:
+            return "active"  # "were shelling": a progressive
+        prep = det is not None and ctx.pack.words("noun_prepositions").key_of(det.text) is not None
+        if det is not None and prep and ctx.words(det.end, trig.start) == 0:
+            return "active"  # "after capturing": a gerund after a preposition is a verb
+    if det is not None and _adjacent(t, det.end, 2):
+        return "nominal"
+    owner = _owner_before(t)
+    if owner is not None and not any(np.end == owner[2] for np in t.scope.troops):
+        return "nominal"
+    return "active"
+
+
+def _parties(t: TriggerReading, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, party) of every actor, demonym and owned troop phrase in [lo, hi)."""
+    ctx = t.ctx
+    out: list[tuple[int, int, str]] = []
+    for h in ctx.mentions.owners(lo, hi):
+        party = ctx.gaz.party_of(h.key)
+        if party is not None:
+            out.append((h.start, h.end, party))
+    for np in t.scope.troops:
+        if lo <= np.start < hi and np.party is not None:
+            out.append((np.start, max(np.end, np.owner_end), np.party))
+    return sorted(out)
+
+
+def _subject(t: TriggerReading) -> Found:
+    """The nearest party before the trigger in its clause; a pronoun or possessive subject
+    opening what the speaker said ("it struck", "its aircraft struck", "pihaknya menyerang")
+    is the speaker's side."""
+    ctx, trig = t.ctx, t.trig
+    lo = max(t.clause_lo, trig.start - 120)
+    brk = ctx.doc.last(ctx.pack.clause_breaks, lo, trig.start)
+    if brk is not None and ctx.words(brk.end, trig.start) == 0 and brk.key not in ctx.pack.glue.relatives:
+        # "its forces were pounding Ukrainian positions after capturing ...": a subjectless clause
+        # takes the main clause's subject, not the object just before it.
+        return _opening_subject(t, t.scope.start, brk.start)
+    for s, e, party in reversed(_parties(t, lo, trig.start)):
+        gap = ctx.words(e, trig.start)
+        if gap <= 6 and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
+            return party, s, e
+        break
+    pron = None
+    for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
+        h = ctx.doc.last(matcher, lo, trig.start)
+        if h is not None and (pron is None or h.end > pron.end):
+            pron = h
+    opens = pron is not None and ctx.words(t.scope.start, pron.start) <= 2
+    if pron is not None and opens and ctx.words(pron.end, trig.start) <= 3 and t.scope.speaker_party:
+        return t.scope.speaker_party, pron.start, pron.start
+    return None
+
+
+def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
+    """The subject opening [lo, hi): a party, or a pronoun/possessive standing for the speaker."""
+    ctx = t.ctx
+    parties = _parties(t, lo, hi)
+    if parties and ctx.words(lo, parties[0][0]) <= 2:
+        return parties[0][2], parties[0][0], parties[0][1]
+    for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
+        h = ctx.doc.first(matcher, lo, hi)
+        if h is not None and ctx.words(lo, h.start) <= 1 and t.scope.speaker_party:
+            return t.scope.speaker_party, h.start, h.start
+    return None
+
+
+def _governed(t: TriggerReading, start: int) -> bool:
+    """A party after a preposition ("in Israel", "against Hamas") is no subject."""
+    ctx = t.ctx
+    lo = max(0, start - 14)
+    for matcher in (ctx.pack.locative_preps, ctx.pack.target_markers, ctx.pack.origin_markers):
+        h = ctx.doc.last(matcher, lo, start)
+        if h is not None and ctx.words(h.end, start) <= 1:
+            return True
+    return False
+
+
+def _object(t: TriggerReading) -> Found:
+    """The party right after an active verb ("attacked Thai positions", "menyerang Kamboja")."""
+    ctx, trig = t.ctx, t.trig
+    for s, e, party in _parties(t, trig.end, min(t.clause_hi, trig.end + 60)):
+        if ctx.words(trig.end, s) <= 2 and not STOPS.search(ctx.text, trig.end, s):
+            return party, s, e
+        break
+    return None
+
+
+def _target(t: TriggerReading) -> Found:
+    """ "on X", "against X", "terhadap X": whom the act is aimed at."""
+    ctx, trig = t.ctx, t.trig
+    hi = min(t.clause_hi, trig.end + 60)
+    marker = ctx.doc.first(ctx.pack.words("patient_markers"), trig.end, hi)
+    if marker is None or ctx.words(trig.end, marker.start) > 3:
+        return None
+    for s, e, party in _parties(t, marker.end, hi):
+        if ctx.words(marker.end, s) <= 2:
+            return party, s, e
+        break
+    return None
+
+
+def _by_phrase(t: TriggerReading) -> Found:
+    """ "by X", "oleh X"; an Indonesian passive may name its agent right after the verb
+    ("dikuasai pasukan Ukraina")."""
+    ctx, trig = t.ctx, t.trig
+    hi = min(t.clause_hi, trig.end + 80)
+    if not ctx.pack.modifier_first:
+        for s, e, party in _parties(t, trig.end, hi):
+            if ctx.words(trig.end, s) <= 1 and not STOPS.search(ctx.text, trig.end, s):
+                return party, s, e
+            break
+    for h in ctx.doc.find(ctx.pack.words("agent_markers"), trig.end, hi):
+        if ctx.words(trig.end, h.start) > 5:
+            break
+        for s, e, party in _parties(t, h.end, hi):
+            if ctx.words(h.end, s) <= 2:
+                return party, s, e
+            break
+    return None
+
+
+def _owner_before(t: TriggerReading) -> Found:
+    """ "Israeli strikes", "Israel's attack", "Russian missile attacks" (English order)."""
+    ctx, trig = t.ctx, t.trig
+    for s, e, party in reversed(_parties(t, max(t.scope.start, trig.start - 40), trig.start)):
+        if (
+            ctx.words(e, trig.start) <= 2
+            and not STOPS.search(ctx.text, e, trig.start)
+            and not _governed(t, s)
+        ):
+            return party, s, e
+        break
+    return None
+
+
+def _modifier(t: TriggerReading) -> Found:
+    """The owner of a noun: before it in English, after it in Indonesian ("serangan udara
+    Israel"), a possessive troop noun ("serangan pasukannya") being the speaker's side."""
+    ctx, trig = t.ctx, t.trig
+    if ctx.pack.modifier_first:
+        return _owner_before(t)
+    hi = min(t.clause_hi, trig.end + 40)
+    for s, e, party in _parties(t, trig.end, hi):
+        between = ctx.doc.word_list(trig.end, s)
+        if len(between) <= 2 and not STOPS.search(ctx.text, trig.end, s) and not _marked(t, trig.end, s):
+            return party, s, e
+        break
+    return None
+
+
+def _marked(t: TriggerReading, lo: int, hi: int) -> bool:
+    """A preposition between a noun and a party: "serangan terhadap Israel" names the target."""
+    ctx = t.ctx
+    return any(
+        ctx.doc.first(m, lo, hi) is not None
+        for m in (ctx.pack.words("patient_markers"), ctx.pack.locative_preps, ctx.pack.origin_markers)
+    )
+
+
+def _adjacent(t: TriggerReading, pos: int, words: int) -> bool:
+    """At most `words` words and no comma or full stop between `pos` and the trigger."""
+    ctx, trig = t.ctx, t.trig
+    return ctx.words(pos, trig.start) <= words and not STOPS.search(ctx.text, pos, trig.start)

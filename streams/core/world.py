@@ -1,0 +1,99 @@
+"""Every country as an actor and a place, from a maintained source (pycountry's ISO 3166-1 names and
+their Indonesian translations) and data/countries.yaml (party ids, demonyms, capitals, extra
+names). The hand-written actors.yaml and places.yaml are merged over what is generated here, so a
+user can correct or extend any entry."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from typing import Any
+
+from streams.core.lexicon import load_data
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """ "Phnom Penh" -> "phnom_penh" (the id style of parties and places)."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _SLUG.sub("_", ascii_name.casefold()).strip("_")
+
+
+def _iso_names(code: str) -> tuple[list[str], list[str]]:
+    """English and Indonesian names of an ISO country ([] when pycountry does not know it)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a pinned dependency
+        return [], []
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return [], []
+    names = (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None))
+    english = [_no_article(n) for n in names if n and "," not in n]
+    translate = _translator()
+    indonesian = [translate(n) for n in names if n]
+    return list(dict.fromkeys(english)), [n for n in dict.fromkeys(indonesian) if "," not in n]
+
+
+def _no_article(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
+
+
+_TRANSLATORS: dict[str, Any] = {}
+
+
+def _translator() -> Any:
+    if "id" not in _TRANSLATORS:
+        import pycountry
+
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+            _TRANSLATORS["id"] = tr.gettext
+        except OSError:  # pragma: no cover
+            _TRANSLATORS["id"] = lambda s: s
+    return _TRANSLATORS["id"]
+
+
+def _people(demonyms: list[str], names_id: list[str]) -> list[str]:
+    """ "Israelis", "warga Israel": a country's people (counted in casualty claims)."""
+    plural = [d + "s" for d in demonyms if d.endswith(("an", "i")) and " " not in d]
+    shortest = sorted(names_id, key=len)[:1]
+    return plural + [f"{w} {n}" for n in shortest for w in ("warga", "orang")]
+
+
+def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
+    """(actors, places) for every country in data/countries.yaml."""
+    actors: dict[str, Any] = {}
+    places: dict[str, Any] = {}
+    for code, spec in (load_data("countries").get("countries") or {}).items():
+        if not isinstance(code, str):
+            raise ValueError(f"countries.yaml: quote the code {code!r} (YAML reads NO as a boolean)")
+        spec = spec or {}
+        english, indonesian = _iso_names(str(code))
+        english = [n for n in english if len(n) < 30 or not english[:1]]
+        extra = spec.get("aliases") or {}
+        english += [str(a) for a in extra.get("en") or []]
+        indonesian += [str(a) for a in extra.get("id") or []]
+        dropped = {str(d).casefold() for d in spec.get("drop") or []}
+        english = [n for n in english if n.casefold() not in dropped]
+        names = [n for n in dict.fromkeys(english + indonesian) if n.casefold() not in dropped]
+        if not names:
+            continue
+        pid = str(spec.get("id") or slug(english[0] if english else names[0]))
+        demonyms = [str(d) for d in spec.get("demonym") or []]
+        capitals = [str(c) for c in spec.get("capital") or []]
+        actors[pid] = {
+            "label": str(spec.get("label") or (english[0] if english else names[0])),
+            "kind": "party",
+            "place": pid,
+            "aliases": names + capitals,
+            "demonyms": demonyms + [f"{n}'s" for n in english[:1]] + indonesian,
+            "people": _people(demonyms, indonesian),
+        }
+        places[pid] = {"label": actors[pid]["label"], "names": names, "kind": "country"}
+        for cap in capitals[:1]:
+            places[slug(cap)] = {"label": cap, "parent": pid, "names": capitals, "kind": "city"}
+    return actors, places

@@ -1,0 +1,44 @@
+"""streams/core/open_claims.py: a statement of no known event class is still a claim (sentences
+written for these tests)."""
+
+from __future__ import annotations
+
+from tests.unit.core.helpers import extract_body
+
+
+def _open(body: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    ex = extract_body(body)
+    return [
+        (c.speaker.party, c.stance, c.proposition.agent, c.proposition.place)
+        for c in ex.claims
+        if c.proposition.event == "other"
+    ]
+
+
+def test_a_statement_outside_the_vocabulary_is_an_open_claim_about_its_subject() -> None:
+    assert _open("Peru's election board said Bolivia had printed the disputed ballots in Cochabamba.") == [
+        ("peru", "affirm", "bolivia", "cochabamba")
+    ]
+    assert _open("Kementerian Luar Negeri Chile membantah bahwa Argentina menutup perbatasan.") == [
+        ("chile", "deny", "argentina", None)
+    ]
+
+
+def test_plans_questions_praise_and_short_remarks_are_not_open_claims() -> None:
+    assert (
+        _open("Norway's prime minister said the government would review the fishing quotas next year.") == []
+    )
+    assert _open("Denmark thanked Sweden for the quick help with the rescue.") == []
+    assert _open('Finland\'s minister said: "Why did they do it now?"') == []
+    assert _open("Estonia said no.") == []
+
+
+def test_an_open_claim_never_alerts_and_has_an_id_of_its_own() -> None:
+    from streams.stance.memory import MemoryBook
+
+    a = extract_body("Ghana's ministry said Togo had closed the market in Lome.").claims
+    b = extract_body("Togo's ministry denied that it had closed the market in Lome.").claims
+    book = MemoryBook()
+    assert [al for c in a + b for al in book.apply(c)] == []
+    assert a[0].proposition.id != b[0].proposition.id
+    assert a[0].proposition.id.startswith("other#")

@@ -1,0 +1,43 @@
+"""streams/core/people_found.py: people named with an office are remembered, in the article and
+across articles (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from schemas import Article
+from streams.core.extract import extract
+from streams.core.people import InMemoryPeople
+
+PUB = datetime.fromisoformat("2025-02-01T09:00:00+00:00")
+
+
+def _claims(body: str, memory: InMemoryPeople | None = None) -> list[tuple[str | None, str]]:
+    ex = extract(Article(id="p", outlet="T", body=body, published_at=PUB), people=memory)
+    return [(c.speaker.party, c.proposition.id) for c in ex.claims if c.proposition.event != "other"]
+
+
+def test_a_name_after_an_office_is_remembered_for_later_in_the_article() -> None:
+    body = (
+        "Estonian Defence Minister Kaarel Tamm said Latvian troops had arrived in Narva.\n"
+        "Tamm said Lithuanian troops were stationed in Tartu."
+    )
+    assert _claims(body) == [
+        ("estonia", "troops_deployed:latvia:narva"),
+        ("estonia", "troops_deployed:lithuania:tartu"),
+    ]
+
+
+def test_a_person_is_remembered_across_articles_when_a_memory_is_given() -> None:
+    memory = InMemoryPeople()
+    _claims(
+        "Juru bicara Kementerian Pertahanan Estonia, Kaarel Tamm, mengatakan pasukan Latvia tiba di Narva.",
+        memory,
+    )
+    assert memory.recall("Tamm") is not None and memory.recall("Tamm").party == "estonia"  # type: ignore[union-attr]
+    assert _claims("Tamm said Lithuanian troops were stationed in Tartu.", memory) == [
+        ("estonia", "troops_deployed:lithuania:tartu")
+    ]
+    assert _claims("Tamm said Lithuanian troops were stationed in Tartu.") == [
+        (None, "troops_deployed:lithuania:tartu")
+    ]

@@ -1,0 +1,119 @@
+"""streams/core/roles.py: agent and patient from the grammar, in both languages, never the
+speaker's party by default (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # active subject and object
+        (
+            "Serbia's army said Kosovar units attacked a Serbian police post overnight.",
+            [("serbia", "affirm", "attack>serbia:kosovo:*")],
+        ),
+        (
+            "Kementerian Pertahanan Armenia mengatakan pasukan Azerbaijan menyerang wilayah Armenia.",
+            [("armenia", "affirm", "attack>armenia:azerbaijan:*")],
+        ),
+        # passive: the by-phrase acts
+        (
+            "Lebanon's army said its positions were shelled by Israeli tanks.",
+            [("lebanon", "affirm", "attack>lebanon:israel:*")],
+        ),
+        # a noun and its owner
+        (
+            "Sudan's government said Eritrean strikes hit the border town.",
+            [("sudan", "affirm", "attack:eritrea:*")],
+        ),
+        # a possessive subject opening the statement is the speaker's side
+        (
+            "Egypt's military said its jets struck Islamic State positions.",
+            [("egypt", "affirm", "attack>islamic_state:egypt:*")],
+        ),
+    ],
+)
+def test_agent_and_patient_come_from_the_clause(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
+
+
+def test_no_agent_in_the_sentence_is_no_claim_not_the_speakers_side() -> None:
+    assert_claims("Peru's interior ministry said the attack left three people dead.", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ghana accused Togo of violating the border accord.",
+            [("ghana", "affirm", "agreement_violated:togo:*")],
+        ),
+        ("Mali membantah terlibat dalam serangan itu.", [("mali", "deny", "attack:mali:*")]),
+        ("Niger denied any role in the raid.", [("niger", "deny", "attack:niger:*")]),
+        ("Chile denied attacking first.", [("chile", "deny", "attack:chile:*")]),
+    ],
+)
+def test_accusations_and_denials_of_involvement_set_the_agent(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
+
+
+def test_denying_the_involvement_of_its_troops_denies_their_presence() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Uganda denies any involvement of its troops in the conflict.",
+        [("uganda", "deny", "troops_deployed:uganda:*")],
+    )
+    # Involvement in the fighting is the fighting itself: one claim.
+    check(
+        "Kremlin menolak berkomentar soal keterlibatan tentara Suriah dalam pertempuran di Idlib.",
+        [("russia", "noncommittal", "troops_in_combat:syria:idlib")],
+    )
+
+
+def test_a_pronoun_after_a_comma_before_the_verb_is_the_sentences_subject() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Uganda urged talks with the ADF rebels, even as it denies any involvement of its troops "
+        "in the conflict.",
+        [("uganda", "deny", "troops_deployed:uganda:*")],
+    )
+
+
+def test_a_gerund_after_a_preposition_takes_the_main_clauses_subject() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    # A town of one's own country taken back is a recapture; the named one of several is its place.
+    check(
+        "Ukraine's army said its units were shelling Russian positions after capturing two villages, "
+        "including the city of Kharkiv.",
+        [
+            ("ukraine", "affirm", "territory_recaptured:ukraine:kharkiv"),
+            ("ukraine", "affirm", "attack>russia:ukraine:*"),
+        ],
+    )
+
+
+def test_a_mutual_accusation_is_each_sides_claim_against_the_other() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check(
+        "Sudan and Chad accuse each other of violating the border truce.",
+        [("sudan", "affirm", "agreement_violated:chad:*"), ("chad", "affirm", "agreement_violated:sudan:*")],
+    )
+    check(
+        "Sudan dan Chad saling menuduh melanggar gencatan senjata.",
+        [("sudan", "affirm", "agreement_violated:chad:*"), ("chad", "affirm", "agreement_violated:sudan:*")],
+    )
+
+
+def test_asserting_compliance_denies_a_violation() -> None:
+    from tests.unit.core.helpers import assert_claims as check
+
+    check("The RSF insists it is abiding by the truce.", [("rsf", "deny", "agreement_violated:rsf:*")])
+    check("Namun, RSF bersikeras mematuhi gencatan senjata.", [("rsf", "deny", "agreement_violated:rsf:*")])
