@@ -24,6 +24,7 @@ from streams.runtime.extractor import BudgetedExtractor
 from streams.runtime.health import Health
 from streams.runtime.messages import RawMessage
 from streams.runtime.offsets import resume_positions, state_behind
+from streams.runtime.people import PeopleCache, RedisPeople
 from streams.runtime.process import EXIT_REWIND
 from streams.runtime.stance_stage import StanceStage
 from streams.settings import Settings
@@ -78,6 +79,8 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         max_bytes=settings.max_message_bytes,
         on_behind=restart_from_stored,
         log_start=log_start,
+        people=PeopleCache(RedisPeople(store.r, settings.redis_prefix)),
+        workers=settings.extract_workers,
     )
     stance = StanceStage(
         store=store,

@@ -414,9 +414,10 @@ def web(
 
 
 def _mount_admin() -> None:
-    from streams.cli_admin import deadletters_app, rebuild_command
+    from streams.cli_admin import deadletters_app, people_app, rebuild_command
 
     app.add_typer(deadletters_app, name="deadletters")
+    app.add_typer(people_app, name="people")
     app.command("rebuild")(rebuild_command)
 
 

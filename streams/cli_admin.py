@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import orjson
 import typer
@@ -14,6 +14,9 @@ from rich.table import Table
 from streams.errors import ServiceUnavailable
 from streams.logsafe import safe
 from streams.settings import get_settings
+
+if TYPE_CHECKING:
+    from streams.runtime.people import RedisPeople
 
 deadletters_app = typer.Typer(no_args_is_help=True, help="The dead-letter topic: list by reason, feed back.")
 console = Console(emoji=False, soft_wrap=True)
@@ -26,7 +29,7 @@ Offsets = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error:[/] {safe(message, 2000)}", markup=True)
     raise typer.Exit(code)
 
@@ -121,3 +124,63 @@ def rebuild_command() -> None:
         f"{report.alerts_recomputed:,} alerts recomputed (not published again), "
         f"{report.skipped_invalid} invalid record(s) skipped, {report.keys_cleared:,} keys cleared first"
     )
+
+
+people_app = typer.Typer(
+    no_args_is_help=True, help="People remembered across articles: who speaks for which party."
+)
+
+
+def _people() -> RedisPeople:
+    from streams.redis_conn import connect_redis
+    from streams.runtime.people import RedisPeople
+
+    settings = get_settings()
+    try:
+        return RedisPeople(connect_redis(settings), settings.redis_prefix)
+    except ServiceUnavailable as e:
+        _fail(str(e), 3)
+
+
+@people_app.command("list")
+def people_list_command(
+    party: Annotated[str | None, typer.Option(help="Only people of this party")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One person per line")] = False,
+) -> None:
+    """Everyone the worker has learned (or a user has set), with the party they speak for."""
+    people = [p for p in _people().all() if party is None or p.party == party]
+    if as_json:
+        for p in people:
+            sys.stdout.write(orjson.dumps(p.__dict__).decode() + "\n")
+        return
+    table = Table(title="People remembered")
+    for col in ("name", "party", "role", "speaks for"):
+        table.add_column(col)
+    for p in people:
+        table.add_row(safe(p.name, 80), safe(p.party, 60), safe(p.role or "", 60), safe(p.actor_id or "", 60))
+    console.print(table)
+    err.print(f"{len(people)} person(s)")
+
+
+@people_app.command("set")
+def people_set_command(
+    name: Annotated[str, typer.Argument(help='Full name as written, e.g. "Maly Socheata"')],
+    party: Annotated[str, typer.Argument(help="Party id, e.g. cambodia")],
+    role: Annotated[str | None, typer.Option(help="Role noun, e.g. spokesperson")] = None,
+) -> None:
+    """Add or correct a person; the worker reads with it from its next batch on (articles
+    already read keep their claims: replay them to apply the correction)."""
+    from streams.core.people import Person
+
+    if not name.strip() or not party.strip():
+        _fail("name and party must not be blank")
+    _people().set(Person(" ".join(name.split()), party.strip(), role=role))
+    err.print(f"{safe(name, 80)} now speaks for {safe(party, 60)}")
+
+
+@people_app.command("forget")
+def people_forget_command(name: Annotated[str, typer.Argument(help="Full name as listed")]) -> None:
+    """Forget a person (a wrong discovery)."""
+    if not _people().forget(name):
+        _fail(f"nobody called {name!r} is remembered (see `claimwatch people list`)", 1)
+    err.print(f"forgot {safe(name, 80)}")

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from schemas import Article, DeadLetterReason
 from streams import metrics
 from streams.core.language import detected_language, reading_language
+from streams.core.people import Person
 from streams.logsafe import safe
 from streams.pipeline import BadInput, content_hash, decode
 from streams.runtime.deadletters import DeadLetterSink
 from streams.runtime.extractor import BudgetedExtractor, Extracted, ExtractorCrashed, TooSlow
 from streams.runtime.health import Health
 from streams.runtime.messages import RawMessage, Sender
+from streams.runtime.people import PeopleCache, PeopleIndex, person_of
 from streams.runtime.retry import await_acks, kafka_retrying, redis_retrying
 from streams.stance.redis_store import ArticleMark, RedisStanceStore, StateBehindLog
 
@@ -36,6 +38,12 @@ class Item:
     reject: tuple[DeadLetterReason, str] | None = None
 
 
+def _articles(items: list[Item]) -> list[Article]:
+    found = [i.article for i in items if i.article is not None]
+    assert len(found) == len(items), "only decoded articles are extracted"
+    return found
+
+
 class ExtractStage:
     def __init__(
         self,
@@ -49,8 +57,10 @@ class ExtractStage:
         max_bytes: int,
         on_behind: Callable[[StateBehindLog], Awaitable[None]],
         log_start: dict[tuple[str, int], int],
+        people: PeopleCache,
+        workers: int = 1,
     ) -> None:
-        self.on_behind, self.log_start = on_behind, log_start
+        self.on_behind, self.log_start, self.people, self.workers = on_behind, log_start, people, workers
         self.store, self.extractor, self.send = store, extractor, send
         self.claims_topic, self.dlq, self.health, self.max_bytes = claims_topic, dlq, health, max_bytes
         self.applied_upto: dict[tuple[str, int], int] = {}  # next offset this process recorded
@@ -65,7 +75,7 @@ class ExtractStage:
         fresh = await self._unseen([i for i in items if i.article is not None])
         await self._extract_all(fresh)
         await self._publish([i for i in fresh if i.extracted is not None])
-        marks = [ArticleMark(i.msg.tp, i.msg.offset, *self._mark_of(i)) for i in items]
+        marks = [ArticleMark(i.msg.tp, i.msg.offset, *self._mark_of(i), self._learned(i)) for i in items]
         try:
             await redis_retrying(self.health, self.store.mark_articles, marks, self.log_start)
         except StateBehindLog as behind:
@@ -81,6 +91,10 @@ class ExtractStage:
         if item.extracted is None or item.article is None:
             return None, None
         return item.article.id, item.digest
+
+    @staticmethod
+    def _learned(item: Item) -> tuple[tuple[str, str], ...]:
+        return item.extracted.learned if item.extracted is not None else ()
 
     def _decode(self, msg: RawMessage) -> Item:
         try:
@@ -103,15 +117,25 @@ class ExtractStage:
         return [i for i, repeat in zip(items, seen, strict=True) if not repeat]
 
     async def _extract_all(self, items: list[Item]) -> None:
-        """Extract every article (the pool runs them in order); failures become dead letters."""
-        jobs = [asyncio.ensure_future(self.extractor.extract(i.article)) for i in items if i.article]
-        outcomes = await asyncio.gather(*jobs, return_exceptions=True)
-        for item, outcome in zip(items, outcomes, strict=True):
-            if isinstance(outcome, Extracted):
-                item.extracted = outcome
-                metrics.EXTRACT_SECONDS.observe(outcome.seconds)
-            else:
-                await self._dead_letter(item, outcome)
+        """Extract every article, `workers` at a time, in order; each wave is read with the people
+        the waves before it taught (one worker: every article sees all before it). Failures become
+        dead letters."""
+        index = (await redis_retrying(self.health, self.people.current)).copy()
+        for start in range(0, len(items), self.workers):
+            wave = items[start : start + self.workers]
+            jobs = [self.extractor.extract(a, self._relevant(index, a)) for a in _articles(wave)]
+            outcomes = await asyncio.gather(*jobs, return_exceptions=True)
+            for item, outcome in zip(wave, outcomes, strict=True):
+                if isinstance(outcome, Extracted):
+                    item.extracted = outcome
+                    metrics.EXTRACT_SECONDS.observe(outcome.seconds)
+                    index.add(person_of(raw) for _, raw in outcome.learned)
+                else:
+                    await self._dead_letter(item, outcome)
+
+    @staticmethod
+    def _relevant(index: PeopleIndex, article: Article) -> list[Person]:
+        return index.relevant(f"{article.title or ''}\n{article.body}")
 
     async def _dead_letter(self, item: Item, err: BaseException) -> None:
         size = len(item.article.body) if item.article else 0

@@ -19,7 +19,9 @@ import orjson
 from pebble import ProcessExpired, ProcessPool
 
 from schemas import Article
+from streams.core.people import InMemoryPeople, Person, name_key
 from streams.pipeline import ClaimMessage, claims_to_messages
+from streams.runtime.people import person_json, person_of
 from streams.runtime.process import die_with_parent
 
 
@@ -35,6 +37,22 @@ class ExtractorCrashed(Exception):
 class Extracted:
     messages: list[ClaimMessage]
     seconds: float
+    learned: tuple[tuple[str, str], ...] = ()  # (name key, Person JSON) this article taught
+
+
+class RecordingPeople(InMemoryPeople):
+    """The remembered people an article is read with, noting what it teaches."""
+
+    def __init__(self, known: list[Person]) -> None:
+        super().__init__()
+        for person in known:
+            super().remember(person)
+        self.learned: dict[str, Person] = {}
+
+    def remember(self, person: Person) -> None:
+        if self.recall(person.name) != person:
+            self.learned[name_key(person.name)] = person
+        super().remember(person)
 
 
 WARM_UP = Article(
@@ -53,14 +71,20 @@ def _warm_up() -> None:
     extract(WARM_UP)
 
 
-def extract_payload(article_json: bytes) -> tuple[list[tuple[bytes, bytes]], float]:
-    """Runs in the child: JSON in, (key, value) pairs out (cheap to pass between processes)."""
+Payload = tuple[list[tuple[bytes, bytes]], float, list[tuple[str, str]]]
+
+
+def extract_payload(article_json: bytes, people_json: tuple[str, ...] = ()) -> Payload:
+    """Runs in the child: JSON in, (key, value) pairs and the people learned out (cheap to pass
+    between processes)."""
     from streams.core.extract import extract
 
     started = time.perf_counter()
     article = Article.model_validate_json(article_json)
-    messages = claims_to_messages(extract(article).claims)
-    return [(m.key, m.value) for m in messages], time.perf_counter() - started
+    people = RecordingPeople([person_of(p) for p in people_json])
+    messages = claims_to_messages(extract(article, people=people).claims)
+    learned = [(key, person_json(p)) for key, p in sorted(people.learned.items())]
+    return [(m.key, m.value) for m in messages], time.perf_counter() - started, learned
 
 
 class BudgetedExtractor:
@@ -74,19 +98,21 @@ class BudgetedExtractor:
             self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up, context=ctx)
         return self._pool
 
-    async def extract(self, article: Article) -> Extracted:
+    async def extract(self, article: Article, people: list[Person] | None = None) -> Extracted:
+        """`people`: the remembered people this article may name (PeopleIndex.relevant)."""
         payload = orjson.dumps(article.model_dump(mode="json"))
+        known = tuple(person_json(p) for p in people or ())
         if self.budget_s <= 0:  # no budget: in process (tools, tests)
-            pairs, seconds = extract_payload(payload)
+            pairs, seconds, learned = extract_payload(payload, known)
         else:
-            future = self._ensure_pool().submit(extract_payload, self.budget_s, payload)
+            future = self._ensure_pool().submit(extract_payload, self.budget_s, payload, known)
             try:
-                pairs, seconds = await asyncio.wrap_future(future)
+                pairs, seconds, learned = await asyncio.wrap_future(future)
             except FutureTimeout as err:
                 raise TooSlow(f"extraction stopped after the {self.budget_s:g} s budget") from err
             except ProcessExpired as err:
                 raise ExtractorCrashed(f"the extractor process died ({err})") from err
-        return Extracted([ClaimMessage(k, v) for k, v in pairs], seconds)
+        return Extracted([ClaimMessage(k, v) for k, v in pairs], seconds, tuple(learned))
 
     def close(self) -> None:
         if self._pool is not None:

@@ -37,13 +37,16 @@ from streams.stance.writes import TIMELINE_CAP, StateWrites, plan_writes
 
 TP = tuple[str, int]  # (topic, partition)
 
-# Check-and-set of an article partition's next offset with the article's mark (one atomic step).
+# Check-and-set of an article partition's next offset with the article's mark and the people its
+# extraction learned (one atomic step: a re-extraction after a crash sees the memory it saw before).
 _MARK_ARTICLE = """
 local stored = redis.call('GET', KEYS[1])
 local expected = tonumber(stored or ARGV[2])
 local offset = tonumber(ARGV[1])
 if offset > expected then return {0, expected} end
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], ARGV[3], ARGV[4]) end
+for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1]) end
+if #ARGV >= 5 then redis.call('INCR', KEYS[4]) end
 if offset + 1 > expected then redis.call('SET', KEYS[1], offset + 1) end
 return {1, offset + 1}
 """
@@ -76,6 +79,7 @@ class ArticleMark:
     offset: int
     article_id: str | None
     content_hash: str | None
+    people: tuple[tuple[str, str], ...] = ()  # (name key, Person JSON) learned while extracting it
 
 
 @dataclass
@@ -99,6 +103,11 @@ class RedisStanceStore:
     # --- keys ------------------------------------------------------------------------------------
     def offset_key(self, tp: TP) -> str:
         return f"{self.p}:offset:{tp[0]}:{tp[1]}"
+
+    @property
+    def people_keys(self) -> tuple[str, str]:
+        """The remembered people (name key -> Person JSON) and their version counter."""
+        return f"{self.p}:people", f"{self.p}:people:version"
 
     def outbox_key(self, tp: TP) -> str:
         return f"{self.p}:outbox:{tp[0]}:{tp[1]}"
@@ -129,8 +138,14 @@ class RedisStanceStore:
         pipe = self.r.pipeline(transaction=False)
         for m in marks:
             self._mark(
-                keys=[self.offset_key(m.tp), f"{self.p}:articles:seen"],
-                args=[m.offset, log_start.get(m.tp, 0), m.article_id or "", m.content_hash or ""],
+                keys=[self.offset_key(m.tp), f"{self.p}:articles:seen", *self.people_keys],
+                args=[
+                    m.offset,
+                    log_start.get(m.tp, 0),
+                    m.article_id or "",
+                    m.content_hash or "",
+                    *[x for pair in m.people for x in pair],
+                ],
                 client=pipe,
             )
         for m, (ok, stored) in zip(marks, pipe.execute(), strict=True):
@@ -265,8 +280,8 @@ class RedisStanceStore:
 
     def clear_stance(self) -> int:
         """Delete the stance state, the claims offsets and the outbox; keep what the extract stage
-        recorded (article marks and offsets) and the feed state."""
-        keep = (":feeds:", ":articles:seen")
+        recorded (article marks and offsets, people remembered) and the feed state."""
+        keep = (":feeds:", ":articles:seen", ":people")
         n = 0
         for raw in self.r.scan_iter(match=f"{self.p}:*", count=1000):
             key = raw.decode() if isinstance(raw, bytes) else raw
