@@ -60,7 +60,7 @@ cd "$CW_ROOT"
 "$CW_ROOT/ops/install.sh"
 "$CW_ROOT/ops/services.sh" up
 cw_export_endpoints
-log "using CW_KAFKA_BOOTSTRAP=$CW_KAFKA_BOOTSTRAP CW_REDIS_URL=${CW_REDIS_URL//:*@/:***@}"
+log "using CW_KAFKA_BOOTSTRAP=$CW_KAFKA_BOOTSTRAP CW_REDIS_URL=${CW_REDIS_URL/\/\/*@/\/\/***@}"
 
 CLI="$CW_VENV/bin/claimwatch"
 [[ -x "$CLI" ]] || die "$CLI not found: is [project.scripts] claimwatch in pyproject.toml installed? (ops/install.sh --python-only)"

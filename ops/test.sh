@@ -32,7 +32,7 @@ fi
 
 "$CW_ROOT/ops/services.sh" up
 cw_export_endpoints
-log "tests use CW_KAFKA_BOOTSTRAP=$CW_KAFKA_BOOTSTRAP CW_REDIS_URL=$CW_REDIS_URL"
+log "tests use CW_KAFKA_BOOTSTRAP=$CW_KAFKA_BOOTSTRAP CW_REDIS_URL=${CW_REDIS_URL/\/\/*@/\/\/***@}"
 
 if (($# == 0)); then set -- -q tests; fi
 cd "$CW_ROOT"
