@@ -4,9 +4,9 @@ Minister Attaullah Tarar", "Maly Socheata, a spokeswoman for Cambodia's Defence 
 "kata Socheata", in this article or another, speaks for the same party.
 
 `PeopleMemory` is the interface the extractor is given (`extract(article, people=...)`): an
-in-memory implementation is here; a worker can back it with Redis (the same two methods: a hash
-of folded name -> Person as JSON, and one of surname -> Person or "ambiguous"). A user corrects
-a wrong entry by `remember`-ing the right one (the last word wins)."""
+in-memory implementation is here; the worker keeps what articles teach in Redis and hands each
+article the people it names (streams/runtime/people.py). A user corrects a wrong entry by
+`remember`-ing the right one (`claimwatch people set`; the last word wins)."""
 
 from __future__ import annotations
 
