@@ -20,6 +20,7 @@ from streams.web.models import (
     ClaimPage,
     Health,
     Highlight,
+    PersonOut,
     Problem,
     PropositionSummary,
     StanceTable,
@@ -167,6 +168,20 @@ async def parties(svc: Svc) -> Any:
 )
 async def stance_table(svc: Svc, who: str) -> Any:
     return await views.stance(svc, who)
+
+
+@router.get(
+    "/people",
+    response_model=list[PersonOut],
+    tags=["stance"],
+    summary="People remembered across articles and the party each speaks for",
+)
+async def people(
+    svc: Svc, party: Annotated[str | None, Query(max_length=100, description="Only this party.")] = None
+) -> Any:
+    """Learned from the text ("Estonian Defence Minister Kaarel Tamm") or set by a user with
+    `claimwatch people set`; correct them there (this API never writes)."""
+    return [p for p in await svc.people() if party is None or p.party == party]
 
 
 @router.get("/articles/{article_id}", response_model=ArticleView, tags=["articles"], summary="An article")

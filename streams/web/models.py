@@ -94,6 +94,13 @@ class Actor(BaseModel):
     kind: str | None
 
 
+class PersonOut(BaseModel):
+    name: str
+    party: str
+    role: str | None
+    actor_id: str | None
+
+
 class StanceEvidence(BaseModel):
     claim_id: str
     article_id: str

@@ -17,8 +17,10 @@ from pydantic import ValidationError
 
 from schemas import Article, Claim
 from streams.core.gazetteer import Gazetteer, default_gazetteer
+from streams.core.people import Person
 from streams.errors import ServiceUnavailable
 from streams.redis_conn import REDIS_DOWN, redis_client
+from streams.runtime.people import RedisPeople
 from streams.settings import Settings
 from streams.stance.redis_reader import party_state, text
 from streams.stance.redis_store import RedisStanceStore
@@ -151,6 +153,11 @@ class DeskService:
 
     async def stored_actors(self) -> list[str]:
         return list(await asyncio.to_thread(self._redis_call, lambda: self._store().actors()))
+
+    async def people(self) -> list[Person]:
+        """The people the worker remembers across articles (read-only; `claimwatch people` edits)."""
+        reader = RedisPeople(self._client(), self.settings.redis_prefix)
+        return list(await asyncio.to_thread(self._redis_call, reader.all))
 
     async def resolve_actor(self, who: str) -> str:
         stored = await self.stored_actors()

@@ -15,6 +15,8 @@ import pytest
 import redis
 
 from schemas import Alert
+from streams.core.people import Person
+from streams.runtime.people import RedisPeople
 from streams.web.readonly import READ_COMMANDS
 from tests.integration.conftest import ROOT, settings_env
 from tests.integration.web.conftest import DeskStack, chromium, screenshot
@@ -140,6 +142,18 @@ def test_the_api_serves_the_storyline_with_sources(desk_stack: DeskStack) -> Non
     status, body = desk_stack.get("/api/v1/alerts?kind=NOPE")
     assert status == 422 and b"kind" in body
 
+    # The people the worker remembers, as Redis holds them (one set here as a user would); a party
+    # filter narrows them.
+    r = redis.Redis.from_url(desk_stack.settings.redis_url)
+    memory = RedisPeople(r, desk_stack.settings.redis_prefix)
+    memory.set(Person("Kaarel Tamm", "estonia", role="minister"))
+    people = desk_stack.json("/api/v1/people")
+    assert [(p["name"], p["party"]) for p in people] == [(p.name, p.party) for p in memory.all()]
+    assert desk_stack.json("/api/v1/people?party=estonia") == [
+        {"name": "Kaarel Tamm", "party": "estonia", "role": "minister", "actor_id": None}
+    ]
+    assert desk_stack.json("/api/v1/people?party=nobody") == []
+
 
 def _clients(r: redis.Redis, name: str) -> set[str]:
     return {c["addr"] for c in r.client_list() if c.get("name") == name}
@@ -177,6 +191,7 @@ def test_the_web_view_never_writes_to_redis(desk_stack: DeskStack) -> None:
         "/api/v1/parties/russia/stance",
         "/api/v1/propositions/" + quote(STORY),
         "/api/v1/health",
+        "/api/v1/people",
         f"/article/{desk_stack.replayed[0].id}",
     ]
     for path in paths:
