@@ -195,7 +195,8 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
             # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
             frame.agent, frame.agent_by = subject, "sender"
         else:
-            frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"
+            # "its troops": the pronoun points at the speaker; bare "troops": the speaker's by default.
+            frame.agent, frame.agent_by = t.scope.speaker_party, "pronoun" if chosen.possessive else "speaker"
     t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
 
 
@@ -286,7 +287,7 @@ def sender(
     # "membantah negaranya telah mengirim tentara": the speaker's own country
     pron = ctx.doc.last(ctx.pack.own_country, lo, trig.start) or pron
     if pron is not None and has_object and speaker_party is not None and ctx.words(pron.end, trig.start) <= 5:
-        return speaker_party, "speaker"
+        return speaker_party, "pronoun"  # "we sent troops": the speaker's side, named by a pronoun
     return None, "none"
 
 

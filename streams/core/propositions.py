@@ -23,6 +23,7 @@ from streams.core.lexicon import load_data
 
 ANY = "*"
 OPEN = "other"  # the event of an open claim: extracted, shown, never alerting
+SPEAKER_AGENT = "agent:speaker"  # claim cue: the agent defaulted to the speaker's side (never alerts)
 _PATIENT = ">"
 
 
@@ -98,6 +99,18 @@ def alerts_on(event: str) -> bool:
     """Only propositions of a known event class can confirm or contradict one another."""
     spec = event_specs().get(event)
     return spec is not None and spec.alerts
+
+
+def identity_certain(event: str, agent: str | None, cues: list[str], gaz: Gazetteer) -> bool:
+    """A proposition whose identity is certain enough to alert on: a known event class whose
+    agent the sentence names (a class that has an agent at all) — not missing, not the speaker's
+    side by default, not a news outlet (which reports, never acts)."""
+    spec = event_specs().get(event)
+    if spec is None or not spec.alerts:
+        return False
+    if spec.agent == "none":
+        return True
+    return agent is not None and SPEAKER_AGENT not in cues and not gaz.is_media(agent)
 
 
 def prop_id(event: str, agent: str | None, place: str | None, patient: str | None = None) -> str:
