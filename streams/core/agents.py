@@ -79,6 +79,8 @@ def _agent_from_troops(t: TriggerReading) -> None:
         ]
         if after_np:
             chosen = after_np[0]
+        elif _victims_after(t):
+            return  # "pasukannya menewaskan 20 tentara": the troops before the verb are the killers
     if chosen is None:
         # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
         chosen = next((np for np in explicit if np.end <= t.trig.start), None)
@@ -86,6 +88,18 @@ def _agent_from_troops(t: TriggerReading) -> None:
         return  # "tentara Korea Utara membantu Rusia merebut kembali Kursk": Russia retook it
     if chosen is not None:
         _take_troops(t, chosen)
+
+
+def _victims_after(t: TriggerReading) -> bool:
+    """People of no named side right after an active casualty verb ("killed 20 soldiers",
+    "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the victim."""
+    ctx, trig = t.ctx, t.trig
+    hit = ctx.doc.first(ctx.pack.troop_nouns, trig.end, min(t.window_end, trig.end + 50))
+    return (
+        hit is not None
+        and ctx.words(trig.end, hit.start) <= 4
+        and not STOPS.search(ctx.text, trig.end, hit.start)
+    )
 
 
 def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:

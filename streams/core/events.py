@@ -164,6 +164,13 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
                 0 <= np.start - end <= 30 for np in troops
             )
             drop.add(id(taken) if people or taken.place is None else id(lost))
+        held = events.get("arrest")
+        if held is not None and lost is not None:
+            # Soldiers of a side taken by its enemy are a casualty; a state holding its own
+            # people, or a captor with no troops named, is an arrest.
+            own = held.patient is not None and held.patient == held.agent
+            prisoners = lost.agent_by == "explicit" and not own
+            drop.add(id(held) if prisoners else id(lost))
     # "keterlibatan tentara Korut dalam pertempuran": involvement in fighting is the fighting.
     involvement = ctx.pack.words("involvement_nouns")
     fights = {(f.agent, f.place) for f in hits if f.event == "troops_in_combat"}

@@ -50,7 +50,8 @@ def fill_roles(t: TriggerReading) -> bool:
     if agent is None:
         return False
     frame.agent, frame.agent_by = agent, agent_by
-    frame.patient = patient if t.spec.patient != "none" and patient != agent else None
+    own = patient != agent or t.spec.own_patient
+    frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
 
 

@@ -22,12 +22,11 @@ def alerting(claim: Claim, gaz: Gazetteer) -> bool:
     """Only attributed, non-speculative, original (not syndicated) claims about a proposition of
     certain identity (an event class, not an open claim; its agent named in the sentence, not
     defaulted to the speaker's side, not an outlet) can raise alerts."""
-    p = claim.proposition
     return (
         claim.speaker.party is not None
         and claim.modality != "speculative"
         and claim.syndicated_from is None
-        and identity_certain(p.event, p.agent, claim.cues, gaz)
+        and identity_certain(claim.proposition, claim.cues, gaz)
     )
 
 

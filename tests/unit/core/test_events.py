@@ -90,3 +90,30 @@ def test_troops_poised_to_do_something_are_not_a_presence_claim() -> None:
     from tests.unit.core.helpers import claims_of as read
 
     assert read("Serbia says forces poised to enter Kosovo as envoys head to Belgrade.") == []
+
+
+def test_a_state_holding_its_own_people_is_an_arrest_and_enemy_soldiers_taken_a_casualty() -> None:
+    assert_claims(
+        "Juru bicara Mabes Polri mengatakan seorang anggota TNI ditangkap Brimob di Jakarta.",
+        [("indonesia", "affirm", "arrest>indonesia:indonesia:jakarta")],
+    )
+    assert_claims(
+        "Kapuspen TNI membantah bahwa prajurit itu ditangkap Polri.",
+        [("indonesia", "deny", "arrest:indonesia:*")],
+    )
+    assert_claims(
+        "Militer Ukraina mengatakan pasukannya menangkap tiga tentara Rusia di Kursk.",
+        [("ukraine", "affirm", "casualties:russia:kursk")],
+    )
+
+
+def test_the_killers_troops_before_an_active_casualty_verb_are_not_the_dead() -> None:
+    assert_claims("Ukraine said its troops killed 20 soldiers.", [])
+    assert_claims(
+        "Ukraina mengatakan pasukannya menewaskan 20 tentara Korea Utara.",
+        [("ukraine", "affirm", "casualties:north_korea:*")],
+    )
+    assert_claims(
+        "Ukraine said North Korean soldiers died in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )

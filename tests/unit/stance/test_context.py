@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from streams.core.gazetteer import default_gazetteer
-from streams.core.propositions import SPEAKER_AGENT
+from streams.core.propositions import SPEAKER_AGENT, make_proposition
 from streams.stance.context import DecisionContext, alert_id, alerting
 from streams.stance.state import PartyState, Rules, View, evidence_of
 from tests.unit.stance.helpers import T0, claim
@@ -25,6 +25,16 @@ def test_only_claims_whose_agent_the_sentence_names_alert() -> None:
     assert not alerting(defaulted.model_copy(update={"cues": [SPEAKER_AGENT]}), gaz)
     assert not alerting(claim(3, "ukraine", "affirm", event="attack", agent="media_outlets"), gaz)
     assert alerting(claim(4, "ukraine", "affirm", event="fighting_ongoing", agent=None), gaz)  # no agent slot
+
+
+def test_an_arrest_alerts_only_when_whose_people_were_arrested_is_named() -> None:
+    gaz = default_gazetteer()
+    someone = claim(1, "ukraine", "affirm", event="arrest", agent="russia")
+    assert not alerting(someone, gaz)
+    named = someone.model_copy(
+        update={"proposition": make_proposition("arrest", "russia", None, gaz, "ukraine")}
+    )
+    assert alerting(named, gaz)
 
 
 def test_alert_ids_depend_on_what_is_related_not_on_its_order() -> None:
