@@ -53,8 +53,12 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
     """A place with no preposition: a recipient right after a supply verb ("supplied Russia with
     rockets"), or the object (or passive subject) of a control verb ("merebut kembali Kursk")."""
     ctx, trig = t.ctx, t.trig
-    if t.recipients() is not None and place.start >= trig.end and ctx.words(trig.end, place.start) == 0:
-        return True
+    if t.recipients() is not None and place.start >= trig.end:
+        # "supplied Russia", "menyerang Pangkalan Udara Al Udeid": determiners do not count.
+        facility = ctx.doc.find(ctx.pack.words("facility_nouns"), trig.end, place.start)
+        between = _words_outside(ctx, trig.end, place.start, facility)
+        if not [w for w in between if w.casefold() not in ctx.pack.place_determiners]:
+            return True
     if not direct_object:
         return False
     if place.start < trig.start and ctx.mentions.actors(place.start, place.end):

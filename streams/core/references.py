@@ -11,6 +11,8 @@ from streams.core.frame import FrameHit
 from streams.core.matching import Hit
 from streams.core.propositions import event_specs
 
+_NEAR_OPEN = 300  # characters: an open claim this close before a bare "the allegations" is its antecedent
+
 
 def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
     """ "membantah klaim Rusia bahwa ...", "rejected Moscow's claim that ...": whose claim."""
@@ -134,7 +136,12 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     theirs: list[Claim] = [
         c for p, cs in state.claims_by_party.items() if p != speaker.party for c in cs if c.stance == "affirm"
     ]
+    opened = max((at for p, at in state.open_at.items() if p != speaker.party), default=-1)
     if theirs:
-        latest = max(theirs, key=lambda c: c.span.start).proposition.event
-        pool = [f for f in pool if f.event == latest] or pool
+        nearest = max(theirs, key=lambda c: c.span.start)
+        if not named and opened > nearest.span.start and start - opened <= _NEAR_OPEN:
+            # "X also said the mines were laid recently. Y rejected the allegations": what Y
+            # denies is X's last statement, of no event class; the denial is an open claim too.
+            return []
+        pool = [f for f in pool if f.event == nearest.proposition.event] or pool
     return pool

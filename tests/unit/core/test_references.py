@@ -83,3 +83,14 @@ def test_it_opening_a_clause_of_its_own_points_back_to_no_statement() -> None:
         "Chad's army said it struck the camp.\nThe rebels said that it had been a quiet night in the north."
     )
     assert [(c.speaker.party, c.proposition.event) for c in frame_claims(ex)] == [("chad", "attack")]
+
+
+def test_allegations_right_after_a_claim_of_no_event_class_are_denied_as_an_open_claim() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Laos said Thai troops shelled a border post. Laos also said the mines near the post were new. "
+        "Thailand rejected the allegations as baseless."
+    )
+    got = [(c.speaker.party, c.stance, c.proposition.event) for c in ex.claims]
+    assert got == [("laos", "affirm", "attack"), ("laos", "affirm", "other"), ("thailand", "deny", "other")]
