@@ -164,6 +164,8 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
                 0 <= np.start - end <= 30 for np in troops
             )
             drop.add(id(taken) if people or taken.place is None else id(lost))
+        if attack is not None and lost is not None and attack.agent == lost.agent:
+            drop.add(id(lost))  # "membantah telah membunuh warga sipil": the killer is not the dead
         held = events.get("arrest")
         if held is not None and lost is not None:
             # Soldiers of a side taken by its enemy are a casualty; a state holding its own

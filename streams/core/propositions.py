@@ -56,6 +56,10 @@ class EventSpec:
     # the patient may be the agent's own side ("Polri menangkap anggota TNI").
     alert_needs_patient: bool = False
     own_patient: bool = False
+    # Lemmas read for this class only with an agent the clause names ("the RSF killed civilians"),
+    # never one from an accusation or the speaker ("accused X of violating the truce after soldiers
+    # were killed": the dead are not X's attack).
+    named_agent_lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
     # Lemmas that assert the opposite ("abiding by the truce" denies violating it).
     negating: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -90,6 +94,7 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         needs_patient=bool(spec.get("needs_patient", False)),
         alert_needs_patient=bool(spec.get("alert_needs_patient", False)),
         own_patient=bool(spec.get("own_patient", False)),
+        named_agent_lemmas=_tuple_map(spec.get("named_agent_lemmas")),
         place_adjacent=bool(spec.get("place_adjacent", False)),
         negating=_tuple_map(spec.get("negating")),
     )

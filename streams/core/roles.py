@@ -43,6 +43,8 @@ def fill_roles(t: TriggerReading) -> bool:
             t.agent_span.append((found[1], found[2]))
     agent, patient = (who[0] if who else None), (whom[0] if whom else None)
     agent_by = "explicit"
+    if agent is None and _needs_named_agent(t):
+        return False
     if agent is None and t.scope.claim_owner is not None:
         agent, agent_by = t.scope.claim_owner, "context"
     if agent is None and t.spec.speaker_default and t.scope.speaker_party is not None:
@@ -53,6 +55,27 @@ def fill_roles(t: TriggerReading) -> bool:
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _killing(t: TriggerReading) -> bool:
+    words = t.spec.named_agent_lemmas.get(t.ctx.pack.code, ())
+    return bool(words) and lemma(t.trig.text.split()[0].casefold(), t.ctx.pack.code) in words
+
+
+def _needs_named_agent(t: TriggerReading) -> bool:
+    """A killing verb takes its agent from the clause, from the speaker denying its own act
+    ("membantah telah membunuh"), or from the accused right before it ("accused the RSF of
+    killing") — not from an accusation of something else ("of violating the truce after
+    soldiers were killed")."""
+    ctx, trig, owner = t.ctx, t.trig, t.scope.claim_owner
+    if not _killing(t):
+        return False
+    if owner is None or owner == t.scope.speaker_party:
+        return False
+    near = [
+        s for s, e, party in _parties(t, max(t.scope.start, trig.start - 40), trig.start) if party == owner
+    ]
+    return not (near and ctx.words(near[-1], trig.start) <= 4)
 
 
 def _describes(t: TriggerReading) -> bool:
@@ -129,9 +152,12 @@ def _subject(t: TriggerReading) -> Found:
         # "its forces were pounding Ukrainian positions after capturing ...": a subjectless clause
         # takes the main clause's subject, not the object just before it.
         return _opening_subject(t, t.scope.start, brk.start)
+    # A killer is the verb's own subject ("the RSF killed"), not a party further back ("accused
+    # Syria of violating the truce after soldiers killed").
+    limit = 2 if _killing(t) else 6
     for s, e, party in reversed(_parties(t, lo, trig.start)):
         gap = ctx.words(e, trig.start)
-        if gap <= 6 and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
+        if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
         break
     pron = None

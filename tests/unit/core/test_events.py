@@ -108,7 +108,7 @@ def test_a_state_holding_its_own_people_is_an_arrest_and_enemy_soldiers_taken_a_
 
 
 def test_the_killers_troops_before_an_active_casualty_verb_are_not_the_dead() -> None:
-    assert_claims("Ukraine said its troops killed 20 soldiers.", [])
+    assert_claims("Ukraine said its troops killed 20 soldiers.", [("ukraine", "affirm", "attack:ukraine:*")])
     assert_claims(
         "Ukraina mengatakan pasukannya menewaskan 20 tentara Korea Utara.",
         [("ukraine", "affirm", "casualties:north_korea:*")],
@@ -117,3 +117,15 @@ def test_the_killers_troops_before_an_active_casualty_verb_are_not_the_dead() ->
         "Ukraine said North Korean soldiers died in Kursk.",
         [("ukraine", "affirm", "casualties:north_korea:kursk")],
     )
+
+
+def test_a_killing_by_a_named_perpetrator_is_its_attack_not_its_own_dead() -> None:
+    assert_claims(
+        "The army said the RSF killed 300 civilians in el-Fasher.",
+        [(None, "affirm", "attack:rsf:el_fasher")],
+    )
+    assert_claims(
+        "Militer Sudan menuduh RSF membantai ratusan warga sipil di El Fasher.",
+        [("sudan", "affirm", "attack:rsf:el_fasher")],
+    )
+    assert_claims("RSF membantah telah membunuh warga sipil.", [("rsf", "deny", "attack:rsf:*")])
