@@ -129,3 +129,28 @@ def test_a_killing_by_a_named_perpetrator_is_its_attack_not_its_own_dead() -> No
         [("sudan", "affirm", "attack:rsf:el_fasher")],
     )
     assert_claims("RSF membantah telah membunuh warga sipil.", [("rsf", "deny", "attack:rsf:*")])
+
+
+def test_a_participle_on_troops_a_preposition_governs_describes_them() -> None:
+    assert_claims(
+        "Zelensky said there had been casualties among the North Korean troops fighting for Russia in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+    assert_claims(
+        "Zelensky said North Korean troops were fighting in Kursk.",
+        [("ukraine", "affirm", "troops_in_combat:north_korea:kursk")],
+    )
+
+
+def test_the_fight_casualties_happened_in_is_no_second_claim() -> None:
+    assert_claims(
+        "Zelensky said 3,000 North Korean soldiers were killed or wounded in the fighting in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+    assert_claims(
+        "The US said North Korean troops had taken part in the fighting in Kursk.",
+        [
+            ("united_states", "affirm", "troops_deployed:north_korea:kursk"),
+            ("united_states", "affirm", "troops_in_combat:north_korea:kursk"),
+        ],
+    )
