@@ -136,7 +136,8 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     theirs: list[Claim] = [
         c for p, cs in state.claims_by_party.items() if p != speaker.party for c in cs if c.stance == "affirm"
     ]
-    opened = max((at for p, at in state.open_at.items() if p != speaker.party), default=-1)
+    opens = [*state.open_at.items(), *state.open_pending.items()]
+    opened = max((at for p, at in opens if p != speaker.party), default=-1)
     if theirs:
         nearest = max(theirs, key=lambda c: c.span.start)
         if not named and opened > nearest.span.start and start - opened <= _NEAR_OPEN:
@@ -144,4 +145,14 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
             # denies is X's last statement, of no event class; the denial is an open claim too.
             return []
         pool = [f for f in pool if f.event == nearest.proposition.event] or pool
+        # The frame of that very claim, not a later narration of the same event about others
+        # ("Iran said it shot down Israeli jets. ... The strike killed Iranian commanders. Israel
+        # denied the claims": Israel denies losing jets).
+        p = nearest.proposition
+        same = [f for f in pool if f.event == p.event and f.agent == p.agent]
+        if not same and p.event in {f.event for f in pool}:
+            same = [
+                FrameHit(p.event, p.agent, p.place, Hit(nearest.span.start, nearest.span.end, p.event, ""))
+            ]
+        pool = same + [f for f in pool if f not in same]
     return pool

@@ -94,3 +94,22 @@ def test_allegations_right_after_a_claim_of_no_event_class_are_denied_as_an_open
     )
     got = [(c.speaker.party, c.stance, c.proposition.event) for c in ex.claims]
     assert got == [("laos", "affirm", "attack"), ("laos", "affirm", "other"), ("thailand", "deny", "other")]
+
+
+def test_a_claim_of_no_event_class_in_the_same_sentence_is_the_antecedent_too() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Laos said Thai troops shelled a border post. "
+        "Laos also said the mines near the post were new, which Thailand described as baseless allegations."
+    )
+    got = [(c.speaker.party, c.stance, c.proposition.event) for c in ex.claims]
+    assert got == [("laos", "affirm", "attack"), ("laos", "affirm", "other"), ("thailand", "deny", "other")]
+
+
+def test_the_claim_denied_keeps_its_own_agent_not_a_later_narration_of_the_same_event() -> None:
+    assert_claims(
+        "Iran said it had shot down two Israeli jets. The Israeli strike earlier killed several Iranian "
+        "commanders, the outlet reported. Israel denied the claims.",
+        [("iran", "affirm", "casualties:israel:*"), ("israel", "deny", "casualties:israel:*")],
+    )
