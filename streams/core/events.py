@@ -171,6 +171,13 @@ def _objects_present(t: TriggerReading) -> bool:
     return True
 
 
+def _soldiers_near(ctx: Reader, trig: Hit) -> bool:
+    """Soldiers (not citizens or "personnel" alone) named next to a capture verb."""
+    lo, hi = max(0, trig.start - 60), min(len(ctx.text), trig.end + 60)
+    weak = ctx.pack.weak_troop_nouns
+    return any(h.text.casefold() not in weak for h in ctx.doc.find(ctx.pack.troop_nouns, lo, hi))
+
+
 def _circumstance_fights(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
     """ "killed or wounded in the fighting", "terluka dalam pertempuran": the fight is where the
     casualties happened, not a second statement that those troops fought."""
@@ -222,7 +229,7 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
             # Soldiers of a side taken by its enemy are a casualty; a state holding its own
             # people, or a captor with no troops named, is an arrest.
             own = held.patient is not None and held.patient == held.agent
-            prisoners = lost.agent_by == "explicit" and not own
+            prisoners = lost.agent_by == "explicit" and not own and _soldiers_near(ctx, held.trigger)
             drop.add(id(held) if prisoners else id(lost))
     # "keterlibatan tentara Korut dalam pertempuran": involvement in fighting is the fighting.
     involvement = ctx.pack.words("involvement_nouns")

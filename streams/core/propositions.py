@@ -60,6 +60,9 @@ class EventSpec:
     # never one from an accusation or the speaker ("accused X of violating the truce after soldiers
     # were killed": the dead are not X's attack).
     named_agent_lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Lemmas whose subject is the one acted on and object the actor ("Qatar intercepted Iranian
+    # missiles": Iran attacked Qatar).
+    reversed_lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
     # Lemmas that assert the opposite ("abiding by the truce" denies violating it).
     negating: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -95,6 +98,7 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         alert_needs_patient=bool(spec.get("alert_needs_patient", False)),
         own_patient=bool(spec.get("own_patient", False)),
         named_agent_lemmas=_tuple_map(spec.get("named_agent_lemmas")),
+        reversed_lemmas=_tuple_map(spec.get("reversed_lemmas")),
         place_adjacent=bool(spec.get("place_adjacent", False)),
         negating=_tuple_map(spec.get("negating")),
     )

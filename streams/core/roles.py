@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from streams.core.lemmas import lemma
+from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 
@@ -38,6 +39,8 @@ def fill_roles(t: TriggerReading) -> bool:
         who, whom = _modifier(t) or _by_phrase(t), _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
+    if _lemma_in(t, t.spec.reversed_lemmas):
+        who, whom = whom, who  # "air defences intercepted Iranian missiles": Iran attacked
     for found in (who, whom):
         if found is not None and found[2] > found[1]:
             t.agent_span.append((found[1], found[2]))
@@ -57,9 +60,13 @@ def fill_roles(t: TriggerReading) -> bool:
     return frame.patient is not None or not t.spec.needs_patient
 
 
-def _killing(t: TriggerReading) -> bool:
-    words = t.spec.named_agent_lemmas.get(t.ctx.pack.code, ())
+def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
+    words = lemmas.get(t.ctx.pack.code, ())
     return bool(words) and lemma(t.trig.text.split()[0].casefold(), t.ctx.pack.code) in words
+
+
+def _killing(t: TriggerReading) -> bool:
+    return _lemma_in(t, t.spec.named_agent_lemmas)
 
 
 def _needs_named_agent(t: TriggerReading) -> bool:
@@ -167,8 +174,17 @@ def _subject(t: TriggerReading) -> Found:
             pron = h
     opens = pron is not None and ctx.words(t.scope.start, pron.start) <= 2
     if pron is not None and opens and ctx.words(pron.end, trig.start) <= 3 and t.scope.speaker_party:
+        if _others_in_quote(t, pron):
+            return None  # “They confessed to killing 11 people,” the minister said: not his side
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+def _others_in_quote(t: TriggerReading, pron: Hit) -> bool:
+    """A speaker quoted in his own words says "we" of his side; "they" there are others."""
+    ctx = t.ctx
+    others = ctx.pack.words("others_pronouns").key_of(pron.text) is not None
+    return others and ctx.doc.quotes.inside(pron.start)
 
 
 def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:

@@ -117,3 +117,22 @@ def test_asserting_compliance_denies_a_violation() -> None:
 
     check("The RSF insists it is abiding by the truce.", [("rsf", "deny", "agreement_violated:rsf:*")])
     check("Namun, RSF bersikeras mematuhi gencatan senjata.", [("rsf", "deny", "agreement_violated:rsf:*")])
+
+
+def test_an_interception_is_an_attack_by_the_owner_of_what_was_intercepted() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Qatar's defence ministry said its air defences intercepted the incoming Iranian missiles.",
+        [("qatar", "affirm", "attack>qatar:iran:*")],
+    )
+    assert_claims(
+        "Kementerian Pertahanan Qatar mengatakan sistem pertahanan udaranya mencegat rudal-rudal Iran.",
+        [("qatar", "affirm", "attack:iran:*")],
+    )
+
+
+def test_they_in_the_speakers_own_quoted_words_are_not_the_speakers_side() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims("“They openly admitted killing 11 people,” Bolivia's interior minister said.", [])
