@@ -15,6 +15,7 @@ The speaker's party is never a default, except for the classes marked `speaker_d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from streams.core.lemmas import lemma
 from streams.core.matching import Hit
@@ -36,7 +37,7 @@ def fill_roles(t: TriggerReading) -> bool:
     if voice == "passive":
         who, whom = _by_phrase(t), _subject(t)
     elif voice == "nominal":
-        who, whom = _modifier(t) or _by_phrase(t), _target(t)
+        who, whom = _modifier(t) or _by_phrase(t) or _light_verb_subject(t), _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
     if _lemma_in(t, t.spec.reversed_lemmas):
@@ -58,6 +59,16 @@ def fill_roles(t: TriggerReading) -> bool:
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _light_verb_subject(t: TriggerReading) -> Found:
+    """ "The Thai military ... launching an armed assault on X", "melancarkan serangan": the noun
+    is the act of the light verb's subject."""
+    ctx, trig = t.ctx, t.trig
+    light = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, trig.start - 30), trig.start)
+    if light is None or ctx.words(light.end, trig.start) > 3 or STOPS.search(ctx.text, light.end, trig.start):
+        return None
+    return _subject(replace(t, trig=light))
 
 
 def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:

@@ -154,3 +154,13 @@ def test_the_fight_casualties_happened_in_is_no_second_claim() -> None:
             ("united_states", "affirm", "troops_in_combat:north_korea:kursk"),
         ],
     )
+
+
+def test_a_munition_landing_and_firing_first_are_attacks_by_the_owner() -> None:
+    assert_claims(
+        "Laos's army said a Thai artillery shell hit a school near the Phou Kao temple.",
+        [("laos", "affirm", "attack:thailand:phou_kao")],
+    )
+    assert_claims(
+        "Laos's army blamed Thai soldiers for firing first.", [("laos", "affirm", "attack:thailand:*")]
+    )
