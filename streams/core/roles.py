@@ -273,11 +273,19 @@ def _owner_before(t: TriggerReading) -> Found:
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)
-            and not _governed(t, s)
+            and (not _governed(t, s) or _compound_owner(t, s, e))
         ):
             return party, s, e
         break
     return None
+
+
+def _compound_owner(t: TriggerReading, s: int, e: int) -> bool:
+    """ "in a China Coast Guard water cannon attack": an institution's name modifying the noun is
+    its owner, whatever preposition governs the phrase."""
+    ctx = t.ctx
+    between = ctx.doc.word_list(e, t.trig.start)
+    return bool(between) and all(w[:1].isupper() for w in between)
 
 
 def _modifier(t: TriggerReading) -> Found:

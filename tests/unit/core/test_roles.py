@@ -136,3 +136,21 @@ def test_they_in_the_speakers_own_quoted_words_are_not_the_speakers_side() -> No
     from tests.unit.core.helpers import assert_claims
 
     assert_claims("“They openly admitted killing 11 people,” Bolivia's interior minister said.", [])
+
+
+def test_water_cannon_and_ramming_at_sea_are_attacks_with_an_institution_as_owner() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Vietnam said one fisherman was injured in a China Coast Guard water cannon attack.",
+        [("vietnam", "affirm", "attack:china:*")],
+    )
+    assert_claims(
+        "China's coast guard said the Vietnamese trawler deliberately rammed a Chinese ship.",
+        [("china", "affirm", "attack>china:vietnam:*")],
+    )
+    assert_claims(
+        "“Kapal Vietnam itu dengan sengaja menabrak kapal penjaga pantai China,” ujar juru bicara "
+        "Penjaga Pantai China.",
+        [("china", "affirm", "attack:vietnam:*")],
+    )
