@@ -174,5 +174,7 @@ def _update_places(ctx: Reader) -> None:
             continue  # "its envoy in Bangkok": where an embassy is, not where things happen
         if chain:
             state.last_country = chain[-1]
+        if chain or p.text[:1].isupper() or p.text[:3] in ("el-", "al-"):
+            # A place the text itself named ("near Scarborough Shoal") is what "the shoal" means.
             state.last_place = p.key
             state.last_place_sentence = sent.index

@@ -101,3 +101,13 @@ def test_an_embassys_city_is_not_what_the_area_points_back_to() -> None:
         "The Norwegian army said Swedish troops were sent to the area.",
         [("norway", "affirm", "troops_deployed:sweden:*")],
     )
+
+
+def test_the_shoal_points_back_to_the_place_the_text_named() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Vietnam said Chinese ships had gathered near Whitsun Reef on Monday. "
+        "It said a Chinese coast guard ship fired water cannon at its boat near the reef.",
+        [("vietnam", "affirm", "attack:china:whitsun_reef")],
+    )
