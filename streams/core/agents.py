@@ -137,6 +137,8 @@ def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
 
 def _close(t: TriggerReading, np: TroopNP) -> bool:
     lo, hi = min(np.end, t.trig.end), max(np.start, t.trig.start)
+    if _SENTENCE_MARK.search(t.ctx.text, lo, hi):
+        return False  # "... killed in action. No US forces were harmed": another sentence's troops
     return not has_clause_break(t.ctx, lo, hi) or t.ctx.words(lo, hi) <= 4
 
 

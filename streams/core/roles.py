@@ -178,6 +178,10 @@ def _subject(t: TriggerReading) -> Found:
         if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
         break
+    own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
+    if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
+        if not STOPS.search(ctx.text, own.end, trig.start):
+            return t.scope.speaker_party, own.start, own.end  # "militernya melancarkan serangan"
     pron = None
     for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
         h = ctx.doc.last(matcher, lo, trig.start)
@@ -186,7 +190,10 @@ def _subject(t: TriggerReading) -> Found:
     opens = pron is not None and ctx.words(t.scope.start, pron.start) <= 2
     if pron is not None and opens and ctx.words(pron.end, trig.start) <= 3 and t.scope.speaker_party:
         if _others_in_quote(t, pron):
-            return None  # “They confessed to killing 11 people,” the minister said: not his side
+            # “They confessed to killing 11 people,” the minister said: not his side, but the
+            # one other side named just before, if there is exactly one.
+            other = _the_other_side(t, pron.start)
+            return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
 
@@ -196,6 +203,17 @@ def _others_in_quote(t: TriggerReading, pron: Hit) -> bool:
     ctx = t.ctx
     others = ctx.pack.words("others_pronouns").key_of(pron.text) is not None
     return others and ctx.doc.quotes.inside(pron.start)
+
+
+def _the_other_side(t: TriggerReading, before: int) -> str | None:
+    """The only party other than the speaker's named in the text just before `before`."""
+    ctx, mine = t.ctx, t.scope.speaker_party
+    refs = [*ctx.state.discourse.mentions, *ctx.state.discourse.speakers]
+    near = {r.party for r in refs if r.party and r.party != mine and before - _REACH <= r.start < before}
+    return near.pop() if len(near) == 1 else None
+
+
+_REACH = 400  # characters back "they" may point
 
 
 def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
