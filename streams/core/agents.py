@@ -95,11 +95,12 @@ def _victims_after(t: TriggerReading) -> bool:
     "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the victim."""
     ctx, trig = t.ctx, t.trig
     hit = ctx.doc.first(ctx.pack.troop_nouns, trig.end, min(t.window_end, trig.end + 50))
-    return (
-        hit is not None
-        and ctx.words(trig.end, hit.start) <= 4
-        and not STOPS.search(ctx.text, trig.end, hit.start)
-    )
+    if hit is None or STOPS.search(ctx.text, trig.end, hit.start):
+        return False
+    for marks in (ctx.pack.opponent_markers, ctx.pack.locative_preps, ctx.pack.words("circumstance_preps")):
+        if ctx.doc.first(marks, trig.end, hit.start) is not None:
+            return False  # "tewas dalam pertempuran melawan pasukan Ukraina": not its object
+    return ctx.words(trig.end, hit.start) <= 3
 
 
 def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:

@@ -56,7 +56,9 @@ def find_frames(
             ):
                 # "... and that some of them had been killed": them = the troops just named.
                 scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
-    frames = _circumstance_fights(ctx, _one_reading(ctx, _participles(scope, hits), troops))
+    frames = _circumstance_fights(
+        ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
+    )
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
 
@@ -118,6 +120,20 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     read_polarity(t)
     read_measure(t)
     return frame
+
+
+def _existentials(ctx: Reader, hits: list[FrameHit]) -> list[FrameHit]:
+    """ "Tidak ada prajurit ... yang terluka", "there were no soldiers who were hurt": the
+    existential introduces whom the later event is about; it says nothing of a presence."""
+    words = ctx.pack.words("existentials")
+    drop = [
+        f
+        for f in hits
+        if f.event == "troops_deployed"
+        and words.key_of(f.trigger.text) is not None
+        and any(g.event != f.event and g.trigger.start > f.trigger.end for g in hits)
+    ]
+    return [f for f in hits if f not in drop]
 
 
 def _participles(scope: Scope, hits: list[FrameHit]) -> list[FrameHit]:

@@ -78,7 +78,7 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
             explicit_before = True
         attrs.append(attr)
         party = attr.speaker.party if attr.speaker is not None else None
-        if party and not attr.frames and cue.kind not in ("deny", "noncommittal"):
+        if party and not attr.frames and cue.kind != "noncommittal":
             # "X said the mines were new, which Y called baseless allegations": X's claim is of
             # no event class (an open claim, built below) and is what a later cue may point to.
             ctx.state.open_pending[party] = attr.content[0]

@@ -57,6 +57,8 @@ def _before_relative(ctx: Reader, start: int, end: int) -> int:
         return end  # not a subject phrase: quoted words, or a whole sentence before the verb
     for h in ctx.doc.find(ctx.pack.clause_breaks, start, end):
         if h.key in ctx.pack.glue.relatives and ctx.words(start, h.start) >= 1:
+            if "," in ctx.text[h.end : end]:
+                return end  # "Dalam pernyataan yang disiarkan KCNA, ia menyebut": the subject follows
             return h.start
     return end
 

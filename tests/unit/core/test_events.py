@@ -164,3 +164,15 @@ def test_a_munition_landing_and_firing_first_are_attacks_by_the_owner() -> None:
     assert_claims(
         "Laos's army blamed Thai soldiers for firing first.", [("laos", "affirm", "attack:thailand:*")]
     )
+
+
+def test_an_existential_introducing_the_wounded_is_no_presence_claim() -> None:
+    assert_claims(
+        "Atase pertahanan Korea Selatan mengatakan, "
+        '"Tidak ada prajurit kami maupun prajurit Thailand yang terluka."',
+        [("south_korea", "deny", "casualties:thailand:*")],
+    )
+    assert_claims(
+        "Rusia mengatakan tidak ada tentara Korea Utara di Kursk.",
+        [("russia", "deny", "troops_deployed:north_korea:kursk")],
+    )
