@@ -66,7 +66,7 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
             elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
-                ctx.state.open_at[spk.party] = claim.span.start
+                ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
     return out
 
 

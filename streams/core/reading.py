@@ -81,7 +81,7 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
         if party and not attr.frames and cue.kind != "noncommittal":
             # "X said the mines were new, which Y called baseless allegations": X's claim is of
             # no event class (an open claim, built below) and is what a later cue may point to.
-            ctx.state.open_pending[party] = attr.content[0]
+            ctx.state.open_pending[party] = (attr.content[0], cue.kind == "deny")
     return attrs
 
 

@@ -113,3 +113,19 @@ def test_the_claim_denied_keeps_its_own_agent_not_a_later_narration_of_the_same_
         "commanders, the outlet reported. Israel denied the claims.",
         [("iran", "affirm", "casualties:israel:*"), ("israel", "deny", "casualties:israel:*")],
     )
+
+
+def test_a_bare_report_joins_the_other_sides_denial_just_before() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Militer Thailand mengerahkan 1.200 prajurit ke perbatasan, kata Kementerian Pertahanan Thailand. "
+        'Kementerian itu menyebut kabar dua prajurit tewas sebagai "hoaks". '
+        "Atase pertahanan Korea Selatan juga menepis kabar itu."
+    )
+    got = [
+        (c.speaker.party, c.stance, c.proposition.event)
+        for c in ex.claims
+        if c.speaker.party == "south_korea"
+    ]
+    assert got in ([], [("south_korea", "deny", "other")])
