@@ -146,8 +146,14 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     if not pool:
         return []
     # The nearest claim another party made is a better antecedent than mere narration.
+    # (A denial just before is one the speaker joins: "X called the report a hoax. Y also
+    # dismissed it.")
     theirs: list[Claim] = [
-        c for p, cs in state.claims_by_party.items() if p != speaker.party for c in cs if c.stance == "affirm"
+        c
+        for p, cs in state.claims_by_party.items()
+        if p != speaker.party
+        for c in cs
+        if c.stance != "noncommittal"
     ]
     if theirs:
         nearest = max(theirs, key=lambda c: c.span.start)
@@ -159,7 +165,7 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
         # denied the claims": Israel denies losing jets).
         p = nearest.proposition
         same = [f for f in pool if f.event == p.event and f.agent == p.agent]
-        if not same and p.event in {f.event for f in pool}:
+        if not same and (p.event in {f.event for f in pool} or nearest.stance == "deny"):
             same = [
                 FrameHit(p.event, p.agent, p.place, Hit(nearest.span.start, nearest.span.end, p.event, ""))
             ]
