@@ -62,6 +62,8 @@ def discover_places(
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
             continue
+        if words[0] in pack.glue.abbreviations and doc.text[name.start() + len(words[0]) :][:1] == ".":
+            continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):
             continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
         hit = Hit(name.start(), name.end(), slug(name.group(0)), name.group(0))

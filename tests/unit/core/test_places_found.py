@@ -41,3 +41,12 @@ def test_a_name_opened_by_an_arabic_article_in_lower_case_is_a_place() -> None:
         "Chad's army said Sudanese troops attacked its positions near al-Tina.",
         [("chad", "affirm", "attack:sudan:al_tina")],
     )
+
+
+def test_a_title_abbreviation_is_not_a_place() -> None:
+    assert_claims(
+        "The figure comes from satellite imagery, according to Rep. Kim Min-ho. "
+        "Britain's defence ministry said 4,000 North Korean troops had been killed or wounded "
+        "in the same region.",
+        [("united_kingdom", "affirm", "casualties:north_korea:*")],
+    )
