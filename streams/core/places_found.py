@@ -51,6 +51,8 @@ def discover_places(
     out: list[Hit] = []
     anchors = [(h.end, False) for h in doc.find(pack.locative_preps)]
     anchors += [(h.end, True) for h in objects_of or []]
+    # "the city of el-Fasher", "kota El Fasher": a place noun names what follows, whatever governs it.
+    anchors += [(h.start, False) for h in doc.find(pack.place_nouns) if not h.text[:1].isupper()]
     facilities = doc.find(pack.words("facility_nouns"))
     if not pack.modifier_first:
         anchors += [(h.end, False) for h in facilities]  # "Pangkalan Udara Al Udeid"
