@@ -176,3 +176,11 @@ def test_an_existential_introducing_the_wounded_is_no_presence_claim() -> None:
         "Rusia mengatakan tidak ada tentara Korea Utara di Kursk.",
         [("russia", "deny", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_none_harmed_denies_casualties_of_their_side() -> None:
+    assert_claims(
+        '"No Canadian soldiers were harmed," Canada\'s defence minister said.',
+        [("canada", "deny", "casualties:canada:*")],
+    )
+    assert_claims("The sanctions harmed Russia's economy, the minister said.", [])

@@ -67,4 +67,8 @@ def test_rubio_style_possessive_troops_and_another_sentences_troops() -> None:
         "di Laut Karibia.",
         [("canada", "affirm", "attack:canada:laut_karibia")],
     )
-    assert_claims('"The raid left 11 gunmen dead. No Canadian soldiers were hurt," Canada\'s army said.', [])
+    # The dead gunmen are not Canada's: only the denial about its own soldiers.
+    assert_claims(
+        '"The raid left 11 gunmen dead. No Canadian soldiers were hurt," Canada\'s army said.',
+        [("canada", "deny", "casualties:canada:*")],
+    )
