@@ -79,6 +79,8 @@ def _agent_from_troops(t: TriggerReading) -> None:
         ]
         if after_np:
             chosen = after_np[0]
+        elif _victims_after(t):
+            return  # "pasukannya menewaskan 20 tentara": the troops before the verb are the killers
     if chosen is None:
         # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
         chosen = next((np for np in explicit if np.end <= t.trig.start), None)
@@ -86,6 +88,19 @@ def _agent_from_troops(t: TriggerReading) -> None:
         return  # "tentara Korea Utara membantu Rusia merebut kembali Kursk": Russia retook it
     if chosen is not None:
         _take_troops(t, chosen)
+
+
+def _victims_after(t: TriggerReading) -> bool:
+    """People of no named side right after an active casualty verb ("killed 20 soldiers",
+    "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the victim."""
+    ctx, trig = t.ctx, t.trig
+    hit = ctx.doc.first(ctx.pack.troop_nouns, trig.end, min(t.window_end, trig.end + 50))
+    if hit is None or STOPS.search(ctx.text, trig.end, hit.start):
+        return False
+    for marks in (ctx.pack.opponent_markers, ctx.pack.locative_preps, ctx.pack.words("circumstance_preps")):
+        if ctx.doc.first(marks, trig.end, hit.start) is not None:
+            return False  # "tewas dalam pertempuran melawan pasukan Ukraina": not its object
+    return ctx.words(trig.end, hit.start) <= 3
 
 
 def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:
@@ -123,6 +138,8 @@ def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
 
 def _close(t: TriggerReading, np: TroopNP) -> bool:
     lo, hi = min(np.end, t.trig.end), max(np.start, t.trig.start)
+    if _SENTENCE_MARK.search(t.ctx.text, lo, hi):
+        return False  # "... killed in action. No US forces were harmed": another sentence's troops
     return not has_clause_break(t.ctx, lo, hi) or t.ctx.words(lo, hi) <= 4
 
 
@@ -195,7 +212,8 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
             # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
             frame.agent, frame.agent_by = subject, "sender"
         else:
-            frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"
+            # "its troops": the pronoun points at the speaker; bare "troops": the speaker's by default.
+            frame.agent, frame.agent_by = t.scope.speaker_party, "pronoun" if chosen.possessive else "speaker"
     t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
 
 
@@ -286,7 +304,7 @@ def sender(
     # "membantah negaranya telah mengirim tentara": the speaker's own country
     pron = ctx.doc.last(ctx.pack.own_country, lo, trig.start) or pron
     if pron is not None and has_object and speaker_party is not None and ctx.words(pron.end, trig.start) <= 5:
-        return speaker_party, "speaker"
+        return speaker_party, "pronoun"  # "we sent troops": the speaker's side, named by a pronoun
     return None, "none"
 
 

@@ -17,7 +17,7 @@ from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.matching import Hit
 from streams.core.names import in_name
 from streams.core.open_claims import open_frame
-from streams.core.propositions import OPEN, make_proposition, open_proposition
+from streams.core.propositions import OPEN, SPEAKER_AGENT, make_proposition, open_proposition
 from streams.core.quantities import NumberMention
 from streams.core.timeexpr import TimeMention
 
@@ -65,6 +65,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             out.append(claim)
             if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
+            elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
+                ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
     return out
 
 
@@ -190,6 +192,8 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
     cues = [f"cue:{attr.cue.text or attr.cue.side}", *frame.cues]
     if st.recap is not None:
         cues.append(f"recap:{st.recap.text}")
+    if frame.agent_by == "speaker":
+        cues.append(SPEAKER_AGENT)  # the agent is the speaker's side by default: never alerts
     stance = _stance(st, frame, cues)
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:

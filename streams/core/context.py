@@ -28,6 +28,10 @@ class ReadingState:
     last_place: str | None = None
     last_place_sentence: int = -99  # where it was named: "the area" reaches back two sentences
     claims_by_party: dict[str, list[Claim]] = field(default_factory=dict)
+    # party -> (where its last open claim starts, whether it was a denial)
+    open_at: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    # The same within the sentence being read, before its claims are built.
+    open_pending: dict[str, tuple[int, bool]] = field(default_factory=dict)
     prev_frames: list[FrameHit] = field(default_factory=list)
     topic_frames: list[FrameHit] = field(default_factory=list)
     # party -> the event of the last claim it made or was said to make ("klaim Moskow bahwa P").

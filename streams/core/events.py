@@ -56,7 +56,10 @@ def find_frames(
             ):
                 # "... and that some of them had been killed": them = the troops just named.
                 scope.agents = {**scope.agents, frame.event: frame.agent, "troops_deployed": frame.agent}
-    return _one_per_proposition(_place_follows_deployment(_split_places(_one_reading(ctx, hits, troops))))
+    frames = _circumstance_fights(
+        ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
+    )
+    return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
@@ -119,6 +122,50 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     return frame
 
 
+def _existentials(ctx: Reader, hits: list[FrameHit]) -> list[FrameHit]:
+    """ "Tidak ada prajurit ... yang terluka", "there were no soldiers who were hurt": the
+    existential introduces whom the later event is about; it says nothing of a presence."""
+    words = ctx.pack.words("existentials")
+    drop = [
+        f
+        for f in hits
+        if f.event == "troops_deployed"
+        and words.key_of(f.trigger.text) is not None
+        and any(g.event != f.event and g.trigger.start > f.trigger.end for g in hits)
+    ]
+    return [f for f in hits if f not in drop]
+
+
+def _participles(scope: Scope, hits: list[FrameHit]) -> list[FrameHit]:
+    """Frames read from a participle describing troops, where the content says something else
+    about them (see `_participle_on_troops`); "reports of troops arriving" keeps its one frame."""
+    described = [f for f in hits if _participle_on_troops(scope, f.trigger)]
+    if not described or all(f.trigger.start == described[0].trigger.start for f in hits):
+        return hits
+    return [f for f in hits if f not in described]
+
+
+def _participle_on_troops(scope: Scope, trig: Hit) -> bool:
+    """ "casualties among the North Korean military fighting for Russia": a participle right after
+    troops that a preposition governs describes them (a reduced relative clause); it is not a
+    second statement of the speaker's."""
+    ctx = scope.ctx
+    suffixes = ctx.pack.glue.gerund_suffixes
+    if not ctx.pack.modifier_first or not suffixes or not trig.text.split()[0].endswith(suffixes):
+        return False
+    np = next((n for n in scope.troops if n.end <= trig.start and ctx.words(n.end, trig.start) == 0), None)
+    if np is None:
+        return False
+    # "among the North Korean troops": an article and the owner may stand between.
+    prep = ctx.doc.last(ctx.pack.words("noun_prepositions"), max(scope.start, np.start - 40), np.start)
+    if prep is None or STOPS.search(ctx.text, prep.end, np.start):
+        return False
+    between = ctx.doc.word_list(prep.end, np.start)
+    return len(between) <= 4 and all(
+        w[:1].isupper() or w.casefold() in ctx.pack.place_determiners for w in between
+    )
+
+
 def _objects_present(t: TriggerReading) -> bool:
     """An event that requires object words ("senjata", "troops") has one near the trigger; sending
     troops right after the verb makes a deployment, not a supply."""
@@ -138,6 +185,33 @@ def _objects_present(t: TriggerReading) -> bool:
         if troop is not None and ctx.words(t.trig.end, troop.start) <= 3:
             return False
     return True
+
+
+def _soldiers_near(ctx: Reader, trig: Hit) -> bool:
+    """Soldiers (not citizens or "personnel" alone) named next to a capture verb."""
+    lo, hi = max(0, trig.start - 60), min(len(ctx.text), trig.end + 60)
+    weak = ctx.pack.weak_troop_nouns
+    return any(h.text.casefold() not in weak for h in ctx.doc.find(ctx.pack.troop_nouns, lo, hi))
+
+
+def _circumstance_fights(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "killed or wounded in the fighting", "terluka dalam pertempuran": the fight is where the
+    casualties happened, not a second statement that those troops fought."""
+    lost = [f for f in frames if f.event == "casualties" and f.agent is not None]
+    drop: set[int] = set()
+    for f in frames:
+        if f.event != "troops_in_combat":
+            continue
+        start, preps = f.trigger.start, ctx.pack.words("circumstance_preps")
+        prep = ctx.doc.first(preps, start, f.trigger.end) or ctx.doc.last(preps, max(0, start - 16), start)
+        if prep is None or (prep.end <= start and ctx.words(prep.end, start) > 1):
+            continue  # "in the fighting", "dalam pertempuran"
+        for c in lost:
+            end = c.trigger.end
+            if c.agent == f.agent and end <= start and ctx.words(end, start) <= 4:
+                if not STOPS.search(ctx.text, end, start):
+                    drop.add(id(f))
+    return [f for f in frames if id(f) not in drop]
 
 
 def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> list[FrameHit]:
@@ -164,6 +238,15 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
                 0 <= np.start - end <= 30 for np in troops
             )
             drop.add(id(taken) if people or taken.place is None else id(lost))
+        if attack is not None and lost is not None and attack.agent == lost.agent:
+            drop.add(id(lost))  # "membantah telah membunuh warga sipil": the killer is not the dead
+        held = events.get("arrest")
+        if held is not None and lost is not None:
+            # Soldiers of a side taken by its enemy are a casualty; a state holding its own
+            # people, or a captor with no troops named, is an arrest.
+            own = held.patient is not None and held.patient == held.agent
+            prisoners = lost.agent_by == "explicit" and not own and _soldiers_near(ctx, held.trigger)
+            drop.add(id(held) if prisoners else id(lost))
     # "keterlibatan tentara Korut dalam pertempuran": involvement in fighting is the fighting.
     involvement = ctx.pack.words("involvement_nouns")
     fights = {(f.agent, f.place) for f in hits if f.event == "troops_in_combat"}

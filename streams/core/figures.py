@@ -20,6 +20,8 @@ def bind_quantity(
     """The troop figure nearest the trigger, when this frame's trigger is the nearest to it."""
     if frame.trigger.text.startswith(IMPLICIT):
         return None  # "dua tentara Korea Utara di Kursk" counts captives, not a deployment
+    if _another_occurrence(ctx, frame):
+        return None  # "a second strike ..., killing three": that strike's toll, not the event's
     best: tuple[int, Quantity] | None = None
     for n in numbers:
         noun_end = _troop_noun_after(ctx, n)
@@ -41,6 +43,17 @@ def bind_quantity(
         if best is None or dist < best[0]:
             best = (dist, q)
     return best[1] if best else None
+
+
+def _another_occurrence(ctx: Reader, frame: FrameHit) -> bool:
+    """An act the speaker counts as a new one ("a second strike", "another attack", "serangan
+    kedua"): its figure is not comparable with the figures of the event so far."""
+    trig = frame.trigger
+    lo, hi = max(0, trig.start - 30), min(len(ctx.text), trig.end + 12)
+    for h in ctx.doc.find(ctx.pack.words("occurrence_markers"), lo, hi):
+        if ctx.words(h.end, trig.start) <= 2 if h.end <= trig.start else ctx.words(trig.end, h.start) == 0:
+            return True
+    return False
 
 
 def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:

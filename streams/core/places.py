@@ -53,8 +53,12 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
     """A place with no preposition: a recipient right after a supply verb ("supplied Russia with
     rockets"), or the object (or passive subject) of a control verb ("merebut kembali Kursk")."""
     ctx, trig = t.ctx, t.trig
-    if t.recipients() is not None and place.start >= trig.end and ctx.words(trig.end, place.start) == 0:
-        return True
+    if t.recipients() is not None and place.start >= trig.end:
+        # "supplied Russia", "menyerang Pangkalan Udara Al Udeid": determiners do not count.
+        facility = ctx.doc.find(ctx.pack.words("facility_nouns"), trig.end, place.start)
+        between = _words_outside(ctx, trig.end, place.start, facility)
+        if not [w for w in between if not _is_place_word(ctx, w)]:
+            return True
     if not direct_object:
         return False
     if place.start < trig.start and ctx.mentions.actors(place.start, place.end):
@@ -224,7 +228,13 @@ def place_before(ctx: Reader, pos: int) -> str | None:
     sentence ("the bodies of soldiers in Kursk Oblast, and estimated 1,000 had been killed there"),
     else the one the article named last. Governments named by their capital do not count."""
     lo = max(ctx.sentence.start, pos - 250)
-    hits = [h for h in ctx.mentions.places_outside_actors(lo, pos) if len(ctx.gaz.place_chain(h.key)) > 1]
+    # A place found in the text (no gazetteer entry) counts too: "... el-Fasher after the RSF
+    # declared control of the city".
+    hits = [
+        h
+        for h in ctx.mentions.places_outside_actors(lo, pos)
+        if len(ctx.gaz.place_chain(h.key)) > 1 or h.key not in ctx.gaz.places
+    ]
     if hits:
         return hits[-1].key
     # A place named long before is not what "the area" means now: only a recent one.

@@ -15,8 +15,10 @@ from streams.core.lexicon import load_lang
 from streams.core.matching import Hit
 from streams.core.world import slug
 
-# Up to three capitalised words (hyphens inside: "Beit-Lahia", "Khan Younis"), no all-caps acronyms.
+# Up to three capitalised words (hyphens inside: "Beit-Lahia", "Khan Younis"), no all-caps acronyms;
+# an Arabic article may open it in lower case ("el-Fasher", "al-Mazzeh").
 _NAME = re.compile(
+    r"(?:(?:el|al|ad|ar|as|ash|az)-)?"
     r"(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F'’]*)*)(?:\s+[A-Z][a-z\u00C0-\u024F'’\-]+){0,2}"
 )
 _GAP = re.compile(r"\s+")
@@ -49,13 +51,21 @@ def discover_places(
     out: list[Hit] = []
     anchors = [(h.end, False) for h in doc.find(pack.locative_preps)]
     anchors += [(h.end, True) for h in objects_of or []]
-    for pos, loose in sorted(anchors):
-        name = _name_after(doc, pack, pos, loose)
+    # "the city of el-Fasher", "kota El Fasher": a place noun names what follows, whatever governs it.
+    anchors += [(h.start, False) for h in doc.find(pack.place_nouns) if not h.text[:1].isupper()]
+    facilities = doc.find(pack.words("facility_nouns"))
+    if not pack.modifier_first:
+        anchors += [(h.end, False) for h in facilities]  # "Pangkalan Udara Al Udeid"
+    names = [_name_after(doc, pack, pos, loose) for pos, loose in sorted(anchors)]
+    names += [_name_before(doc, h.start) for h in facilities if pack.modifier_first]  # "Al Udeid air base"
+    for name in names:
         if name is None or any(s < name.end() and name.start() < e for s, e in taken):
             continue
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
             continue
+        if words[0] in pack.glue.abbreviations and doc.text[name.start() + len(words[0]) :][:1] == ".":
+            continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):
             continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
         hit = Hit(name.start(), name.end(), slug(name.group(0)), name.group(0))
@@ -64,6 +74,20 @@ def discover_places(
     return sorted(out, key=lambda h: h.start)
 
 
+_NAME_BEFORE = re.compile(_NAME.pattern + r"\s+$")
+
+
+def _name_before(doc: Doc, pos: int) -> re.Match[str] | None:
+    """The capitalised name right before a facility noun ("the Al Udeid air base")."""
+    lo = max(0, pos - 40)
+    for m in _WORD_START.finditer(doc.text, lo, pos):
+        found = _NAME_BEFORE.match(doc.text, m.start(), pos)
+        if found is not None:
+            return _NAME.match(doc.text, m.start(), pos)
+    return None
+
+
+_WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
 _LOWER = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}?(?=\s+[A-Z])")
 
 

@@ -23,6 +23,7 @@ from streams.core.lexicon import load_data
 
 ANY = "*"
 OPEN = "other"  # the event of an open claim: extracted, shown, never alerting
+SPEAKER_AGENT = "agent:speaker"  # claim cue: the agent defaulted to the speaker's side (never alerts)
 _PATIENT = ">"
 
 
@@ -51,6 +52,17 @@ class EventSpec:
     alerts: bool = True
     reading: str = "troops"  # troops | roles (see data/frames.yaml)
     needs_patient: bool = False  # "X threatened Y": no claim without a Y
+    # An alert needs the patient named ("Iran detained someone" is no certain proposition), and
+    # the patient may be the agent's own side ("Polri menangkap anggota TNI").
+    alert_needs_patient: bool = False
+    own_patient: bool = False
+    # Lemmas read for this class only with an agent the clause names ("the RSF killed civilians"),
+    # never one from an accusation or the speaker ("accused X of violating the truce after soldiers
+    # were killed": the dead are not X's attack).
+    named_agent_lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Lemmas whose subject is the one acted on and object the actor ("Qatar intercepted Iranian
+    # missiles": Iran attacked Qatar).
+    reversed_lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjacent: bool = False  # the place is the verb's own object or subject ("took Goma")
     # Lemmas that assert the opposite ("abiding by the truce" denies violating it).
     negating: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -83,6 +95,10 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         alerts=bool(spec.get("alerts", True)),
         reading=str(spec.get("reading", "troops")),
         needs_patient=bool(spec.get("needs_patient", False)),
+        alert_needs_patient=bool(spec.get("alert_needs_patient", False)),
+        own_patient=bool(spec.get("own_patient", False)),
+        named_agent_lemmas=_tuple_map(spec.get("named_agent_lemmas")),
+        reversed_lemmas=_tuple_map(spec.get("reversed_lemmas")),
         place_adjacent=bool(spec.get("place_adjacent", False)),
         negating=_tuple_map(spec.get("negating")),
     )
@@ -98,6 +114,22 @@ def alerts_on(event: str) -> bool:
     """Only propositions of a known event class can confirm or contradict one another."""
     spec = event_specs().get(event)
     return spec is not None and spec.alerts
+
+
+def identity_certain(prop: PropositionRef, cues: list[str], gaz: Gazetteer) -> bool:
+    """A proposition whose identity is certain enough to alert on: a known event class whose
+    agent the sentence names (a class that has an agent at all) — not missing, not the speaker's
+    side by default, not a news outlet (which reports, never acts) — and whose patient is named
+    where the class needs one to say what happened."""
+    spec = event_specs().get(prop.event)
+    if spec is None or not spec.alerts:
+        return False
+    if spec.alert_needs_patient and split_event(parse_prop_id(prop.id)[0])[1] is None:
+        return False
+    if spec.agent == "none":
+        return True
+    agent = prop.agent
+    return agent is not None and SPEAKER_AGENT not in cues and not gaz.is_media(agent)
 
 
 def prop_id(event: str, agent: str | None, place: str | None, patient: str | None = None) -> str:

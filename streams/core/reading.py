@@ -52,6 +52,7 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
             discover(ctx, attr.speaker)
             ctx.state.discourse.add_speaker(attr.speaker)
             ctx.state.last_attributed = (sent.paragraph, attr.speaker)
+    ctx.state.open_pending.clear()  # the sentence's open claims are in `open_at` now
     # Narration still sets the scene: who/where the troops are, for later back-references.
     narration = frames_in(ctx, sent.start, sent.end, None)
     _update_context(ctx, narration + [f for a in attrs for f in a.frames])
@@ -76,6 +77,11 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
         if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
             explicit_before = True
         attrs.append(attr)
+        party = attr.speaker.party if attr.speaker is not None else None
+        if party and not attr.frames and cue.kind != "noncommittal":
+            # "X said the mines were new, which Y called baseless allegations": X's claim is of
+            # no event class (an open claim, built below) and is what a later cue may point to.
+            ctx.state.open_pending[party] = (attr.content[0], cue.kind == "deny")
     return attrs
 
 
@@ -168,5 +174,7 @@ def _update_places(ctx: Reader) -> None:
             continue  # "its envoy in Bangkok": where an embassy is, not where things happen
         if chain:
             state.last_country = chain[-1]
+        if chain or p.text[:1].isupper() or p.text[:3] in ("el-", "al-"):
+            # A place the text itself named ("near Scarborough Shoal") is what "the shoal" means.
             state.last_place = p.key
             state.last_place_sentence = sent.index

@@ -99,6 +99,21 @@ def _subject_pronoun(ctx: Reader, word: Hit) -> bool:
     return bool(nxt) and ctx.pack.words("clause_auxiliaries").key_of(nxt[0]) is not None
 
 
+def _open_antecedent(ctx: Reader, start: int, end: int, party: str, after: int) -> bool:
+    """ "X also said the mines were laid recently. Y rejected the allegations": what Y denies is
+    X's last statement, of no event class (the denial is an open claim too) — when it stands in
+    the same or the previous sentence, after X's last claim of an event class, and Y's words name
+    an allegation (not "the reports", which may mean the whole story) or X's was a denial too."""
+    state = ctx.state
+    opens = [at for p, at in [*state.open_at.items(), *state.open_pending.items()] if p != party]
+    opened, denied = max(opens, default=(-1, False))
+    prev = ctx.doc.sentences[max(0, ctx.sentence.index - 1)].start
+    if opened <= after or opened < prev:
+        return False
+    # "X dismissed the rumour as a hoax. Y also dismissed the report": Y joins X's denial.
+    return denied or ctx.doc.first(ctx.pack.words("allegation_nouns"), start, end) is not None
+
+
 def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bool:
     doc, pack = ctx.doc, ctx.pack
     dismissal_first = doc.first(pack.deny_markers, start, refers.start) is not None
@@ -131,10 +146,28 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     if not pool:
         return []
     # The nearest claim another party made is a better antecedent than mere narration.
+    # (A denial just before is one the speaker joins: "X called the report a hoax. Y also
+    # dismissed it.")
     theirs: list[Claim] = [
-        c for p, cs in state.claims_by_party.items() if p != speaker.party for c in cs if c.stance == "affirm"
+        c
+        for p, cs in state.claims_by_party.items()
+        if p != speaker.party
+        for c in cs
+        if c.stance != "noncommittal"
     ]
     if theirs:
-        latest = max(theirs, key=lambda c: c.span.start).proposition.event
-        pool = [f for f in pool if f.event == latest] or pool
+        nearest = max(theirs, key=lambda c: c.span.start)
+        if not named and _open_antecedent(ctx, start, end, speaker.party, nearest.span.start):
+            return []
+        pool = [f for f in pool if f.event == nearest.proposition.event] or pool
+        # The frame of that very claim, not a later narration of the same event about others
+        # ("Iran said it shot down Israeli jets. ... The strike killed Iranian commanders. Israel
+        # denied the claims": Israel denies losing jets).
+        p = nearest.proposition
+        same = [f for f in pool if f.event == p.event and f.agent == p.agent]
+        if not same and (p.event in {f.event for f in pool} or nearest.stance == "deny"):
+            same = [
+                FrameHit(p.event, p.agent, p.place, Hit(nearest.span.start, nearest.span.end, p.event, ""))
+            ]
+        pool = same + [f for f in pool if f not in same]
     return pool

@@ -15,8 +15,10 @@ The speaker's party is never a default, except for the classes marked `speaker_d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from streams.core.lemmas import lemma
+from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 
@@ -35,14 +37,18 @@ def fill_roles(t: TriggerReading) -> bool:
     if voice == "passive":
         who, whom = _by_phrase(t), _subject(t)
     elif voice == "nominal":
-        who, whom = _modifier(t) or _by_phrase(t), _target(t)
+        who, whom = _modifier(t) or _by_phrase(t) or _light_verb_subject(t), _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
+    if _lemma_in(t, t.spec.reversed_lemmas):
+        who, whom = whom, who  # "air defences intercepted Iranian missiles": Iran attacked
     for found in (who, whom):
         if found is not None and found[2] > found[1]:
             t.agent_span.append((found[1], found[2]))
     agent, patient = (who[0] if who else None), (whom[0] if whom else None)
     agent_by = "explicit"
+    if agent is None and _needs_named_agent(t):
+        return False
     if agent is None and t.scope.claim_owner is not None:
         agent, agent_by = t.scope.claim_owner, "context"
     if agent is None and t.spec.speaker_default and t.scope.speaker_party is not None:
@@ -50,8 +56,44 @@ def fill_roles(t: TriggerReading) -> bool:
     if agent is None:
         return False
     frame.agent, frame.agent_by = agent, agent_by
-    frame.patient = patient if t.spec.patient != "none" and patient != agent else None
+    own = patient != agent or t.spec.own_patient
+    frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _light_verb_subject(t: TriggerReading) -> Found:
+    """ "The Thai military ... launching an armed assault on X", "melancarkan serangan": the noun
+    is the act of the light verb's subject."""
+    ctx, trig = t.ctx, t.trig
+    light = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, trig.start - 30), trig.start)
+    if light is None or ctx.words(light.end, trig.start) > 3 or STOPS.search(ctx.text, light.end, trig.start):
+        return None
+    return _subject(replace(t, trig=light))
+
+
+def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
+    words = lemmas.get(t.ctx.pack.code, ())
+    return bool(words) and lemma(t.trig.text.split()[0].casefold(), t.ctx.pack.code) in words
+
+
+def _killing(t: TriggerReading) -> bool:
+    return _lemma_in(t, t.spec.named_agent_lemmas)
+
+
+def _needs_named_agent(t: TriggerReading) -> bool:
+    """A killing verb takes its agent from the clause, from the speaker denying its own act
+    ("membantah telah membunuh"), or from the accused right before it ("accused the RSF of
+    killing") — not from an accusation of something else ("of violating the truce after
+    soldiers were killed")."""
+    ctx, trig, owner = t.ctx, t.trig, t.scope.claim_owner
+    if not _killing(t):
+        return False
+    if owner is None or owner == t.scope.speaker_party:
+        return False
+    near = [
+        s for s, e, party in _parties(t, max(t.scope.start, trig.start - 40), trig.start) if party == owner
+    ]
+    return not (near and ctx.words(near[-1], trig.start) <= 4)
 
 
 def _describes(t: TriggerReading) -> bool:
@@ -128,11 +170,18 @@ def _subject(t: TriggerReading) -> Found:
         # "its forces were pounding Ukrainian positions after capturing ...": a subjectless clause
         # takes the main clause's subject, not the object just before it.
         return _opening_subject(t, t.scope.start, brk.start)
+    # A killer is the verb's own subject ("the RSF killed"), not a party further back ("accused
+    # Syria of violating the truce after soldiers killed").
+    limit = 2 if _killing(t) else 6
     for s, e, party in reversed(_parties(t, lo, trig.start)):
         gap = ctx.words(e, trig.start)
-        if gap <= 6 and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
+        if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
         break
+    own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
+    if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
+        if not STOPS.search(ctx.text, own.end, trig.start):
+            return t.scope.speaker_party, own.start, own.end  # "militernya melancarkan serangan"
     pron = None
     for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
         h = ctx.doc.last(matcher, lo, trig.start)
@@ -140,8 +189,31 @@ def _subject(t: TriggerReading) -> Found:
             pron = h
     opens = pron is not None and ctx.words(t.scope.start, pron.start) <= 2
     if pron is not None and opens and ctx.words(pron.end, trig.start) <= 3 and t.scope.speaker_party:
+        if _others_in_quote(t, pron):
+            # “They confessed to killing 11 people,” the minister said: not his side, but the
+            # one other side named just before, if there is exactly one.
+            other = _the_other_side(t, pron.start)
+            return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+def _others_in_quote(t: TriggerReading, pron: Hit) -> bool:
+    """A speaker quoted in his own words says "we" of his side; "they" there are others."""
+    ctx = t.ctx
+    others = ctx.pack.words("others_pronouns").key_of(pron.text) is not None
+    return others and ctx.doc.quotes.inside(pron.start)
+
+
+def _the_other_side(t: TriggerReading, before: int) -> str | None:
+    """The only party other than the speaker's named in the text just before `before`."""
+    ctx, mine = t.ctx, t.scope.speaker_party
+    refs = [*ctx.state.discourse.mentions, *ctx.state.discourse.speakers]
+    near = {r.party for r in refs if r.party and r.party != mine and before - _REACH <= r.start < before}
+    return near.pop() if len(near) == 1 else None
+
+
+_REACH = 400  # characters back "they" may point
 
 
 def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
@@ -219,11 +291,19 @@ def _owner_before(t: TriggerReading) -> Found:
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)
-            and not _governed(t, s)
+            and (not _governed(t, s) or _compound_owner(t, s, e))
         ):
             return party, s, e
         break
     return None
+
+
+def _compound_owner(t: TriggerReading, s: int, e: int) -> bool:
+    """ "in a China Coast Guard water cannon attack": an institution's name modifying the noun is
+    its owner, whatever preposition governs the phrase."""
+    ctx = t.ctx
+    between = ctx.doc.word_list(e, t.trig.start)
+    return bool(between) and all(w[:1].isupper() for w in between)
 
 
 def _modifier(t: TriggerReading) -> Found:

@@ -3,6 +3,8 @@ Pentagon"), or something pointing back (backrefs.py) — and what each sentence 
 
 from __future__ import annotations
 
+import re
+
 from streams.core.backrefs import (
     institution_speaker,
     named_by_noun_speaker,
@@ -20,6 +22,8 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
     """The speaker named in [start, end); nearest to the end (speaker before the verb) or start."""
     if end <= start:
         return None
+    if nearest_end:
+        end = _before_relative(ctx, start, end)
     refs = compose(ctx, start, end)
     if nearest_end and not any(r.actor_id for r in refs):
         issuer = statement_issuer(ctx, start, end)
@@ -40,6 +44,23 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         or named_by_noun_speaker(ctx, start, end)
         or named_speaker(ctx, refs, start, end, nearest_end)
     )
+
+
+_SUBJECT_WORDS = 12
+_QUOTES = re.compile('["“”«»]')
+
+
+def _before_relative(ctx: Reader, start: int, end: int) -> int:
+    """ "kelompok Joint Forces yang bersekutu dengan militer Sudan menuduh ...": a relative clause
+    describes the subject before it; a party named inside it is not the speaker."""
+    if ctx.words(start, end) > _SUBJECT_WORDS or _QUOTES.search(ctx.text, start, end):
+        return end  # not a subject phrase: quoted words, or a whole sentence before the verb
+    for h in ctx.doc.find(ctx.pack.clause_breaks, start, end):
+        if h.key in ctx.pack.glue.relatives and ctx.words(start, h.start) >= 1:
+            if "," in ctx.text[h.end : end]:
+                return end  # "Dalam pernyataan yang disiarkan KCNA, ia menyebut": the subject follows
+            return h.start
+    return end
 
 
 def _heads_only(ctx: Reader, run: list[SpeakerRef], start: int) -> list[SpeakerRef]:

@@ -10,6 +10,7 @@ from streams.core.matching import Hit
 from streams.core.tokens import STOPS
 
 _MARKS = re.compile(r"[,.;:]")
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d")  # F-35, Su-25, MiG-29, BM-21
 
 
 def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
@@ -40,13 +41,15 @@ def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None,
     for hit in owners:
         if hit.start >= noun.end and hit.start - noun.end <= 14:
             words = ctx.doc.word_list(noun.end, hit.start)
-            # "jet tempur Rafale milik India": a model's name may stand before the owner marker.
+            # "jet tempur Rafale milik India": a model's name may stand before the owner marker;
+            # a designation with a number ("jet tempur F-35 Israel") needs no marker.
+            designated = bool(words) and all(_DESIGNATION.match(w) for w in words)
             marked = [w for w in words if not w[:1].isupper()]
             if (
                 not STOPS.search(ctx.text, noun.end, hit.start)
                 and len(words) <= 3
                 and all(w.casefold() in ctx.pack.owner_markers for w in marked)
-                and (len(marked) == len(words) or marked)
+                and (len(marked) == len(words) or marked or designated)
             ):
                 return ctx.gaz.party_of(hit.key), hit.end
     return None, noun.end
@@ -70,6 +73,9 @@ def _governed_by_marker(ctx: Reader, owner: Hit) -> bool:
     figures = ctx.doc.numbers_between(max(0, owner.start - 40), owner.start)
     for matcher in (ctx.pack.target_markers, ctx.pack.locative_preps):
         for marker in ctx.doc.find(matcher, lo, owner.start):
+            between = ctx.doc.word_list(marker.end, owner.start)
+            if any(w.casefold() not in ctx.pack.place_determiners for w in between):
+                continue  # "in downing Israeli drones": a verb stands between
             if not any(n.end > marker.start for n in figures) and not _MARKS.search(
                 ctx.text, marker.end, owner.start
             ):

@@ -8,18 +8,25 @@ from datetime import datetime, timedelta
 
 from schemas import Alert, Claim, Evidence, PropositionRef
 from streams.core.gazetteer import Gazetteer
-from streams.core.propositions import alerts_on, event_specs, make_proposition, parse_prop_id, split_event
+from streams.core.propositions import (
+    event_specs,
+    identity_certain,
+    make_proposition,
+    parse_prop_id,
+    split_event,
+)
 from streams.stance.state import PartyState, Rules, View, evidence_of, up_ids
 
 
-def alerting(claim: Claim) -> bool:
+def alerting(claim: Claim, gaz: Gazetteer) -> bool:
     """Only attributed, non-speculative, original (not syndicated) claims about a proposition of
-    certain identity (an event class, not an open claim) can raise alerts."""
+    certain identity (an event class, not an open claim; its agent named in the sentence, not
+    defaulted to the speaker's side, not an outlet) can raise alerts."""
     return (
         claim.speaker.party is not None
         and claim.modality != "speculative"
         and claim.syndicated_from is None
-        and alerts_on(claim.proposition.event)
+        and identity_certain(claim.proposition, claim.cues, gaz)
     )
 
 
@@ -62,7 +69,7 @@ class DecisionContext:
         self.downs = _downs(self.claim, self.view.narrower)
         # Everything the claim bears on or that bears on it, for what was said before.
         self.related = list(dict.fromkeys([*self.ups, *self.view.narrower]))
-        self.can_alert = alerting(self.claim)
+        self.can_alert = alerting(self.claim, self.gaz)
         # A contradiction between two parties is reported once per proposition, not on every
         # repeat; an inferred one (mutually exclusive claims) does not hide a later direct one.
         self.already: set[str] = set()

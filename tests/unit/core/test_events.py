@@ -90,3 +90,97 @@ def test_troops_poised_to_do_something_are_not_a_presence_claim() -> None:
     from tests.unit.core.helpers import claims_of as read
 
     assert read("Serbia says forces poised to enter Kosovo as envoys head to Belgrade.") == []
+
+
+def test_a_state_holding_its_own_people_is_an_arrest_and_enemy_soldiers_taken_a_casualty() -> None:
+    assert_claims(
+        "Juru bicara Mabes Polri mengatakan seorang anggota TNI ditangkap Brimob di Jakarta.",
+        [("indonesia", "affirm", "arrest>indonesia:indonesia:jakarta")],
+    )
+    assert_claims(
+        "Kapuspen TNI membantah bahwa prajurit itu ditangkap Polri.",
+        [("indonesia", "deny", "arrest:indonesia:*")],
+    )
+    assert_claims(
+        "Militer Ukraina mengatakan pasukannya menangkap tiga tentara Rusia di Kursk.",
+        [("ukraine", "affirm", "casualties:russia:kursk")],
+    )
+
+
+def test_the_killers_troops_before_an_active_casualty_verb_are_not_the_dead() -> None:
+    assert_claims("Ukraine said its troops killed 20 soldiers.", [("ukraine", "affirm", "attack:ukraine:*")])
+    assert_claims(
+        "Ukraina mengatakan pasukannya menewaskan 20 tentara Korea Utara.",
+        [("ukraine", "affirm", "casualties:north_korea:*")],
+    )
+    assert_claims(
+        "Ukraine said North Korean soldiers died in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+
+
+def test_a_killing_by_a_named_perpetrator_is_its_attack_not_its_own_dead() -> None:
+    assert_claims(
+        "The army said the RSF killed 300 civilians in el-Fasher.",
+        [(None, "affirm", "attack:rsf:el_fasher")],
+    )
+    assert_claims(
+        "Militer Sudan menuduh RSF membantai ratusan warga sipil di El Fasher.",
+        [("sudan", "affirm", "attack:rsf:el_fasher")],
+    )
+    assert_claims("RSF membantah telah membunuh warga sipil.", [("rsf", "deny", "attack:rsf:*")])
+
+
+def test_a_participle_on_troops_a_preposition_governs_describes_them() -> None:
+    assert_claims(
+        "Zelensky said there had been casualties among the North Korean troops fighting for Russia in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+    assert_claims(
+        "Zelensky said North Korean troops were fighting in Kursk.",
+        [("ukraine", "affirm", "troops_in_combat:north_korea:kursk")],
+    )
+
+
+def test_the_fight_casualties_happened_in_is_no_second_claim() -> None:
+    assert_claims(
+        "Zelensky said 3,000 North Korean soldiers were killed or wounded in the fighting in Kursk.",
+        [("ukraine", "affirm", "casualties:north_korea:kursk")],
+    )
+    assert_claims(
+        "The US said North Korean troops had taken part in the fighting in Kursk.",
+        [
+            ("united_states", "affirm", "troops_deployed:north_korea:kursk"),
+            ("united_states", "affirm", "troops_in_combat:north_korea:kursk"),
+        ],
+    )
+
+
+def test_a_munition_landing_and_firing_first_are_attacks_by_the_owner() -> None:
+    assert_claims(
+        "Laos's army said a Thai artillery shell hit a school near the Phou Kao temple.",
+        [("laos", "affirm", "attack:thailand:phou_kao")],
+    )
+    assert_claims(
+        "Laos's army blamed Thai soldiers for firing first.", [("laos", "affirm", "attack:thailand:*")]
+    )
+
+
+def test_an_existential_introducing_the_wounded_is_no_presence_claim() -> None:
+    assert_claims(
+        "Atase pertahanan Korea Selatan mengatakan, "
+        '"Tidak ada prajurit kami maupun prajurit Thailand yang terluka."',
+        [("south_korea", "deny", "casualties:thailand:*")],
+    )
+    assert_claims(
+        "Rusia mengatakan tidak ada tentara Korea Utara di Kursk.",
+        [("russia", "deny", "troops_deployed:north_korea:kursk")],
+    )
+
+
+def test_none_harmed_denies_casualties_of_their_side() -> None:
+    assert_claims(
+        '"No Canadian soldiers were harmed," Canada\'s defence minister said.',
+        [("canada", "deny", "casualties:canada:*")],
+    )
+    assert_claims("The sanctions harmed Russia's economy, the minister said.", [])

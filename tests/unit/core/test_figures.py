@@ -48,3 +48,27 @@ def test_a_figure_of_something_else_is_not_bound() -> None:
         "Zelensky said North Korean troops were stationed at five training sites in Kursk."
     ).claims
     assert c.quantity is None
+
+
+def test_a_second_strike_carries_no_figure_of_the_event_so_far() -> None:
+    from tests.unit.core.helpers import extract_body
+
+    first = extract_body("Washington said its military strike on a smuggling boat killed 11 men.")
+    again = extract_body("Washington said a second US military strike on a smuggling boat killed three men.")
+    assert [c.quantity is not None for c in first.claims if c.proposition.event == "attack"] == [True]
+    assert [c.quantity for c in again.claims if c.proposition.event == "attack"] == [None]
+
+
+def test_rubio_style_possessive_troops_and_another_sentences_troops() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Menteri Luar Negeri Kanada mengatakan, militernya melancarkan serangan terhadap kapal "
+        "di Laut Karibia.",
+        [("canada", "affirm", "attack:canada:laut_karibia")],
+    )
+    # The dead gunmen are not Canada's: only the denial about its own soldiers.
+    assert_claims(
+        '"The raid left 11 gunmen dead. No Canadian soldiers were hurt," Canada\'s army said.',
+        [("canada", "deny", "casualties:canada:*")],
+    )

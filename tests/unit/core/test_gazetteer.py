@@ -19,3 +19,12 @@ def test_places_lie_within_their_parents() -> None:
 
 def test_an_office_of_a_party() -> None:
     assert default_gazetteer().actor_with_role("russia", "foreign_ministry") == "russia_foreign_ministry"
+
+
+def test_a_states_own_security_council_is_not_the_un_security_council() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Iran's National Security Council said Israeli jets struck Tehran.",
+        [("iran", "affirm", "attack>iran:israel:*")],
+    )

@@ -101,3 +101,29 @@ def test_an_embassys_city_is_not_what_the_area_points_back_to() -> None:
         "The Norwegian army said Swedish troops were sent to the area.",
         [("norway", "affirm", "troops_deployed:sweden:*")],
     )
+
+
+def test_the_shoal_points_back_to_the_place_the_text_named() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Vietnam said Chinese ships had gathered near Whitsun Reef on Monday. "
+        "It said a Chinese coast guard ship fired water cannon at its boat near the reef.",
+        [("vietnam", "affirm", "attack:china:whitsun_reef")],
+    )
+
+
+def test_a_place_noun_names_the_place_after_it_whatever_governs_it() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Sudan's army confirmed its retreat from the town of el-Tawila. "
+        "The RSF declared control of the town.",
+        [("rsf", "affirm", "territory_captured:rsf:el_tawila")],
+    )
+    assert_claims(
+        "Israel said it struck the town of Beit Hanoun.", [("israel", "affirm", "attack:israel:beit_hanoun")]
+    )
+    assert_claims(
+        "RSF mengklaim menguasai kota Tawila.", [("rsf", "affirm", "territory_captured:rsf:tawila")], "id"
+    )

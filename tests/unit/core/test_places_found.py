@@ -30,3 +30,23 @@ def test_a_name_right_after_a_capture_verb_is_the_place_taken() -> None:
 def test_an_adjective_compound_is_not_a_place() -> None:
     ex = extract_body("Russia said it had retaken the last Ukrainian-held villages in Kursk.")
     assert [c.proposition.place for c in frame_claims(ex)] == ["kursk"]
+
+
+def test_a_name_opened_by_an_arabic_article_in_lower_case_is_a_place() -> None:
+    assert_claims(
+        "Chad's army said the rebels attacked government positions in el-Geneina.",
+        [],
+    )
+    assert_claims(
+        "Chad's army said Sudanese troops attacked its positions near al-Tina.",
+        [("chad", "affirm", "attack:sudan:al_tina")],
+    )
+
+
+def test_a_title_abbreviation_is_not_a_place() -> None:
+    assert_claims(
+        "The figure comes from satellite imagery, according to Rep. Kim Min-ho. "
+        "Britain's defence ministry said 4,000 North Korean troops had been killed or wounded "
+        "in the same region.",
+        [("united_kingdom", "affirm", "casualties:north_korea:*")],
+    )

@@ -83,3 +83,47 @@ def test_it_opening_a_clause_of_its_own_points_back_to_no_statement() -> None:
         "Chad's army said it struck the camp.\nThe rebels said that it had been a quiet night in the north."
     )
     assert [(c.speaker.party, c.proposition.event) for c in frame_claims(ex)] == [("chad", "attack")]
+
+
+def test_allegations_right_after_a_claim_of_no_event_class_are_denied_as_an_open_claim() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Laos said Thai troops shelled a border post. Laos also said the mines near the post were new. "
+        "Thailand rejected the allegations as baseless."
+    )
+    got = [(c.speaker.party, c.stance, c.proposition.event) for c in ex.claims]
+    assert got == [("laos", "affirm", "attack"), ("laos", "affirm", "other"), ("thailand", "deny", "other")]
+
+
+def test_a_claim_of_no_event_class_in_the_same_sentence_is_the_antecedent_too() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Laos said Thai troops shelled a border post. "
+        "Laos also said the mines near the post were new, which Thailand described as baseless allegations."
+    )
+    got = [(c.speaker.party, c.stance, c.proposition.event) for c in ex.claims]
+    assert got == [("laos", "affirm", "attack"), ("laos", "affirm", "other"), ("thailand", "deny", "other")]
+
+
+def test_the_claim_denied_keeps_its_own_agent_not_a_later_narration_of_the_same_event() -> None:
+    assert_claims(
+        "Iran said it had shot down two Israeli jets. The Israeli strike earlier killed several Iranian "
+        "commanders, the outlet reported. Israel denied the claims.",
+        [("iran", "affirm", "casualties:israel:*"), ("israel", "deny", "casualties:israel:*")],
+    )
+
+
+def test_a_bare_report_joins_the_denial_the_other_side_made_just_before() -> None:
+    from tests.unit.core.helpers import extract_body as read
+
+    ex = read(
+        "Militer Thailand mengerahkan 1.200 prajurit ke perbatasan, kata Kementerian Pertahanan Thailand. "
+        'Kementerian itu menyebut kabar dua prajurit tewas sebagai "hoaks". '
+        "Atase pertahanan Korea Selatan juga menepis kabar itu."
+    )
+    got = [
+        (c.speaker.party, c.stance, c.proposition.id) for c in ex.claims if c.speaker.party == "south_korea"
+    ]
+    assert got == [("south_korea", "deny", "casualties:thailand:*")]

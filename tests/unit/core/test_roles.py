@@ -117,3 +117,40 @@ def test_asserting_compliance_denies_a_violation() -> None:
 
     check("The RSF insists it is abiding by the truce.", [("rsf", "deny", "agreement_violated:rsf:*")])
     check("Namun, RSF bersikeras mematuhi gencatan senjata.", [("rsf", "deny", "agreement_violated:rsf:*")])
+
+
+def test_an_interception_is_an_attack_by_the_owner_of_what_was_intercepted() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Qatar's defence ministry said its air defences intercepted the incoming Iranian missiles.",
+        [("qatar", "affirm", "attack>qatar:iran:*")],
+    )
+    assert_claims(
+        "Kementerian Pertahanan Qatar mengatakan sistem pertahanan udaranya mencegat rudal-rudal Iran.",
+        [("qatar", "affirm", "attack:iran:*")],
+    )
+
+
+def test_they_in_the_speakers_own_quoted_words_are_not_the_speakers_side() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims("“They openly admitted killing 11 people,” Bolivia's interior minister said.", [])
+
+
+def test_water_cannon_and_ramming_at_sea_are_attacks_with_an_institution_as_owner() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Vietnam said one fisherman was injured in a China Coast Guard water cannon attack.",
+        [("vietnam", "affirm", "attack:china:*")],
+    )
+    assert_claims(
+        "China's coast guard said the Vietnamese trawler deliberately rammed a Chinese ship.",
+        [("china", "affirm", "attack>china:vietnam:*")],
+    )
+    assert_claims(
+        "“Kapal Vietnam itu dengan sengaja menabrak kapal penjaga pantai China,” ujar juru bicara "
+        "Penjaga Pantai China.",
+        [("china", "affirm", "attack:vietnam:*")],
+    )

@@ -32,3 +32,15 @@ def test_the_country_an_envoy_is_posted_to_is_not_whom_he_speaks_for() -> None:
 
     got = read("Chile recalled its ambassador to Peru and said Peruvian troops had entered Arica.")
     assert all(party != "peru" for party, _, _ in got)
+
+
+def test_a_party_inside_a_relative_clause_on_the_subject_is_not_the_speaker() -> None:
+    assert_claims(
+        "Kelompok Pasukan Gabungan yang bersekutu dengan militer Sudan menuduh RSF telah mengeksekusi "
+        "2.000 warga sipil di El Fasher.",
+        [(None, "affirm", "attack:rsf:el_fasher")],
+    )
+    assert_claims(
+        "Pejabat yang enggan disebutkan namanya mengatakan tentara Korea Utara tiba di Kursk.",
+        [(None, "affirm", "troops_deployed:north_korea:kursk")],
+    )

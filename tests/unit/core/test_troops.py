@@ -57,3 +57,20 @@ def test_a_model_name_may_stand_between_the_noun_and_its_owner() -> None:
         "Pejabat Spanyol mengatakan Maroko menembak jatuh sebuah jet tempur Mirage milik Aljazair.",
         [("spain", "affirm", "casualties:algeria:*")],
     )
+
+
+def test_a_designation_and_a_verb_do_not_hide_whose_aircraft() -> None:
+    from tests.unit.core.helpers import assert_claims
+
+    assert_claims(
+        "Pejabat Armenia mengklaim bahwa sebuah jet tempur Su-25 Azerbaijan ditembak jatuh di dekat Yerevan.",
+        [("armenia", "affirm", "casualties:azerbaijan:yerevan")],
+    )
+    assert_claims(
+        "Armenia's defence ministry said its air defences succeeded in downing Azerbaijani drones.",
+        [("armenia", "affirm", "casualties:azerbaijan:*")],
+    )
+    assert_claims(
+        "Armenia's defence ministry said its units destroyed two Azerbaijani fighter jets.",
+        [("armenia", "affirm", "casualties:azerbaijan:*")],
+    )

@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 from streams.core.gazetteer import default_gazetteer
+from streams.core.propositions import SPEAKER_AGENT, make_proposition
 from streams.stance.context import DecisionContext, alert_id, alerting
 from streams.stance.state import PartyState, Rules, View, evidence_of
 from tests.unit.stance.helpers import T0, claim
 
 
 def test_only_attributed_original_non_speculative_claims_alert() -> None:
-    assert alerting(claim(1, "ukraine", "affirm"))
-    assert not alerting(claim(2, "ukraine", "affirm", syndicated="a1"))
+    gaz = default_gazetteer()
+    assert alerting(claim(1, "ukraine", "affirm"), gaz)
+    assert not alerting(claim(2, "ukraine", "affirm", syndicated="a1"), gaz)
     speculative = claim(3, "ukraine", "affirm").model_copy(update={"modality": "speculative"})
-    assert not alerting(speculative)
+    assert not alerting(speculative, gaz)
+
+
+def test_only_claims_whose_agent_the_sentence_names_alert() -> None:
+    gaz = default_gazetteer()
+    assert not alerting(claim(1, "ukraine", "affirm", event="attack", agent=None), gaz)  # agentless
+    defaulted = claim(2, "ukraine", "affirm", event="attack", agent="ukraine")
+    assert alerting(defaulted, gaz)
+    assert not alerting(defaulted.model_copy(update={"cues": [SPEAKER_AGENT]}), gaz)
+    assert not alerting(claim(3, "ukraine", "affirm", event="attack", agent="media_outlets"), gaz)
+    assert alerting(claim(4, "ukraine", "affirm", event="fighting_ongoing", agent=None), gaz)  # no agent slot
+
+
+def test_an_arrest_alerts_only_when_whose_people_were_arrested_is_named() -> None:
+    gaz = default_gazetteer()
+    someone = claim(1, "ukraine", "affirm", event="arrest", agent="russia")
+    assert not alerting(someone, gaz)
+    named = someone.model_copy(
+        update={"proposition": make_proposition("arrest", "russia", None, gaz, "ukraine")}
+    )
+    assert alerting(named, gaz)
 
 
 def test_alert_ids_depend_on_what_is_related_not_on_its_order() -> None:
