@@ -29,3 +29,10 @@ def test_hand_written_entries_win_over_generated_ones() -> None:
 def test_a_name_news_uses_for_another_country_is_dropped() -> None:
     gaz = default_gazetteer()
     assert gaz.party_of(gaz.find_actors("Congo says")[0].key) == "dr_congo"
+
+
+def test_a_group_governing_a_country_speaks_for_it() -> None:
+    """The Taliban govern Afghanistan (since 2021): their spokesmen are Afghanistan's voice."""
+    gaz = default_gazetteer()
+    for name in ("Taliban", "Taliban government", "pemerintah Taliban"):
+        assert gaz.party_of(gaz.find_actors(name)[0].key) == "afghanistan", name

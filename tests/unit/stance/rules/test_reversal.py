@@ -33,3 +33,26 @@ def test_both_stances_in_one_article_are_no_reversal() -> None:
     book = MemoryBook()
     book.apply(claim(1, "kremlin", "deny", article="same"))
     assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "affirm", article="same")))
+
+
+def test_a_denial_found_by_pointing_back_is_no_reversal() -> None:
+    """'The Kremlin denied the allegations' may contradict them; it does not show a change of line."""
+    book = MemoryBook()
+    book.apply(claim(1, "kremlin", "affirm"))
+    back = claim(2, "putin", "deny", days=30).model_copy(update={"cues": ["cue:denied", "topic:allegations"]})
+    assert "STANCE_REVERSAL" not in kinds(book.apply(back))
+    state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
+    assert state.committed == "deny"  # the position still moves; only the alert is not raised
+    direct = MemoryBook()
+    direct.apply(claim(1, "kremlin", "affirm"))
+    assert kinds(direct.apply(claim(2, "putin", "deny", days=30))) == ["STANCE_REVERSAL"]
+
+
+def test_denying_a_presence_does_not_reverse_a_claim_of_fighting() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "kremlin", "affirm", event="troops_in_combat", place="kursk"))
+    assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "deny", place="kursk", days=30)))
+    fought = MemoryBook()
+    fought.apply(claim(1, "kremlin", "affirm", event="troops_in_combat", place="kursk"))
+    later = claim(3, "putin", "deny", event="troops_in_combat", days=60)
+    assert kinds(fought.apply(later)) == ["STANCE_REVERSAL"]
