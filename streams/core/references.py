@@ -3,6 +3,8 @@ reports", "klaim Rusia" — a stance on what the article (or a named party) said
 
 from __future__ import annotations
 
+import re
+
 from schemas import Claim
 from streams.core.context import Reader
 from streams.core.cues import Cue
@@ -122,6 +124,8 @@ def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bo
     comp = doc.first(pack.complementizers, refers.end, min(end, refers.end + 20))
     if comp is not None and ctx.words(refers.end, comp.start) <= 1:
         return False  # "kabar bahwa Putin akan hadir": a new proposition, not a back-reference
+    if _content_of_its_own(ctx, refers.end, end):
+        return False  # "dismissed accusations of provocation": about what its complement says
     dismissive = (
         cue.kind in ("deny", "confirm", "noncommittal")
         or doc.first(pack.deny_markers, start, end) is not None
@@ -130,6 +134,28 @@ def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bo
         c for c in doc.find(pack.cues_before, start, end) if c.key in ("deny", "noncommittal", "confirm")
     ]
     return dismissive or bool(inner)
+
+
+_NP_END = re.compile(r"[,.;:!?()\"“”]|\s(?:as|sebagai|and|dan)\s")
+
+
+def _content_of_its_own(ctx: Reader, after: int, end: int) -> bool:
+    """ "accusations of Russian provocations": the claim noun's complement names what it is about
+    — not an event class (that would narrow the back-reference) and not only its owner ("the
+    claims of Kyiv", "the claims of the Ukrainian side")."""
+    prep = ctx.doc.first(ctx.pack.words("content_preps"), after, min(end, after + 8))
+    if prep is None or ctx.words(after, prep.start) > 0:
+        return False
+    stop = _NP_END.search(ctx.text, prep.end, end)
+    np_end = stop.start() if stop else end
+    if ctx.mentions.triggers(prep.end, np_end):
+        return False
+    words = ctx.doc.word_list(prep.end, np_end)
+    owners = {(h.start, h.end) for h in ctx.mentions.owners(prep.end, np_end)}  # a name may be both
+    covered = sum(len(ctx.doc.word_list(a, b)) for a, b in owners)
+    skip = ctx.pack.words("owner_heads")
+    plain = [w for w in words if skip.key_of(w) is None and w.casefold() not in ctx.pack.glue.articles]
+    return len(plain) > covered
 
 
 def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef | None) -> list[FrameHit]:
