@@ -84,3 +84,16 @@ def test_a_party_does_not_accuse_itself() -> None:
 
     got = read("The government accused Hamas of attacking its soldiers in Rafah.")
     assert all(party != "hamas" for party, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Minsk said it does not allow its territory to be used for attacks on Lithuania.",
+        "Minsk said it does not permit attacks against Lithuania from its soil.",
+        "Minsk mengatakan tidak mengizinkan wilayahnya digunakan untuk menyerang Lituania.",
+    ],
+)
+def test_a_policy_of_not_permitting_an_act_is_no_denial_of_it(body: str) -> None:
+    """What a government allows is a policy, not a statement that the act did or did not happen."""
+    assert [c for c in extract_body(body).claims if c.modality != "speculative"] == []
