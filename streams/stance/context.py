@@ -19,13 +19,15 @@ from streams.stance.state import PartyState, Rules, View, evidence_of, up_ids
 
 
 def alerting(claim: Claim, gaz: Gazetteer) -> bool:
-    """Only attributed, non-speculative, original (not syndicated) claims about a proposition of
+    """Only attributed, non-speculative, original (not syndicated, not a recap of an earlier
+    statement: "had previously reported" — its alert was due when it was first made) claims about a proposition of
     certain identity (an event class, not an open claim; its agent named in the sentence, not
     defaulted to the speaker's side, not an outlet) can raise alerts."""
     return (
         claim.speaker.party is not None
         and claim.modality != "speculative"
         and claim.syndicated_from is None
+        and not any(c.startswith("recap:") for c in claim.cues)
         and identity_certain(claim.proposition, claim.cues, gaz)
     )
 

@@ -17,6 +17,14 @@ def test_only_attributed_original_non_speculative_claims_alert() -> None:
     assert not alerting(speculative, gaz)
 
 
+def test_a_recap_of_an_earlier_statement_raises_no_alert() -> None:
+    """ "Minsk had previously said ...": the statement's alert was due when it was first made."""
+    gaz = default_gazetteer()
+    recap = claim(1, "kremlin", "deny").model_copy(update={"cues": ["cue:said", "recap:had previously"]})
+    assert not alerting(recap, gaz)
+    assert alerting(claim(2, "kremlin", "deny"), gaz)
+
+
 def test_only_claims_whose_agent_the_sentence_names_alert() -> None:
     gaz = default_gazetteer()
     assert not alerting(claim(1, "ukraine", "affirm", event="attack", agent=None), gaz)  # agentless
