@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from streams.core.context import Reader
-from streams.core.lang.pack import LangPack
 from streams.core.frame import FrameHit, TroopNP
+from streams.core.lang.pack import LangPack
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.propositions import EventSpec
 from streams.core.vocabulary import word_matcher
