@@ -27,6 +27,9 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
             party = _owner_before(ctx, noun, owners)
         pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
         possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
+        # "pejuang mereka", "tentara kami": the owner pronoun after the noun
+        after = doc.first(pack.words("possessive_after"), noun.end, noun.end + 8)
+        possessive = possessive or (after is not None and ctx.words(noun.end, after.start) == 0)
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
         if any(o.start <= noun.start < o.end for o in out):

@@ -51,3 +51,10 @@ def test_a_discrepancy_between_two_parties_is_reported_once_per_pair() -> None:
     assert "NUMERIC_DISCREPANCY" not in kinds(
         book.apply(claim(4, "north_korea", "affirm", qty=(5, 5), days=2))
     )
+
+
+def test_a_party_restating_its_tally_within_its_earlier_range_raises_nothing_new() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(40, None)))  # "at least 40"
+    book.apply(claim(2, "north_korea", "affirm", qty=(50, 50), days=1))  # overlaps: nothing
+    assert "NUMERIC_DISCREPANCY" not in kinds(book.apply(claim(3, "ukraine", "affirm", qty=(40, 40), days=2)))
