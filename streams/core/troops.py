@@ -27,9 +27,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
             party = _owner_before(ctx, noun, owners)
         pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
         possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
-        # "pejuang mereka", "tentara kami": the owner pronoun after the noun
-        after = doc.first(pack.words("possessive_after"), noun.end, noun.end + 8)
-        possessive = possessive or (after is not None and ctx.words(noun.end, after.start) == 0)
+        possessive = possessive or _possessive_after(ctx, noun, owners)
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
         if any(o.start <= noun.start < o.end for o in out):
@@ -37,6 +35,16 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def _possessive_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> bool:
+    """ "pejuang mereka", "tentara kami": an owner pronoun after the noun, the speaker's troops —
+    unless a party named just before is the pronoun's antecedent ("melihat Korea Utara memindahkan
+    pasukan mereka")."""
+    after = ctx.doc.first(ctx.pack.words("possessive_after"), noun.end, noun.end + 8)
+    if after is None or ctx.words(noun.end, after.start) != 0:
+        return False
+    return not any(o.end <= noun.start and ctx.words(o.end, noun.start) <= 2 for o in owners)
 
 
 def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:
