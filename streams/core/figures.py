@@ -10,6 +10,7 @@ from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit
 from streams.core.quantities import NumberMention
 from streams.core.tokens import STOPS
+from streams.core.troops import counted_actors
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -59,6 +60,10 @@ def _another_occurrence(ctx: Reader, frame: FrameHit) -> bool:
 def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:
     """The end of the troop noun a figure counts, or None when it counts something else."""
     pack = ctx.pack
+    counted = ctx.mentions.people(n.end, n.end + 40) + counted_actors(ctx, n.end, n.end + 40)
+    first = min(counted, key=lambda h: h.start, default=None)
+    if first is not None and ctx.words(n.end, first.start) == 0:
+        return first.end  # "40 Azerbaijanis", "over 200 Taliban"
     noun = ctx.doc.first(pack.troop_nouns, n.end, n.end + 60)
     own = ctx.doc.first(pack.troop_nouns_possessive, n.end, n.end + 60)
     if own is not None and (noun is None or own.start <= noun.start):

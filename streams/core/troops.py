@@ -19,7 +19,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
     owners = ctx.mentions.owners(max(0, start - 40), min(len(doc.text), end + 60))
     for noun in doc.find(pack.troop_nouns_possessive, start, end):
         out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
-    for ppl in ctx.mentions.people(start, end):  # "wounded North Koreans"
+    for ppl in ctx.mentions.people(start, end) + counted_actors(ctx, start, end):  # "wounded North Koreans"
         out.append(TroopNP(ppl.start, ppl.end, gaz.party_of(ppl.key), False, ppl.text, ppl.end))
     for noun in doc.find(pack.troop_nouns, start, end):
         party, owner_end = _owner_after(ctx, noun, owners)
@@ -35,6 +35,34 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def counted_actors(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """An actor a figure counts, as people: "over 200 Taliban were killed", "15 OPM tewas"."""
+    out = []
+    for hit in ctx.mentions.actors(start, end):
+        nums = ctx.doc.numbers_between(max(0, hit.start - 30), hit.start)
+        if (
+            nums
+            and ctx.words(nums[-1].end, hit.start) == 0
+            and not STOPS.search(ctx.text, nums[-1].end, hit.start)
+        ):
+            if _heads_its_phrase(ctx, hit):
+                out.append(hit)
+    return out
+
+
+def _heads_its_phrase(ctx: Reader, hit: Hit) -> bool:
+    """The name is the phrase's head, not a modifier of a noun after it ("23 Taliban attacks",
+    "200 Taliban positions"): what follows is a mark, a function word or an event trigger."""
+    nxt = ctx.doc.word_list(hit.end, min(len(ctx.text), hit.end + 30))[:1]
+    if not nxt or STOPS.match(ctx.text, hit.end) is not None:
+        return True
+    word = nxt[0].casefold()
+    if word in ctx.pack.stopwords:
+        return True
+    trig = ctx.mentions.triggers(hit.end, hit.end + 30)
+    return bool(trig) and "casualties" in trig[0].key and ctx.words(hit.end, trig[0].start) == 0
 
 
 def _possessive_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> bool:
