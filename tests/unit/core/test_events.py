@@ -205,3 +205,20 @@ def test_a_speaker_claiming_a_killing_is_the_killer_not_the_dead(body: str) -> N
             ("armenia", "affirm", "attack>azerbaijan:armenia:*"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Pemerintah Armenia belum secara resmi mengakui operasi udara Armenia di Tegh.",
+            [("armenia", "noncommittal", "attack:armenia:tegh")],
+        ),
+        (
+            "Azerbaijan said Armenian air operations had hit Tegh.",
+            [("azerbaijan", "affirm", "attack:armenia:*")],
+        ),
+    ],
+)
+def test_an_air_operation_is_an_attack(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
