@@ -211,8 +211,8 @@ def test_a_speaker_claiming_a_killing_is_the_killer_not_the_dead(body: str) -> N
     ("body", "expected"),
     [
         (
-            "Pemerintah Armenia belum secara resmi mengakui operasi udara Armenia di Tegh.",
-            [("armenia", "noncommittal", "attack:armenia:tegh")],
+            "Azerbaijan mengecam operasi udara Armenia di Tegh.",
+            [("azerbaijan", "affirm", "attack:armenia:tegh")],
         ),
         (
             "Azerbaijan said Armenian air operations had hit Tegh.",
