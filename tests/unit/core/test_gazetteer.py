@@ -46,3 +46,10 @@ def test_a_states_own_security_council_is_not_the_un_security_council() -> None:
 )
 def test_armed_groups_are_parties_of_their_own(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_a_state_statistics_office_speaks_for_its_state() -> None:
+    gaz = default_gazetteer()
+    for name in ("Badan Pusat Statistik", "Statistics Indonesia"):
+        [hit] = gaz.find_actors(f"{name} said growth was 5 percent.")
+        assert gaz.party_of(hit.key) == "indonesia"
