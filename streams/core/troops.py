@@ -126,8 +126,12 @@ def is_target(ctx: Reader, np_start: int) -> bool:
     """A troop phrase right after "against"/"by"/"with"/"from" is not the one the claim is about."""
     lo = max(0, np_start - 20)
     hit = None
+    # "lebih dari 200 tentara": a figure's own words are no marker
+    bounds = ctx.doc.find(ctx.pack.words("figure_bounds"), max(0, lo - 12), np_start)
     for matcher in (ctx.pack.target_markers, ctx.pack.origin_markers):
         for h in ctx.doc.find(matcher, lo, np_start):
+            if any(b.start <= h.start < b.end for b in bounds):
+                continue
             if hit is None or h.end > hit.end:
                 hit = h
     return hit is not None and ctx.words(hit.end, np_start) <= 1
