@@ -32,7 +32,12 @@ def fill_agent(t: TriggerReading) -> bool:
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
     accused = t.scope.claim_owner is not None and t.scope.claim_owner != t.scope.speaker_party
-    if frame.agent is None and spec.agent == "troops" and t.scope.claim_owner is not None:
+    if (
+        frame.agent is None
+        and spec.agent == "troops"
+        and t.scope.claim_owner is not None
+        and not _own_kill(t)
+    ):
         if accused and spec.victim_after_active:
             return (
                 False  # "accuses Hamas of violating the truce after soldiers were killed": not Hamas's dead
@@ -265,6 +270,18 @@ def _agent_from_context(t: TriggerReading) -> None:
     topic = next((f.agent for f in ctx.state.topic_frames if f.event in _TROOP_EVENTS and f.agent), None)
     if pointing and topic is not None:
         t.frame.agent, t.frame.agent_by = topic, "context"
+
+
+def _own_kill(t: TriggerReading) -> bool:
+    """ "Iran said it had shot down two jets", "mengklaim telah menewaskan puluhan tentara": the
+    speaker is the killer of an active killing verb, never the side whose people died."""
+    ctx, trig = t.ctx, t.trig
+    if t.scope.claim_owner != t.scope.speaker_party or _passive(t):
+        return False
+    if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None:
+        return False
+    aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start)
+    return aux is None
 
 
 def _passive(t: TriggerReading) -> bool:

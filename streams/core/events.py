@@ -64,7 +64,10 @@ def find_frames(
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:
     """Trigger words, plus an implicit presence: "<troops of X> di/in <place>" with no verb."""
+    # "no evidence of", and phrases where a trigger word names no event of its class: "lost
+    # contact" (no loss of troops), "mutual attacks" (no one side's attack)
     evidence = ctx.doc.find(ctx.pack.evidence_negators, start, end)
+    evidence += ctx.doc.find(ctx.pack.words("non_event_phrases"), start, end)
     triggers = [
         t
         for t in ctx.mentions.triggers(start, end)

@@ -10,6 +10,7 @@ from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit
 from streams.core.quantities import NumberMention
 from streams.core.tokens import STOPS
+from streams.core.troops import counted_actors
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -59,7 +60,14 @@ def _another_occurrence(ctx: Reader, frame: FrameHit) -> bool:
 def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:
     """The end of the troop noun a figure counts, or None when it counts something else."""
     pack = ctx.pack
+    counted = ctx.mentions.people(n.end, n.end + 40) + counted_actors(ctx, n.end, n.end + 40)
+    first = min(counted, key=lambda h: h.start, default=None)
+    if first is not None and ctx.words(n.end, first.start) == 0:
+        return first.end  # "40 Azerbaijanis", "over 200 Taliban"
     noun = ctx.doc.first(pack.troop_nouns, n.end, n.end + 60)
+    own = ctx.doc.first(pack.troop_nouns_possessive, n.end, n.end + 60)
+    if own is not None and (noun is None or own.start <= noun.start):
+        noun = own  # "23 tentaranya": the noun with its owner suffix
     if noun is None or not _figure_gap_ok(ctx, n.end, noun.start, noun.key not in pack.weak_troop_nouns):
         return None
     if pack.glue.officer_noun.match(ctx.text, noun.start, noun.end + 2):
@@ -69,12 +77,17 @@ def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:
 
 def _figure_gap_ok(ctx: Reader, lo: int, hi: int, strong: bool) -> bool:
     """Between a figure and its troop noun only names or owner words ("11,000 North Korean
-    troops", "3.000 tentara tambahan"), never ordinary words ("lima tempat pelatihan militer")."""
+    troops", "3.000 tentara tambahan", "23 of its soldiers", "200 Taliban and allied fighters"),
+    never ordinary words ("lima tempat pelatihan militer")."""
     words = _WORDS.findall(ctx.text, lo, hi)
-    if len(words) > 3 or STOPS.search(ctx.text, lo, hi):
+    if len(words) > 4 or STOPS.search(ctx.text, lo, hi):
         return False
-    additional = ctx.pack.additional_markers
-    plain = [w for w in words if not (w[:1].isupper() or additional.search(w) is not None)]
+    additional, gap = ctx.pack.additional_markers, ctx.pack.words("figure_gap_words")
+    plain = [
+        w
+        for w in words
+        if not (w[:1].isupper() or additional.search(w) is not None or gap.key_of(w) is not None)
+    ]
     return len(plain) <= (1 if strong else 0)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from streams.core.context import Reader
 from streams.core.frame import FrameHit, TroopNP
+from streams.core.lang.pack import LangPack
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.propositions import EventSpec
 from streams.core.vocabulary import word_matcher
@@ -51,9 +52,16 @@ class TriggerReading:
 
     def nominal(self) -> bool:
         """A noun trigger ("pengerahan", "deployment")."""
-        glue = self.ctx.pack.glue
-        word = self.trig.text.split()[-1].casefold()
-        return word.endswith(glue.nominal_suffixes) or word.startswith(glue.nominal_prefixes)
+        return is_noun(self.ctx.pack, self.trig.text.split()[-1])
 
     def troops_in_window(self) -> list[TroopNP]:
         return [np for np in self.scope.troops if self.window_start <= np.start < self.window_end]
+
+
+def is_noun(pack: LangPack, word: str) -> bool:
+    """A noun by its affixes ("pengerahan", "serangan"); a verb prefix wins over a noun suffix
+    ("menewaskan", "mengerahkan": meN- ... -kan is a verb)."""
+    w, glue = word.casefold(), pack.glue
+    if glue.verbal_prefixes and w.startswith(glue.verbal_prefixes):
+        return False
+    return w.endswith(glue.nominal_suffixes) or w.startswith(glue.nominal_prefixes or ("\0",))

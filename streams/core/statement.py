@@ -12,6 +12,7 @@ from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.references import claim_owner, claim_reference, topic_frames
+from streams.core.scope import is_noun
 from streams.core.speakers import resolve_segment
 
 _CLAUSE_COMMA = re.compile(r",\s")  # not the comma inside "10,000"
@@ -222,15 +223,19 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     if part is not None and ctx.words(lo, part.start) <= 1:
         return speaker.party
     first = ctx.mentions.triggers(lo, hi)
-    glue = ctx.pack.glue
     head = first[0].text.split()[0].casefold() if first else ""
-    noun = head.endswith(glue.nominal_suffixes) or head.startswith(glue.nominal_prefixes or ("\0",))
+    noun = bool(head) and is_noun(ctx.pack, head)
     if first and ctx.words(lo, first[0].start) == 0 and head and not noun:
         return speaker.party  # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker
     if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
         aux = ctx.pack.words("perfect_auxiliaries")
         if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
             return speaker.party  # "denied attacking", "membantah telah menyerang"
+    if first and not noun:
+        own = ctx.pack.words("own_act_auxiliaries")
+        words = ctx.doc.word_list(lo, first[0].start)
+        if words and all(own.key_of(w) is not None for w in words):
+            return speaker.party  # "claimed to have killed", "mengklaim telah menewaskan"
     return None
 
 

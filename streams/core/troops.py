@@ -19,7 +19,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
     owners = ctx.mentions.owners(max(0, start - 40), min(len(doc.text), end + 60))
     for noun in doc.find(pack.troop_nouns_possessive, start, end):
         out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
-    for ppl in ctx.mentions.people(start, end):  # "wounded North Koreans"
+    for ppl in ctx.mentions.people(start, end) + counted_actors(ctx, start, end):  # "wounded North Koreans"
         out.append(TroopNP(ppl.start, ppl.end, gaz.party_of(ppl.key), False, ppl.text, ppl.end))
     for noun in doc.find(pack.troop_nouns, start, end):
         party, owner_end = _owner_after(ctx, noun, owners)
@@ -27,6 +27,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
             party = _owner_before(ctx, noun, owners)
         pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
         possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
+        possessive = possessive or _possessive_after(ctx, noun, owners)
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
         if any(o.start <= noun.start < o.end for o in out):
@@ -34,6 +35,44 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def counted_actors(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """An actor a figure counts, as people: "over 200 Taliban were killed", "15 OPM tewas"."""
+    out = []
+    for hit in ctx.mentions.actors(start, end):
+        nums = ctx.doc.numbers_between(max(0, hit.start - 30), hit.start)
+        if (
+            nums
+            and ctx.words(nums[-1].end, hit.start) == 0
+            and not STOPS.search(ctx.text, nums[-1].end, hit.start)
+        ):
+            if _heads_its_phrase(ctx, hit):
+                out.append(hit)
+    return out
+
+
+def _heads_its_phrase(ctx: Reader, hit: Hit) -> bool:
+    """The name is the phrase's head, not a modifier of a noun after it ("23 Taliban attacks",
+    "200 Taliban positions"): what follows is a mark, a function word or an event trigger."""
+    nxt = ctx.doc.word_list(hit.end, min(len(ctx.text), hit.end + 30))[:1]
+    if not nxt or STOPS.match(ctx.text, hit.end) is not None:
+        return True
+    word = nxt[0].casefold()
+    if word in ctx.pack.stopwords:
+        return True
+    trig = ctx.mentions.triggers(hit.end, hit.end + 30)
+    return bool(trig) and "casualties" in trig[0].key and ctx.words(hit.end, trig[0].start) == 0
+
+
+def _possessive_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> bool:
+    """ "pejuang mereka", "tentara kami": an owner pronoun after the noun, the speaker's troops —
+    unless a party named just before is the pronoun's antecedent ("melihat Korea Utara memindahkan
+    pasukan mereka")."""
+    after = ctx.doc.first(ctx.pack.words("possessive_after"), noun.end, noun.end + 8)
+    if after is None or ctx.words(noun.end, after.start) != 0:
+        return False
+    return not any(o.end <= noun.start and ctx.words(o.end, noun.start) <= 2 for o in owners)
 
 
 def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:
@@ -87,8 +126,12 @@ def is_target(ctx: Reader, np_start: int) -> bool:
     """A troop phrase right after "against"/"by"/"with"/"from" is not the one the claim is about."""
     lo = max(0, np_start - 20)
     hit = None
+    # "lebih dari 200 tentara": a figure's own words are no marker
+    bounds = ctx.doc.find(ctx.pack.words("figure_bounds"), max(0, lo - 12), np_start)
     for matcher in (ctx.pack.target_markers, ctx.pack.origin_markers):
         for h in ctx.doc.find(matcher, lo, np_start):
+            if any(b.start <= h.start < b.end for b in bounds):
+                continue
             if hit is None or h.end > hit.end:
                 hit = h
     return hit is not None and ctx.words(hit.end, np_start) <= 1

@@ -41,6 +41,7 @@ class Glue:
     causal: re.Pattern[str]
     nominal_suffixes: tuple[str, ...]
     nominal_prefixes: tuple[str, ...]
+    verbal_prefixes: tuple[str, ...]  # "menewaskan": a verb prefix wins over a noun suffix
     gerund_suffixes: tuple[str, ...]
     agent_marker: re.Pattern[str]  # "oleh/by" right before a noun phrase
     modals: frozenset[str]
@@ -186,6 +187,7 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
         causal=_rx(r"{w}\s*$", g("causal_words")),
         nominal_suffixes=tuple(g("nominal_suffixes")),
         nominal_prefixes=tuple(g("nominal_prefixes")),
+        verbal_prefixes=tuple(g("verbal_prefixes")),
         gerund_suffixes=tuple(g("gerund_suffixes")),
         agent_marker=_rx(r"{w}\s+$", g("agent_markers"), 0),
         modals=frozenset(w.casefold() for w in g("modals")),

@@ -35,6 +35,31 @@ def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bo
     return q.low is not None and fq.high is not None and q.low > fq.high
 
 
+def _pair_reported(ctx: DecisionContext, q: Quantity, fig: Figure) -> bool:
+    """Once per pair: this party's stored tally already clashes with the other party's (the
+    discrepancy was reported when the second of them came, or both came in one article, side by
+    side), or the new figure restates this party's stored tally (it lies within it: "23" after
+    "at least 23") — a later outlet carrying the same tallies raises nothing. (The store keeps one
+    figure per party and place, so a pair is judged by the latest tallies.)"""
+    fq = fig.evidence.quantity
+    if fq is None or ctx.party is None:
+        return False
+    for figs in ctx.view.figures.values():
+        for mine in figs:
+            g = mine.evidence.quantity
+            if mine.party != ctx.party or g is None or mine.evidence.article_id == ctx.claim.article_id:
+                continue
+            if not overlap(g.low, g.high, fq.low, fq.high) or _within(q, g):
+                return True
+    return False
+
+
+def _within(q: Quantity, g: Quantity) -> bool:
+    low_ok = g.low is None or (q.low is not None and q.low >= g.low)
+    high_ok = g.high is None or (q.high is not None and q.high <= g.high)
+    return low_ok and high_ok
+
+
 def _describe(ctx: DecisionContext, clashes: list[Evidence]) -> str:
     parts = []
     for e in clashes:
@@ -53,7 +78,7 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     own_place = claim.place or "*"
     for place_key, figs in ctx.view.figures.items():
         for fig in sorted(figs, key=lambda f: evidence_order(f.evidence)):
-            if _clashes_with(ctx, q, fig, place_key == own_place):
+            if _clashes_with(ctx, q, fig, place_key == own_place) and not _pair_reported(ctx, q, fig):
                 clashes.append(fig.evidence)
     if clashes and ctx.can_alert:
         reason = (

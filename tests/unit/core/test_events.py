@@ -111,7 +111,11 @@ def test_the_killers_troops_before_an_active_casualty_verb_are_not_the_dead() ->
     assert_claims("Ukraine said its troops killed 20 soldiers.", [("ukraine", "affirm", "attack:ukraine:*")])
     assert_claims(
         "Ukraina mengatakan pasukannya menewaskan 20 tentara Korea Utara.",
-        [("ukraine", "affirm", "casualties:north_korea:*")],
+        # "menewaskan" (to kill) is the killer's act too, like "killed"
+        [
+            ("ukraine", "affirm", "casualties:north_korea:*"),
+            ("ukraine", "affirm", "attack>north_korea:ukraine:*"),
+        ],
     )
     assert_claims(
         "Ukraine said North Korean soldiers died in Kursk.",
@@ -184,3 +188,37 @@ def test_none_harmed_denies_casualties_of_their_side() -> None:
         [("canada", "deny", "casualties:canada:*")],
     )
     assert_claims("The sanctions harmed Russia's economy, the minister said.", [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Armenia claimed to have killed 40 Azerbaijani soldiers.",
+        "Armenia mengklaim telah menewaskan 40 tentara Azerbaijan.",
+    ],
+)
+def test_a_speaker_claiming_a_killing_is_the_killer_not_the_dead(body: str) -> None:
+    assert_claims(
+        body,
+        [
+            ("armenia", "affirm", "casualties:azerbaijan:*"),
+            ("armenia", "affirm", "attack>azerbaijan:armenia:*"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Azerbaijan mengecam operasi udara Armenia di Tegh.",
+            [("azerbaijan", "affirm", "attack:armenia:tegh")],
+        ),
+        (
+            "Azerbaijan said Armenian air operations had hit Tegh.",
+            [("azerbaijan", "affirm", "attack:armenia:*")],
+        ),
+    ],
+)
+def test_an_air_operation_is_an_attack(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)

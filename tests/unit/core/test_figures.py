@@ -72,3 +72,40 @@ def test_rubio_style_possessive_troops_and_another_sentences_troops() -> None:
         '"The raid left 11 gunmen dead. No Canadian soldiers were hurt," Canada\'s army said.',
         [("canada", "deny", "casualties:canada:*")],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "low", "high"),
+    [
+        ("Armenia's defence ministry said 14 of its soldiers were killed in the shelling.", 14, 14),
+        ("Militer Armenia menyatakan sedikitnya 14 tentaranya tewas dalam penembakan itu.", 14, None),
+        ("Armenia said more than 40 Azerbaijani and allied fighters were killed.", 40, None),
+    ],
+)
+def test_a_figure_counts_its_noun_across_owner_and_coordinated_words(
+    body: str, low: int, high: int | None
+) -> None:
+    claims = extract_body(body).claims
+    assert [(c.speaker.party, c.stance, c.proposition.event) for c in claims] == [
+        ("armenia", "affirm", "casualties")
+    ]
+    q = claims[0].quantity
+    assert q is not None and (q.low, q.high, q.measure) == (low, high, "killed")
+
+
+@pytest.mark.parametrize(
+    ("body", "low"),
+    [
+        ("Armenia said 40 Azerbaijanis were killed.", 40),
+        ("Chad said more than 70 Boko Haram were killed in the raid.", 70),
+    ],
+)
+def test_a_figure_counts_people_and_a_named_group_with_no_troop_noun(body: str, low: int) -> None:
+    [c] = extract_body(body).claims
+    assert c.proposition.event == "casualties" and c.quantity is not None
+    assert (c.quantity.low, c.quantity.measure) == (low, "killed")
+
+
+def test_a_name_before_a_noun_is_its_modifier_not_what_a_figure_counts() -> None:
+    claims = extract_body("Armenia said 23 Azerbaijani attacks were repelled.").claims
+    assert all(c.quantity is None for c in claims)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from streams.core.gazetteer import default_gazetteer
+from tests.unit.core.helpers import assert_claims
 
 
 def test_chains_and_parties() -> None:
@@ -28,3 +31,25 @@ def test_a_states_own_security_council_is_not_the_un_security_council() -> None:
         "Iran's National Security Council said Israeli jets struck Tehran.",
         [("iran", "affirm", "attack>iran:israel:*")],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the Papuan armed group under the state's name for it; the TNI's operation command
+        (
+            "Koops Habema mengatakan pasukannya menyerang markas KKB di Intan Jaya.",
+            [("indonesia", "affirm", "attack>tpnpb:indonesia:intan_jaya")],
+        ),
+        ("Pakistan said TTP fighters attacked a border post.", [("pakistan", "affirm", "attack:ttp:*")]),
+    ],
+)
+def test_armed_groups_are_parties_of_their_own(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
+
+
+def test_a_state_statistics_office_speaks_for_its_state() -> None:
+    gaz = default_gazetteer()
+    for name in ("Badan Pusat Statistik", "Statistics Indonesia"):
+        [hit] = gaz.find_actors(f"{name} said growth was 5 percent.")
+        assert gaz.party_of(hit.key) == "indonesia"

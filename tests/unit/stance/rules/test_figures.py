@@ -40,3 +40,21 @@ def test_a_party_revising_its_own_tally_is_no_discrepancy() -> None:
     book = MemoryBook()
     book.apply(claim(1, "ukraine", "affirm", qty=(2, 2)))
     assert book.apply(claim(2, "zelensky", "affirm", days=1, qty=(5, 5))) == []
+
+
+def test_a_discrepancy_between_two_parties_is_reported_once_per_pair() -> None:
+    """A later outlet carrying the same two tallies (either side's) raises nothing new."""
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(40, 40)))
+    assert "NUMERIC_DISCREPANCY" in kinds(book.apply(claim(2, "north_korea", "affirm", qty=(5, 5), days=1)))
+    assert "NUMERIC_DISCREPANCY" not in kinds(book.apply(claim(3, "ukraine", "affirm", qty=(40, 40), days=2)))
+    assert "NUMERIC_DISCREPANCY" not in kinds(
+        book.apply(claim(4, "north_korea", "affirm", qty=(5, 5), days=2))
+    )
+
+
+def test_a_party_restating_its_tally_within_its_earlier_range_raises_nothing_new() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(40, None)))  # "at least 40"
+    book.apply(claim(2, "north_korea", "affirm", qty=(50, 50), days=1))  # overlaps: nothing
+    assert "NUMERIC_DISCREPANCY" not in kinds(book.apply(claim(3, "ukraine", "affirm", qty=(40, 40), days=2)))
