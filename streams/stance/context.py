@@ -19,10 +19,10 @@ from streams.stance.state import PartyState, Rules, View, evidence_of, up_ids
 
 
 def alerting(claim: Claim, gaz: Gazetteer) -> bool:
-    """Only attributed, non-speculative, original (not syndicated, not a recap of an earlier
-    statement: "had previously reported" — its alert was due when it was first made) claims about a proposition of
-    certain identity (an event class, not an open claim; its agent named in the sentence, not
-    defaulted to the speaker's side, not an outlet) can raise alerts."""
+    """Only attributed, non-speculative, original claims about a proposition of certain identity
+    can raise alerts: not syndicated, not a recap of an earlier statement ("had previously
+    reported": its alert was due when it was first made), an event class (not an open claim),
+    its agent named in the sentence (not defaulted to the speaker's side, not an outlet)."""
     return (
         claim.speaker.party is not None
         and claim.modality != "speculative"
