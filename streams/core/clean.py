@@ -85,9 +85,16 @@ def clean_body(body: str, pack: LangPack) -> Cleaned:
     return Cleaned(text=text, dropped=tuple(d for d in dropped if d.strip()))
 
 
+_CAPS_CITY = re.compile(r"\s*[A-Z]{3,}\b")
+
+
 def _strip_dateline(lines: list[str]) -> None:
-    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if first is not None:
-        m = _DATELINE.match(lines[first])
-        if m and len(lines[first]) - m.end() > 40:
-            lines[first] = lines[first][m.end() :]
+    """The dateline opens the body — or, on scraped pages, the first lines after a subtitle or a
+    caption ("JAKARTA – Tentara Thailand menuduh ..."): there only in capitals, so that a
+    sentence's own "Thailand – " is never taken for one."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()][:3]
+    for n, i in enumerate(filled):
+        m = _DATELINE.match(lines[i])
+        if m and len(lines[i]) - m.end() > 40 and (n == 0 or _CAPS_CITY.match(lines[i])):
+            lines[i] = lines[i][m.end() :]
+            return

@@ -38,6 +38,17 @@ def test_a_dateline_is_cut() -> None:
     assert text.text.startswith("Ukraine's president")
 
 
+def test_a_dateline_after_a_subtitle_is_cut_when_in_capitals() -> None:
+    body = (
+        "Kedua negara menandatangani gencatan senjata pekan lalu di perbatasan.\n"
+        "HANOI – Militer Laos menuduh Vietnam melanggar kesepakatan yang baru ditandatangani itu."
+    )
+    assert clean_body(body, get_pack("id")).text.splitlines()[1].startswith("Militer Laos")
+    assert extract_body(body, "id").claims[0].speaker.party == "laos"
+    kept = "Both sides met last week.\nLaos – a small country – said Vietnamese troops crossed the border."
+    assert clean_body(kept, get_pack("en")).text == kept  # not in capitals: not a dateline
+
+
 def test_the_language_is_read_from_stopwords() -> None:
     assert detect_language("Tentara Korea Utara telah dikirim ke Rusia, kata Zelensky.") == "id"
     assert detect_language("North Korean troops have been sent to Russia, Zelensky said.") == "en"
