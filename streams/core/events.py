@@ -59,6 +59,7 @@ def find_frames(
     frames = _circumstance_fights(
         ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
     )
+    frames = _violated_agreements(ctx, frames)
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
 
@@ -215,6 +216,23 @@ def _circumstance_fights(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
                 if not STOPS.search(ctx.text, end, start):
                     drop.add(id(f))
     return [f for f in frames if id(f) not in drop]
+
+
+def _violated_agreements(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "violated the newly signed ceasefire", "melanggar kesepakatan gencatan senjata": the truce
+    is what was violated, not a second statement that a truce was agreed."""
+    broken = [f.trigger.end for f in frames if f.event == "agreement_violated"]
+    return [
+        f
+        for f in frames
+        if f.event != "ceasefire"
+        or not any(
+            end <= f.trigger.start
+            and ctx.words(end, f.trigger.start) <= 4
+            and not STOPS.search(ctx.text, end, f.trigger.start)
+            for end in broken
+        )
+    ]
 
 
 def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> list[FrameHit]:

@@ -222,3 +222,14 @@ def test_a_speaker_claiming_a_killing_is_the_killer_not_the_dead(body: str) -> N
 )
 def test_an_air_operation_is_an_attack(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_the_truce_a_party_is_accused_of_violating_is_no_claim_of_its_own() -> None:
+    assert_claims(
+        "Laos's army accused Vietnam of violating the newly signed ceasefire agreement.",
+        [("laos", "affirm", "agreement_violated:vietnam:*")],
+    )
+    assert_claims(
+        "Militer Laos menuduh Vietnam melanggar kesepakatan gencatan senjata yang baru ditandatangani.",
+        [("laos", "affirm", "agreement_violated:vietnam:*")],
+    )
