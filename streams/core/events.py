@@ -7,7 +7,7 @@ from streams.core.agents import fill_agent
 from streams.core.clauses import clause_end, clause_start
 from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
-from streams.core.matching import Hit
+from streams.core.matching import Hit, PhraseMatcher
 from streams.core.places import fill_place, place_before
 from streams.core.polarity import read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
@@ -59,7 +59,7 @@ def find_frames(
     frames = _circumstance_fights(
         ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
     )
-    frames = _violated_agreements(ctx, frames)
+    frames = _told_before(ctx, _violated_agreements(ctx, frames))
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
 
@@ -216,6 +216,41 @@ def _circumstance_fights(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
                 if not STOPS.search(ctx.text, end, start):
                     drop.add(id(f))
     return [f for f in frames if id(f) not in drop]
+
+
+def _told_before(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "serangan ini membuat Moskow meninjau ...", "this attack shows ...": an event the text
+    already told; its agent, patient and place are that telling's, never the clause's other
+    parties. With nothing told before, no event is asserted."""
+    marks = ctx.pack.words("event_anaphor_marks")
+    out: list[FrameHit] = []
+    for f in frames:
+        t = f.trigger
+        if _own_part(ctx, t) or not _marked(ctx, marks, t):
+            out.append(f)
+            continue
+        told = next((p for p in ctx.state.topic_frames if p.event == f.event), None)
+        if told is not None:
+            f.agent, f.patient, f.place = told.agent, told.patient, told.place
+            f.agent_by, f.place_by = "context", "context"
+            out.append(f)
+    return out
+
+
+def _marked(ctx: Reader, marks: PhraseMatcher, trig: Hit) -> bool:
+    """A demonstrative on the event noun: before it ("this attack") or after it ("serangan ini"),
+    as the language orders modifiers."""
+    if ctx.pack.modifier_first:
+        mark = ctx.doc.last(marks, max(0, trig.start - 8), trig.start)
+        return mark is not None and ctx.words(mark.end, trig.start) == 0
+    mark = ctx.doc.first(marks, trig.end, trig.end + 10)
+    return mark is not None and ctx.words(trig.end, mark.start) == 0
+
+
+def _own_part(ctx: Reader, trig: Hit) -> bool:
+    """ "membantah terlibat dalam serangan itu": the speaker's own part in it (roles.py)."""
+    part = ctx.doc.last(ctx.pack.words("involvement_nouns"), max(0, trig.start - 40), trig.start)
+    return part is not None and ctx.words(part.end, trig.start) <= 3
 
 
 def _violated_agreements(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:

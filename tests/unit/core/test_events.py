@@ -233,3 +233,19 @@ def test_the_truce_a_party_is_accused_of_violating_is_no_claim_of_its_own() -> N
         "Militer Laos menuduh Vietnam melanggar kesepakatan gencatan senjata yang baru ditandatangani.",
         [("laos", "affirm", "agreement_violated:vietnam:*")],
     )
+
+
+def test_an_event_the_text_already_told_keeps_that_telling_s_parties() -> None:
+    """ "this attack made Vientiane review its position": a presupposed event, not a new one with
+    the clause's other party as its agent."""
+    assert_claims(
+        "Laos mengatakan drone Vietnam menyerang Vientiane. Menteri Luar Negeri Laos mengatakan "
+        "bahwa serangan ini membuat Vientiane meninjau kembali posisinya.",
+        [("laos", "affirm", "attack>laos:vietnam:*"), ("laos", "affirm", "attack>laos:vietnam:*")],
+    )
+    assert_claims("Menteri Luar Negeri Laos mengatakan bahwa serangan ini membuat Vientiane marah.", [])
+    assert_claims("Laos's foreign minister said this attack made Vientiane angry.", [])
+    assert_claims(
+        "Laos mengatakan drone Vietnam menyerang Vientiane. Vietnam membantah serangan tersebut.",
+        [("laos", "affirm", "attack>laos:vietnam:*"), ("vietnam", "deny", "attack>laos:vietnam:*")],
+    )
