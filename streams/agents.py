@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,7 @@ from streams.runtime.deadletters import DeadLetterSink
 from streams.runtime.extract_stage import ExtractStage
 from streams.runtime.extractor import BudgetedExtractor
 from streams.runtime.health import Health
-from streams.runtime.messages import RawMessage
+from streams.runtime.messages import RawMessage, Sender
 from streams.runtime.offsets import resume_positions, state_behind
 from streams.runtime.people import PeopleCache, RedisPeople
 from streams.runtime.process import EXIT_REWIND
@@ -69,29 +69,7 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
 
     dlq = DeadLetterSink(settings.topic_deadletter, send, health)
     log_start: dict[tuple[str, int], int] = {}  # first offset of each partition, read at assignment
-    extract = ExtractStage(
-        store=store,
-        extractor=extractor,
-        send=send,
-        claims_topic=settings.topic_claims,
-        dlq=dlq,
-        health=health,
-        max_bytes=settings.max_message_bytes,
-        on_behind=restart_from_stored,
-        log_start=log_start,
-        people=PeopleCache(RedisPeople(store.r, settings.redis_prefix)),
-        workers=settings.extract_workers,
-    )
-    stance = StanceStage(
-        store=store,
-        send=send,
-        alerts_topic=settings.topic_alerts,
-        dlq=dlq,
-        health=health,
-        max_bytes=settings.max_message_bytes,
-        on_behind=restart_from_stored,
-        log_start=log_start,
-    )
+    extract, stance = _stages(settings, store, extractor, send, dlq, health, restart_from_stored, log_start)
 
     @app.agent(topics.articles)
     async def extract_agent(stream: Any) -> None:
@@ -141,3 +119,40 @@ def register(app: faust.App, topics: Topics, settings: Settings) -> Health:
         return web.text(body, content_type="application/json", status=200 if health.healthy else 503)
 
     return health
+
+
+def _stages(
+    settings: Settings,
+    store: RedisStanceStore,
+    extractor: BudgetedExtractor,
+    send: Sender,
+    dlq: DeadLetterSink,
+    health: Health,
+    on_behind: Callable[[StateBehindLog], Awaitable[None]],
+    log_start: dict[tuple[str, int], int],
+) -> tuple[ExtractStage, StanceStage]:
+    """The two stages the agents feed: articles -> claims, claims -> stance state and alerts."""
+    extract = ExtractStage(
+        store=store,
+        extractor=extractor,
+        send=send,
+        claims_topic=settings.topic_claims,
+        dlq=dlq,
+        health=health,
+        max_bytes=settings.max_message_bytes,
+        on_behind=on_behind,
+        log_start=log_start,
+        people=PeopleCache(RedisPeople(store.r, settings.redis_prefix)),
+        workers=settings.extract_workers,
+    )
+    stance = StanceStage(
+        store=store,
+        send=send,
+        alerts_topic=settings.topic_alerts,
+        dlq=dlq,
+        health=health,
+        max_bytes=settings.max_message_bytes,
+        on_behind=on_behind,
+        log_start=log_start,
+    )
+    return extract, stance

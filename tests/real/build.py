@@ -16,16 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from streams.evaluation import FRAME_EVENTS
 from tests.real.cache import cached_text, read_jsonl, sets, sources
-
-FRAME_EVENTS = {
-    "troops_deployed",
-    "troops_in_combat",
-    "casualties",
-    "territory_recaptured",
-    "fighting_ongoing",
-    "weapons_supplied",
-}
 
 
 class MissingTexts(RuntimeError):
