@@ -36,7 +36,8 @@ def find_frames(
     )
     specs = event_specs()
     hits: list[FrameHit] = []
-    for opened in _triggers(ctx, start, end, troops):
+    blamed = _blamed_incidents(ctx, start, end, claim_owner)
+    for opened in _triggers(ctx, start, end, troops) + blamed:
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
             spec = specs.get(event_id)
@@ -45,6 +46,8 @@ def find_frames(
             frame = _read_trigger(scope, Hit(opened.start, opened.end, event_id, opened.text), spec)
             if frame is None:
                 continue
+            if opened in blamed:
+                frame.cues.append(BLAMED)  # the blame names who did it: no earlier telling needed
             if key.endswith(NEGATING):  # "abiding by the ceasefire": not violating it
                 frame.negated = not frame.negated
                 frame.cues.append(f"negating:{opened.text}")
@@ -94,6 +97,31 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+BLAMED = "blamed-incident"
+_BLAME_REACH = 8  # words from the accusation's start to the incident it names
+
+
+def _blamed_incidents(ctx: Reader, start: int, end: int, claim_owner: str | None) -> list[Hit]:
+    """ "blamed Israel for the pager explosions", "denied responsibility for the crash", "a
+    Russian missile caused the crash": an incident of no class of its own (an explosion, a
+    crash) that a party is held to have caused is that party's attack. Told without blame, an
+    explosion is only an explosion."""
+    links = ctx.pack.words("blame_links")
+    out = []
+    for noun in ctx.doc.find(ctx.pack.words("incident_nouns"), start, end):
+        if any(t.start <= noun.start < t.end for t in ctx.mentions.triggers(start, end)):
+            continue
+        link = ctx.doc.last(links, max(start, noun.start - 40), noun.start)
+        linked = link is not None and ctx.words(link.end, noun.start) <= 3
+        accused = claim_owner is not None and ctx.words(start, noun.start) <= _BLAME_REACH
+        if (linked or accused) and not _background(ctx, start, noun.start):
+            # With its link the incident reads as a verb phrase, whose subject is the one blamed:
+            # "Russia was behind the blast".
+            lo = link.start if link is not None and linked else noun.start
+            out.append(Hit(lo, noun.end, "attack", ctx.text[lo : noun.end]))
+    return out
 
 
 def _background(ctx: Reader, start: int, pos: int) -> bool:
@@ -226,7 +254,7 @@ def _told_before(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
     out: list[FrameHit] = []
     for f in frames:
         t = f.trigger
-        if _own_part(ctx, t) or not _marked(ctx, marks, t):
+        if BLAMED in f.cues or _own_part(ctx, t) or not _marked(ctx, marks, t):
             out.append(f)
             continue
         told = next((p for p in ctx.state.topic_frames if p.event == f.event), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from streams.core.attribution import Attribution
 from streams.core.context import Reader
+from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
 from streams.core.matching import Hit
 from streams.core.propositions import OPEN
@@ -23,7 +24,7 @@ def open_frame(ctx: Reader, attr: Attribution) -> list[FrameHit]:
     speaker, (start, end) = attr.speaker, attr.content
     if speaker is None or attr.cue.kind not in _KINDS or end - start <= 0:
         return []
-    if speaker.resolved_by == "unknown" and speaker.actor_id is None and not speaker.text[:1].isupper():
+    if _unnamed(ctx, speaker):
         return []
     if ctx.words(start, end) < _MIN_WORDS or "?" in ctx.text[start:end]:
         return []
@@ -44,6 +45,14 @@ def open_frame(ctx: Reader, attr: Attribution) -> list[FrameHit]:
             cues=["open-claim"],
         )
     ]
+
+
+def _unnamed(ctx: Reader, speaker: SpeakerRef) -> bool:
+    """No name and no described person: "witnesses", "a doctor", "analysts" are speakers (with no
+    party); a lowercase phrase the reader could not tie to anyone is not."""
+    if speaker.resolved_by != "unknown" or speaker.actor_id is not None or speaker.text[:1].isupper():
+        return False
+    return ctx.pack.unaffiliated.key_of(speaker.text) is None
 
 
 def _about(ctx: Reader, start: int, end: int) -> str | None:

@@ -19,6 +19,7 @@ from streams.core.claims import claims_of
 from streams.core.context import Reader
 from streams.core.cues import Cue, find_cues
 from streams.core.discourse import SpeakerRef
+from streams.core.events import BLAMED
 from streams.core.frame import FrameHit
 from streams.core.people_found import discover
 from streams.core.speakers import remember_mentions, resolve_segment
@@ -154,7 +155,12 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
         if f.place is not None and f.place_by == "explicit" and f.primary:
             state.context_place[f.event] = f.place  # the clause's own place, not a second one
     state.prev_frames = frames or state.prev_frames
-    solid = [f for f in frames if (not f.speculative or f.uncertain) and f.agent_by != "context"]
+    # (An incident blamed on a party names its agent: "menuduh Israel atas ledakan" is the topic.)
+    solid = [
+        f
+        for f in frames
+        if (not f.speculative or f.uncertain) and (f.agent_by != "context" or BLAMED in f.cues)
+    ]
     for f in reversed(solid):  # most recent first, a few kept
         state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
     _update_places(ctx)

@@ -36,6 +36,9 @@ def fill_roles(t: TriggerReading) -> bool:
         return False
     if voice == "passive":
         who, whom = _by_phrase(t), _subject(t)
+    elif (defence := _defended(t)) is not None:
+        # "air defences were responding to drone attacks on Grozny": the subject is the target.
+        who, whom = _modifier(t) or _by_phrase(t), _subject(replace(t, trig=defence))
     elif voice == "nominal":
         who, whom = _modifier(t) or _by_phrase(t) or _light_verb_subject(t), _target(t)
     else:
@@ -59,6 +62,16 @@ def fill_roles(t: TriggerReading) -> bool:
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _defended(t: TriggerReading) -> Hit | None:
+    """A verb of defence right before the event noun ("repelling drone attacks", "menangkis
+    serangan"): the noun is what its subject suffered."""
+    ctx, trig = t.ctx, t.trig
+    verb = ctx.doc.last(ctx.pack.words("defence_verbs"), max(t.scope.start, trig.start - 30), trig.start)
+    if verb is None or ctx.words(verb.end, trig.start) > 2 or STOPS.search(ctx.text, verb.end, trig.start):
+        return None
+    return verb
 
 
 def _light_verb_subject(t: TriggerReading) -> Found:

@@ -31,7 +31,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
             return issuer
     run = _heads_only(ctx, group(ctx, refs, pick_last=nearest_end), start)
     best = best_of(run, ctx.gaz)
-    workplace = _at_workplace(ctx, run)
+    workplace = _at_workplace(ctx, refs, run)
     if workplace is not None:
         return workplace
     if best is not None and best.actor_id is None and best.role is not None:
@@ -82,18 +82,24 @@ def _heads_only(ctx: Reader, run: list[SpeakerRef], start: int) -> list[SpeakerR
     return run
 
 
-def _at_workplace(ctx: Reader, run: list[SpeakerRef]) -> SpeakerRef | None:
-    """ "an analyst at a Seoul think tank": the place of work does not make Seoul the speaker."""
-    head = next(
-        (r for r in run if r.resolved_by == "unknown" and r.actor_id is None and r.role is None), None
-    )
+def _at_workplace(ctx: Reader, refs: list[SpeakerRef], run: list[SpeakerRef]) -> SpeakerRef | None:
+    """ "an analyst at a Seoul think tank", "a doctor at the city hospital in Kyiv": the place of
+    work does not make Seoul or Kyiv the speaker."""
     actor = next((r for r in run if r.actor_id is not None), None)
-    if head is None or actor is None or head.start >= actor.start:
+    if actor is None:
         return None
-    if (
-        ctx.pack.glue.workplace.search(ctx.text, head.end, actor.start)
-        and ctx.words(head.end, actor.start) <= 4
-    ):
+    head = next(
+        (
+            r
+            for r in reversed(refs)
+            if r.resolved_by == "unknown" and r.actor_id is None and r.role is None and r.end <= actor.start
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    prep = ctx.pack.glue.workplace.search(ctx.text, head.end, actor.start)
+    if prep is not None and ctx.words(head.end, prep.start()) == 0 and ctx.words(head.end, actor.start) <= 6:
         return SpeakerRef(head.start, head.end, head.text, None, None, None, "unknown")
     return None
 

@@ -142,7 +142,8 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
         tail = _SHORT_TAIL.match(text, a_start, after_end)
         bare_tail = tail is not None and pack.postposed_speaker and ctx.words(a_start, tail.end()) <= 4
     # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
-    if comp is not None and ctx.words(a_start, comp.start) <= 5 and "," not in text[a_start : comp.start]:
+    reach = 0 if cue.kind == "accuse" else 5  # "blamed X for the blasts that killed ...": a relative
+    if comp is not None and ctx.words(a_start, comp.start) <= reach and "," not in text[a_start : comp.start]:
         a_start, bare_tail = comp.end, False
     return a_start, after_end, bare_tail
 
@@ -215,7 +216,11 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         return EACH_OTHER  # "Israel and Hamas accuse each other of ...": each one the other
     if cue.kind == "accuse":
         for h in ctx.mentions.owners(lo, hi):
-            if ctx.words(lo, h.start) <= 2:
+            # "menyalahkan sistem pertahanan udara Rusia": the owner may follow a short head noun.
+            near = ctx.words(lo, h.start) <= (4 if not ctx.pack.modifier_first else 2)
+            broken = ctx.doc.first(ctx.pack.clause_breaks, lo, h.start) or "," in ctx.text[lo : h.start]
+            plain = not broken
+            if near and plain:
                 return ctx.gaz.party_of(h.key)
             break
         return None
