@@ -57,6 +57,7 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
             _after_punct(ctx, sent, h)
             and _speaker_follows(ctx, sent, h)
             and not _after_relative(ctx, sent, h)
+            and not _opens_complement(ctx, sent, h)
         ):
             taken.add(h, h.key, "after")  # "..., kata X" / "...,” said X"
     for h in ctx.doc.find(ctx.pack.cues_before, sent.start, sent.end):
@@ -92,6 +93,18 @@ _RELATIVE_BEFORE = re.compile(r",\s*who\b[^,]{1,120},\s*$", re.IGNORECASE)
 def _after_relative(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     """ "X, who arrived on Monday, said P": the verb's subject stands before the relative clause."""
     return _RELATIVE_BEFORE.search(ctx.text, max(sent.start, h.start - 140), h.start) is not None
+
+
+def _opens_complement(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "X, speaking on condition of anonymity, said Thursday that P": a complementiser right
+    after the verb opens what was said; the speaker stood before the verb."""
+    comp = ctx.doc.first(ctx.pack.complementizers, h.end, min(sent.end, h.end + 30))
+    if comp is None or "," in ctx.text[h.end : comp.start]:
+        return False  # "said Rutte, adding that ...": the name is the speaker
+    if ctx.words(h.end, comp.start) == 0:
+        return True
+    # Only a time may stand between: "said Thursday that", "mengatakan Senin bahwa".
+    return any(t.start <= h.end + 1 and t.end >= comp.start - 1 for t in ctx.doc.times(sent))
 
 
 def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
