@@ -148,6 +148,9 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
         )  # "membantah klaim X yang menyebut P": P is denied
         if noun is None or ctx.words(noun.end, h.start) > 6 or earlier:
             return None
+    appeal = ctx.doc.first(pack.words("appeal_phrases"), h.start, h.end + 8)
+    if appeal is not None and appeal.start == h.start:
+        return None  # "called on China to stop", "called for restraint": a demand asserts no fact
     kind = h.key
     if kind in ("deny", "confirm", "say", "acknowledge") and negated_before(ctx, h.start, sent.start):
         modal = ctx.doc.first(pack.modal_negation, max(sent.start, h.start - 30), h.start)
