@@ -51,8 +51,12 @@ class TriggerReading:
         return word_matcher(self.spec.recipient_preps) if self.spec.recipient_preps else None
 
     def nominal(self) -> bool:
-        """A noun trigger ("pengerahan", "deployment")."""
-        return is_noun(self.ctx.pack, self.trig.text.split()[-1])
+        """A noun trigger ("pengerahan", "deployment"); of several words, by its head: the last in
+        English ("air strike"), any noun in Indonesian ("serangan rudal", "dalam pertempuran")."""
+        words = self.trig.text.split()
+        if self.ctx.pack.modifier_first:
+            return is_noun(self.ctx.pack, words[-1])
+        return any(is_noun(self.ctx.pack, w) for w in words)
 
     def troops_in_window(self) -> list[TroopNP]:
         return [np for np in self.scope.troops if self.window_start <= np.start < self.window_end]
