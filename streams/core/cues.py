@@ -148,6 +148,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
         )  # "membantah klaim X yang menyebut P": P is denied
         if noun is None or ctx.words(noun.end, h.start) > 6 or earlier:
             return None
+    if pack.words("holding_verbs").key_of(h.text) is not None and not _held_responsible(ctx, sent, h):
+        return None  # "held talks", "menganggap penting": only "held X responsible" accuses
     appeal = ctx.doc.first(pack.words("appeal_phrases"), h.start, h.end + 8)
     if appeal is not None and appeal.start == h.start:
         return None  # "called on China to stop", "called for restraint": a demand asserts no fact
@@ -158,6 +160,15 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
             return None  # "has not acknowledged": the outlet describing silence, not a statement
         kind = "noncommittal"  # "did not deny", "cannot yet confirm"
     return kind
+
+
+def _held_responsible(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "holds Israel responsible for", "menganggap Israel bertanggung jawab atas": a holding verb
+    accuses when a responsibility word follows its object."""
+    word = ctx.doc.first(ctx.pack.words("responsibility_words"), h.end, min(sent.end, h.end + 60))
+    if word is None or "," in ctx.text[h.end : word.start]:
+        return False
+    return 1 <= ctx.words(h.end, word.start) <= 4
 
 
 def negated_before(ctx: Reader, pos: int, lo: int) -> bool:
