@@ -63,7 +63,9 @@ def fill_agent(t: TriggerReading) -> bool:
 
 def _agent_from_troops(t: TriggerReading) -> None:
     """The troop phrase the trigger is about, nearest and in its clause."""
-    explicit = _explicit_troops(t)
+    # "ditembak jatuh oleh (sistem pertahanan udara) militer Rusia": the by-phrase names who did
+    # it, never whose losses they were.
+    explicit = [np for np in _explicit_troops(t) if not _in_by_phrase(t, np)]
     near = [np for np in explicit if _close(t, np)]
     chosen = near[0] if near else None
     if t.spec.agent_before:
@@ -95,11 +97,26 @@ def _agent_from_troops(t: TriggerReading) -> None:
         _take_troops(t, chosen)
 
 
+def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:
+    if t.spec.id != "casualties" or np.start < t.trig.end:
+        return False
+    ctx = t.ctx
+    marker = ctx.doc.first(ctx.pack.words("agent_markers"), t.trig.end, np.start)
+    return (
+        marker is not None
+        and ctx.words(marker.end, np.start) <= 5
+        and not STOPS.search(ctx.text, t.trig.end, np.start)
+    )
+
+
 def _victims_after(t: TriggerReading) -> bool:
     """People of no named side right after an active casualty verb ("killed 20 soldiers",
     "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the victim."""
     ctx, trig = t.ctx, t.trig
-    hit = ctx.doc.first(ctx.pack.troop_nouns, trig.end, min(t.window_end, trig.end + 50))
+    hi = min(t.window_end, trig.end + 50)
+    hits = [ctx.doc.first(m, trig.end, hi) for m in (ctx.pack.troop_nouns, ctx.pack.words("aircraft_nouns"))]
+    # "shot down the plane": an aircraft after the verb is what was lost, as troops would be
+    hit = min((h for h in hits if h is not None), key=lambda h: h.start, default=None)
     if hit is None or STOPS.search(ctx.text, trig.end, hit.start):
         return False
     for marks in (ctx.pack.opponent_markers, ctx.pack.locative_preps, ctx.pack.words("circumstance_preps")):

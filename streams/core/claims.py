@@ -265,8 +265,8 @@ def _recap_marker(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Hit | None
     cstart, cend = attr.content
     hi = max(cue.end, spk.end if sent.start <= spk.start < sent.end else cue.end)
     for h in ctx.doc.find(ctx.pack.recap_markers, sent.start, min(hi + 1, sent.end)):
-        if cstart <= h.start < cend:
-            continue
+        if cstart <= h.start < cend or (attr.cue.start <= h.start < attr.cue.end):
+            continue  # inside what was said, or part of the verb ("is once again denying": a new denial)
         near_verb = ctx.words(h.end, cue.start) <= 2 or ctx.words(cue.end, h.start) <= 1
         if near_verb or ctx.words(sent.start, h.start) == 0:
             return h
