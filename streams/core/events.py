@@ -126,9 +126,13 @@ def _blamed_incidents(ctx: Reader, start: int, end: int, claim_owner: str | None
 
 def _background(ctx: Reader, start: int, pos: int) -> bool:
     """ "... amid reports that troops had arrived", "di tengah laporan bahwa ...": what others
-    say, told as background to this statement, is no claim of its speaker."""
+    say, told as background to this statement, is no claim of its speaker. Nor is what an excuse
+    is for ("fabricating excuses to justify its attacks"): the speaker asserts the excuse."""
     marker = ctx.doc.last(ctx.pack.words("background_markers"), max(start, ctx.sentence.start), pos)
-    return marker is not None and not ctx.doc.find(ctx.pack.cues_before, marker.end, pos)
+    if marker is not None and not ctx.doc.find(ctx.pack.cues_before, marker.end, pos):
+        return True
+    pretext = ctx.doc.last(ctx.pack.words("pretext_markers"), max(start, pos - 40), pos)
+    return pretext is not None and ctx.words(pretext.end, pos) <= 2
 
 
 def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:

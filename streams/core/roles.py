@@ -38,11 +38,16 @@ def fill_roles(t: TriggerReading) -> bool:
         who, whom = _by_phrase(t), _subject(t)
     elif (defence := _defended(t)) is not None:
         # "air defences were responding to drone attacks on Grozny": the subject is the target.
-        who, whom = _modifier(t) or _by_phrase(t), _subject(replace(t, trig=defence))
+        owner = _modifier(t)
+        if owner is not None and owner[1] < defence.end:
+            owner = None  # "its troops repelled an attack": the owner before the verb is the defender
+        who, whom = owner or _by_phrase(t), _subject(replace(t, trig=defence))
     elif voice == "nominal":
         who, whom = _modifier(t) or _by_phrase(t) or _light_verb_subject(t), _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
+    if who is not None and t.scope.claim_owner is not None and _pronoun_before(t):
+        who = (t.scope.claim_owner, who[1], who[2])  # "menuduh dia menembaki": dia = the accused
     if _lemma_in(t, t.spec.reversed_lemmas):
         who, whom = whom, who  # "air defences intercepted Iranian missiles": Iran attacked
     for found in (who, whom):
@@ -62,6 +67,12 @@ def fill_roles(t: TriggerReading) -> bool:
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _pronoun_before(t: TriggerReading) -> bool:
+    """A pronoun right before the verb ("menuduh dia menembaki")."""
+    words = t.ctx.doc.word_list(max(t.scope.start, t.trig.start - 12), t.trig.start)[-1:]
+    return bool(words) and t.ctx.pack.words("object_pronouns").key_of(words[0]) is not None
 
 
 def _defended(t: TriggerReading) -> Hit | None:

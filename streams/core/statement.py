@@ -45,6 +45,10 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
             max(seg_start, cue.start - 3) : cue.start
         ].strip() in (",", ""):
             return prev.speaker  # "X disputed the claim, saying ...": the participle's subject is X
+    if prev is None:
+        opening = _opening_subject(ctx, site)
+        if opening is not None:
+            return opening
     speaker = _named_subject(ctx, site, seg_start)
     if (
         speaker is not None
@@ -59,6 +63,25 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     return speaker
 
 
+def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
+    """ "Qatar's prime minister referred to Netanyahu, accusing him of ...", "Al-Thani expressed
+    dismay over the Israeli attacks and claimed ...": a participle after a comma, or a verb joined
+    by "and", goes on with the subject that opens the sentence, not the party named just before."""
+    cue, sent = site.cue, ctx.sentence
+    after_comma = ctx.text[max(sent.start, cue.start - 4) : cue.start].rstrip().endswith(",")
+    gerund = cue.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)) and after_comma
+    # the link right before the verb ("and claimed"), not a list of subjects ("A, B and C said")
+    last = _LAST_WORD.search(ctx.text, max(sent.start, cue.start - 16), cue.start)
+    joined = last is not None and ctx.pack.glue.same_subject.fullmatch(ctx.text, last.start(), cue.start)
+    if not (gerund or joined) or ctx.words(sent.start, cue.start) < 4:
+        return None
+    first = resolve_segment(ctx, sent.start, min(cue.start, sent.start + 120), nearest_end=False)
+    if first is None or first.party is None or ctx.words(sent.start, first.start) > 2:
+        return None
+    return first
+
+
+_LAST_WORD = re.compile(r"\w+\s+$")
 _RELATIVE_APPOSITION = re.compile(r",\s*(?:who|which|yang)\b[^,]{1,120},\s*$", re.IGNORECASE)
 
 
@@ -214,6 +237,12 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         or (before is not None and ctx.words(before.end, cue.start) == 0)
     ):
         return EACH_OTHER  # "Israel and Hamas accuse each other of ...": each one the other
+    if cue.kind == "accuse" and _object_pronoun_first(ctx, lo, hi):
+        # "referred to Azerbaijan's president, accusing him of ...": him = the party just named
+        named = [
+            h for h in ctx.mentions.owners(speaker.end, cue.start) if ctx.gaz.party_of(h.key) != speaker.party
+        ]
+        return ctx.gaz.party_of(named[-1].key) if named else None
     if cue.kind == "accuse":
         for h in ctx.mentions.owners(lo, hi):
             # "menyalahkan sistem pertahanan udara Rusia": the owner may follow a short head noun.
@@ -242,6 +271,11 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         if words and all(own.key_of(w) is not None for w in words):
             return speaker.party  # "claimed to have killed", "mengklaim telah menewaskan"
     return None
+
+
+def _object_pronoun_first(ctx: Reader, lo: int, hi: int) -> bool:
+    first = ctx.doc.word_list(lo, hi)[:1]
+    return bool(first) and ctx.pack.words("object_pronouns").key_of(first[0]) is not None
 
 
 def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[SpeakerRef]:
