@@ -36,6 +36,7 @@ class Item:
     digest: str | None = None
     extracted: Extracted | None = None
     reject: tuple[DeadLetterReason, str] | None = None
+    language: str | None = None  # the pack the gate chose: the extractor does not identify it again
 
 
 def _articles(items: list[Item]) -> list[Article]:
@@ -102,10 +103,11 @@ class ExtractStage:
         except BadInput as err:
             return Item(msg, reject=(err.reason, str(err)))
         assert isinstance(article, Article)
-        if reading_language(article.body, article.language) is None:
+        code = reading_language(article.body, article.language)
+        if code is None:
             found = detected_language(article.body)
             return Item(msg, reject=("unsupported_language", f"no language pack for {found!r}"))
-        return Item(msg, article, content_hash(article))
+        return Item(msg, article, content_hash(article), language=code)
 
     async def _unseen(self, items: list[Item]) -> list[Item]:
         keys = [(i.article.id, i.digest or "") for i in items if i.article is not None]
@@ -123,7 +125,10 @@ class ExtractStage:
         index = (await redis_retrying(self.health, self.people.current)).copy()
         for start in range(0, len(items), self.workers):
             wave = items[start : start + self.workers]
-            jobs = [self.extractor.extract(a, self._relevant(index, a)) for a in _articles(wave)]
+            jobs = [
+                self.extractor.extract(a, self._relevant(index, a), language=i.language)
+                for i, a in zip(wave, _articles(wave), strict=True)
+            ]
             outcomes = await asyncio.gather(*jobs, return_exceptions=True)
             for item, outcome in zip(wave, outcomes, strict=True):
                 if isinstance(outcome, Extracted):

@@ -74,15 +74,17 @@ def _warm_up() -> None:
 Payload = tuple[list[tuple[bytes, bytes]], float, list[tuple[str, str]]]
 
 
-def extract_payload(article_json: bytes, people_json: tuple[str, ...] = ()) -> Payload:
+def extract_payload(
+    article_json: bytes, people_json: tuple[str, ...] = (), language: str | None = None
+) -> Payload:
     """Runs in the child: JSON in, (key, value) pairs and the people learned out (cheap to pass
-    between processes)."""
+    between processes). `language`: the pack the parent's gate already chose."""
     from streams.core.extract import extract
 
     started = time.perf_counter()
     article = Article.model_validate_json(article_json)
     people = RecordingPeople([person_of(p) for p in people_json])
-    messages = claims_to_messages(extract(article, people=people).claims)
+    messages = claims_to_messages(extract(article, people=people, language=language).claims)
     learned = [(key, person_json(p)) for key, p in sorted(people.learned.items())]
     return [(m.key, m.value) for m in messages], time.perf_counter() - started, learned
 
@@ -98,14 +100,17 @@ class BudgetedExtractor:
             self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up, context=ctx)
         return self._pool
 
-    async def extract(self, article: Article, people: list[Person] | None = None) -> Extracted:
-        """`people`: the remembered people this article may name (PeopleIndex.relevant)."""
+    async def extract(
+        self, article: Article, people: list[Person] | None = None, language: str | None = None
+    ) -> Extracted:
+        """`people`: the remembered people this article may name (PeopleIndex.relevant);
+        `language`: the pack the language gate chose (None: the extractor identifies it)."""
         payload = orjson.dumps(article.model_dump(mode="json"))
         known = tuple(person_json(p) for p in people or ())
         if self.budget_s <= 0:  # no budget: in process (tools, tests)
-            pairs, seconds, learned = extract_payload(payload, known)
+            pairs, seconds, learned = extract_payload(payload, known, language)
         else:
-            future = self._ensure_pool().submit(extract_payload, self.budget_s, payload, known)
+            future = self._ensure_pool().submit(extract_payload, self.budget_s, payload, known, language)
             try:
                 pairs, seconds, learned = await asyncio.wrap_future(future)
             except FutureTimeout as err:

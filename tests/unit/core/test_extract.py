@@ -116,3 +116,35 @@ def test_the_headline_is_read_too_and_flagged() -> None:
         titled[0].quote
         == "Armenia says Azerbaijani troops entered Syunik"[titled[0].span.start : titled[0].span.end]
     )
+
+
+def _article(body: str, language: str) -> object:
+    from schemas import Article
+
+    return Article.model_validate(
+        {
+            "id": "gate",
+            "outlet": "T",
+            "language": language,
+            "body": body,
+            "published_at": "2025-01-01T00:00:00+00:00",
+        }
+    )
+
+
+def test_a_language_the_gate_chose_is_not_identified_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import streams.core.extract as extract_module
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("identified twice")
+
+    monkeypatch.setattr(extract_module, "reading_language", refuse)
+    ex = extract_module.extract(_article("Peskov said Russian troops shelled Kherson.", "en"), language="en")  # type: ignore[arg-type]
+    assert ex.language == "en" and [c.proposition.event for c in ex.claims] == ["attack"]
+
+
+def test_a_code_without_a_pack_is_identified_as_before() -> None:
+    from streams.core.extract import extract
+
+    ex = extract(_article("Peskov said Russian troops shelled Kherson.", "en"), language="xx")  # type: ignore[arg-type]
+    assert ex.language == "en" and ex.claims
