@@ -34,9 +34,23 @@ class Mentions:
         verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
         known = doc.index(gaz.place_matcher).hits
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
-        self._places = HitIndex(sorted(known + found, key=lambda h: h.start))
+        lands = self._national_territory(pack)
+        self._places = HitIndex(sorted(known + found + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
+
+    def _national_territory(self, pack: LangPack) -> list[Hit]:
+        """ "Polish territory", "Russian soil", "several Thai regions": the country as a place."""
+        if not pack.modifier_first:
+            return []  # "wilayah Polandia" names the country itself
+        nouns = pack.words("territory_nouns")
+        out = []
+        for d in self._demonyms.hits:
+            noun = self.doc.first(nouns, d.end, d.end + 16)
+            country = self.gaz.party_of(d.key)
+            if noun is not None and self.doc.words(d.end, noun.start) == 0 and country in self.gaz.places:
+                out.append(Hit(d.start, noun.end, country, self.doc.text[d.start : noun.end]))
+        return out
 
     def actors(self, start: int, end: int) -> list[Hit]:
         return self._actors.within(start, end)

@@ -22,8 +22,8 @@ def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
     direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps and t.spec.needs_place
     found: list[Hit] = []
     for place in ctx.mentions.places(start, end):
-        if any(s <= place.start < e for s, e in t.agent_span):
-            continue
+        if any(s <= place.start < e and place.end <= e for s, e in t.agent_span):
+            continue  # (a place reaching past the agent's words is its own: "Polish territory")
         lo = max(start, place.start - 40)
         anchor, origin = _anchor(ctx, lo, place.start, t.recipients())
         if anchor is None:
