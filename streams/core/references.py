@@ -128,7 +128,9 @@ def _open_antecedent(ctx: Reader, start: int, end: int, party: str, after: int) 
 def _points_back(ctx: Reader, start: int, end: int, cue: Cue, refers: Hit) -> bool:
     doc, pack = ctx.doc, ctx.pack
     dismissal_first = doc.first(pack.deny_markers, start, refers.start) is not None
-    if ctx.words(start, refers.start) > 3 and not dismissal_first:
+    # "declined to answer questions from Reuters about the explosion": an incident may stand further on
+    reach = 6 if _incident_word(ctx, refers.start, refers.end) is not None else 3
+    if ctx.words(start, refers.start) > reach and not dismissal_first:
         return False
     comp = doc.first(pack.complementizers, refers.end, min(end, refers.end + 20))
     if comp is not None and ctx.words(refers.end, comp.start) <= 1:
