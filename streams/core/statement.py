@@ -38,9 +38,12 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     """Who the verb's subject is; the previous verb's speaker when this one has none."""
     cue, prev = site.cue, site.prev
     seg_start = site.content_start(ctx)
-    if prev is not None and prev.speaker is not None:
-        if ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start):
-            return prev.speaker  # "X membantah ... dan mengatakan ...": same subject
+    # "Dilansir Reuters, ..., X menuduh": an outlet's attribution is no subject to go on with
+    if prev is not None and prev.speaker is not None and not ctx.gaz.is_media(prev.speaker.actor_id):
+        link = ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start)
+        if link is not None and not ctx.mentions.owners(link.start(), cue.start):
+            # "X membantah ... dan mengatakan ...": same subject (not "... dan pemerintah Lebanon menuduh")
+            return prev.speaker
         if cue.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)) and ctx.text[
             max(seg_start, cue.start - 3) : cue.start
         ].strip() in (",", ""):
