@@ -3,8 +3,8 @@ stance, quote span, the party it is about and the place it names — with a prop
 (`other#<digest>`) that shows in the stance table and never alerts. Nothing a party says is lost.
 
 Not open claims: a plan, promise or conditional ("will", "akan"), a question, a thank-you or
-praise (`acknowledge`), a statement too short to say anything, or one whose speaker is unknown
-and unnamed."""
+praise (`acknowledge`), a condemnation that names no act of a known class, a statement too short
+to say anything, or one whose speaker is unknown and unnamed."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def open_frame(ctx: Reader, attr: Attribution) -> list[FrameHit]:
         return []
     if _unnamed(ctx, speaker):
         return []
+    if ctx.pack.words("condemnation_verbs").key_of(attr.cue.text) is not None:
+        return []  # "strongly condemned the attack": an opinion; only a named act would be a claim
     if ctx.words(start, end) < _MIN_WORDS or "?" in ctx.text[start:end]:
         return []
     lead = ctx.doc.find(ctx.pack.speculative, start, min(end, start + 60))

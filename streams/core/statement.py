@@ -85,6 +85,8 @@ def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
 
 
 _LAST_WORD = re.compile(r"\w+\s+$")
+# A list member's title and name after its party: "’s Crown Prince Mohammed bin Salman"
+_TITLED_MEMBER = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-’']*|bin|al|el|de|van|der))+")
 _RELATIVE_APPOSITION = re.compile(r",\s*(?:who|which|yang)\b[^,]{1,120},\s*$", re.IGNORECASE)
 
 
@@ -295,10 +297,12 @@ def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[Speake
     for h in reversed(hits):
         if h.end > end:
             continue
-        # A list needs "A, B dan C": the last member is joined by a coordinator.
-        if not glue.list_gap.fullmatch(ctx.text, h.end, end) or (
-            first and not glue.coordinator_word.search(ctx.text, h.end, end)
-        ):
+        # A list needs "A, B dan C": the last member is joined by a coordinator. A member may carry
+        # its title and name ("Saudi Arabia's Crown Prince Mohammed bin Salman and Jordan's ...").
+        titled = _TITLED_MEMBER.match(ctx.text, h.end, end)
+        after = titled.end() if titled is not None and not ctx.mentions.owners(h.end, titled.end()) else h.end
+        listed = glue.list_gap.fullmatch(ctx.text, h.end, end) or glue.list_gap.fullmatch(ctx.text, after, end)
+        if not listed or (first and not glue.coordinator_word.search(ctx.text, h.end, end)):
             break
         first = False
         party = ctx.gaz.party_of(h.key)
