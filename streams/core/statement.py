@@ -301,7 +301,8 @@ def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[Speake
         # its title and name ("Saudi Arabia's Crown Prince Mohammed bin Salman and Jordan's ...").
         titled = _TITLED_MEMBER.match(ctx.text, h.end, end)
         after = titled.end() if titled is not None and not ctx.mentions.owners(h.end, titled.end()) else h.end
-        listed = glue.list_gap.fullmatch(ctx.text, h.end, end) or glue.list_gap.fullmatch(ctx.text, after, end)
+        gap = glue.list_gap
+        listed = gap.fullmatch(ctx.text, h.end, end) or gap.fullmatch(ctx.text, after, end)
         if not listed or (first and not glue.coordinator_word.search(ctx.text, h.end, end)):
             break
         first = False
