@@ -353,8 +353,13 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
 
 
 def _own_ground(ctx: Reader, f: FrameHit) -> bool:
+    """Every place the clause names that the gazetteer can locate lies inside the agent's own
+    country ("villages of Zaoleshenka and Rubanshchina in the Kursk region": Kursk is)."""
     home = ctx.gaz.party_place(f.agent)
-    return home is not None and f.place is not None and f.place != home and ctx.gaz.within(f.place, home)
+    located = [p for p in (f.place, *f.extra_places) if p is not None and ctx.gaz.place_chain(p)]
+    if home is None or not located:
+        return False
+    return all(p != home and ctx.gaz.within(p, home) for p in located)
 
 
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:
