@@ -37,7 +37,7 @@ def find_frames(
     specs = event_specs()
     hits: list[FrameHit] = []
     blamed = _blamed_incidents(ctx, start, end, claim_owner)
-    for opened in _triggers(ctx, start, end, troops) + blamed:
+    for opened in _triggers(ctx, start, end, troops) + blamed + _weapon_launches(ctx, start, end):
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
             spec = specs.get(event_id)
@@ -92,11 +92,37 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
         if before and ctx.words(before[-1].end, np.start) <= 1:
             continue  # "attacked Israeli forces in Rafah": the troops are the verb's object
+        launch = ctx.doc.last(ctx.pack.words("launch_verbs"), max(start, np.start - 25), np.start)
+        if launch is not None and ctx.words(launch.end, np.start) <= 2:
+            continue  # "launched 12 drones at the port": weapons fired, not forces present
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """ "launched 91 long-range drones at the residence", "fired missiles at the base",
+    "meluncurkan puluhan rudal ke": firing weapons at something is an attack (launching alone,
+    with no target, is not: tests, satellites)."""
+    words = ctx.pack.words
+    out = []
+    for verb in ctx.doc.find(words("launch_verbs"), start, end):
+        weapon = ctx.doc.first(words("weapon_nouns"), verb.end, min(end, verb.end + 40))
+        if (
+            weapon is None
+            or ctx.words(verb.end, weapon.start) > 3
+            or STOPS.search(ctx.text, verb.end, weapon.start)
+        ):
+            continue
+        aim = ctx.doc.first(words("aim_preps"), weapon.end, min(end, weapon.end + 30))
+        if aim is None or ctx.words(weapon.end, aim.start) > 2:
+            continue
+        if any(t.start <= verb.start < t.end for t in ctx.mentions.triggers(start, end)):
+            continue
+        out.append(Hit(verb.start, weapon.end, "attack", ctx.text[verb.start : weapon.end]))
+    return out
 
 
 BLAMED = "blamed-incident"
