@@ -52,7 +52,8 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
         if not taken.free(h):
             continue
         if " ".join(h.text.split()).casefold() in ctx.pack.glue.according:
-            taken.add(h, "say", "according")
+            if not _cited_aside(ctx, sent, h):
+                taken.add(h, "say", "according")
         elif (
             _after_punct(ctx, sent, h)
             and _speaker_follows(ctx, sent, h)
@@ -74,6 +75,25 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
     ]
 
 
+_ASIDE_END = re.compile(r"[^,.;:!?]{1,100},\s*")
+
+
+def _cited_aside(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "Lee Seong-kweun, citing intelligence data, said ...": the source an aside cites is not
+    the speaker; the subject before it speaks (an outlet before it would be no speaker, so there the
+    cited source is kept: "Yonhap, citing the NIS, reported")."""
+    if not ctx.text[max(sent.start, h.start - 3) : h.start].rstrip().endswith(","):
+        return False
+    aside = _ASIDE_END.match(ctx.text, h.end, sent.end)
+    if aside is None:
+        return False
+    verb = ctx.doc.first(ctx.pack.cues_before, aside.end(), min(sent.end, aside.end() + 40))
+    if verb is None or ctx.words(aside.end(), verb.start) > 2:
+        return False
+    subject = ctx.mentions.actors(sent.start, h.start)
+    return not any(ctx.gaz.is_media(a.key) for a in subject)
+
+
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
     by = ctx.pack.cues_by
     for m in ctx.doc.sentence_matches(by.pattern, sent):
@@ -87,7 +107,7 @@ def _after_punct(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     return _PUNCT_BEFORE.search(ctx.text, max(sent.start, h.start - 4), h.start) is not None
 
 
-_RELATIVE_BEFORE = re.compile(r",\s*who\b[^,]{1,120},\s*$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|citing|quoting|speaking)\b[^,]{1,120},\s*$", re.IGNORECASE)
 
 
 def _after_relative(ctx: Reader, sent: Sentence, h: Hit) -> bool:

@@ -87,7 +87,10 @@ def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
 _LAST_WORD = re.compile(r"\w+\s+$")
 # A list member's title and name after its party: "’s Crown Prince Mohammed bin Salman"
 _TITLED_MEMBER = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-’']*|bin|al|el|de|van|der))+")
-_RELATIVE_APPOSITION = re.compile(r",\s*(?:who|which|yang)\b[^,]{1,120},\s*$", re.IGNORECASE)
+_RELATIVE_APPOSITION = re.compile(
+    r",\s*(?:who|which|yang|citing|quoting|mengutip|speaking)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:

@@ -23,7 +23,7 @@ def fmt_interval(lo: float | None, hi: float | None) -> str:
 
 def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bool) -> bool:
     fq = fig.evidence.quantity
-    if fq is None or fig.evidence.article_id == ctx.claim.article_id:
+    if fq is None:
         return False
     if fig.evidence.party is not None and fig.evidence.party == ctx.party:
         return False  # a party revising its own tally is not a discrepancy between sources
@@ -37,10 +37,10 @@ def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bo
 
 def _pair_reported(ctx: DecisionContext, q: Quantity, fig: Figure) -> bool:
     """Once per pair: this party's stored tally already clashes with the other party's (the
-    discrepancy was reported when the second of them came, or both came in one article, side by
-    side), or the new figure restates this party's stored tally (it lies within it: "23" after
-    "at least 23") — a later outlet carrying the same tallies raises nothing. (The store keeps one
-    figure per party and place, so a pair is judged by the latest tallies.)"""
+    discrepancy was reported when the second of them came, in another article or side by side in
+    the same one), or the new figure restates this party's stored tally (it lies within it: "23"
+    after "at least 23") — a later outlet carrying the same tallies raises nothing. (The store keeps
+    one figure per party and place, so a pair is judged by the latest tallies.)"""
     fq = fig.evidence.quantity
     if fq is None or ctx.party is None:
         return False

@@ -707,3 +707,21 @@ def test_random_token_soup_never_breaks_the_invariants(lang: str) -> None:
             if m.low is not None and m.high is not None:
                 assert m.low <= m.high, (text, m)
             assert m.unit_hint in (None, "percent", "currency")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraina mengatakan lebih dari 3.000 tentara Korea Utara terbunuh atau terluka di Kursk.",
+        "Ukraina mengatakan lebih dari 3.000 tentara Korea Utara tewas atau terluka di Kursk.",
+        "Ukraine said more than 3,000 North Korean soldiers were killed or wounded in Kursk.",
+    ],
+)
+def test_killed_or_wounded_is_one_measure_in_either_wording(body: str) -> None:
+    """A tally of the killed and wounded is not a tally of the killed: figures of the two must
+    never be compared."""
+    from tests.unit.core.helpers import extract_body
+
+    lang = "en" if body.startswith("Ukraine ") else "id"
+    found = [c.quantity for c in extract_body(body, lang).claims if c.quantity is not None]
+    assert [(q.measure, q.low) for q in found] == [("killed_or_wounded", 3000)]

@@ -58,3 +58,17 @@ def test_a_party_restating_its_tally_within_its_earlier_range_raises_nothing_new
     book.apply(claim(1, "ukraine", "affirm", qty=(40, None)))  # "at least 40"
     book.apply(claim(2, "north_korea", "affirm", qty=(50, 50), days=1))  # overlaps: nothing
     assert "NUMERIC_DISCREPANCY" not in kinds(book.apply(claim(3, "ukraine", "affirm", qty=(40, 40), days=2)))
+
+
+def test_two_parties_tallies_side_by_side_in_one_article_are_a_discrepancy_once() -> None:
+    """An article giving Ukraine's and the Pentagon's differing tallies: the later one in it clashes
+    with the earlier, once; a second outlet carrying both raises nothing new."""
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", qty=(3000, None), article="wire"))
+    assert "NUMERIC_DISCREPANCY" in kinds(
+        book.apply(claim(2, "pentagon", "affirm", qty=(1045, 1155), article="wire"))
+    )
+    book.apply(claim(3, "ukraine", "affirm", qty=(3000, None), article="portal", days=1))
+    assert "NUMERIC_DISCREPANCY" not in kinds(
+        book.apply(claim(4, "pentagon", "affirm", qty=(1045, 1155), article="portal", days=1))
+    )
