@@ -63,7 +63,15 @@ def find_frames(
         ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
     )
     frames = _told_before(ctx, _violated_agreements(ctx, frames))
+    frames = [f for f in frames if not (f.negated and _since_lately(ctx, f, start, end))]
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
+
+
+def _since_lately(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
+    """ "not seen at the front in the past three weeks", "belum terlibat sejak pertengahan
+    Januari", "no longer": a state that changed lately, not a denial that it ever held."""
+    lo, hi = max(start, f.trigger.start - 120), min(end, f.trigger.end + 80)
+    return ctx.doc.first(ctx.pack.words("recency_markers"), lo, hi) is not None
 
 
 def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[Hit]:

@@ -52,10 +52,21 @@ def test_no_signs_of_is_a_negation() -> None:
 
 def test_tidak_ada_tanda_tanda_is_a_negation_of_fighting_only() -> None:
     assert_claims(
-        'Badan intelijen Korea Selatan mengatakan "tidak ada tanda-tanda unit Korea Utara bertempur di garis '
-        'depan" dalam beberapa pekan terakhir.',
+        'Badan intelijen Korea Selatan mengatakan "tidak ada tanda-tanda unit Korea Utara bertempur di '
+        'garis depan".',
         [("south_korea", "deny", "troops_in_combat:north_korea:*")],
     )
+
+
+def test_a_negation_bounded_to_recent_weeks_tells_of_a_change_not_a_denial() -> None:
+    """ "no sign of them fighting in recent weeks" after months of fighting is a withdrawal, not a
+    denial that they ever fought: no deny claim (it would reverse the speaker's own earlier stance)."""
+    assert_claims(
+        'Badan intelijen Korea Selatan mengatakan "tidak ada tanda-tanda unit Korea Utara bertempur di garis '
+        'depan" dalam beberapa pekan terakhir.',
+        [],
+    )
+    assert_claims("Kyiv said North Korean soldiers have not been seen at the front since mid-January.", [])
 
 
 def test_whether_leaves_the_statement_noncommittal() -> None:
