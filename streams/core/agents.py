@@ -145,7 +145,7 @@ def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:
 def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
     """Troop phrases near the trigger with an owner (or a possessive), nearest first."""
     ctx, trig = t.ctx, t.trig
-    candidates = [np for np in t.troops_in_window() if not is_target(ctx, np.start)]
+    candidates = [np for np in t.troops_in_window() if not is_target(ctx, np.start) and not _supported(t, np)]
     if t.spec.agent == "subject":
         # Who took the place is the subject before the verb, or the "oleh/by" phrase after a
         # passive; troops after it ("cleared of Ukrainian forces") are the ones expelled.
@@ -156,6 +156,15 @@ def _explicit_troops(t: TriggerReading) -> list[TroopNP]:
     explicit = [np for np in candidates if np.party is not None or np.possessive]
     explicit.sort(key=lambda np: min(abs(np.start - trig.end), abs(trig.start - np.end)))
     return explicit
+
+
+def _supported(t: TriggerReading, np: TroopNP) -> bool:
+    """ "mengerahkan 10.000 tentara untuk mendukung pasukan Rusia", "sent troops to help Russian
+    forces": troops after a verb of support are the side helped, not the ones sent."""
+    if np.start < t.trig.end:
+        return False
+    verb = t.ctx.doc.last(t.ctx.pack.words("support_verbs"), t.trig.end, np.start)
+    return verb is not None and t.ctx.words(verb.end, np.start) <= 1
 
 
 def _close(t: TriggerReading, np: TroopNP) -> bool:

@@ -63,13 +63,16 @@ def find_frames(
         ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
     )
     frames = _told_before(ctx, _violated_agreements(ctx, frames))
-    frames = [f for f in frames if not (f.negated and _since_lately(ctx, f, start, end))]
+    frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
 
-def _since_lately(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
+def _changed_or_unseen(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
     """ "not seen at the front in the past three weeks", "belum terlibat sejak pertengahan
-    Januari", "no longer": a state that changed lately, not a denial that it ever held."""
+    Januari", "no longer": a state that changed lately, not a denial that it ever held; and "not
+    seen on the battlefield" is an observation missing, not a denial of a presence."""
+    if ctx.pack.words("perception_triggers").key_of(f.trigger.text) is not None:
+        return True
     lo, hi = max(start, f.trigger.start - 120), min(end, f.trigger.end + 80)
     return ctx.doc.first(ctx.pack.words("recency_markers"), lo, hi) is not None
 
@@ -103,6 +106,9 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         launch = ctx.doc.last(ctx.pack.words("launch_verbs"), max(start, np.start - 25), np.start)
         if launch is not None and ctx.words(launch.end, np.start) <= 2:
             continue  # "launched 12 drones at the port": weapons fired, not forces present
+        helped = ctx.doc.last(ctx.pack.words("support_verbs"), max(start, np.start - 25), np.start)
+        if helped is not None and ctx.words(helped.end, np.start) <= 1:
+            continue  # "sent troops to help Armenian forces in Syunik": the side helped, told in passing
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
@@ -209,10 +215,23 @@ def _existentials(ctx: Reader, hits: list[FrameHit]) -> list[FrameHit]:
 def _participles(scope: Scope, hits: list[FrameHit]) -> list[FrameHit]:
     """Frames read from a participle describing troops, where the content says something else
     about them (see `_participle_on_troops`); "reports of troops arriving" keeps its one frame."""
-    described = [f for f in hits if _participle_on_troops(scope, f.trigger)]
+    described = [
+        f for f in hits if _participle_on_troops(scope, f.trigger) or _relative_on_troops(scope, f.trigger)
+    ]
     if not described or all(f.trigger.start == described[0].trigger.start for f in hits):
         return hits
     return [f for f in hits if f not in described]
+
+
+def _relative_on_troops(scope: Scope, trig: Hit) -> bool:
+    """ "untuk mendukung pasukan Rusia yang bertempur di Kursk", "troops who fought in Kursk": a
+    relative clause describing troops the statement is about; its verb is no second statement."""
+    ctx = scope.ctx
+    before = ctx.doc.word_list(max(scope.start, trig.start - 24), trig.start)
+    if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
+        return False
+    rel_at = ctx.text.rfind(before[-1], scope.start, trig.start)
+    return any(n.end <= rel_at and ctx.words(n.end, rel_at) == 0 for n in scope.troops)
 
 
 def _participle_on_troops(scope: Scope, trig: Hit) -> bool:
