@@ -59,6 +59,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
                 if other is None:
                     continue
                 frame = other
+            elif spk is not attr.speaker and _speakers_themselves(ctx, attr, frame):
+                frame = replace(frame, agent=spk.party)  # "US and British militaries said they struck"
             if attr.cue.kind == "accuse" and spk.party is not None and frame.agent == spk.party:
                 continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
@@ -68,6 +70,16 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
                 ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
     return out
+
+
+def _speakers_themselves(ctx: Reader, attr: Attribution, frame: FrameHit) -> bool:
+    """The agent is the listed speakers themselves: a plural pronoun ("they", "mereka", "we") as
+    the verb's subject, read as the first speaker's side; each speaker then speaks of its own act."""
+    if attr.speaker is None or frame.agent is None or frame.agent != attr.speaker.party:
+        return False
+    lo = max(attr.content[0], frame.trigger.start - 40)
+    pron = ctx.doc.last(ctx.pack.pronouns, lo, frame.trigger.start)
+    return pron is not None and pron.key == "group" and ctx.words(pron.end, frame.trigger.start) <= 2
 
 
 def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
