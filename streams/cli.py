@@ -6,9 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import orjson
 import typer
@@ -18,7 +18,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from streams.kafka_io import ServiceUnavailable
-from streams.settings import PROJECT_ROOT, get_settings
+from streams.settings import PROJECT_ROOT, Settings, get_settings
+
+if TYPE_CHECKING:
+    from schemas import Alert
+    from streams.alerts import ReadStats
 
 app = typer.Typer(
     add_completion=False,
@@ -130,6 +134,92 @@ def _sources(settings: Any, article_ids: set[str]) -> Callable[[str], Any]:
     return topic_sources.get
 
 
+class _AlertPrinter:
+    """Writes each alert the way `claimwatch alerts` was asked to: a JSON line, a summary row or
+    a rendered block. Summary rows of a finite read are held back and printed together at the end
+    (summary_lines aligns their columns across all of them)."""
+
+    def __init__(self, *, as_json: bool, summary: bool, follow: bool) -> None:
+        self.as_json = as_json
+        self.summary = summary
+        self.follow = follow
+        self.count = 0
+        self.held_for_summary: list[Alert] = []
+
+    def emit(self, alert: Alert) -> None:
+        from streams.alerts import render, summary_row
+
+        self.count += 1
+        if self.as_json:
+            sys.stdout.write(orjson.dumps(alert.model_dump(mode="json")).decode() + "\n")
+            sys.stdout.flush()
+        elif self.summary and not self.follow:
+            self.held_for_summary.append(alert)
+        elif self.summary:
+            sys.stdout.write("  ".join([str(self.count), *summary_row(alert)]) + "\n")
+            sys.stdout.flush()
+        else:
+            console.print(render(alert), highlight=False, markup=False)
+            console.print()
+
+    def print_held_summary(self) -> None:
+        from streams.alerts import summary_lines
+
+        if self.held_for_summary:
+            sys.stdout.write("\n".join(summary_lines(self.held_for_summary)) + "\n")
+            sys.stdout.flush()
+
+
+def _matching_alerts(
+    stream: Iterable[Alert], kinds: list[str], parties: list[str], parties_seen: set[str]
+) -> Iterator[Alert]:
+    """The alerts of `stream` that pass the --kind/--party filters, lazily (so --follow prints each
+    one as it arrives); every party read is noted in `parties_seen`, matching or not."""
+    from streams.alerts import matches
+
+    for alert in stream:
+        parties_seen.update(alert.parties)
+        if matches(alert, kinds, parties):
+            yield alert
+
+
+def _emit_as_they_arrive(
+    settings: Settings, alerts: Iterable[Alert], printer: _AlertPrinter, *, look_up_sources: bool
+) -> None:
+    """--follow: each alert is printed on arrival, its missing sources looked up on its own."""
+    from streams.provenance import missing_sources, with_sources
+
+    for alert in alerts:
+        if look_up_sources and missing_sources([alert]):
+            alert = with_sources(alert, _sources(settings, missing_sources([alert])))
+        printer.emit(alert)
+
+
+def _emit_in_event_time(
+    settings: Settings, chosen: list[Alert], printer: _AlertPrinter, *, look_up_sources: bool
+) -> None:
+    """A finite read: one source lookup for all alerts, then the alerts in event-time order."""
+    from streams.alerts import by_event_time
+    from streams.provenance import missing_sources, with_sources
+
+    lookup = _sources(settings, missing_sources(chosen)) if look_up_sources and chosen else None
+    for alert in by_event_time(chosen):
+        printer.emit(with_sources(alert, lookup) if lookup else alert)
+
+
+def _print_alert_count(count: int, stats: ReadStats) -> None:
+    extra = f" ({stats.repeats} redelivered repeat(s) dropped)" if stats.repeats else ""
+    if stats.skipped:
+        extra += f" ({stats.skipped} message(s) on the topic were not readable alerts)"
+    err.print(f"{count} alert(s){extra}", markup=False, highlight=False)
+
+
+def _print_parties_seen(parties: list[str], parties_seen: set[str]) -> None:
+    """No alert matched --party: name the parties that do occur, as the likely fix is a typo."""
+    known = ", ".join(sorted(parties_seen)) or "none yet"
+    err.print(f"no alert involves {', '.join(parties)}; parties in the alerts: {known}", markup=False)
+
+
 @app.command()
 def alerts(
     follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep waiting for new alerts")] = False,
@@ -151,18 +241,7 @@ def alerts(
 ) -> None:
     """Read the alerts topic from the beginning, in event-time order (or --follow it as alerts arrive).
     Every alert shows where its evidence comes from: the article's title, URL and publication date."""
-    from streams.alerts import (
-        ReadStats,
-        UnknownKind,
-        by_event_time,
-        check_kinds,
-        matches,
-        read_alerts,
-        render,
-        summary_lines,
-        summary_row,
-    )
-    from streams.provenance import missing_sources, with_sources
+    from streams.alerts import ReadStats, UnknownKind, check_kinds, read_alerts
 
     settings = get_settings()
     try:
@@ -171,57 +250,23 @@ def alerts(
         _fail(str(e))
     stats = ReadStats()
     parties_seen: set[str] = set()
-    count = 0
-    collected: list[Any] = []
-
-    def emit(alert: Any) -> None:
-        nonlocal count
-        count += 1
-        if as_json:
-            sys.stdout.write(orjson.dumps(alert.model_dump(mode="json")).decode() + "\n")
-            sys.stdout.flush()
-        elif summary and not follow:
-            collected.append(alert)
-        elif summary:
-            sys.stdout.write("  ".join([str(count), *summary_row(alert)]) + "\n")
-            sys.stdout.flush()
-        else:
-            console.print(render(alert), highlight=False, markup=False)
-            console.print()
-
+    printer = _AlertPrinter(as_json=as_json, summary=summary, follow=follow)
     try:
         stream = read_alerts(settings, follow=follow, wait_s=wait, dedupe=not keep_repeats, stats=stats)
+        wanted = _matching_alerts(stream, kinds, party or [], parties_seen)
         if follow:
-            for alert in stream:
-                parties_seen.update(alert.parties)
-                if matches(alert, kinds, party or []):
-                    if sources and missing_sources([alert]):
-                        alert = with_sources(alert, _sources(settings, missing_sources([alert])))
-                    emit(alert)
+            _emit_as_they_arrive(settings, wanted, printer, look_up_sources=sources)
         else:
-            chosen = []
-            for alert in stream:
-                parties_seen.update(alert.parties)
-                if matches(alert, kinds, party or []):
-                    chosen.append(alert)
-            lookup = _sources(settings, missing_sources(chosen)) if sources and chosen else None
-            for alert in by_event_time(chosen):
-                emit(with_sources(alert, lookup) if lookup else alert)
+            _emit_in_event_time(settings, list(wanted), printer, look_up_sources=sources)
     except ServiceUnavailable as e:
         _fail(str(e), 3)
     except KeyboardInterrupt:
         pass
-    if collected:
-        sys.stdout.write("\n".join(summary_lines(collected)) + "\n")
-        sys.stdout.flush()
+    printer.print_held_summary()
     if not as_json:
-        extra = f" ({stats.repeats} redelivered repeat(s) dropped)" if stats.repeats else ""
-        if stats.skipped:
-            extra += f" ({stats.skipped} message(s) on the topic were not readable alerts)"
-        err.print(f"{count} alert(s){extra}", markup=False, highlight=False)
-    if count == 0 and party:
-        known = ", ".join(sorted(parties_seen)) or "none yet"
-        err.print(f"no alert involves {', '.join(party)}; parties in the alerts: {known}", markup=False)
+        _print_alert_count(printer.count, stats)
+    if printer.count == 0 and party:
+        _print_parties_seen(party, parties_seen)
 
 
 @app.command()

@@ -340,66 +340,94 @@ class FeedIngestor:
 
     def _process(self, c: _Collected) -> FeedRunResult:
         feed = c.feed
-        now = c.fetched_at.timestamp()
         out = FeedRunResult(feed.url, feed.outlet, "ok")
         if c.error is not None:
             return self._fail(c, out, c.error.kind, c.error.message, c.error.retry_after)
         assert c.result is not None
         if c.result.not_modified:
-            out.result = "not_modified"
-            self.state.record_success(
-                c.fk,
-                now=now,
-                result="not_modified",
-                next_poll=now + success_delay(feed.poll_seconds, self.rng),
-                counts={},
-            )
-            FETCHES.labels(feed.outlet, "not_modified").inc()
-            LAST_SUCCESS.labels(feed.url).set(now)
-            CONSECUTIVE_ERRORS.labels(feed.url).set(0)
-            return out
+            return self._not_modified(c, out)
 
         out.duplicates = c.already_seen
         out.deferred = c.deferred
         language = feed.language or (c.parsed.language if c.parsed else None)
         # Oldest first: downstream sees a story's claims in the order they were made.
         for cand in sorted(c.candidates, key=lambda x: x.published_at):
-            verdict = self.dedup.classify(
-                link=cand.item.link,
-                guid=cand.item.guid,
-                feed_url=feed.url,
-                outlet=cand.outlet,
-                text=cand.body,
-            )
-            if not verdict.produce:
-                out.duplicates += 1
-                self.dedup.remember_skip(verdict)
-                ITEMS.labels(feed.outlet, verdict.outcome).inc()
-                continue
-            article = self._article(c, cand, verdict, language)
-            if article is None:
-                out.invalid += 1
-                ITEMS.labels(feed.outlet, "invalid").inc()
-                continue
-            try:
-                self.producer.send(
-                    self.settings.topic_articles,
-                    key=article.id.encode("utf-8"),
-                    value=encode(article),
-                ).get(timeout=self.options.produce_timeout)
-            except Exception as err:
-                # Kafka trouble is not the feed's fault: no backoff, no validators stored, the
-                # unacknowledged entries are retried on the next poll.
-                log.error("feed %s: produce failed: %s", feed.url, err)
-                return self._fail(c, out, KIND_KAFKA, f"produce failed: {err!r}", None, feed_fault=False)
-            self.dedup.record(verdict, outlet=cand.outlet)
-            out.article_ids.append(article.id)
-            if verdict.outcome == "syndicated":
-                out.syndicated += 1
-            else:
-                out.new += 1
-            ITEMS.labels(feed.outlet, verdict.outcome).inc()
+            failed = self._process_candidate(c, cand, out, language)
+            if failed is not None:
+                return failed
+        return self._succeeded(c, out)
 
+    def _not_modified(self, c: _Collected, out: FeedRunResult) -> FeedRunResult:
+        """The feed answered 304: nothing to produce, only the poll to record."""
+        feed = c.feed
+        now = c.fetched_at.timestamp()
+        out.result = "not_modified"
+        self.state.record_success(
+            c.fk,
+            now=now,
+            result="not_modified",
+            next_poll=now + success_delay(feed.poll_seconds, self.rng),
+            counts={},
+        )
+        FETCHES.labels(feed.outlet, "not_modified").inc()
+        LAST_SUCCESS.labels(feed.url).set(now)
+        CONSECUTIVE_ERRORS.labels(feed.url).set(0)
+        return out
+
+    def _process_candidate(
+        self, c: _Collected, cand: _Candidate, out: FeedRunResult, language: str | None
+    ) -> FeedRunResult | None:
+        """Dedup, validate and produce one entry, counting it in `out`. Returns the feed's
+        failed result when Kafka did not take the article (the rest of the poll is abandoned),
+        else None."""
+        feed = c.feed
+        verdict = self.dedup.classify(
+            link=cand.item.link,
+            guid=cand.item.guid,
+            feed_url=feed.url,
+            outlet=cand.outlet,
+            text=cand.body,
+        )
+        if not verdict.produce:
+            out.duplicates += 1
+            self.dedup.remember_skip(verdict)
+            ITEMS.labels(feed.outlet, verdict.outcome).inc()
+            return None
+        article = self._article(c, cand, verdict, language)
+        if article is None:
+            out.invalid += 1
+            ITEMS.labels(feed.outlet, "invalid").inc()
+            return None
+        try:
+            self._produce(article)
+        except Exception as err:
+            # Kafka trouble is not the feed's fault: no backoff, no validators stored, the
+            # unacknowledged entries are retried on the next poll.
+            log.error("feed %s: produce failed: %s", feed.url, err)
+            return self._fail(c, out, KIND_KAFKA, f"produce failed: {err!r}", None, feed_fault=False)
+        self.dedup.record(verdict, outlet=cand.outlet)
+        out.article_ids.append(article.id)
+        if verdict.outcome == "syndicated":
+            out.syndicated += 1
+        else:
+            out.new += 1
+        ITEMS.labels(feed.outlet, verdict.outcome).inc()
+        return None
+
+    def _produce(self, article: Article) -> None:
+        """Send the article and wait for Kafka's acknowledgement (raises if it does not come)."""
+        self.producer.send(
+            self.settings.topic_articles,
+            key=article.id.encode("utf-8"),
+            value=encode(article),
+        ).get(timeout=self.options.produce_timeout)
+
+    def _succeeded(self, c: _Collected, out: FeedRunResult) -> FeedRunResult:
+        """Every entry was handled: store the validators (unless some were deferred), the counts
+        and the next poll; update the metrics and the log."""
+        feed = c.feed
+        now = c.fetched_at.timestamp()
+        assert c.result is not None
         if not c.deferred:
             self.state.set_validators(c.fk, c.result.etag, c.result.last_modified)
         out.warnings = list(c.warnings)
@@ -421,7 +449,12 @@ class FeedIngestor:
         LAST_SUCCESS.labels(feed.url).set(now)
         CONSECUTIVE_ERRORS.labels(feed.url).set(0)
         NEXT_POLL.labels(feed.url).set(self.state.next_poll(c.fk) or now)
-        for kind, message in c.warnings:
+        self._log_poll(feed, out, c.warnings)
+        return out
+
+    @staticmethod
+    def _log_poll(feed: FeedConfig, out: FeedRunResult, warnings: list[tuple[str, str]]) -> None:
+        for kind, message in warnings:
             log.warning("feed %s: %s: %s", feed.url, kind, message)
         log.info(
             "feed %s: %d new, %d syndicated, %d duplicate, %d deferred",
@@ -431,7 +464,6 @@ class FeedIngestor:
             out.duplicates,
             out.deferred,
         )
-        return out
 
     def _fail(
         self,
