@@ -207,9 +207,20 @@ def _existentials(ctx: Reader, hits: list[FrameHit]) -> list[FrameHit]:
         for f in hits
         if f.event == "troops_deployed"
         and words.key_of(f.trigger.text) is not None
-        and any(g.event != f.event and g.trigger.start > f.trigger.end for g in hits)
+        and (
+            any(g.event != f.event and g.trigger.start > f.trigger.end for g in hits)
+            # "ada banyak orang di luar sana yang tidak yakin": people who exist, whose side only
+            # an earlier sentence could suggest, are no forces present
+            or (f.agent_by == "context" and _only_people_after(ctx, f.trigger))
+        )
     ]
     return [f for f in hits if f not in drop]
+
+
+def _only_people_after(ctx: Reader, trig: Hit) -> bool:
+    """The noun after an existential is a plain word for people ("orang", "people"), not troops."""
+    noun = ctx.doc.first(ctx.pack.troop_nouns, trig.end, trig.end + 30)
+    return noun is not None and noun.text.casefold() in ctx.pack.weak_troop_nouns
 
 
 def _participles(scope: Scope, hits: list[FrameHit]) -> list[FrameHit]:
