@@ -62,9 +62,34 @@ def find_frames(
     frames = _circumstance_fights(
         ctx, _one_reading(ctx, _existentials(ctx, _participles(scope, hits)), troops)
     )
-    frames = _told_before(ctx, _violated_agreements(ctx, frames))
+    frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
+
+
+def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "denied any involvement of the Ukrainian Armed Forces in the incident": the forces' part in
+    an incident is that incident (an attack), not their presence somewhere."""
+    words = ctx.pack.words
+    out = []
+    for f in frames:
+        involved = f.event == "troops_deployed" and words("involvement_nouns").search(f.trigger.text)
+        hi = min(ctx.sentence.end, f.trigger.end + 80)
+        attacks = [g.trigger for g in frames if g.event == "attack" and f.trigger.end <= g.trigger.start < hi]
+        incident = (
+            ctx.doc.first(words("incident_refs"), f.trigger.end, hi)
+            or ctx.doc.first(words("incident_nouns"), f.trigger.end, hi)
+            or (attacks[0] if attacks else None)
+        )
+        if not involved or incident is None or STOPS.search(ctx.text, f.trigger.end, incident.start):
+            out.append(f)
+            continue
+        if any(g.event == "attack" and g.agent == f.agent for g in frames):
+            continue  # "involvement of its forces in the attack": the attack is read already
+        f.event = "attack"
+        f.cues.append(BLAMED)  # the forces named are the ones whose part is denied or told
+        out.append(f)
+    return out
 
 
 def _changed_or_unseen(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
