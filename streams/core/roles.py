@@ -139,6 +139,9 @@ def _voice(t: TriggerReading) -> str:
     """passive | nominal | active, from the trigger's form and the words before it."""
     ctx, trig = t.ctx, t.trig
     word = trig.text.split()[0].casefold()
+    link = ctx.doc.first(ctx.pack.words("blame_links"), trig.start, trig.end)
+    if link is not None and link.start == trig.start:
+        return "active"  # "terlibat dalam ledakan", "bertanggung jawab atas": the subject is the one blamed
     if not ctx.pack.modifier_first:  # Indonesian: the affixes say it
         if word.startswith(ctx.pack.passive_prefixes) and len(word) > 4:
             return "passive"

@@ -56,6 +56,9 @@ def _before_relative(ctx: Reader, start: int, end: int) -> int:
     if ctx.words(start, end) > _SUBJECT_WORDS or _QUOTES.search(ctx.text, start, end):
         return end  # not a subject phrase: quoted words, or a whole sentence before the verb
     for h in ctx.doc.find(ctx.pack.clause_breaks, start, end):
+        run_by = ctx.doc.first(ctx.pack.words("run_by_markers"), h.start, min(end, h.end + 24))
+        if run_by is not None and run_by.start == h.start:
+            continue  # "Kementerian Kesehatan yang dikelola Hamas": the clause says whose it is
         if h.key in ctx.pack.glue.relatives and ctx.words(start, h.start) >= 1:
             if "," in ctx.text[h.end : end]:
                 return end  # "Dalam pernyataan yang disiarkan KCNA, ia menyebut": the subject follows
