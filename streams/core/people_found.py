@@ -24,6 +24,11 @@ def _strip_titles(ctx: Reader, name: str) -> str | None:
     words = [w for w in name.split() if titles.key_of(w) is None]
     if len(words) < 2:
         return None
+    # "Kremlin Bantah Laporan Intelijen": a title-case headline's verb is no part of a name
+    if any(
+        ctx.pack.cues_before.key_of(w) is not None or ctx.pack.cues_after.key_of(w) is not None for w in words
+    ):
+        return None
     found = " ".join(words[-3:])
     if ctx.gaz.find_actors(found) or ctx.gaz.find_places(found) or ctx.gaz.find_demonyms(found):
         return None

@@ -41,3 +41,19 @@ def test_a_person_is_remembered_across_articles_when_a_memory_is_given() -> None
     assert _claims("Tamm said Lithuanian troops were stationed in Tartu.") == [
         (None, "troops_deployed:lithuania:tartu")
     ]
+
+
+def test_a_title_case_headline_verb_is_no_part_of_a_name() -> None:
+    """ "Kremlin Bantah Laporan Intelijen": the capitalised words after the speaker are the
+    headline's verb and object, not a person to remember."""
+    memory = InMemoryPeople()
+    article = Article(
+        id="h",
+        outlet="T",
+        title="Kremlin Bantah Laporan Intelijen",
+        body="Juru bicara Kremlin membantah laporan bahwa tentara Korea Utara berada di Rusia.",
+        published_at=PUB,
+    )
+    extract(article, people=memory)
+    assert memory.recall("Bantah Laporan Intelijen") is None
+    assert memory.recall("Laporan Intelijen") is None
