@@ -73,7 +73,9 @@ def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]
     words = ctx.pack.words
     out = []
     for f in frames:
-        involved = f.event == "troops_deployed" and words("involvement_nouns").search(f.trigger.text)
+        if f.event != "troops_deployed" or not words("involvement_nouns").search(f.trigger.text):
+            out.append(f)
+            continue
         hi = min(ctx.sentence.end, f.trigger.end + 80)
         attacks = [g.trigger for g in frames if g.event == "attack" and f.trigger.end <= g.trigger.start < hi]
         incident = (
@@ -81,7 +83,7 @@ def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]
             or ctx.doc.first(words("incident_nouns"), f.trigger.end, hi)
             or (attacks[0] if attacks else None)
         )
-        if not involved or incident is None or STOPS.search(ctx.text, f.trigger.end, incident.start):
+        if incident is None or STOPS.search(ctx.text, f.trigger.end, incident.start):
             out.append(f)
             continue
         if any(g.event == "attack" and g.agent == f.agent for g in frames):
@@ -128,12 +130,12 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
         if before and ctx.words(before[-1].end, np.start) <= 1:
             continue  # "attacked Israeli forces in Rafah": the troops are the verb's object
-        launch = ctx.doc.last(ctx.pack.words("launch_verbs"), max(start, np.start - 25), np.start)
-        if launch is not None and ctx.words(launch.end, np.start) <= 2:
-            continue  # "launched 12 drones at the port": weapons fired, not forces present
-        helped = ctx.doc.last(ctx.pack.words("support_verbs"), max(start, np.start - 25), np.start)
-        if helped is not None and ctx.words(helped.end, np.start) <= 1:
-            continue  # "sent troops to help Armenian forces in Syunik": the side helped, told in passing
+        # "launched 12 drones at the port": weapons fired, not forces present; "sent troops to
+        # help Armenian forces in Syunik": the side helped, told in passing
+        if _right_after(ctx, "launch_verbs", max(start, np.start - 25), np.start, 2) or _right_after(
+            ctx, "support_verbs", max(start, np.start - 25), np.start, 1
+        ):
+            continue
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
@@ -141,11 +143,22 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     return triggers
 
 
+def _right_after(ctx: Reader, words: str, lo: int, pos: int, gap: int) -> bool:
+    """A word of the named list stands at most `gap` words before `pos`."""
+    hit = ctx.doc.last(ctx.pack.words(words), lo, pos)
+    return hit is not None and ctx.words(hit.end, pos) <= gap
+
+
+def _inside_trigger(pos: int, triggers: list[Hit]) -> bool:
+    return any(t.start <= pos < t.end for t in triggers)
+
+
 def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
     """ "launched 91 long-range drones at the residence", "fired missiles at the base",
     "meluncurkan puluhan rudal ke": firing weapons at something is an attack (launching alone,
     with no target, is not: tests, satellites)."""
     words = ctx.pack.words
+    triggers = ctx.mentions.triggers(start, end)
     out = []
     for verb in ctx.doc.find(words("launch_verbs"), start, end):
         weapon = ctx.doc.first(words("weapon_nouns"), verb.end, min(end, verb.end + 40))
@@ -158,7 +171,7 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
         aim = ctx.doc.first(words("aim_preps"), weapon.end, min(end, weapon.end + 30))
         if aim is None or ctx.words(weapon.end, aim.start) > 2:
             continue
-        if any(t.start <= verb.start < t.end for t in ctx.mentions.triggers(start, end)):
+        if _inside_trigger(verb.start, triggers):
             continue
         out.append(Hit(verb.start, weapon.end, "attack", ctx.text[verb.start : weapon.end]))
     return out
@@ -174,9 +187,10 @@ def _blamed_incidents(ctx: Reader, start: int, end: int, claim_owner: str | None
     crash) that a party is held to have caused is that party's attack. Told without blame, an
     explosion is only an explosion."""
     links = ctx.pack.words("blame_links")
+    triggers = ctx.mentions.triggers(start, end)
     out = []
     for noun in ctx.doc.find(ctx.pack.words("incident_nouns"), start, end):
-        if any(t.start <= noun.start < t.end for t in ctx.mentions.triggers(start, end)):
+        if _inside_trigger(noun.start, triggers):
             continue
         link = ctx.doc.last(links, max(start, noun.start - 40), noun.start)
         linked = link is not None and ctx.words(link.end, noun.start) <= 3
