@@ -19,6 +19,7 @@ from streams.core.names import in_name
 from streams.core.open_claims import open_frame
 from streams.core.propositions import OPEN, SPEAKER_AGENT, make_proposition, open_proposition
 from streams.core.quantities import NumberMention
+from streams.core.references import claim_owner_ref
 from streams.core.timeexpr import TimeMention
 
 
@@ -46,7 +47,7 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
     if attr.speaker is None:
         return []
     frames = attr.frames or open_frame(ctx, attr)
-    out: list[Claim] = []
+    out: list[Claim] = _owner_claims(ctx, attr)
     for spk in (attr.speaker, *attr.co_speakers):
         if ctx.gaz.is_media(spk.actor_id):
             continue  # an outlet reports claims, it does not make them ("TASS reported")
@@ -70,6 +71,50 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
                 ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
     return out
+
+
+def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:
+    """ "Kyiv rejected Moscow's claim that Ukrainian drones hit the plant": Moscow's claim, recapped
+    (its own alert was due when it was made), stands before the denial that answers it."""
+    owner = claim_owner_ref(ctx, attr.cue.end, attr.content[0])
+    if owner is None or owner.party == (attr.speaker.party if attr.speaker else None):
+        return []
+    out: list[Claim] = []
+    st = replace(
+        _statement(ctx, attr, owner), base="affirm", deny_marker=None, denial_noun=None, inner=[], hedge=None
+    )
+    st.recap = st.recap or Hit(owner.end, owner.end, "claim-of", "claim-of")
+    for frame in attr.frames:
+        if frame.event == OPEN or frame.agent == EACH_OTHER or not _owners_agent(ctx, attr, frame, owner):
+            continue
+        if frame.speculative or _referred(frame):
+            continue
+        claim = _claim(ctx, st, frame)
+        out.append(claim)
+        ctx.remember_claim(owner.party or "", claim)
+    return out
+
+
+# Agents read from the owner's clause itself; one defaulted to the owner would make it claim its own act.
+_OWN_AGENT = frozenset({"explicit", "sender", "pronoun"})
+
+
+def _owners_agent(ctx: Reader, attr: Attribution, frame: FrameHit, owner: SpeakerRef) -> bool:
+    """The agent is read from the owner's clause, or is the owner itself for the clause's own
+    subject-less verb ("klaim Houthi bahwa kapal induk AS diserang": the Houthis claim the attack);
+    not for a noun further on ("..., during an operation of precision strikes")."""
+    if frame.agent_by in _OWN_AGENT:
+        return True
+    return (
+        frame.agent_by == "context"
+        and frame.agent == owner.party
+        and "," not in ctx.text[attr.content[0] : frame.trigger.start]
+    )
+
+
+def _referred(frame: FrameHit) -> bool:
+    """A frame taken from what was said before ("rejected Russia's claims"), not from this content."""
+    return any(c.startswith(("claim-ref:", "topic:")) for c in frame.cues)
 
 
 def _speakers_themselves(ctx: Reader, attr: Attribution, frame: FrameHit) -> bool:

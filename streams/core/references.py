@@ -13,6 +13,8 @@ from streams.core.frame import FrameHit
 from streams.core.matching import Hit
 from streams.core.propositions import event_specs
 
+_OWNER_REACH = 80  # verb to content: "rejected the latest claims by Russia's defence ministry that"
+
 
 def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
     """ "membantah klaim Rusia bahwa ...", "rejected Moscow's claim that ...": whose claim."""
@@ -21,6 +23,26 @@ def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
         return None
     owners = ctx.mentions.actors(max(start, noun.start - 20), min(end, noun.end + 40))
     return ctx.gaz.party_of(owners[0].key) if owners else None
+
+
+def claim_owner_ref(ctx: Reader, lo: int, hi: int) -> SpeakerRef | None:
+    """Whose claim the verb takes as its object before the content: "rejected Russia's claim
+    that ...", "dismissed claims by Hamas that ...", "menolak klaim kelompok Houthi bahwa ...".
+    A named party (or its demonym: "Russian claims"), between the verb (`lo`) and the content
+    (`hi`); never an outlet."""
+    if not lo < hi <= lo + _OWNER_REACH:
+        return None
+    noun = ctx.doc.first(ctx.pack.claim_nouns, lo, hi)
+    if noun is None:
+        return None
+    near = ctx.mentions.owners(max(lo, noun.start - 25), min(hi, noun.end + 40))
+    if not near:
+        return None
+    hit = min(near, key=lambda h: min(abs(h.end - noun.start), abs(h.start - noun.end)))
+    party = ctx.gaz.party_of(hit.key)
+    if party is None or ctx.gaz.is_media(hit.key):
+        return None
+    return SpeakerRef(hit.start, hit.end, hit.text, hit.key, party, None, "alias")
 
 
 def claim_reference(ctx: Reader, start: int, end: int) -> list[FrameHit]:

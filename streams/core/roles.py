@@ -89,8 +89,9 @@ def _light_verb_subject(t: TriggerReading) -> Found:
     """ "The Thai military ... launching an armed assault on X", "melancarkan serangan": the noun
     is the act of the light verb's subject."""
     ctx, trig = t.ctx, t.trig
-    light = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, trig.start - 30), trig.start)
-    if light is None or ctx.words(light.end, trig.start) > 3 or STOPS.search(ctx.text, light.end, trig.start):
+    # Room for a noun phrase's modifiers: "carried out a large-scale drone attack".
+    light = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, trig.start - 40), trig.start)
+    if light is None or ctx.words(light.end, trig.start) > 4 or STOPS.search(ctx.text, light.end, trig.start):
         return None
     return _subject(replace(t, trig=light))
 

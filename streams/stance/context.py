@@ -117,14 +117,17 @@ class DecisionContext:
         return False
 
     def fresh(self, other: str, pid: str, *, inferred: bool = False) -> bool:
-        """True when `other` and this party were not yet reported as opposed on `pid`."""
-        theirs = self.view.state(pid, other)
+        """True when `other` and this party were not yet reported as opposed on `pid` or on a
+        proposition related to this claim's (a broader place, the act without its target): one
+        dispute between two parties is one alert, whichever of them spoke last."""
+        if other in (self.already_any if inferred else self.already):
+            return False
         me = self.party or ""
-        if inferred:
-            return other not in self.already_any and (
-                theirs is None or (me not in theirs.opposed and me not in theirs.opposed_inferred)
-            )
-        return other not in self.already and (theirs is None or me not in theirs.opposed)
+        for q in dict.fromkeys([pid, *self.related]):
+            theirs = self.view.state(q, other)
+            if theirs is not None and (me in theirs.opposed or (inferred and me in theirs.opposed_inferred)):
+                return False
+        return True
 
     def close_in_time(self, a: datetime, b: datetime) -> bool:
         return abs(a - b) <= timedelta(days=self.rules.period_days)

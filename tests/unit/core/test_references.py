@@ -37,6 +37,7 @@ def test_the_claim_of_a_named_party_is_what_that_party_claimed() -> None:
         "pasukan Rusia. Militer Ukraina mengatakan pertempuran di Sudzha masih berlangsung.\n"
         'Menteri Luar Negeri Ukraina Andrii Sybiha menyebut klaim Moskow soal Sudzha sebagai "propaganda".',
         [
+            ("russia", "affirm", "territory_recaptured:russia:sudzha"),  # Moscow's claim, recapped
             ("ukraine", "deny", "territory_recaptured:russia:sudzha"),
             ("ukraine", "affirm", "fighting_ongoing:*:sudzha"),
             ("ukraine", "deny", "territory_recaptured:russia:sudzha"),

@@ -62,3 +62,15 @@ def test_an_inferred_contradiction_is_not_repeated_after_a_direct_one() -> None:
     book.apply(fighting(3, "ukraine", days=1))
     # Russia repeating its claim is neither a new contradiction nor a reversal.
     assert book.apply(recapture(4, "putin", "affirm", days=2)) == []
+
+
+def test_one_dispute_between_two_parties_is_one_alert_across_related_places() -> None:
+    # The US and Russia were reported as opposed on troops in Russia; a later denial and
+    # affirmation about Kursk, inside Russia, are the same dispute, whoever speaks last.
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", place="russia"))
+    assert kinds(book.apply(claim(2, "kremlin", "deny", place="russia", days=1))) == ["CONTRADICTED"]
+    assert book.apply(claim(3, "kremlin", "deny", place="kursk", days=2)) == []
+    assert book.apply(claim(4, "pentagon", "affirm", place="kursk", days=3)) == []
+    # A third party is a new dispute (and confirms the US).
+    assert "CONTRADICTED" in kinds(book.apply(claim(5, "zelensky", "affirm", place="kursk", days=4)))
