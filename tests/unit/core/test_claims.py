@@ -97,3 +97,16 @@ def test_a_party_does_not_accuse_itself() -> None:
 def test_a_policy_of_not_permitting_an_act_is_no_denial_of_it(body: str) -> None:
     """What a government allows is a policy, not a statement that the act did or did not happen."""
     assert [c for c in extract_body(body).claims if c.modality != "speculative"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "marker"),
+    [
+        ("Intelijen Jepang telah lama melaporkan bahwa Korea Utara memasok rudal ke Rusia.", "telah lama"),
+        ("Japanese intelligence has long said that North Korea supplied missiles to Russia.", "has long"),
+    ],
+)
+def test_a_position_held_for_long_is_a_recap(body: str, marker: str) -> None:
+    # Its alert was due when it was first taken, not at this mention.
+    [c] = extract_body(body).claims
+    assert c.stance == "affirm" and f"recap:{marker}" in c.cues
