@@ -76,7 +76,7 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
 def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:
     """ "Kyiv rejected Moscow's claim that Ukrainian drones hit the plant": Moscow's claim, recapped
     (its own alert was due when it was made), stands before the denial that answers it."""
-    owner = claim_owner_ref(ctx, attr.cue.end, attr.content[0])
+    owner = claim_owner_ref(ctx, attr.cue, attr.content)
     if owner is None or owner.party == (attr.speaker.party if attr.speaker else None):
         return []
     out: list[Claim] = []
@@ -84,10 +84,11 @@ def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:
         _statement(ctx, attr, owner), base="affirm", deny_marker=None, denial_noun=None, inner=[], hedge=None
     )
     st.recap = st.recap or Hit(owner.end, owner.end, "claim-of", "claim-of")
+    limit = _owners_clause_end(ctx, owner, attr.content[1])
     for frame in attr.frames:
         if frame.event == OPEN or frame.agent == EACH_OTHER or not _owners_agent(ctx, attr, frame, owner):
             continue
-        if frame.speculative or _referred(frame):
+        if frame.speculative or _referred(frame) or not owner.end <= frame.trigger.start < limit:
             continue
         claim = _claim(ctx, st, frame)
         out.append(claim)
@@ -97,6 +98,14 @@ def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:
 
 # Agents read from the owner's clause itself; one defaulted to the owner would make it claim its own act.
 _OWN_AGENT = frozenset({"explicit", "sender", "pronoun"})
+
+
+def _owners_clause_end(ctx: Reader, owner: SpeakerRef, end: int) -> int:
+    """The owner's claim ends with its sentence, or where the speaker's verdict on it starts:
+    "Pernyataan militer Rusia bahwa P tidak sesuai dengan kenyataan. Q", only P is Russia's."""
+    sent_end = next((s.end for s in ctx.doc.overlapping(owner.start, owner.end)), end)
+    verdict = _deny_marker(ctx, owner.end, min(end, sent_end))
+    return min(sent_end, verdict.start if verdict is not None else end)
 
 
 def _owners_agent(ctx: Reader, attr: Attribution, frame: FrameHit, owner: SpeakerRef) -> bool:
@@ -183,7 +192,21 @@ def _evidence_span(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Span:
     return Span(start=lo, end=hi)
 
 
-def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
+def _verdict_on(ctx: Reader, st: Statement, frame: FrameHit) -> Hit | None:
+    """The denial word that bears on this event: one in the event's own sentence. A quotation may
+    run over sentences ("P is not true. Our troops still hold X"): a verdict in one sentence does
+    not deny the next."""
+    marker = st.deny_marker
+    if marker is None or _referred(frame):
+        return marker  # a back-reference ("ini", "the reports") stands for the whole statement
+    sents = ctx.doc.overlapping(frame.trigger.start, frame.trigger.end)
+    if not sents or sents[0].start <= marker.start < sents[0].end:
+        return marker
+    lo, hi = max(sents[0].start, st.attr.content[0]), min(sents[0].end, st.attr.content[1])
+    return _deny_marker(ctx, lo, hi) if lo < hi else None
+
+
+def _stance(ctx: Reader, st: Statement, frame: FrameHit, cues: list[str]) -> str:
     if frame.uncertain:
         return "noncommittal"
     if st.base != "affirm":
@@ -200,8 +223,9 @@ def _stance(st: Statement, frame: FrameHit, cues: list[str]) -> str:
         # "Bantahan Korea Utara soal pengiriman itu tidak benar": calling a denial false affirms.
         cues.append(f"denial-dismissed:{st.denial_noun.text}")
         return "affirm"
-    if st.deny_marker is not None and _dismisses(st, frame):
-        cues.append(f"deny-marker:{st.deny_marker.text}")
+    verdict = _verdict_on(ctx, st, frame)
+    if verdict is not None and _dismisses(st, frame, verdict):
+        cues.append(f"deny-marker:{verdict.text}")
         return "deny"
     if st.attr.cue.kind in ("say", "report") and _hearsay(st, frame):
         cues.append("reports-of")  # "said it had seen reports of troops": neither affirmed nor denied
@@ -232,13 +256,10 @@ def _hearsay(st: Statement, frame: FrameHit) -> bool:
     return st.reports_of is not None and st.reports_of < frame.trigger.start
 
 
-def _dismisses(st: Statement, frame: FrameHit) -> bool:
+def _dismisses(st: Statement, frame: FrameHit, marker: Hit) -> bool:
     """A denial word before the event ("fake news that troops were sent") dismisses it; one after
     it only when what was said is about a claim ("the reports of troops in Kursk are lies"), not
     when it describes a thing in the event ("given uniforms and fake identity papers")."""
-    marker = st.deny_marker
-    if marker is None:
-        return False
     if marker.start <= frame.trigger.start or st.claim_noun_first:
         return True
     return st.claim_noun_near
@@ -251,7 +272,7 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         cues.append(f"recap:{st.recap.text}")
     if frame.agent_by == "speaker":
         cues.append(SPEAKER_AGENT)  # the agent is the speaker's side by default: never alerts
-    stance = _stance(st, frame, cues)
+    stance = _stance(ctx, st, frame, cues)
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:
         cues.append(f"hedge:{st.hedge.text}")

@@ -25,14 +25,25 @@ def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
     return ctx.gaz.party_of(owners[0].key) if owners else None
 
 
-def claim_owner_ref(ctx: Reader, lo: int, hi: int) -> SpeakerRef | None:
-    """Whose claim the verb takes as its object before the content: "rejected Russia's claim
-    that ...", "dismissed claims by Hamas that ...", "menolak klaim kelompok Houthi bahwa ...".
-    A named party (or its demonym: "Russian claims"), between the verb (`lo`) and the content
-    (`hi`); never an outlet."""
-    if not lo < hi <= lo + _OWNER_REACH:
+def claim_owner_ref(ctx: Reader, cue: Cue, content: tuple[int, int]) -> SpeakerRef | None:
+    """Whose claim the statement answers: the verb's object before the content ("rejected
+    Russia's claim that ...", "dismissed claims by Hamas that ...", "menolak klaim kelompok Houthi
+    bahwa ..."), or the subject the content opens with ("Klaim Moskow bahwa P dibantah oleh Kyiv",
+    "Moscow's claim that P was rejected by Kyiv"). A named party or its demonym ("Russian
+    claims"); never an outlet."""
+    lo, hi = cue.end, content[0]
+    if lo < hi <= lo + _OWNER_REACH:
+        return _owner_near(ctx, ctx.doc.first(ctx.pack.claim_nouns, lo, hi), lo, hi)
+    if cue.start < content[1]:
+        return None  # the content is not before the verb
+    noun = ctx.doc.first(ctx.pack.claim_nouns, hi, min(content[1], hi + 40))
+    if noun is None or ctx.words(hi, noun.start) > 1:
         return None
-    noun = ctx.doc.first(ctx.pack.claim_nouns, lo, hi)
+    comp = ctx.doc.first(ctx.pack.complementizers, noun.end, min(content[1], noun.end + 50))
+    return _owner_near(ctx, noun, hi, comp.start) if comp is not None else None
+
+
+def _owner_near(ctx: Reader, noun: Hit | None, lo: int, hi: int) -> SpeakerRef | None:
     if noun is None:
         return None
     near = ctx.mentions.owners(max(lo, noun.start - 25), min(hi, noun.end + 40))
