@@ -7,7 +7,7 @@ import re
 
 from streams.core.compose import compose
 from streams.core.context import Reader
-from streams.core.discourse import SpeakerRef
+from streams.core.discourse import SpeakerRef, whole_party
 from streams.core.people_found import recall
 
 NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
@@ -81,8 +81,13 @@ def pronoun_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> Spe
     if pron is None or (nearest_end and ctx.words(pron.end, end) > 3):
         return None
     disc = ctx.state.discourse
-    target = disc.last_person(ctx.gaz, start) if pron.key == "person" else disc.last_speaker()
-    target = target or disc.last_speaker()
+    if pron.key == "person":
+        last = disc.last_speaker()
+        target = disc.last_person(ctx.gaz, start) or (
+            last if last is not None and not whole_party(last, ctx.gaz) else None
+        )
+    else:
+        target = disc.last_speaker()
     if target is None:
         return None
     return SpeakerRef(pron.start, pron.end, pron.text, target.actor_id, target.party, target.role, "pronoun")

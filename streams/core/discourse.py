@@ -25,6 +25,11 @@ class SpeakerRef:
         )
 
 
+def whole_party(ref: SpeakerRef, gaz: Gazetteer) -> bool:
+    """A state or armed group named as a whole ("China", "Beijing", "Hamas"), no office of it."""
+    return ref.role is None and ref.actor_id is not None and gaz.actors[ref.actor_id].kind == "party"
+
+
 def remember(items: list[SpeakerRef], new: list[SpeakerRef] | SpeakerRef, cap: int) -> None:
     """Append, forgetting the oldest beyond `cap` (amortised: trimmed when twice as long)."""
     if isinstance(new, SpeakerRef):
@@ -53,10 +58,13 @@ class Discourse:
         return self.speakers[-1] if self.speakers else None
 
     def last_person(self, gaz: Gazetteer, before: int) -> SpeakerRef | None:
-        """Whom "ia"/"he" points to: the last speaker, or a person named after it."""
+        """Whom "ia"/"he" points to: the last speaker that can be a "he" (not a state or group
+        named as a whole: "Beijing said ... He said" is someone else), or a person named after it."""
         best: SpeakerRef | None = None
         for ref in self.speakers:
-            if ref.start < before and ref.actor_id is not None and (best is None or ref.start > best.start):
+            if ref.start >= before or ref.actor_id is None or whole_party(ref, gaz):
+                continue
+            if best is None or ref.start > best.start:
                 best = ref
         for ref in self.mentions:
             if ref.start >= before or ref.actor_id is None:

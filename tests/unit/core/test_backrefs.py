@@ -16,6 +16,18 @@ def test_a_pronoun_speaker_resolves_to_the_last_person() -> None:
     )
 
 
+def test_he_is_never_a_state_named_as_a_whole() -> None:
+    # "Beijing said ... He said": "he" is someone the excerpt did not name, not China.
+    assert_claims(
+        "Beijing mengatakan kapal Filipina menabrak kapal China di Beting Sabina. Ia mengatakan bahwa "
+        "kapal Filipina sengaja menabrak kapal China.",
+        [
+            ("china", "affirm", "attack>china:philippines:beting_sabina"),
+            (None, "affirm", "attack>china:philippines:*"),
+        ],
+    )
+
+
 def test_a_bare_role_after_a_quote_is_not_an_actor_named_inside_the_quote() -> None:
     assert_claims(
         "Kepala Staf Gabungan Korea Selatan mengatakan tentara Korea Utara telah dikirim ke Rusia.\n"
