@@ -68,10 +68,31 @@ def discover_places(
             continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):
             continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
-        hit = Hit(name.start(), name.end(), slug(name.group(0)), name.group(0))
+        hit = Hit(name.start(), name.end(), place_id(pack.code, name.group(0)), name.group(0))
         if hit not in out:
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
+
+
+@memo
+def _naming(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    cfg = load_lang(lang).get("place_names") or {}
+    heads = {str(k).casefold(): str(v) for k, v in (cfg.get("heads") or {}).items()}
+    mods = {str(k).casefold(): str(v) for k, v in (cfg.get("modifiers") or {}).items()}
+    return heads, mods
+
+
+def place_id(lang: str, name: str) -> str:
+    """The id of a discovered place, in English word order when the language puts the geographic
+    noun first ("Lembah Galwan" -> galwan_valley, "Laut China Selatan" -> south_china_sea)."""
+    heads, mods = _naming(lang)
+    words = name.split()
+    for size in (2, 1):
+        head = heads.get(" ".join(words[:size]).casefold())
+        if head is not None and len(words) > size:
+            rest = [mods.get(w.casefold(), w) for w in reversed(words[size:])]
+            return slug(" ".join([*rest, head]))
+    return slug(name)
 
 
 _NAME_BEFORE = re.compile(_NAME.pattern + r"\s+$")

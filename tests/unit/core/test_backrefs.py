@@ -22,7 +22,7 @@ def test_he_is_never_a_state_named_as_a_whole() -> None:
         "Beijing mengatakan kapal Filipina menabrak kapal China di Beting Sabina. Ia mengatakan bahwa "
         "kapal Filipina sengaja menabrak kapal China.",
         [
-            ("china", "affirm", "attack>china:philippines:beting_sabina"),
+            ("china", "affirm", "attack>china:philippines:sabina_shoal"),
             (None, "affirm", "attack>china:philippines:*"),
         ],
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from streams.core.places_found import place_id
 from tests.unit.core.helpers import assert_claims, extract_body, frame_claims
 
 
@@ -50,3 +53,18 @@ def test_a_title_abbreviation_is_not_a_place() -> None:
         "in the same region.",
         [("united_kingdom", "affirm", "casualties:north_korea:*")],
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "place"),
+    [
+        ("id", "Lembah Galwan", "galwan_valley"),
+        ("id", "Laut China Selatan", "south_china_sea"),
+        ("id", "Dataran Tinggi Golan", "golan_heights"),
+        ("id", "Tepi Barat", "west_bank"),
+        ("id", "Rafah", "rafah"),
+        ("en", "Galwan Valley", "galwan_valley"),
+    ],
+)
+def test_a_discovered_place_has_one_id_in_both_languages(lang: str, name: str, place: str) -> None:
+    assert place_id(lang, name) == place
