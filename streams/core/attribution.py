@@ -179,11 +179,25 @@ def segment_end(ctx: Reader, pos: int, end: int) -> int:
             # An appositive name: "Sekretaris Jenderal NATO, Mark Rutte," — unless a clause goes
             # on after the name: "Menurut X, Korea Utara mengirim ...".
             name = _APPOSITIVE_NAME.match(text, m.start(), end)
-            if name is not None and (name.end() >= end or glue.appositive_end.match(text, name.end(), end)):
+            if name is not None and (name.end() >= end or _closes_appositive(ctx, name.end(), end)):
                 i = name.end()
                 continue
         return m.start()
     return end
 
 
+def _closes_appositive(ctx: Reader, pos: int, end: int) -> bool:
+    """What follows a name ends an appositive: "Mark Rutte, told ...", "Mark Rutte (NATO), said" —
+    not a verb after the name's acronym ("Menurut Filipina, Chinese Coast Guard (CCG) vessels
+    rammed ...": a clause goes on)."""
+    paren = _PAREN.match(ctx.text, pos, end)
+    if paren is not None:
+        pos = paren.end()
+        if pos >= end:
+            return True
+    found = ctx.pack.glue.appositive_end.match(ctx.text, pos, end)
+    return found is not None and not (paren is not None and found.group(0).strip().startswith("("))
+
+
+_PAREN = re.compile(r"\s*\([^)]{0,40}\)")
 _APPOSITIVE_NAME = re.compile(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")

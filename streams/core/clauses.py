@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from streams.core.context import Reader
 from streams.core.matching import PhraseMatcher
@@ -11,10 +12,33 @@ CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s|[.!?](?:\s|$)")
 _CLAUSE_END_PUNCT = re.compile(r"[;:()]|,\s|[.!?](?:\s|$)")
 
 
+def _short_paren(text: str, i: int) -> bool:
+    """The bracket at `i` opens or closes a short aside inside a phrase ("Chinese Coast Guard (CCG)
+    vessels", "Mark Rutte (NATO)"): it does not break the clause."""
+    if text[i] == "(":
+        j = text.find(")", i, i + _ASIDE + 2)
+        return j != -1 and not _ASIDE_BREAK.search(text, i + 1, j) and not _DATELINE.match(text, j + 1)
+    if text[i] == ")":
+        k = text.rfind("(", max(0, i - _ASIDE - 1), i)
+        return k != -1 and not _ASIDE_BREAK.search(text, k + 1, i) and not _DATELINE.match(text, i + 1)
+    return False
+
+
+_ASIDE = 40
+_ASIDE_BREAK = re.compile(r"[(),;]")
+_DATELINE = re.compile(r"\s*[-–—]")  # "SEOUL, May 29 (Reuters) - ...": the agency closes a dateline
+
+
+def _marks(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    for m in pattern.finditer(text, start, end):
+        if not _short_paren(text, m.start()):
+            yield m
+
+
 def has_clause_break(ctx: Reader, start: int, end: int) -> bool:
     if end <= start:
         return False
-    if CLAUSE_PUNCT.search(ctx.text, start, end):
+    if next(_marks(CLAUSE_PUNCT, ctx.text, start, end), None) is not None:
         return True
     return ctx.doc.first(ctx.pack.clause_breaks, start, end) is not None
 
@@ -22,7 +46,7 @@ def has_clause_break(ctx: Reader, start: int, end: int) -> bool:
 def clause_start(ctx: Reader, start: int, pos: int) -> int:
     """After the last clause mark or complementiser in [start, pos)."""
     best = start
-    for m in CLAUSE_PUNCT.finditer(ctx.text, start, pos):
+    for m in _marks(CLAUSE_PUNCT, ctx.text, start, pos):
         best = m.end()
     for h in ctx.doc.find(ctx.pack.complementizers, start, pos):
         best = max(best, h.end)
@@ -33,13 +57,13 @@ def clause_end(ctx: Reader, pos: int, end: int, objects: PhraseMatcher | None = 
     """Where the trigger's clause ends (next punctuation or clause word), capped at ~12 tokens."""
     text, pack = ctx.text, ctx.pack
     stop = min(end, pos + 90)
-    m = _CLAUSE_END_PUNCT.search(text, pos, stop)
+    m = next(_marks(_CLAUSE_END_PUNCT, text, pos, stop), None)
     hi = m.start() if m else stop
     if m is not None and m.group(0).startswith(","):
         # ", termasuk Kursk" / ", including Kursk" continues the place list.
         incl = ctx.doc.first(pack.inclusion_words, hi, min(stop, hi + 25))
         if incl is not None and ctx.words(hi, incl.start) == 0:
-            m2 = _CLAUSE_END_PUNCT.search(text, incl.end, stop)
+            m2 = next(_marks(_CLAUSE_END_PUNCT, text, incl.end, stop), None)
             hi = m2.start() if m2 else stop
     for brk in ctx.doc.find(pack.clause_breaks, pos, hi):
         if brk.key in pack.glue.relatives:

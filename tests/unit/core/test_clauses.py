@@ -75,3 +75,21 @@ def test_names_joined_by_and_stay_in_one_clause(body: str) -> None:
             ("nato", "affirm", "troops_in_combat:north_korea:belgorod"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vietnam's navy said Chinese Maritime Militia (CMM) boats rammed a Vietnamese trawler.",
+        "According to Vietnam's navy, Chinese Maritime Militia (CMM) boats rammed a Vietnamese trawler.",
+    ],
+)
+def test_an_acronym_in_brackets_does_not_break_the_clause(body: str) -> None:
+    assert_claims(body, [("vietnam", "affirm", "attack>vietnam:china:*")])
+
+
+def test_an_agency_in_brackets_still_closes_a_dateline() -> None:
+    assert_claims(
+        "HANOI, May 3 (Reuters) - Chinese boats rammed a Vietnamese trawler, Vietnam's navy said.",
+        [("vietnam", "affirm", "attack>vietnam:china:*")],
+    )
