@@ -68,7 +68,16 @@ def discover_places(
             continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):
             continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
-        hit = Hit(name.start(), name.end(), place_id(pack.code, name.group(0)), name.group(0))
+        own = _POSSESSOR.match(name.group(0))
+        if own is not None:  # "Ladakh's Galwan Valley": the place named is the second
+            hit = Hit(
+                name.start() + own.end(),
+                name.end(),
+                place_id(pack.code, name.group(0)[own.end() :]),
+                name.group(0)[own.end() :],
+            )
+        else:
+            hit = Hit(name.start(), name.end(), place_id(pack.code, name.group(0)), name.group(0))
         if hit not in out:
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
@@ -95,6 +104,7 @@ def place_id(lang: str, name: str) -> str:
     return slug(name)
 
 
+_POSSESSOR = re.compile(r"[^\s]+['’]s\s+(?=[A-Z])")
 _NAME_BEFORE = re.compile(_NAME.pattern + r"\s+$")
 
 

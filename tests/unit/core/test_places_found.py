@@ -68,3 +68,11 @@ def test_a_title_abbreviation_is_not_a_place() -> None:
 )
 def test_a_discovered_place_has_one_id_in_both_languages(lang: str, name: str, place: str) -> None:
     assert place_id(lang, name) == place
+
+
+def test_a_possessor_before_an_unknown_place_is_not_part_of_its_name() -> None:
+    # "Ladakh's Galwan Valley" names the valley; the region is its owner.
+    assert_claims(
+        "Nepal's army said Indian troops attacked a patrol in Sudurpashchim's Kalapani Valley.",
+        [("nepal", "affirm", "attack:india:kalapani_valley")],
+    )
