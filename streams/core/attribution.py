@@ -46,6 +46,8 @@ class CueSite:
     explicit_before: bool  # an earlier verb of this sentence already has a named speaker
 
     def content_start(self, ctx: Reader) -> int:
+        if self.prev is not None and self.prev.cue.side == "opening":
+            return self.prev.content[1]  # "Denying P, X said ...": P is the participle's
         return self.prev.cue.end if self.prev else ctx.sentence.start
 
 
@@ -146,6 +148,17 @@ def attribute_according(ctx: Reader, site: CueSite) -> Attribution:
     else:
         speaker = resolve_segment(ctx, cue.end, seg_end, nearest_end=False)
     span = (seg_end, sent.end) if ctx.words(sent.start, cue.start) <= 2 else (sent.start, cue.start)
+    return Attribution(sent.index, cue, speaker, span, frames_in(ctx, span[0], span[1], speaker))
+
+
+def attribute_opening(ctx: Reader, site: CueSite) -> Attribution:
+    """ "Denying that its troops had entered Kalapani, Nepal's army said ...": what the participle
+    governs up to the comma, said by the main clause's subject after it."""
+    cue, sent = site.cue, ctx.sentence
+    comma = ctx.text.index(", ", cue.end, sent.end)
+    verb = next((c.start for c in site.later if c.start > comma), min(sent.end, comma + 80))
+    speaker = resolve_segment(ctx, comma + 1, verb, nearest_end=True)
+    span = (cue.end, comma)
     return Attribution(sent.index, cue, speaker, span, frames_in(ctx, span[0], span[1], speaker))
 
 

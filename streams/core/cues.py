@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from streams.core.caches import memo
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.doc import Sentence
+from streams.core.lexicon import load_lang
 from streams.core.matching import Hit
 
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
@@ -44,6 +46,7 @@ class _Taken:
 
 def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
     taken = _Taken(ctx)
+    _opening_participle(ctx, sent, taken)
     _passive_cues(ctx, sent, taken)
     for h in ctx.doc.find(ctx.pack.cues_pronoun, sent.start, sent.end):
         if taken.free(h) and _after_punct(ctx, sent, h):
@@ -92,6 +95,34 @@ def _cited_aside(ctx: Reader, sent: Sentence, h: Hit) -> bool:
         return False
     subject = ctx.mentions.actors(sent.start, h.start)
     return not any(ctx.gaz.is_media(a.key) for a in subject)
+
+
+_FIRST_WORD = re.compile(r"[“\"‘]?\s*([A-Z][a-z]+)\b")
+
+
+def _opening_participle(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
+    """ "Denying the reports, the Kremlin said ...", "Membantah laporan itu, Kremlin ...": a
+    participle opening the sentence, its clause closed by a comma (the speaker follows it)."""
+    first = _FIRST_WORD.match(ctx.text, sent.start, sent.end)
+    if first is None:
+        return
+    kind = opening_kind(ctx, first.group(1))
+    if kind is None or ", " not in ctx.text[first.end() : sent.end]:
+        return
+    hit = Hit(first.start(1), first.end(1), kind, first.group(1))
+    if taken.free(hit):
+        taken.add(hit, kind, "opening")
+
+
+def opening_kind(ctx: Reader, word: str) -> str | None:
+    return _openers(ctx.pack.code).get(word)
+
+
+@memo
+def _openers(lang: str) -> dict[str, str]:
+    """Opening participle -> the kind of statement it makes."""
+    table = load_lang(lang).get("opening_participles") or {}
+    return {str(w): str(kind) for kind, words in table.items() for w in words or []}
 
 
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:

@@ -12,6 +12,7 @@ from streams.core.attribution import (
     CueSite,
     attribute_according,
     attribute_after,
+    attribute_opening,
     attribute_passive,
     frames_in,
 )
@@ -94,6 +95,8 @@ def _attribute(ctx: Reader, site: CueSite) -> Attribution | None:
         return attribute_according(ctx, site)
     if side == "by":
         return attribute_passive(ctx, site)
+    if side == "opening":
+        return attribute_opening(ctx, site)
     return attribute_before(ctx, site)
 
 
