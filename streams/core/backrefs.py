@@ -50,6 +50,10 @@ def role_speaker(
     orgs = [r for r in refs if r.actor_id and ctx.gaz.actors[r.actor_id].kind == "org"]
     if orgs:
         return ref(best, orgs[-1] if nearest_end else orgs[0], "role", role=role)
+    # "a spokesperson for the Philippine Navy", "spokesman of Hamas": whose office it is.
+    office = next((r for r in refs if r.party and _office_of(ctx, best, r)), None)
+    if office is not None:
+        return ref(best, office, "role", role=role)
     new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
     if new_name is not None and new_name.group(0).casefold() not in ctx.pack.stopwords:
         # A role with a new name is someone new; the party is the one the previous sentence opened
@@ -73,6 +77,15 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return ref(best, None, "unknown", role=role)
+
+
+def _office_of(ctx: Reader, role: SpeakerRef, owner: SpeakerRef) -> bool:
+    """The owner follows the role word, joined only by "for"/"of"/"the"."""
+    if owner.start < role.end:
+        return False
+    between = ctx.doc.word_list(role.end, owner.start)
+    particles = ctx.pack.glue.name_particles
+    return 0 < len(between) <= 2 and all(w.casefold() in particles for w in between)
 
 
 def pronoun_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> SpeakerRef | None:

@@ -175,6 +175,8 @@ def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
         and not _CLAUSE.search(ctx.text, h.end, owner.start)
         and ctx.doc.first(pack.complementizers, h.end, owner.start) is None
     )
+    if owner is not None and _clause_goes_on(ctx, sent, owner):
+        return False  # "X, a spokesperson for Y, said a Chinese vessel rammed ...": its subject
     return (
         named
         or word[:1].isupper()
@@ -182,6 +184,13 @@ def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
         or pack.pronouns.search(word) is not None
         or pack.unaffiliated.search(word) is not None
     )
+
+
+def _clause_goes_on(ctx: Reader, sent: Sentence, owner: Hit) -> bool:
+    """An event verb follows the party named after the cue, in the same clause."""
+    stop = _CLAUSE.search(ctx.text, owner.end, sent.end)
+    hi = stop.start() if stop else sent.end
+    return bool(ctx.mentions.triggers(owner.end, hi))
 
 
 def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None:

@@ -88,7 +88,8 @@ _LAST_WORD = re.compile(r"\w+\s+$")
 # A list member's title and name after its party: "’s Crown Prince Mohammed bin Salman"
 _TITLED_MEMBER = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-’']*|bin|al|el|de|van|der))+")
 _RELATIVE_APPOSITION = re.compile(
-    r",\s*(?:who|which|yang|citing|quoting|mengutip|speaking)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$",
+    r",\s*(?:who|which|yang|citing|quoting|mengutip|speaking|(?:when\s+)?asked|responding|replying|commenting|"
+    r"(?:saat\s+|ketika\s+)?ditanya|menanggapi)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ class Glue:
     phrase_end: re.Pattern[str]  # where a speaker phrase after the verb ends
     appositive_end: re.Pattern[str]
     lead_titles: re.Pattern[str]  # "..., NATO Secretary General Mark Rutte said"
+    name_particles: frozenset[str]  # "spokesperson for the Navy": small words inside titles and names
     officer_noun: re.Pattern[str]
     articles: frozenset[str]
     article_prefix: re.Pattern[str]  # an optional article before a name
@@ -176,6 +177,7 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
         phrase_end=_rx(r"\([^)]{0,40}\)|[,.;:(]|\s{w}\s", g("phrase_enders"), 0),
         appositive_end=_rx(r"\s*(?:[,.;:(\[]|$)|\s+{w}(?!\w)", g("appositive_enders"), 0),
         lead_titles=_rx(r"[,”\"]\s*(?:(?:[A-Z][\w'’.\-]*|{w})\s+){0,5}$", g("name_particles"), 0),
+        name_particles=frozenset(w.casefold() for w in g("name_particles")),
         officer_noun=_rx(r"{w}(?!\w)", g("officer_nouns")),
         articles=frozenset(w.casefold() for w in g("articles")),
         article_prefix=_rx(r"(?:{w}\s+)?", g("articles"), 0),

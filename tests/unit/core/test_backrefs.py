@@ -121,3 +121,10 @@ def test_an_office_after_the_name_gives_the_party() -> None:
         "the bloc's foreign policy chief, after a European Union summit.",
         [("european_union", "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_a_role_for_a_named_body_speaks_for_its_side() -> None:
+    assert_claims(
+        "A spokesperson for the Vietnamese Navy said a Chinese vessel rammed a fishing boat.",
+        [("vietnam", "affirm", "attack:china:*")],
+    )

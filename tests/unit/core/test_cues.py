@@ -81,3 +81,11 @@ def test_a_claim_whose_owner_says_something_is_attributed_to_the_owner() -> None
 def test_cues_inside_quotations_are_not_cues() -> None:
     ex = extract_body('Zelensky said: "They said nothing and denied nothing." That was all.')
     assert [a.cue.text for a in ex.attributions] == ["said"]
+
+
+def test_a_party_after_said_that_opens_a_clause_is_not_a_postposed_speaker() -> None:
+    # ", said a Chinese vessel rammed ...": the vessel is the subject of what was said.
+    assert_claims(
+        "Tran Van Minh, a spokesperson for the Vietnamese Navy, said a Chinese vessel rammed a fishing boat.",
+        [("vietnam", "affirm", "attack:china:*")],
+    )

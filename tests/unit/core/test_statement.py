@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.core.helpers import assert_claims
 
 
@@ -79,3 +81,17 @@ def test_a_risk_is_not_a_fact() -> None:
     from tests.unit.core.helpers import claims_of as read
 
     assert read("“Ada risiko Belarus mengirimkan pasukan tambahan ke Serbia,” kata menteri Prancis.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Chinese embassy in Hanoi, asked about the navy's account, said reports that Chinese vessels "
+        "rammed Vietnamese boats were fabrications.",
+        "Kedutaan Besar China di Hanoi, saat ditanya soal laporan angkatan laut, mengatakan laporan bahwa "
+        "kapal China menabrak kapal nelayan Vietnam adalah rekayasa.",
+    ],
+)
+def test_an_aside_after_the_subject_names_no_speaker(body: str) -> None:
+    # The navy named inside the aside is not who denies.
+    assert_claims(body, [("china", "deny", "attack>vietnam:china:*")])
