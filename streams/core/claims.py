@@ -146,7 +146,7 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         attr=attr,
         spk=spk,
         base=ctx.tuning.cue_stance[attr.cue.kind],
-        deny_marker=_deny_marker(ctx, cstart, cend),
+        deny_marker=_deny_marker(ctx, cstart, cend) or _verdict_before(ctx, attr),
         denial_noun=doc.first(pack.denial_nouns, cstart, cend),
         hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
         inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
@@ -240,6 +240,17 @@ def _the_other(attr: Attribution, spk: SpeakerRef, frame: FrameHit) -> FrameHit 
     if len(parties) != 2 or len(others) != 1:
         return None
     return replace(frame, agent=others[0], agent_by="explicit")
+
+
+def _verdict_before(ctx: Reader, attr: Attribution) -> Hit | None:
+    """ "called 'fake news' reports that P", "menyebut hoaks kabar bahwa P": the verdict stands
+    between the verb and the claim noun that opens what it is about."""
+    lo, hi = attr.cue.end, attr.content[0]
+    if not lo < hi <= lo + 60:
+        return None
+    marker = _deny_marker(ctx, lo, hi)
+    noun = ctx.doc.first(ctx.pack.claim_nouns, marker.end, hi) if marker is not None else None
+    return marker if noun is not None and ctx.words(marker.end if marker else hi, noun.start) <= 2 else None
 
 
 def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
