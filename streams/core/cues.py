@@ -16,6 +16,7 @@ from streams.core.matching import Hit
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 _CLAUSE = re.compile(r"[.,;:!?]")
 
 
@@ -198,6 +199,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     text, pack = ctx.text, ctx.pack
     if pack.modifier_first and pack.glue.noun_complement.match(text, h.end, h.end + 4):
         return None  # "estimates of North Korean losses", "reports of": a noun, not a verb
+    if _POSSESSIVE_BEFORE.search(text, max(sent.start, h.start - 4), h.start):
+        return None  # "Tehran's alleged role", "the army's reported losses": an adjective
     prev_word = _PREV_WORD.search(text, max(sent.start, h.start - 15), h.start)
     if prev_word is not None and prev_word.group(1).casefold() in pack.cue_blockers:
         # "an estimated 1,500", "the reported deployment": adjectives, not verbs; but "klaim

@@ -89,3 +89,11 @@ def test_a_party_after_said_that_opens_a_clause_is_not_a_postposed_speaker() -> 
         "Tran Van Minh, a spokesperson for the Vietnamese Navy, said a Chinese vessel rammed a fishing boat.",
         [("vietnam", "affirm", "attack:china:*")],
     )
+
+
+def test_a_reporting_word_after_a_possessive_is_an_adjective() -> None:
+    # "Caracas's alleged role": no statement by Caracas.
+    assert_claims(
+        "The sanctions target Caracas's alleged role in the attacks on Guyanese border posts.",
+        [],
+    )
