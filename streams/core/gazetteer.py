@@ -166,10 +166,10 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
     return Gazetteer(
         actors=actors,
         places=places,
-        actor_matcher=PhraseMatcher(alias_pairs),
-        demonym_matcher=PhraseMatcher(demonym_pairs),
-        place_matcher=PhraseMatcher(place_pairs),
-        people_matcher=PhraseMatcher((p, a.id) for a in actors.values() for p in a.people),
+        actor_matcher=PhraseMatcher(alias_pairs, proper=True),
+        demonym_matcher=PhraseMatcher(demonym_pairs, proper=True),
+        place_matcher=PhraseMatcher(place_pairs, proper=True),
+        people_matcher=PhraseMatcher(((p, a.id) for a in actors.values() for p in a.people), proper=True),
     )
 
 

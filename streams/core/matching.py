@@ -83,9 +83,14 @@ class Hit:
 class PhraseMatcher:
     """Finds non-overlapping, longest-first occurrences of phrases mapped to keys."""
 
-    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, str]], *, proper: bool = False) -> None:
+        """`proper`: the phrases are names; one written with a capital matches only a capitalised
+        text ("Lima" the capital, not "lima kali", five times)."""
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
+        self._capitalised: frozenset[str] = frozenset()
+        capitalised: set[str] = set()
+        lower: set[str] = set()
         for phrase, key in phrases:
             phrase = phrase.strip()
             if not phrase:
@@ -94,6 +99,8 @@ class PhraseMatcher:
                 exact.setdefault(phrase, key)
             else:
                 folded.setdefault(phrase.casefold(), key)
+                (capitalised if proper and phrase[:1].isupper() else lower).add(phrase.casefold())
+        self._capitalised = frozenset(capitalised - lower)  # "timur jauh Rusia" is also written so
         self._exact = exact
         self._folded = folded
         self._regex = self._compile(list(exact), list(folded))
@@ -142,8 +149,15 @@ class PhraseMatcher:
         for m in self._regex.finditer(text):
             raw = m.group(0)
             key = self.key_of(raw)
-            if key is not None:
+            if key is not None and not self._miscased(raw):
                 yield Hit(m.start(), m.end(), key, raw)
+
+    def _miscased(self, raw: str) -> bool:
+        """A name written in lower case in the text: a common word ("lima", "male")."""
+        if not self._capitalised or any(c.isupper() for c in raw):
+            return False  # "the Pentagon" is written as a name
+        norm = _POSSESSIVE.sub("", " ".join(raw.replace("’", "'").split())).casefold()
+        return norm in self._capitalised or norm.replace("'", "’") in self._capitalised
 
     def key_of(self, raw: str) -> str | None:
         """The key of a matched text (whitespace, apostrophe and possessive variants allowed)."""
@@ -213,7 +227,7 @@ class PhraseMatcher:
             end = folded.get(start, exact.get(start, -1))
             raw = text[start:end]
             key = self.key_of(raw)
-            if key is not None:
+            if key is not None and not self._miscased(raw):
                 out.append(Hit(start, end, key, raw))
             pos = end
         return out

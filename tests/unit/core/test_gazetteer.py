@@ -53,3 +53,10 @@ def test_a_state_statistics_office_speaks_for_its_state() -> None:
     for name in ("Badan Pusat Statistik", "Statistics Indonesia"):
         [hit] = gaz.find_actors(f"{name} said growth was 5 percent.")
         assert gaz.party_of(hit.key) == "indonesia"
+
+
+def test_a_front_line_town_under_its_soviet_name_is_the_same_place() -> None:
+    # Russian statements say "Artemovsk" where Ukrainian ones say "Bakhmut".
+    gaz = default_gazetteer()
+    assert [h.key for h in gaz.place_matcher.find_all("the liberation of Artemovsk")] == ["bakhmut"]
+    assert gaz.places["bakhmut"].parent == "donetsk"

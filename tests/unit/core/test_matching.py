@@ -108,3 +108,15 @@ def test_a_possessive_is_part_of_the_hit_and_not_of_the_key() -> None:
 def test_a_phrase_does_not_match_inside_a_hyphenated_word() -> None:
     m = PhraseMatcher([("Kursk", "kursk")])
     assert m.scan_tokens(Tokens("the Kursk-bound train")) == []
+
+
+def test_a_name_written_with_a_capital_does_not_match_a_common_word() -> None:
+    # "lima kali" is "five times", not Peru's capital; a name the data also writes in lower case
+    # ("timur jauh Rusia") still matches so.
+    names = [("Lima", "peru"), ("Timur Jauh Rusia", "far_east"), ("timur jauh Rusia", "far_east")]
+    m = PhraseMatcher(names, proper=True)
+    assert [h.key for h in m.find_all("kehilangan tentara lima kali lebih banyak")] == []
+    assert [h.key for h in m.find_all("Presiden Peru di Lima")] == ["peru"]
+    assert [h.key for h in m.find_all("di timur jauh rusia")] == ["far_east"]
+    token_hits = m.scan_tokens(Tokens("lima kali di Lima"))
+    assert [(h.key, h.text) for h in token_hits] == [("peru", "Lima")]
