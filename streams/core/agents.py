@@ -86,8 +86,10 @@ def _agent_from_troops(t: TriggerReading) -> None:
         ]
         if after_np:
             chosen = after_np[0]
-        elif _victims_after(t):
-            return  # "pasukannya menewaskan 20 tentara": the troops before the verb are the killers
+        elif _victims_after(t) or _object_follows(t):
+            # "pasukannya menewaskan 20 tentara", "Russian forces destroyed everything": the
+            # troops before the verb did it; what they destroyed is no one's named losses.
+            return
     if chosen is None:
         # A subject separated by a relative clause: "tentara Korea Utara, yang ..., telah tiba".
         chosen = next((np for np in explicit if np.end <= t.trig.start), None)
@@ -123,6 +125,16 @@ def _victims_after(t: TriggerReading) -> bool:
         if ctx.doc.first(marks, trig.end, hit.start) is not None:
             return False  # "tewas dalam pertempuran melawan pasukan Ukraina": not its object
     return ctx.words(trig.end, hit.start) <= 3
+
+
+def _object_follows(t: TriggerReading) -> bool:
+    """The active verb has an object right after it ("destroyed everything", "menghancurkan
+    semua"): its subject is the doer, not the one who lost something."""
+    ctx = t.ctx
+    nxt = ctx.pack.glue.next_word.match(ctx.text, t.trig.end, min(t.window_end, t.trig.end + 30))
+    if nxt is None or ctx.text[t.trig.end : nxt.start(1)].strip():
+        return False
+    return ctx.pack.words("object_openers").key_of(nxt.group(1)) is not None
 
 
 def _helped(t: TriggerReading, chosen: TroopNP | None) -> bool:
