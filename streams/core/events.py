@@ -452,6 +452,8 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
     for f in kept:
         if f.event == "territory_captured" and _own_ground(ctx, f):
             f.event = "territory_recaptured"  # Russia taking a town in Russia takes it back
+        elif f.event == "territory_recaptured" and _foreign_ground(ctx, f):
+            f.event = "territory_captured"  # Russia "liberating" a town in Ukraine takes it
     return kept
 
 
@@ -463,6 +465,15 @@ def _own_ground(ctx: Reader, f: FrameHit) -> bool:
     if home is None or not located:
         return False
     return all(p != home and ctx.gaz.within(p, home) for p in located)
+
+
+def _foreign_ground(ctx: Reader, f: FrameHit) -> bool:
+    """Every place the clause names that the gazetteer can locate lies outside the agent's country."""
+    home = ctx.gaz.party_place(f.agent)
+    located = [p for p in (f.place, *f.extra_places) if p is not None and ctx.gaz.place_chain(p)]
+    if home is None or not located:
+        return False
+    return all(not ctx.gaz.within(p, home) for p in located)
 
 
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:

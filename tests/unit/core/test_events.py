@@ -249,3 +249,14 @@ def test_an_event_the_text_already_told_keeps_that_telling_s_parties() -> None:
         "Laos mengatakan drone Vietnam menyerang Vientiane. Vietnam membantah serangan tersebut.",
         [("laos", "affirm", "attack>laos:vietnam:*"), ("vietnam", "deny", "attack>laos:vietnam:*")],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's defence ministry said its forces had liberated Avdiivka.",
+        "Kementerian Pertahanan Rusia mengatakan pasukannya telah membebaskan Avdiivka.",
+    ],
+)
+def test_liberating_a_town_of_another_country_is_taking_it(body: str) -> None:
+    assert_claims(body, [("russia", "affirm", "territory_captured:russia:avdiivka")])
