@@ -6,6 +6,7 @@ denial is a reversal, not a confirmation."""
 
 from __future__ import annotations
 
+from schemas import Evidence
 from streams.stance.context import DecisionContext
 
 
@@ -25,6 +26,7 @@ def check_confirmed(ctx: DecisionContext) -> None:
             and s.committed == "affirm"
             and s.last_affirm is not None
             and not ctx.stale(p, s.last_affirm, "affirm")
+            and not _joint(ctx, s.last_affirm)
         ]
         mine = ctx.mine(pid)
         if not others or (mine is not None and mine.committed == "affirm"):
@@ -39,3 +41,11 @@ def check_confirmed(ctx: DecisionContext) -> None:
             "CONFIRMED", pid, related, "confirm.independent_party", reason, "high" if strong else "medium"
         )
         return
+
+
+def _joint(ctx: DecisionContext, ev: Evidence) -> bool:
+    """The other party spoke in the same statement ("Britain and Australia said ..."): one joint
+    statement, not one party confirming another."""
+    mine = ctx.claim.span
+    overlap = max(ev.span.start, mine.start) < min(ev.span.end, mine.end)
+    return ev.article_id == ctx.claim.article_id and overlap

@@ -31,3 +31,13 @@ def test_a_presence_read_from_a_noun_phrase_alone_confirms_nothing() -> None:
         update={"cues": ["cue:said", "trigger:\u2205troops"]}
     )
     assert book.apply(weak) == []
+
+
+def test_parties_of_one_joint_statement_do_not_confirm_each_other() -> None:
+    # "Britain and Australia said ...": one statement; either confirms a third party's earlier one.
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", article="joint"))
+    assert book.apply(claim(2, "zelensky", "affirm", article="joint")) == []
+    later = MemoryBook()
+    later.apply(claim(1, "pentagon", "affirm", article="first"))
+    assert kinds(later.apply(claim(2, "zelensky", "affirm", article="second"))) == ["CONFIRMED"]
