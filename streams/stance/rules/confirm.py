@@ -46,6 +46,8 @@ def check_confirmed(ctx: DecisionContext) -> None:
 def _joint(ctx: DecisionContext, ev: Evidence) -> bool:
     """The other party spoke in the same statement ("Britain and Australia said ..."): one joint
     statement, not one party confirming another."""
-    mine = ctx.claim.span
-    overlap = max(ev.span.start, mine.start) < min(ev.span.end, mine.end)
-    return ev.article_id == ctx.claim.article_id and overlap
+    claim = ctx.claim
+    overlap = max(ev.span.start, claim.span.start) < min(ev.span.end, claim.span.end)
+    # The same words end both quotes (a headline's offsets are the body's too: compare the text).
+    same_words = ev.quote[-40:] == claim.quote[-40:]
+    return ev.article_id == claim.article_id and overlap and same_words
