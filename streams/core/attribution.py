@@ -79,6 +79,8 @@ def attribute_after(ctx: Reader, site: CueSite) -> Attribution | None:
             return before
     if site.explicit_before:
         return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
+    if cue.side == "after" and ctx.pack.words("addressee_cues").key_of(cue.text) is not None:
+        return None  # "..., told Moldovan reporters": whom it was told to, never who spoke
     speaker = _pronoun_cue_speaker(ctx, cue) if cue.side == "pronoun" else _speaker_after(ctx, cue)
     if cue.side == "pronoun" and speaker is None:
         return None
@@ -104,7 +106,8 @@ def _speaker_before_verb(ctx: Reader, site: CueSite) -> Attribution | None:
     lo = lead.start(1)
     before = resolve_segment(ctx, lo, cue.start, nearest_end=True)
     # "..., U.S. Deputy Ambassador to the United Nations Dorothy Shea told": a long title is a name.
-    title = _TITLE_RUN.fullmatch(ctx.text, lo, end) is not None
+    # "..., a spokesman for the army, told": a role phrase as long as a title.
+    title = _TITLE_RUN.fullmatch(ctx.text, lo, end) is not None or ctx.doc.first(ctx.pack.roles, lo, end)
     if before is None or ctx.words(lo, cue.start) > (10 if title else 4):
         return None
     q = opening_quote(ctx, lo)

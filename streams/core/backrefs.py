@@ -79,8 +79,14 @@ def role_speaker(
     return ref(best, None, "unknown", role=role)
 
 
+_NAME_TAIL = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|of|the|for|and))*\s+")
+
+
 def _office_of(ctx: Reader, role: SpeakerRef, owner: SpeakerRef) -> bool:
-    """The owner follows the role word, joined only by "for"/"of"/"the"."""
+    """The owner follows the role word, joined only by "for"/"of"/"the", or opens the name the role
+    word ends ("Ukraine's Main Directorate of Intelligence")."""
+    if owner.end <= role.start:
+        return _NAME_TAIL.fullmatch(ctx.text, owner.end, role.start) is not None
     if owner.start < role.end:
         return False
     between = ctx.doc.word_list(role.end, owner.start)

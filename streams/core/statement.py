@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
+from streams.core.backrefs import pronoun_speaker
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.cues import Cue
@@ -139,6 +140,10 @@ def _clause_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | 
     if pron is None or comma < 0 or pron.start < comma or ctx.words(pron.end, cue.start) > 0:
         return None
     first = next(iter(ctx.mentions.owners(ctx.sentence.start, comma)), None)
+    if first is not None and ctx.doc.quotes.inside(first.start):
+        # '“Russian strikes ...,” he said': a party inside the quote is no subject; "he" is
+        # whoever spoke last.
+        return pronoun_speaker(ctx, comma, cue.start, nearest_end=True)
     if first is None or ctx.words(ctx.sentence.start, first.start) > 1:
         return None
     party = ctx.gaz.party_of(first.key)

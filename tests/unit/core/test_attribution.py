@@ -66,3 +66,12 @@ def test_a_quote_before_said_x_is_the_content() -> None:
         '"North Korean soldiers are already in Kursk," Zelensky said.',
         [("ukraine", "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_whom_it_was_told_to_is_not_who_spoke() -> None:
+    # "told Moldovan reporters": Moldova is the audience; the Transnistrian spokesman has no party here.
+    assert_claims(
+        "“Moldovan troops shelled the village of Varnita,” Ion Popescu, a spokesman for Transnistria's "
+        "army, told Moldovan reporters.",
+        [(None, "affirm", "attack:moldova:varnita")],
+    )

@@ -128,3 +128,20 @@ def test_a_role_for_a_named_body_speaks_for_its_side() -> None:
         "A spokesperson for the Vietnamese Navy said a Chinese vessel rammed a fishing boat.",
         [("vietnam", "affirm", "attack:china:*")],
     )
+
+
+def test_a_role_word_ending_a_partys_body_speaks_for_that_party() -> None:
+    assert_claims(
+        "A spokesperson for Georgia’s Main Directorate of Intelligence said Russian drones hit the "
+        "Enguri dam.",
+        [("georgia", "affirm", "attack:russia:*")],
+    )
+
+
+def test_he_after_a_quote_naming_a_party_is_the_last_speaker() -> None:
+    # '"Russian strikes ...," he said': the party inside the quote is not the one speaking.
+    assert_claims(
+        "“Georgia did not shell Tskhinvali,” Giorgi Beridze, a spokesman for Georgia’s interior ministry, "
+        "told reporters.\n“Russian strikes on the town are a well-known practice of the occupiers,” he said.",
+        [("georgia", "affirm", "attack:russia:*")],
+    )
