@@ -34,6 +34,7 @@ class Mentions:
         verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
         known = doc.index(gaz.place_matcher).hits
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
+        known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
         lands = self._national_territory(pack)
         self._places = HitIndex(sorted(known + found + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}

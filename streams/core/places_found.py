@@ -58,9 +58,13 @@ def discover_places(
         anchors += [(h.end, False) for h in facilities]  # "Pangkalan Udara Al Udeid"
     names = [_name_after(doc, pack, pos, loose) for pos, loose in sorted(anchors)]
     names += [_name_before(doc, h.start) for h in facilities if pack.modifier_first]  # "Al Udeid air base"
+    heads = _naming(pack.code)[0]
     for name in names:
-        if name is None or any(s < name.end() and name.start() < e for s, e in taken):
+        if name is None:
             continue
+        headed = len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads
+        if not headed and any(s < name.end() and name.start() < e for s, e in taken):
+            continue  # "Laut China Selatan" is a sea, though "China" is a known place
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
             continue

@@ -168,7 +168,10 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
 
     return Glue(
         coordinators=frozenset(w.casefold() for w in g("coordinators")),
-        list_gap=_rx(r"\s*(?:,\s*|\s+)(?:{w}\s+)?", g("coordinators")),
+        # "China and the Philippines": an article may open the next member.
+        list_gap=_rx(
+            r"\s*(?:,\s*|\s+)(?:{w}\s+)?" + rf"(?:(?:{alt(g('definite_articles'))})\s+)?", g("coordinators")
+        ),
         coordinator_word=_rx(r"{w}(?!\w)", g("coordinators")),
         same_subject=_rx(r"(?:{w}\s+(?:\w+\s+){0,2})$", g("same_subject_links")),
         clause_link=_rx(r"[,;]|\s{w}\s", g("clause_links"), 0),

@@ -76,3 +76,11 @@ def test_a_possessor_before_an_unknown_place_is_not_part_of_its_name() -> None:
         "Nepal's army said Indian troops attacked a patrol in Sudurpashchim's Kalapani Valley.",
         [("nepal", "affirm", "attack:india:kalapani_valley")],
     )
+
+
+def test_a_sea_named_after_a_country_is_the_sea() -> None:
+    # "Laut China Selatan" holds the known place "China", but names the South China Sea.
+    assert_claims(
+        "Vietnam mengatakan kapal China menabrak kapal nelayan di Laut China Selatan.",
+        [("vietnam", "affirm", "attack:china:south_china_sea")],
+    )

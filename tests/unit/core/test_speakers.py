@@ -44,3 +44,10 @@ def test_a_party_inside_a_relative_clause_on_the_subject_is_not_the_speaker() ->
         "Pejabat yang enggan disebutkan namanya mengatakan tentara Korea Utara tiba di Kursk.",
         [(None, "affirm", "troops_deployed:north_korea:kursk")],
     )
+
+
+def test_an_article_may_open_the_next_listed_party() -> None:
+    assert_claims(
+        "Vietnam and the Philippines accused each other of ramming.",
+        [("vietnam", "affirm", "attack:philippines:*"), ("philippines", "affirm", "attack:vietnam:*")],
+    )
