@@ -40,6 +40,8 @@ def find_frames(
     for opened in _triggers(ctx, start, end, troops) + blamed + _weapon_launches(ctx, start, end):
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
+            if event_id == "casualties" and _airliner_downed(ctx, opened, start):
+                event_id = "attack"
             spec = specs.get(event_id)
             if spec is None:
                 continue
@@ -65,6 +67,17 @@ def find_frames(
     frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
+
+
+def _airliner_downed(ctx: Reader, trigger: Hit, start: int) -> bool:
+    """ "Iran shot down the Ukrainian airliner", "pesawat penumpang ditembak jatuh oleh rudal
+    Rusia": an airliner shot down is read as an attack by whoever shot it, not as a military loss
+    of the airline's country (a fighter jet shot down stays its owner's loss)."""
+    words = ctx.pack.words
+    if words("downing_verbs").key_of(trigger.text) is None:
+        return False
+    lo, hi = max(start, trigger.start - 80), min(ctx.sentence.end, trigger.end + 80)
+    return ctx.doc.first(words("civilian_aircraft_nouns"), lo, hi) is not None
 
 
 def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:

@@ -306,7 +306,9 @@ def _by_phrase(t: TriggerReading) -> Found:
         if ctx.words(trig.end, h.start) > 5:
             break
         for s, e, party in _parties(t, h.end, hi):
-            if ctx.words(h.end, s) <= 2:
+            # "oleh rudal darat-ke-udara milik Iran": the weapon may stand before its owner
+            weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), h.end, s)
+            if ctx.words(h.end, s) <= (5 if weapon is not None else 2):
                 return party, s, e
             break
     return None
