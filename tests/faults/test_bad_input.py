@@ -84,7 +84,8 @@ def test_a_long_unpunctuated_article_never_holds_up_the_next_for_longer_than_the
     budget = 0.25  # far above a normal article (~10 ms), far below the long one
     settings = settings_for(stack, "slow", fault_tmp, extract_budget_s=budget)
     before, after = sorted(generate(2, seed=13, prefix="slowok"), key=lambda a: a.id)
-    words = "pasukan korea utara dikirim ke wilayah kursk kata pejabat intelijen ukraina "
+    # names as a text writes them: each one is a mention the reader has to weigh
+    words = "pasukan Korea Utara dikirim ke wilayah Kursk kata pejabat intelijen Ukraina "
     wall = before.model_copy(update={"id": "wall-of-text", "body": (words * 2600)[:190_000]})
     ensure_topics(settings)
     worker = SupervisedWorker(settings, fault_tmp / "slow.log")
