@@ -88,7 +88,10 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
         # "klaim Rusia soal Kursk": what Russia claimed, not merely the last thing described.
         pool = [f for f in pool if f.event == ctx.state.owned[owner]] or pool
     f = pool[0]
-    agent = owner if owner is not None and event_specs()[f.event].agent == "subject" else f.agent
+    # "klaim Moskow soal Kursk": Moscow's own act, when Moscow was heard claiming one; the
+    # reports "of South Korea" confirmed by the North are not South Korea's act.
+    owned = owner is not None and ctx.state.owned.get(owner) == f.event
+    agent = owner if owned and event_specs()[f.event].agent == "subject" else f.agent
     # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner. The place
     # comes only from what this speaker's clause names: a back-reference has none.
     places = ctx.mentions.places_outside_actors(start, end)

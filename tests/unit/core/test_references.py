@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,12 @@ def test_a_bare_report_joins_the_denial_the_other_side_made_just_before() -> Non
         (c.speaker.party, c.stance, c.proposition.id) for c in ex.claims if c.speaker.party == "south_korea"
     ]
     assert got == [("south_korea", "deny", "casualties:thailand:*")]
+
+
+def test_confirming_the_reports_of_a_party_does_not_make_it_the_actor() -> None:
+    # "confirms the reports of Japan's intelligence": Japan reported; it did not retake Kursk.
+    claims = claims_of(
+        "Pyongyang mengatakan pasukannya membantu Moskow merebut kembali Kursk. Pernyataan itu "
+        "mengonfirmasi laporan intelijen dari Jepang."
+    )
+    assert claims and not any(":japan:" in pid for _, _, pid in claims)
