@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.gazetteer import default_gazetteer
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 
 
 def test_chains_and_parties() -> None:
@@ -60,3 +60,13 @@ def test_a_front_line_town_under_its_soviet_name_is_the_same_place() -> None:
     gaz = default_gazetteer()
     assert [h.key for h in gaz.place_matcher.find_all("the liberation of Artemovsk")] == ["bakhmut"]
     assert gaz.places["bakhmut"].parent == "donetsk"
+
+
+def test_an_indonesian_ministry_by_its_acronym_speaks_for_indonesia() -> None:
+    # "Menlu AS" is the US secretary of state: a bare title names no country.
+    assert claims_of("Menkominfo membantah bahwa pasukan Indonesia dikirim ke Gaza.", "id") == [
+        ("indonesia", "deny", "troops_deployed:indonesia:gaza")
+    ]
+    assert [c[0] for c in claims_of("Menlu AS mengatakan pasukan Korea Utara dikirim ke Rusia.", "id")] == [
+        "united_states"
+    ]
