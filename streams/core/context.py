@@ -51,6 +51,7 @@ class Reader:
     state: ReadingState
     sentence: Sentence  # the sentence being read
     people: PeopleMemory | None = None  # who spoke for whom, across articles (people.py)
+    headline: bool = False  # reading the title: "X: P", "P – X", "X Klaim P" attribute as headlines do
 
     @property
     def text(self) -> str:

@@ -11,7 +11,7 @@ from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.doc import Sentence
 from streams.core.lexicon import load_lang
-from streams.core.matching import Hit
+from streams.core.matching import Hit, PhraseMatcher
 
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
@@ -69,6 +69,11 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
         kind = _verb_kind(ctx, sent, h, taken) if taken.free(h) else None
         if kind is not None:
             taken.add(h, kind, "before")
+    if ctx.headline:
+        # "Rusia Klaim Drone Ukraina Serang ...": a headline drops the verb's prefix.
+        for h in ctx.doc.find(_headline_cues(ctx.pack.code), sent.start, sent.end):
+            if taken.free(h):
+                taken.add(h, h.key, "before")
     cues = sorted(taken.cues, key=lambda c: c.start)
     # "she said, adding that ...": a participle right after a verb goes on with that verb's content.
     gerund = ctx.pack.glue.gerund_suffixes
@@ -117,6 +122,12 @@ def _opening_participle(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
 
 def opening_kind(ctx: Reader, word: str) -> str | None:
     return _openers(ctx.pack.code).get(word)
+
+
+@memo
+def _headline_cues(lang: str) -> PhraseMatcher:
+    table = load_lang(lang).get("headline_cues") or {}
+    return PhraseMatcher((str(w), str(kind)) for kind, words in table.items() for w in words or [])
 
 
 @memo

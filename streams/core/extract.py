@@ -68,7 +68,7 @@ def extract(
     doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz, people)
     if article.title and article.title.strip():
         # The headline is read too, on its own (its spans point into the title).
-        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz, people)
+        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz, people, headline=True)
         claims = [_titled(c) for c in in_title] + claims
     return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
 
@@ -80,6 +80,7 @@ def _read(
     pack: LangPack,
     gaz: Gazetteer,
     people: PeopleMemory,
+    headline: bool = False,
 ) -> tuple[Doc, list[Attribution], list[Claim]]:
     settings = tuning()
     doc = read_document(text, pack.code, dropped, article.published_at, settings.max_sentence_chars)
@@ -88,8 +89,8 @@ def _read(
     if not doc.sentences:
         return doc, attributions, claims
     state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
-    mentions = Mentions(doc, pack, gaz)
-    ctx = Reader(article, doc, pack, gaz, settings, mentions, state, doc.sentences[0], people)
+    mentions = Mentions(doc, pack, gaz, headline=headline)
+    ctx = Reader(article, doc, pack, gaz, settings, mentions, state, doc.sentences[0], people, headline)
     for sent in doc.sentences:
         ctx.sentence = sent
         attrs, found = read_sentence(ctx)

@@ -9,6 +9,7 @@ from streams.core.lang import LangPack
 from streams.core.matching import Hit
 from streams.core.places_found import discover_places
 from streams.core.vocabulary import (
+    headline_trigger_matcher,
     lemma_trigger_matcher,
     measure_matcher,
     merge_triggers,
@@ -18,7 +19,7 @@ from streams.core.vocabulary import (
 
 
 class Mentions:
-    def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer) -> None:
+    def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer, *, headline: bool = False) -> None:
         self.doc = doc
         self.gaz = gaz
         # One pass each, up front: every step asks for these.
@@ -27,6 +28,8 @@ class Mentions:
         self._people = doc.index(gaz.people_matcher)
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
+        if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
+            surface = merge_triggers(surface, doc.index(headline_trigger_matcher(pack.code)).hits)
         self._triggers = HitIndex(merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface)
         # Places the gazetteer does not know: after a preposition, or as the object of a verb
         # that takes a place ("took control of the provincial capital Goma").

@@ -22,6 +22,7 @@ from streams.core.cues import Cue, find_cues
 from streams.core.discourse import SpeakerRef
 from streams.core.events import BLAMED
 from streams.core.frame import FrameHit
+from streams.core.headlines import headline_attribution
 from streams.core.people_found import discover
 from streams.core.speakers import remember_mentions, resolve_segment
 from streams.core.statement import attribute_before
@@ -44,6 +45,8 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     label = _transcript_label(ctx)
     if not cues:
         extra = _label_speaker(ctx) or _continued_quote(ctx)
+        if extra is None and ctx.headline:
+            extra = headline_attribution(ctx)
         if extra is not None:
             attrs.append(extra)
     claims: list[Claim] = []

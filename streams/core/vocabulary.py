@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from streams.core.caches import memo
 from streams.core.lemmas import LemmaMatcher
+from streams.core.lexicon import load_lang
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.propositions import event_specs
 
@@ -74,3 +75,11 @@ def measure_matcher(lang: str) -> PhraseMatcher:
 def word_matcher(words: tuple[str, ...]) -> PhraseMatcher:
     """An event's object words ("senjata", "weapons") or recipient prepositions."""
     return PhraseMatcher((w, w) for w in words)
+
+
+@memo
+def headline_trigger_matcher(lang: str) -> PhraseMatcher:
+    """Bare verbs only a headline uses as verbs ("Serang" is also a town: the lemma list keeps
+    only its affixed forms), keyed by event: lang data `headline_triggers`."""
+    table = load_lang(lang).get("headline_triggers") or {}
+    return PhraseMatcher((str(w), str(event)) for event, words in table.items() for w in words or [])

@@ -1,0 +1,59 @@
+"""streams/core/headlines.py: a headline attributes with a label before a colon, a source after a
+dash, and verbs without their prefix; the body reads none of these as attributions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from schemas import Article
+from streams.core.extract import extract
+from streams.core.people import InMemoryPeople
+
+ClaimKey = tuple[str | None, str, str]
+
+
+def title_claims(title: str, lang: str) -> list[ClaimKey]:
+    article = Article(
+        id="t",
+        url=None,
+        outlet="Test",
+        language=lang,
+        title=title,
+        body="Lorem ipsum.",
+        published_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    return [
+        (c.speaker.party, c.stance, c.proposition.id)
+        for c in extract(article, people=InMemoryPeople()).claims
+        if c.in_title and c.proposition.event != "other"
+    ]
+
+
+def test_a_label_before_a_colon_is_the_speaker() -> None:
+    assert title_claims("Georgia: Russian jets bombed the village of Kodori", "en") == [
+        ("georgia", "affirm", "attack:russia:kodori")
+    ]
+
+
+def test_a_source_after_a_dash_is_the_speaker() -> None:
+    got = title_claims("More Belarusian troops massed near the border with Lithuania – Vilnius", "en")
+    assert got and all(party == "lithuania" for party, _, _ in got)
+
+
+def test_bare_headline_verbs_attribute_and_trigger() -> None:
+    got = title_claims("Georgia Klaim Drone Rusia Serang Bendungan Enguri, Moskow Membantah", "id")
+    assert ("georgia", "affirm", "attack:russia:*") in got
+    assert ("russia", "deny", "attack:russia:*") in got
+
+
+def test_a_town_named_like_a_bare_verb_is_no_trigger_in_the_body() -> None:
+    article = Article(
+        id="b",
+        url=None,
+        outlet="Test",
+        language="id",
+        title=None,
+        body="Pejabat Serang mengatakan banjir melanda kota itu.",
+        published_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    assert all(c.proposition.event != "attack" for c in extract(article, people=InMemoryPeople()).claims)
