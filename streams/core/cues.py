@@ -72,7 +72,7 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
     if ctx.headline:
         # "Rusia Klaim Drone Ukraina Serang ...": a headline drops the verb's prefix.
         for h in ctx.doc.find(_headline_cues(ctx.pack.code), sent.start, sent.end):
-            if taken.free(h):
+            if taken.free(h) and not _THANKS_TO.match(ctx.text, h.end):
                 taken.add(h, h.key, "before")
     cues = sorted(taken.cues, key=lambda c: c.start)
     # "she said, adding that ...": a participle right after a verb goes on with that verb's content.
@@ -103,6 +103,7 @@ def _cited_aside(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     return not any(ctx.gaz.is_media(a.key) for a in subject)
 
 
+_THANKS_TO = re.compile(r"\s+to\b")  # "thanks to the drones": a cause, not a verb
 _FIRST_WORD = re.compile(r"[“\"‘]?\s*([A-Z][a-z]+)\b")
 
 

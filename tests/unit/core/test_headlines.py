@@ -57,3 +57,10 @@ def test_a_town_named_like_a_bare_verb_is_no_trigger_in_the_body() -> None:
         published_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
     assert all(c.proposition.event != "attack" for c in extract(article, people=InMemoryPeople()).claims)
+
+
+def test_thanks_for_an_act_in_a_headline_acknowledges_it() -> None:
+    assert title_claims("Minsk thanks Russia for sending troops to Grodno", "en") == [
+        ("belarus", "affirm", "troops_deployed:russia:grodno")
+    ]
+    assert title_claims("Vilnius holds thanks to new air defence, Lithuania says", "en") == []
