@@ -41,6 +41,8 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     seg_start = site.content_start(ctx)
     # "Dilansir Reuters, ..., X menuduh": an outlet's attribution is no subject to go on with
     if prev is not None and prev.speaker is not None and not ctx.gaz.is_media(prev.speaker.actor_id):
+        if ctx.headline and ctx.text[max(0, cue.start - 2) : cue.start] == ", ":
+            return prev.speaker  # "Ukraina Bantah Serang PLTN, Tuding Rusia ...": the same subject
         link = ctx.pack.glue.same_subject.search(ctx.text, max(seg_start, cue.start - 30), cue.start)
         if link is not None and not ctx.mentions.owners(link.start(), cue.start):
             # "X membantah ... dan mengatakan ...": same subject (not "... dan pemerintah Lebanon menuduh")

@@ -64,3 +64,8 @@ def test_thanks_for_an_act_in_a_headline_acknowledges_it() -> None:
         ("belarus", "affirm", "troops_deployed:russia:grodno")
     ]
     assert title_claims("Vilnius holds thanks to new air defence, Lithuania says", "en") == []
+
+
+def test_a_headline_verb_after_a_comma_keeps_the_subject() -> None:
+    got = title_claims("Georgia Bantah Serang Sukhumi, Tuding Rusia Serang Bendungan Enguri", "id")
+    assert got == [("georgia", "deny", "attack:georgia:*"), ("georgia", "affirm", "attack:russia:*")]
