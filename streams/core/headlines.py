@@ -13,7 +13,8 @@ from streams.core.discourse import SpeakerRef
 from streams.core.speakers import resolve_segment
 
 _LABEL = re.compile(r"(?:^|,\s*)([^,:]{2,50}?):\s+\S")
-_SOURCE = re.compile(r"\s[–—-]\s*([^–—\-]{2,40}?)\s*$")
+# "... – Pentagon", "Iran behind attacks on Saudi plants: US"
+_SOURCE = re.compile(r"(?:\s[–—-]|:)\s*([^–—\-:]{2,40}?)\s*$")
 _MAX_WORDS = 5
 
 
@@ -37,10 +38,14 @@ def headline_attribution(ctx: Reader) -> Attribution | None:
 
 
 def _party_named(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """The segment is a speaker's name and nothing else ("PM Sharif", "US", "Ukrainian army")."""
     if ctx.words(start, end) > _MAX_WORDS:
         return None
     who = resolve_segment(ctx, start, end, nearest_end=True)
-    return who if who is not None and who.party is not None else None
+    if who is None or who.party is None:
+        return None
+    rest = ctx.words(start, who.start) + ctx.words(who.end, end)
+    return who if rest <= 1 else None
 
 
 def _attribution(ctx: Reader, cue: Cue, who: SpeakerRef, span: tuple[int, int]) -> Attribution:

@@ -38,6 +38,15 @@ class Mentions:
         known = doc.index(gaz.place_matcher).hits
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
+        # "Laut China Selatan" names a sea: the country inside it is no actor either.
+        seas = [f for f in found if f.key not in {k.key for k in known}]
+        self._actors = HitIndex(
+            [
+                a
+                for a in self._actors.hits
+                if not any(f.start <= a.start and a.end <= f.end and f.start < a.start for f in seas)
+            ]
+        )
         lands = self._national_territory(pack)
         self._places = HitIndex(sorted(known + found + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}

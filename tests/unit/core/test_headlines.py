@@ -69,3 +69,14 @@ def test_thanks_for_an_act_in_a_headline_acknowledges_it() -> None:
 def test_a_headline_verb_after_a_comma_keeps_the_subject() -> None:
     got = title_claims("Georgia Bantah Serang Sukhumi, Tuding Rusia Serang Bendungan Enguri", "id")
     assert got == [("georgia", "deny", "attack:georgia:*"), ("georgia", "affirm", "attack:russia:*")]
+
+
+def test_a_source_after_a_final_colon_is_the_speaker() -> None:
+    assert title_claims("Russian jets bombed the village of Kodori: Georgia", "en") == [
+        ("georgia", "affirm", "attack:russia:kodori")
+    ]
+
+
+def test_a_colon_after_a_scene_or_before_a_clause_names_no_speaker() -> None:
+    # "Tense moments in the South China Sea: ..." and "...: Philippine and Chinese ships collide".
+    assert title_claims("Insiden di Laut China Selatan: Kapal Filipina dan Vietnam Bertabrakan", "id") == []
