@@ -77,7 +77,11 @@ def _airliner_downed(ctx: Reader, trigger: Hit, start: int) -> bool:
     if words("downing_verbs").key_of(trigger.text) is None:
         return False
     lo, hi = max(start, trigger.start - 80), min(ctx.sentence.end, trigger.end + 80)
-    return ctx.doc.first(words("civilian_aircraft_nouns"), lo, hi) is not None
+    military = ctx.doc.find(words("military_aircraft_nouns"), lo, hi)
+    return any(
+        not any(m.start <= c.start < m.end for m in military)
+        for c in ctx.doc.find(words("civilian_aircraft_nouns"), lo, hi)
+    )
 
 
 def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
