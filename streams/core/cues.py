@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.core.caches import memo
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.doc import Sentence
-from streams.core.lexicon import load_lang
-from streams.core.matching import Hit, PhraseMatcher
+from streams.core.matching import Hit
+from streams.core.vocabulary import keyed_words
 
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
 _PUNCT_BEFORE = re.compile(r"[,”\"’]\s*$")
@@ -71,7 +70,7 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
             taken.add(h, kind, "before")
     if ctx.headline:
         # "Rusia Klaim Drone Ukraina Serang ...": a headline drops the verb's prefix.
-        for h in ctx.doc.find(_headline_cues(ctx.pack.code), sent.start, sent.end):
+        for h in ctx.doc.find(keyed_words(ctx.pack.code, "headline_cues"), sent.start, sent.end):
             if taken.free(h) and not _THANKS_TO.match(ctx.text, h.end):
                 taken.add(h, h.key, "before")
     cues = sorted(taken.cues, key=lambda c: c.start)
@@ -122,20 +121,7 @@ def _opening_participle(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
 
 
 def opening_kind(ctx: Reader, word: str) -> str | None:
-    return _openers(ctx.pack.code).get(word)
-
-
-@memo
-def _headline_cues(lang: str) -> PhraseMatcher:
-    table = load_lang(lang).get("headline_cues") or {}
-    return PhraseMatcher((str(w), str(kind)) for kind, words in table.items() for w in words or [])
-
-
-@memo
-def _openers(lang: str) -> dict[str, str]:
-    """Opening participle -> the kind of statement it makes."""
-    table = load_lang(lang).get("opening_participles") or {}
-    return {str(w): str(kind) for kind, words in table.items() for w in words or []}
+    return keyed_words(ctx.pack.code, "opening_participles").key_of(word)
 
 
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:

@@ -9,7 +9,7 @@ from streams.core.lang import LangPack
 from streams.core.matching import Hit
 from streams.core.places_found import discover_places
 from streams.core.vocabulary import (
-    headline_trigger_matcher,
+    keyed_words,
     lemma_trigger_matcher,
     measure_matcher,
     merge_triggers,
@@ -29,7 +29,7 @@ class Mentions:
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
-            surface = merge_triggers(surface, doc.index(headline_trigger_matcher(pack.code)).hits)
+            surface = merge_triggers(surface, doc.index(keyed_words(pack.code, "headline_triggers")).hits)
         self._triggers = HitIndex(merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface)
         # Places the gazetteer does not know: after a preposition, or as the object of a verb
         # that takes a place ("took control of the provincial capital Goma").

@@ -78,8 +78,8 @@ def word_matcher(words: tuple[str, ...]) -> PhraseMatcher:
 
 
 @memo
-def headline_trigger_matcher(lang: str) -> PhraseMatcher:
-    """Bare verbs only a headline uses as verbs ("Serang" is also a town: the lemma list keeps
-    only its affixed forms), keyed by event: lang data `headline_triggers`."""
-    table = load_lang(lang).get("headline_triggers") or {}
-    return PhraseMatcher((str(w), str(event)) for event, words in table.items() for w in words or [])
+def keyed_words(lang: str, key: str) -> PhraseMatcher:
+    """A lang-data table {kind: [words]} as one matcher keyed by kind: `headline_triggers` (bare
+    verbs only a headline uses: "Serang" is also a town), `headline_cues`, `opening_participles`."""
+    table = load_lang(lang).get(key) or {}
+    return PhraseMatcher((str(w), str(kind)) for kind, words in table.items() for w in words or [])
