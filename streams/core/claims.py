@@ -249,8 +249,10 @@ def _verdict_before(ctx: Reader, attr: Attribution) -> Hit | None:
     if not lo < hi <= lo + 60:
         return None
     marker = _deny_marker(ctx, lo, hi)
-    noun = ctx.doc.first(ctx.pack.claim_nouns, marker.end, hi) if marker is not None else None
-    return marker if noun is not None and ctx.words(marker.end if marker else hi, noun.start) <= 2 else None
+    if marker is None:
+        return None
+    noun = ctx.doc.first(ctx.pack.claim_nouns, marker.end, hi)
+    return marker if noun is not None and ctx.words(marker.end, noun.start) <= 2 else None
 
 
 def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
