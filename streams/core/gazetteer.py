@@ -32,6 +32,19 @@ class Place:
     kind: str | None = None  # village | town | city | district | region | country
 
 
+# Ids of the parts a direction names (lang data `direction_words` maps each language's words to them).
+DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "central"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern"}
+)
+
+
+def part_of(place_id: str) -> str | None:
+    """The place a direction's part lies in ("eastern_afghanistan" -> "afghanistan"), else None."""
+    head, _, rest = place_id.partition("_")
+    return rest if head in DIRECTIONS and rest else None
+
+
 _KIND_RANK = {"person": 3, "org": 2, "party": 1}
 
 
@@ -96,7 +109,11 @@ class Gazetteer:
 
     # --- places -------------------------------------------------------------------------------
     def place_chain(self, place_id: str | None) -> tuple[str, ...]:
-        """The place and its ancestors, nearest first: kursk -> russia."""
+        """The place and its ancestors, nearest first: kursk -> russia; a direction's part of a
+        known place lies within it: eastern_afghanistan -> afghanistan."""
+        base = part_of(place_id) if place_id is not None and place_id not in self.places else None
+        if place_id is not None and base in self.places:
+            return (place_id, *self.place_chain(base))
         out: list[str] = []
         current = place_id
         while current is not None and current in self.places and current not in out:

@@ -48,9 +48,27 @@ class Mentions:
             ]
         )
         lands = self._national_territory(pack)
-        self._places = HitIndex(sorted(known + found + lands, key=lambda h: h.start))
+        parts = [self._part_named(pack, h) for h in known + found]
+        self._places = HitIndex(sorted(parts + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
+
+    def _part_named(self, pack: LangPack, place: Hit) -> Hit:
+        """ "eastern Afghanistan", "Afghanistan timur": a lower-case direction word beside a known
+        place names a part of it (id `eastern_afghanistan`, within `afghanistan` in the gazetteer)."""
+        if place.key not in self.gaz.places:
+            return place
+        words, text = keyed_words(pack.code, "direction_words"), self.doc.text
+        if pack.modifier_first:
+            d = self.doc.last(words, max(0, place.start - 16), place.start)
+            gap = (d.end, place.start) if d else (0, 0)
+        else:
+            d = self.doc.first(words, place.end, place.end + 24)
+            gap = (place.end, d.start) if d else (0, 0)
+        if d is None or text[gap[0] : gap[1]].strip() or not text[d.start].islower():
+            return place
+        start, end = min(d.start, place.start), max(d.end, place.end)
+        return Hit(start, end, f"{d.key}_{place.key}", text[start:end])
 
     def _national_territory(self, pack: LangPack) -> list[Hit]:
         """ "Polish territory", "Russian soil", "several Thai regions": the country as a place."""

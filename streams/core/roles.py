@@ -272,7 +272,8 @@ def _object(t: TriggerReading) -> Found:
     """The party right after an active verb ("attacked Thai positions", "menyerang Kamboja")."""
     ctx, trig = t.ctx, t.trig
     for s, e, party in _parties(t, trig.end, min(t.clause_hi, trig.end + 60)):
-        if ctx.words(trig.end, s) <= 2 and not STOPS.search(ctx.text, trig.end, s):
+        # "menyerang konvoi di Niger": the convoy was attacked, in Niger
+        if ctx.words(trig.end, s) <= 2 and _unmarked_gap(t, trig.end, s):
             return party, s, e
         break
     return None
@@ -299,7 +300,8 @@ def _by_phrase(t: TriggerReading) -> Found:
     hi = min(t.clause_hi, trig.end + 80)
     if not ctx.pack.modifier_first:
         for s, e, party in _parties(t, trig.end, hi):
-            if ctx.words(trig.end, s) <= 1 and not STOPS.search(ctx.text, trig.end, s):
+            # "serangan udara di Kabul": a place after a preposition is where, not who
+            if ctx.words(trig.end, s) <= 1 and _unmarked_gap(t, trig.end, s):
                 return party, s, e
             break
     for h in ctx.doc.find(ctx.pack.words("agent_markers"), trig.end, hi):
@@ -349,6 +351,11 @@ def _modifier(t: TriggerReading) -> Found:
             return party, s, e
         break
     return None
+
+
+def _unmarked_gap(t: TriggerReading, lo: int, hi: int) -> bool:
+    """No comma, full stop or preposition between a word and a party."""
+    return not STOPS.search(t.ctx.text, lo, hi) and not _marked(t, lo, hi)
 
 
 def _marked(t: TriggerReading, lo: int, hi: int) -> bool:

@@ -70,3 +70,11 @@ def test_an_indonesian_ministry_by_its_acronym_speaks_for_indonesia() -> None:
     assert [c[0] for c in claims_of("Menlu AS mengatakan pasukan Korea Utara dikirim ke Rusia.", "id")] == [
         "united_states"
     ]
+
+
+def test_a_directions_part_of_a_known_place_lies_within_it() -> None:
+    gaz = default_gazetteer()
+    assert gaz.place_chain("eastern_afghanistan") == ("eastern_afghanistan", "afghanistan")
+    assert gaz.within("southwestern_kursk", "russia")
+    assert not gaz.within("eastern_afghanistan", "pakistan")
+    assert gaz.place_chain("eastern_nowhere_known") == ()

@@ -127,3 +127,29 @@ def test_a_place_noun_names_the_place_after_it_whatever_governs_it() -> None:
     assert_claims(
         "RSF mengklaim menguasai kota Tawila.", [("rsf", "affirm", "territory_captured:rsf:tawila")], "id"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Morocco's army said Algerian drones struck a convoy in southern Mauritania.",
+            [("morocco", "affirm", "attack:algeria:southern_mauritania")],
+        ),
+        (
+            "Militer Mali mengatakan pesawat nirawak Aljazair menyerang konvoi di Niger bagian utara.",
+            [("mali", "affirm", "attack:algeria:northern_niger")],
+        ),
+        (
+            "Militer Mali mengatakan pesawat nirawak Aljazair menyerang konvoi di Niger timur laut.",
+            [("mali", "affirm", "attack:algeria:northeastern_niger")],
+        ),
+        # a capitalised direction is part of a name: South Sudan, not the south of Sudan
+        (
+            "Militer Uganda mengatakan pesawat nirawak Kenya menyerang konvoi di Sudan Selatan.",
+            [("uganda", "affirm", "attack:kenya:south_sudan")],
+        ),
+    ],
+)
+def test_a_direction_beside_a_known_place_names_a_part_of_it(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)

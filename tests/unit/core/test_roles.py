@@ -30,6 +30,11 @@ from tests.unit.core.helpers import assert_claims
             "Sudan's government said Eritrean strikes hit the border town.",
             [("sudan", "affirm", "attack:eritrea:*")],
         ),
+        # Indonesian: a state after "di" is where the strike fell, not who struck
+        (
+            "Pemerintah Sudan mengatakan Eritrea melancarkan serangan udara di Ethiopia.",
+            [("sudan", "affirm", "attack:eritrea:ethiopia")],
+        ),
         # a possessive subject opening the statement is the speaker's side
         (
             "Egypt's military said its jets struck Islamic State positions.",
