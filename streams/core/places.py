@@ -186,8 +186,12 @@ def _place_from_context(t: TriggerReading) -> bool:
     if anaphor is None:
         anaphor = _place_noun_pointing_back(ctx, trig.end, min(scope.end, trig.end + 60))
     country = ctx.doc.first(ctx.pack.country_anaphors, trig.end, min(scope.end, trig.end + 40))
+    own = ctx.doc.first(ctx.pack.words("own_territory"), trig.end, min(scope.end, trig.end + 60))
+    home = ctx.gaz.party_place(scope.speaker_party)
     if anaphor is not None and scope.last_place is not None:
         frame.place, frame.place_by = scope.last_place, "context"
+    elif own is not None and home is not None:
+        frame.place, frame.place_by = home, "context"  # "in its airspace": the speaker's land
     elif country is not None and state.last_country is not None:
         frame.place, frame.place_by = state.last_country, "context"
     elif t.nominal() and t.spec.id in state.context_place:

@@ -153,3 +153,20 @@ def test_a_place_noun_names_the_place_after_it_whatever_governs_it() -> None:
 )
 def test_a_direction_beside_a_known_place_names_a_part_of_it(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Latvia said it shot down Russian drones in its airspace.",
+            [("latvia", "affirm", "casualties:russia:latvia")],
+        ),
+        (
+            "Militer Bangladesh menyatakan serangan rudal Myanmar jatuh di wilayahnya.",
+            [("bangladesh", "affirm", "attack:myanmar:bangladesh")],
+        ),
+    ],
+)
+def test_its_own_territory_is_the_speakers_land(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
