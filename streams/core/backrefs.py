@@ -191,6 +191,8 @@ def named_speaker(
         return ref(found, earlier, "name")
     person = recall(ctx, m.group(0))
     if person is not None:  # named with an office before, here or in an earlier article
+        if person.name not in ctx.state.learned:
+            ctx.state.recalled.add((found.start, found.end))
         return SpeakerRef(
             found.start, found.end, found.text, person.actor_id, person.party, person.role, "name"
         )

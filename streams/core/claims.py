@@ -17,7 +17,13 @@ from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.matching import Hit
 from streams.core.names import in_name
 from streams.core.open_claims import open_frame
-from streams.core.propositions import OPEN, SPEAKER_AGENT, make_proposition, open_proposition
+from streams.core.propositions import (
+    OPEN,
+    SPEAKER_AGENT,
+    SPEAKER_RECALLED,
+    make_proposition,
+    open_proposition,
+)
 from streams.core.quantities import NumberMention
 from streams.core.references import claim_owner_ref
 from streams.core.timeexpr import TimeMention
@@ -285,6 +291,8 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
         cues.append(f"recap:{st.recap.text}")
     if frame.agent_by == "speaker":
         cues.append(SPEAKER_AGENT)  # the agent is the speaker's side by default: never alerts
+    if (spk.start, spk.end) in ctx.state.recalled:
+        cues.append(SPEAKER_RECALLED)
     stance = _stance(ctx, st, frame, cues)
     hedged = st.hedge is not None or attr.cue.kind in ctx.tuning.hedged_cues
     if st.hedge is not None:

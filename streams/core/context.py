@@ -38,6 +38,8 @@ class ReadingState:
     owned: dict[str, str] = field(default_factory=dict)
     last_attributed: tuple[int, SpeakerRef] | None = None  # (paragraph, speaker)
     transcript: tuple[int, SpeakerRef | None, int] | None = None  # (paragraph, speaker, label end)
+    learned: set[str] = field(default_factory=set)  # people this article introduced
+    recalled: set[tuple[int, int]] = field(default_factory=set)  # speakers named only elsewhere
 
 
 @dataclass

@@ -54,6 +54,7 @@ def discover(ctx: Reader, speaker: SpeakerRef) -> None:
         if lead is not None and lead.end() == before.start():  # type: ignore[union-attr]
             name = _strip_titles(ctx, lead.group(0))
     if name is not None:
+        ctx.state.learned.add(name)
         memory.remember(Person(name, speaker.party, speaker.role, speaker.actor_id))
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from schemas import Alert, Claim, Evidence, PropositionRef
 from streams.core.gazetteer import Gazetteer
 from streams.core.propositions import (
+    SPEAKER_RECALLED,
     event_specs,
     identity_certain,
     make_proposition,
@@ -22,9 +23,11 @@ def alerting(claim: Claim, gaz: Gazetteer) -> bool:
     """Only attributed, non-speculative, original claims about a proposition of certain identity
     can raise alerts: not syndicated, not a recap of an earlier statement ("had previously
     reported": its alert was due when it was first made), an event class (not an open claim),
-    its agent named in the sentence (not defaulted to the speaker's side, not an outlet)."""
+    its agent named in the sentence (not defaulted to the speaker's side, not an outlet), its
+    speaker named in the article itself (not only by a surname another article introduced)."""
     return (
         claim.speaker.party is not None
+        and SPEAKER_RECALLED not in claim.cues
         and claim.modality != "speculative"
         and claim.syndicated_from is None
         and not any(c.startswith("recap:") for c in claim.cues)

@@ -7,7 +7,10 @@ from datetime import datetime
 
 from schemas import Article
 from streams.core.extract import extract
+from streams.core.gazetteer import default_gazetteer
 from streams.core.people import InMemoryPeople
+from streams.core.propositions import SPEAKER_RECALLED
+from streams.stance.context import alerting
 
 PUB = datetime.fromisoformat("2025-02-01T09:00:00+00:00")
 
@@ -57,3 +60,20 @@ def test_a_title_case_headline_verb_is_no_part_of_a_name() -> None:
     extract(article, people=memory)
     assert memory.recall("Bantah Laporan Intelijen") is None
     assert memory.recall("Laporan Intelijen") is None
+
+
+def test_a_speaker_known_only_from_another_article_is_marked_and_never_alerts() -> None:
+    memory = InMemoryPeople()
+    body = (
+        "Estonian Defence Minister Kaarel Tamm said Latvian troops had arrived in Narva.\nTamm said it again."
+    )
+    first = extract(Article(id="p1", outlet="T", body=body, published_at=PUB), people=memory).claims
+    assert all(SPEAKER_RECALLED not in c.cues for c in first)  # named in this very article
+    later = extract(
+        Article(
+            id="p2", outlet="T", body="Tamm said Lithuanian troops were stationed in Tartu.", published_at=PUB
+        ),
+        people=memory,
+    ).claims
+    assert [c.speaker.party for c in later] == ["estonia"]  # the stance table still learns it
+    assert SPEAKER_RECALLED in later[0].cues and not alerting(later[0], default_gazetteer())
