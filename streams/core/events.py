@@ -400,9 +400,14 @@ def _marked(ctx: Reader, marks: PhraseMatcher, trig: Hit) -> bool:
 
 
 def _own_part(ctx: Reader, trig: Hit) -> bool:
-    """ "membantah terlibat dalam serangan itu": the speaker's own part in it (roles.py)."""
-    part = ctx.doc.last(ctx.pack.words("involvement_nouns"), max(0, trig.start - 40), trig.start)
-    return part is not None and ctx.words(part.end, trig.start) <= 3
+    """ "membantah terlibat dalam serangan itu": the speaker's own part in it; "Rusia berada di
+    balik serangan itu": the party behind it (roles.py) — the sentence names who did it."""
+    lo = max(0, trig.start - 40)
+    for words in (ctx.pack.words("involvement_nouns"), ctx.pack.words("blame_links")):
+        part = ctx.doc.last(words, lo, trig.start)
+        if part is not None and ctx.words(part.end, trig.start) <= 3:
+            return True
+    return False
 
 
 def _violated_agreements(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:

@@ -230,6 +230,12 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
         for c in cs
         if c.stance != "noncommittal"
     ]
+    if ctx.doc.first(ctx.pack.words("accusation_nouns"), start, end) is not None:
+        # "Iran refutes the accusations": an accusation names another party; an admission
+        # ("the Houthis said they were responsible") accuses no one
+        theirs = [c for c in theirs if c.proposition.agent != c.speaker.party]
+        if not theirs:
+            return []
     if theirs:
         nearest = max(theirs, key=lambda c: c.span.start)
         if not named and _open_antecedent(ctx, start, end, speaker.party, nearest.span.start):

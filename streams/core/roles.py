@@ -43,7 +43,8 @@ def fill_roles(t: TriggerReading) -> bool:
             owner = None  # "its troops repelled an attack": the owner before the verb is the defender
         who, whom = owner or _by_phrase(t), _subject(replace(t, trig=defence))
     elif voice == "nominal":
-        who, whom = _modifier(t) or _by_phrase(t) or _light_verb_subject(t), _target(t)
+        who = _modifier(t) or _by_phrase(t) or _light_verb_subject(t) or _blamed_subject(t)
+        whom = _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
     if who is not None and t.scope.claim_owner is not None and _pronoun_before(t):
@@ -94,6 +95,16 @@ def _light_verb_subject(t: TriggerReading) -> Found:
     if light is None or ctx.words(light.end, trig.start) > 4 or STOPS.search(ctx.text, light.end, trig.start):
         return None
     return _subject(replace(t, trig=light))
+
+
+def _blamed_subject(t: TriggerReading) -> Found:
+    """ "Russia was behind the attack", "Rusia berada di balik serangan itu": whoever stands
+    behind (is responsible for) the act did it."""
+    ctx, trig = t.ctx, t.trig
+    link = ctx.doc.last(ctx.pack.words("blame_links"), max(t.scope.start, trig.start - 30), trig.start)
+    if link is None or ctx.words(link.end, trig.start) > 2 or STOPS.search(ctx.text, link.end, trig.start):
+        return None
+    return _subject(replace(t, trig=link))
 
 
 def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:

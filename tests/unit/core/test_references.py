@@ -137,3 +137,12 @@ def test_confirming_the_reports_of_a_party_does_not_make_it_the_actor() -> None:
         "mengonfirmasi laporan intelijen dari Jepang."
     )
     assert claims and not any(":japan:" in pid for _, _, pid in claims)
+
+
+def test_an_accusation_points_to_a_claim_against_another_party_not_to_an_admission() -> None:
+    admission = "The Houthis said they were responsible for the drone strike."
+    assert_claims(f"{admission} Iran rejected the accusations.", [("houthis", "affirm", "attack:houthis:*")])
+    assert_claims(
+        "The United States said Iran was behind the drone strike. Iran rejected the accusations.",
+        [("united_states", "affirm", "attack:iran:*"), ("iran", "deny", "attack:iran:*")],
+    )

@@ -159,3 +159,17 @@ def test_water_cannon_and_ramming_at_sea_are_attacks_with_an_institution_as_owne
         "Penjaga Pantai China.",
         [("china", "affirm", "attack:vietnam:*")],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya said al-Shabaab was behind the attack.", [("kenya", "affirm", "attack:al_shabaab:*")]),
+        (
+            "Otoritas Kenya mengatakan al-Shabaab berada di balik serangan itu.",
+            [("kenya", "affirm", "attack:al_shabaab:*")],
+        ),
+    ],
+)
+def test_whoever_is_behind_an_act_did_it(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
