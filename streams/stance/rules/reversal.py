@@ -1,4 +1,7 @@
-"""STANCE_REVERSAL: the same party moves between deny and affirm (noncommittal ones in between cited)."""
+"""STANCE_REVERSAL: a party that denied something now affirms it — an admission (noncommittal
+statements in between cited). A denial after an affirmation raises none: on real articles every
+such "reversal" measured was a misreading (a denial of another party's claim, or of a different
+thing under the same event class), while the admissions were real."""
 
 from __future__ import annotations
 
@@ -19,37 +22,29 @@ def _points_back(claim_cues: list[str]) -> bool:
 
 def check_reversal(ctx: DecisionContext) -> None:
     claim = ctx.claim
-    if not ctx.can_alert or claim.stance not in ("affirm", "deny") or _points_back(claim.cues):
+    if not ctx.can_alert or claim.stance != "affirm" or _points_back(claim.cues):
         return
     # An affirmation turns from a denial here, at a broader place, or of the same event at a
-    # narrower place (affirming presence does not turn from a denial of fighting); a denial turns
-    # only from an affirmation of the same event (denying a presence somewhere does not take back
-    # a claim of having fought).
-    event = claim.proposition.event
-    same_event = _of_event(ctx.view.narrower, event)
-    scope = [*ctx.ups, *same_event] if claim.stance == "affirm" else ctx.downs
-    opposite = "deny" if claim.stance == "affirm" else "affirm"
-    for pid in dict.fromkeys(scope):
+    # narrower place (affirming presence does not turn from a denial of fighting).
+    same_event = _of_event(ctx.view.narrower, claim.proposition.event)
+    for pid in dict.fromkeys([*ctx.ups, *same_event]):
         st = ctx.mine(pid)
-        if st is None or st.committed != opposite or older(claim, st):
+        if st is None or st.committed != "deny" or older(claim, st):
             continue
-        before = st.last_deny if opposite == "deny" else st.last_affirm
-        if before is not None and claim.stance == "deny" and not _of_event([before.proposition_id], event):
-            continue  # what it affirmed was another event that implies this one
-        if before is not None and ctx.party and ctx.stale(ctx.party, before, opposite):
+        before = st.last_deny
+        if before is not None and ctx.party and ctx.stale(ctx.party, before, "deny"):
             continue  # already turned from it in a later statement: reported then
         if before is not None and before.article_id == claim.article_id:
             continue  # both stances in one article: a recap or a misreading, not a change of line
         related = [e for e in (before,) if e is not None] + list(st.pending)
         between = f", with {len(st.pending)} noncommittal statement(s) in between" if st.pending else ""
-        was = "denied" if opposite == "deny" else "affirmed"
         when = f" on {before.event_time.date().isoformat()}" if before else ""
         ctx.emit(
             "STANCE_REVERSAL",
             pid,
             related,
-            f"reversal.{opposite}_to_{claim.stance}",
-            f"{ctx.me} now {claim.stance}s what it {was}{when}{between}.",
+            "reversal.deny_to_affirm",
+            f"{ctx.me} now affirms what it denied{when}{between}.",
             "high",
         )
         return

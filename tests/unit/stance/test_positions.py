@@ -16,8 +16,12 @@ def test_an_older_statement_arriving_late_neither_reverses_nor_moves_the_positio
     state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
     assert state.committed == "affirm"
     assert state.last_affirm is not None and state.last_affirm.claim_id == "c2"
-    # A genuinely newer denial is a reversal again.
-    assert kinds(book.apply(claim(4, "kremlin", "deny", days=101))) == ["STANCE_REVERSAL"]
+    # A genuinely newer denial moves the position again (no alert: only admissions reverse).
+    assert kinds(book.apply(claim(4, "kremlin", "deny", days=101))) == []
+    assert (
+        book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"].committed
+        == "deny"
+    )
 
 
 def test_the_latest_statement_by_event_time_is_what_later_claims_are_compared_with() -> None:

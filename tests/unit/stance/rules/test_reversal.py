@@ -35,24 +35,36 @@ def test_both_stances_in_one_article_are_no_reversal() -> None:
     assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "affirm", article="same")))
 
 
-def test_a_denial_found_by_pointing_back_is_no_reversal() -> None:
-    """'The Kremlin denied the allegations' may contradict them; it does not show a change of line."""
+def test_an_admission_found_by_pointing_back_is_no_reversal() -> None:
+    """'The Kremlin confirmed the reports' may confirm them; it does not show a change of line."""
     book = MemoryBook()
-    book.apply(claim(1, "kremlin", "affirm"))
-    back = claim(2, "putin", "deny", days=30).model_copy(update={"cues": ["cue:denied", "topic:allegations"]})
+    book.apply(claim(1, "kremlin", "deny"))
+    back = claim(2, "putin", "affirm", days=30).model_copy(
+        update={"cues": ["cue:confirmed", "topic:reports"]}
+    )
     assert "STANCE_REVERSAL" not in kinds(book.apply(back))
     state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
-    assert state.committed == "deny"  # the position still moves; only the alert is not raised
+    assert state.committed == "affirm"  # the position still moves; only the alert is not raised
     direct = MemoryBook()
-    direct.apply(claim(1, "kremlin", "affirm"))
-    assert kinds(direct.apply(claim(2, "putin", "deny", days=30))) == ["STANCE_REVERSAL"]
+    direct.apply(claim(1, "kremlin", "deny"))
+    assert kinds(direct.apply(claim(2, "putin", "affirm", days=30))) == ["STANCE_REVERSAL"]
 
 
-def test_denying_a_presence_does_not_reverse_a_claim_of_fighting() -> None:
+def test_a_denial_after_an_affirmation_moves_the_position_but_raises_no_reversal() -> None:
+    """Only an admission is a reversal: on real articles, a party 'now denying' what it had said
+    was each time a misreading (it denied another party's claim, or another thing of the class)."""
     book = MemoryBook()
-    book.apply(claim(1, "kremlin", "affirm", event="troops_in_combat", place="kursk"))
-    assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "deny", place="kursk", days=30)))
+    book.apply(claim(1, "kremlin", "affirm"))
+    assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "deny", days=30)))
+    state = book.props[make_proposition("troops_deployed", "north_korea", "kursk").id]["russia"]
+    assert state.committed == "deny"
+
+
+def test_affirming_a_presence_does_not_reverse_a_denial_of_fighting() -> None:
+    book = MemoryBook()
+    book.apply(claim(1, "kremlin", "deny", event="troops_in_combat", place="kursk"))
+    assert "STANCE_REVERSAL" not in kinds(book.apply(claim(2, "putin", "affirm", place="kursk", days=30)))
     fought = MemoryBook()
-    fought.apply(claim(1, "kremlin", "affirm", event="troops_in_combat", place="kursk"))
-    later = claim(3, "putin", "deny", event="troops_in_combat", days=60)
+    fought.apply(claim(1, "kremlin", "deny", event="troops_in_combat", place="kursk"))
+    later = claim(3, "putin", "affirm", event="troops_in_combat", days=60)
     assert kinds(fought.apply(later)) == ["STANCE_REVERSAL"]
