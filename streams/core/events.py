@@ -156,8 +156,21 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         if ctx.words(np.end, prep.start) <= 3 and not STOPS.search(ctx.text, np.end, prep.start):
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
+    triggers += _places_taken(ctx, start, end, triggers)
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
+    """ "had taken Bakhmut": a bare "take" verb is a capture only with a known place as its very
+    object — not "took place in", "taken to Kharkiv", "took part in"."""
+    out: list[Hit] = []
+    for verb in ctx.doc.find(ctx.pack.words("bare_capture_verbs"), start, end):
+        places = ctx.mentions.places(verb.end, min(end, verb.end + 40))
+        adjacent = bool(places) and not ctx.text[verb.end : places[0].start].strip()
+        if adjacent and not _inside_trigger(verb.start, triggers):
+            out.append(Hit(verb.start, verb.end, "territory_captured", verb.text))
+    return out
 
 
 def _right_after(ctx: Reader, words: str, lo: int, pos: int, gap: int) -> bool:
