@@ -275,7 +275,9 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     first = ctx.mentions.triggers(lo, hi)
     head = first[0].text.split()[0].casefold() if first else ""
     noun = bool(head) and is_noun(ctx.pack, head)
-    if first and ctx.words(lo, first[0].start) == 0 and head and not noun:
+    # "menyebutkan ada serangkaian serangan": "ada" (there is) introduces, it is no act of the speaker
+    existential = ctx.pack.words("existentials").key_of(head) is not None
+    if first and ctx.words(lo, first[0].start) == 0 and head and not noun and not existential:
         return speaker.party  # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker
     if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
         aux = ctx.pack.words("perfect_auxiliaries")

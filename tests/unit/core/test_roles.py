@@ -173,3 +173,12 @@ def test_water_cannon_and_ramming_at_sea_are_attacks_with_an_institution_as_owne
 )
 def test_whoever_is_behind_an_act_did_it(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_there_being_attacks_is_no_act_of_the_speaker() -> None:
+    """ "ada" (there is) opening the statement introduces the attacks; it does not make the
+    speaker their author."""
+    assert_claims("Badan atom Iran menyebutkan ada serangkaian serangan pada Minggu.", [], lang="id")
+    assert_claims(
+        "Iran menyebutkan pihaknya melancarkan serangkaian serangan.", [("iran", "affirm", "attack:iran:*")]
+    )
