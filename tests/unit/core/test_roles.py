@@ -179,6 +179,5 @@ def test_there_being_attacks_is_no_act_of_the_speaker() -> None:
     """ "ada" (there is) opening the statement introduces the attacks; it does not make the
     speaker their author."""
     assert_claims("Badan atom Iran menyebutkan ada serangkaian serangan pada Minggu.", [], lang="id")
-    assert_claims(
-        "Iran menyebutkan pihaknya melancarkan serangkaian serangan.", [("iran", "affirm", "attack:iran:*")]
-    )
+    own = "Iran menyebutkan pihaknya melancarkan serangkaian serangan."
+    assert_claims(own, [("iran", "affirm", "attack:iran:*")], lang="id")
