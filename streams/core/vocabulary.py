@@ -80,6 +80,7 @@ def word_matcher(words: tuple[str, ...]) -> PhraseMatcher:
 @memo
 def keyed_words(lang: str, key: str) -> PhraseMatcher:
     """A lang-data table {kind: [words]} as one matcher keyed by kind: `headline_triggers` (bare
-    verbs only a headline uses: "Serang" is also a town), `headline_cues`, `opening_participles`."""
+    verbs only a headline uses: "Serang" is also a town), `headline_cues`, `opening_participles`,
+    `direction_words`."""
     table = load_lang(lang).get(key) or {}
     return PhraseMatcher((str(w), str(kind)) for kind, words in table.items() for w in words or [])
