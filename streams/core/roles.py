@@ -88,23 +88,24 @@ def _defended(t: TriggerReading) -> Hit | None:
 
 def _light_verb_subject(t: TriggerReading) -> Found:
     """ "The Thai military ... launching an armed assault on X", "melancarkan serangan": the noun
-    is the act of the light verb's subject."""
-    ctx, trig = t.ctx, t.trig
-    # Room for a noun phrase's modifiers: "carried out a large-scale drone attack".
-    light = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, trig.start - 40), trig.start)
-    if light is None or ctx.words(light.end, trig.start) > 4 or STOPS.search(ctx.text, light.end, trig.start):
-        return None
-    return _subject(replace(t, trig=light))
+    is the act of the light verb's subject (room for a noun phrase's modifiers: "carried out a
+    large-scale drone attack")."""
+    return _subject_of_word_before(t, "light_verbs", reach=40, gap=4)
 
 
 def _blamed_subject(t: TriggerReading) -> Found:
     """ "Russia was behind the attack", "Rusia berada di balik serangan itu": whoever stands
     behind (is responsible for) the act did it."""
+    return _subject_of_word_before(t, "blame_links", reach=30, gap=2)
+
+
+def _subject_of_word_before(t: TriggerReading, words: str, reach: int, gap: int) -> Found:
+    """The subject of a word of the named list standing at most `gap` words before the noun."""
     ctx, trig = t.ctx, t.trig
-    link = ctx.doc.last(ctx.pack.words("blame_links"), max(t.scope.start, trig.start - 30), trig.start)
-    if link is None or ctx.words(link.end, trig.start) > 2 or STOPS.search(ctx.text, link.end, trig.start):
+    word = ctx.doc.last(ctx.pack.words(words), max(t.scope.start, trig.start - reach), trig.start)
+    if word is None or ctx.words(word.end, trig.start) > gap or STOPS.search(ctx.text, word.end, trig.start):
         return None
-    return _subject(replace(t, trig=link))
+    return _subject(replace(t, trig=word))
 
 
 def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
