@@ -512,8 +512,10 @@ def _foreign_ground(ctx: Reader, f: FrameHit) -> bool:
 
 
 def _split_places(hits: list[FrameHit]) -> list[FrameHit]:
-    """A frame whose clause names a place and places within it: one frame per place."""
-    return [g for f in hits for g in (f, *(f.at(extra) for extra in f.extra_places))]
+    """A frame whose clause names a place and places within it (or several agents: "US and
+    British strikes"): one frame per place and agent."""
+    agents = [g for f in hits for g in (f, *(f.by(extra) for extra in f.extra_agents))]
+    return [g for f in agents for g in (f, *(f.at(extra) for extra in f.extra_places))]
 
 
 def _place_follows_deployment(hits: list[FrameHit]) -> list[FrameHit]:

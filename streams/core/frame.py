@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from streams.core.matching import Hit
 
@@ -26,6 +26,7 @@ class FrameHit:
     extra_places: list[str] = field(default_factory=list)
     primary: bool = True  # False for the copy at a second place of the same clause
     patient: str | None = None  # whom it is done to (classes with a patient)
+    extra_agents: list[str] = field(default_factory=list)  # "US and British strikes": both struck
 
     def at(self, place: str) -> FrameHit:
         """The same frame at another place (a clause naming several)."""
@@ -43,6 +44,12 @@ class FrameHit:
             list(self.cues),
             primary=False,
             patient=self.patient,
+        )
+
+    def by(self, agent: str) -> FrameHit:
+        """The same frame done by another agent listed with the first."""
+        return replace(
+            self, agent=agent, cues=list(self.cues), extra_places=list(self.extra_places), extra_agents=[]
         )
 
 

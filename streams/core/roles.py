@@ -65,9 +65,35 @@ def fill_roles(t: TriggerReading) -> bool:
     if agent is None:
         return False
     frame.agent, frame.agent_by = agent, agent_by
+    if who is not None and agent_by == "explicit":
+        frame.extra_agents = [p for p in _listed_with(t, who) if p != agent]
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+def _listed_with(t: TriggerReading, who: tuple[str, int, int]) -> list[str]:
+    """ "US and British strikes", "serangan AS dan Inggris": parties listed with the agent (before
+    it in English order, after it in Indonesian), joined by "and" or a comma."""
+    ctx, glue = t.ctx, t.ctx.pack.glue
+    lo, hi = max(t.scope.start, who[1] - 60), min(t.scope.end, who[2] + 60)
+    found = _parties(t, lo, hi)
+    out: list[str] = []
+    edge = who[1] if ctx.pack.modifier_first else who[2]
+    # (start, end, party) of each party named beyond the agent, nearest first
+    ordered = (
+        [p for p in reversed(found) if p[1] <= who[1]]
+        if ctx.pack.modifier_first
+        else [p for p in found if p[0] >= who[2]]
+    )
+    for s, e, party in ordered:
+        a, b = (e, edge) if ctx.pack.modifier_first else (edge, s)
+        gap = ctx.text[a:b]
+        if glue.list_gap.fullmatch(gap) is None or not (glue.coordinator_word.search(gap) or "," in gap):
+            break
+        out.append(party)
+        edge = s if ctx.pack.modifier_first else e
+    return out
 
 
 def _pronoun_before(t: TriggerReading) -> bool:

@@ -181,3 +181,24 @@ def test_there_being_attacks_is_no_act_of_the_speaker() -> None:
     assert_claims("Badan atom Iran menyebutkan ada serangkaian serangan pada Minggu.", [], lang="id")
     own = "Iran menyebutkan pihaknya melancarkan serangkaian serangan."
     assert_claims(own, [("iran", "affirm", "attack:iran:*")], lang="id")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Somalia said Kenyan and Ethiopian strikes killed 12 people.",
+            [("somalia", "affirm", "attack:kenya:*"), ("somalia", "affirm", "attack:ethiopia:*")],
+        ),
+        (
+            "Somalia mengatakan serangan Kenya dan Ethiopia menewaskan 12 orang.",
+            [("somalia", "affirm", "attack:kenya:*"), ("somalia", "affirm", "attack:ethiopia:*")],
+        ),
+        (
+            "Russia said Ukraine and Poland attacked Belgorod.",
+            [("russia", "affirm", "attack:ukraine:belgorod"), ("russia", "affirm", "attack:poland:belgorod")],
+        ),
+    ],
+)
+def test_parties_listed_together_are_each_an_agent(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
