@@ -59,6 +59,10 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         between = _words_outside(ctx, trig.end, place.start, facility)
         if not [w for w in between if not _is_place_word(ctx, w)]:
             return True
+    entry = ctx.pack.words("entry_verbs")
+    if entry.key_of(trig.text) is not None and place.start >= trig.end:
+        # "had entered Lithuania", "memasuki wilayah Lituania": what was entered is where they are
+        return not [w for w in ctx.doc.word_list(trig.end, place.start) if not _is_place_word(ctx, w)]
     if not direct_object:
         return False
     if place.start < trig.start and ctx.mentions.actors(place.start, place.end):

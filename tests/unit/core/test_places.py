@@ -170,3 +170,20 @@ def test_a_direction_beside_a_known_place_names_a_part_of_it(body: str, expected
 )
 def test_its_own_territory_is_the_speakers_land(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Latvia said Belarusian troops had entered Lithuania.",
+            [("latvia", "affirm", "troops_deployed:belarus:lithuania")],
+        ),
+        (
+            "Latvia mengatakan pasukan Belarus memasuki wilayah Lituania.",
+            [("latvia", "affirm", "troops_deployed:belarus:lithuania")],
+        ),
+    ],
+)
+def test_the_place_entered_is_where_the_troops_are(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
