@@ -27,8 +27,9 @@ def fill_agent(t: TriggerReading) -> bool:
     _agent_from_troops(t)
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
-    if frame.agent is None and not (spec.victim_after_active and not _passive(t)):
-        # (The subject of an active "killed" is the killer, never the one whose people died.)
+    if frame.agent is None and (not (spec.victim_after_active and not _passive(t)) or _loss_verb(t)):
+        # (The subject of an active "killed" is the killer, never the one whose people died; the
+        # subject of "lost" is the one who lost them.)
         objects = t.objects() if spec.agent == "subject" else None
         frame.agent, frame.agent_by = sender(t.ctx, t.scope.start, t.trig, t.scope.speaker_party, objects)
     accused = t.scope.claim_owner is not None and t.scope.claim_owner != t.scope.speaker_party
@@ -59,6 +60,11 @@ def fill_agent(t: TriggerReading) -> bool:
             is not None
         )
     return True
+
+
+def _loss_verb(t: TriggerReading) -> bool:
+    """ "Armenia said it had lost 50 soldiers", "kehilangan 50 tentara": whose losses, by the subject."""
+    return t.ctx.pack.words("loss_verbs").key_of(t.trig.text) is not None
 
 
 def _agent_from_troops(t: TriggerReading) -> None:

@@ -167,3 +167,18 @@ def test_troops_that_helped_a_party_retake_a_place_are_not_who_retook_it() -> No
     assert read(
         "Media resmi Belarus melaporkan, tentara Belarus telah membantu Rusia merebut kembali Kursk."
     ) == [("belarus", "affirm", "territory_recaptured:russia:kursk")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Georgia said it had lost 12 soldiers.", [("georgia", "affirm", "casualties:georgia:*")]),
+        ("Turkey claimed Syria had lost 12 soldiers.", [("turkey", "affirm", "casualties:syria:*")]),
+        (
+            "Georgia mengatakan pihaknya kehilangan 12 tentara.",
+            [("georgia", "affirm", "casualties:georgia:*")],
+        ),
+    ],
+)
+def test_whoever_lost_them_owns_the_losses(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
