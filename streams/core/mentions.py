@@ -35,6 +35,7 @@ class Mentions:
         # that takes a place ("took control of the provincial capital Goma").
         takes_place = place_verbs()
         verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
+        verbs += self._targets(pack)
         known = doc.index(gaz.place_matcher).hits
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
@@ -52,6 +53,18 @@ class Mentions:
         self._places = HitIndex(sorted(parts + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
+
+    def _targets(self, pack: LangPack) -> list[Hit]:
+        """ "the shelling of Jermuk", "the attack on Abqaiq", "serangan terhadap Abqaiq": the
+        preposition right after an attack names its target, which may be a place."""
+        preps = pack.words("target_place_preps")
+        out = []
+        for t in self._triggers.hits:
+            if "attack" in t.key.split("|"):
+                prep = self.doc.first(preps, t.end, t.end + 12)
+                if prep is not None and not self.doc.text[t.end : prep.start].strip():
+                    out.append(prep)
+        return out
 
     def _part_named(self, pack: LangPack, place: Hit) -> Hit:
         """ "eastern Afghanistan", "Afghanistan timur": a lower-case direction word beside a known

@@ -187,3 +187,18 @@ def test_its_own_territory_is_the_speakers_land(body: str, expected: list) -> No
 )
 def test_the_place_entered_is_where_the_troops_are(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_the_target_right_after_an_attack_may_be_a_place_the_gazetteer_does_not_know() -> None:
+    assert_claims(
+        "Georgia condemned Russia's shelling of Tskhinvali.",
+        [("georgia", "affirm", "attack:russia:tskhinvali")],
+    )
+    assert_claims(
+        "The Houthis said they carried out the drone attack on Ras Tanura.",
+        [("houthis", "affirm", "attack:houthis:ras_tanura")],
+    )
+    assert_claims(
+        "Yemen said Houthi drones carried out the attack on Ras Tanura.",
+        [("yemen", "affirm", "attack:houthis:ras_tanura")],
+    )
