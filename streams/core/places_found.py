@@ -62,6 +62,8 @@ def discover_places(
     for name in names:
         if name is None:
             continue
+        if any(k.start <= name.start() and name.end() <= k.end for k in known):
+            continue  # "Jalur Gaza" is a known name as a whole
         headed = len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads
         if not headed and any(s < name.end() and name.start() < e for s, e in taken):
             continue  # "Laut China Selatan" is a sea, though "China" is a known place

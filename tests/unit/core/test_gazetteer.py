@@ -78,3 +78,9 @@ def test_a_directions_part_of_a_known_place_lies_within_it() -> None:
     assert gaz.within("southwestern_kursk", "russia")
     assert not gaz.within("eastern_afghanistan", "pakistan")
     assert gaz.place_chain("eastern_nowhere_known") == ()
+
+
+def test_gaza_towns_lie_within_the_strip() -> None:
+    gaz = default_gazetteer()
+    assert gaz.within("rafah", "gaza") and gaz.within("gaza_city", "palestine")
+    assert not gaz.within("west_bank", "gaza")

@@ -202,3 +202,21 @@ def test_the_target_right_after_an_attack_may_be_a_place_the_gazetteer_does_not_
         "Yemen said Houthi drones carried out the attack on Ras Tanura.",
         [("yemen", "affirm", "attack:houthis:ras_tanura")],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Hamas said Israeli strikes killed ten people in the Gaza Strip.",
+            [("hamas", "affirm", "attack:israel:gaza")],
+        ),
+        (
+            "Hamas mengatakan serangan udara Israel menghantam Jalur Gaza.",
+            [("hamas", "affirm", "attack:israel:gaza")],
+        ),
+    ],
+)
+def test_a_known_name_with_a_geographic_head_is_the_known_place(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    """ "Jalur Gaza" is known as a whole: no new place `gaza_strip` is made of its head noun."""
+    assert_claims(body, expected)
