@@ -22,7 +22,7 @@ def test_countries_have_names_in_both_languages_a_demonym_and_a_capital() -> Non
 def test_hand_written_entries_win_over_generated_ones() -> None:
     gaz = default_gazetteer()
     assert gaz.actors["russia"].label == "Russia"
-    assert gaz.find_places("Kyiv")[0].key == "kyiv_city"  # places.yaml names the city so
+    assert gaz.find_places("Kyiv")[0].key == "kyiv"  # places.yaml names the city so
     assert gaz.party_of(gaz.find_actors("Phnom Penh")[0].key) == "cambodia"
 
 
