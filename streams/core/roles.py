@@ -361,11 +361,18 @@ def _owner_before(t: TriggerReading) -> Found:
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)
-            and (not _governed(t, s) or _compound_owner(t, s, e))
+            and (not _governed(t, s) or _compound_owner(t, s, e) or _adjective_owner(t, s, e))
         ):
             return party, s, e
         break
     return None
+
+
+def _adjective_owner(t: TriggerReading, s: int, e: int) -> bool:
+    """ "killed in an Israeli air strike": a demonym right before the event noun is its owner,
+    whatever preposition governs the phrase (a country's name there may be a place instead)."""
+    ctx = t.ctx
+    return ctx.words(e, t.trig.start) == 0 and any(h.start == s for h in ctx.mentions.demonyms(s, e))
 
 
 def _compound_owner(t: TriggerReading, s: int, e: int) -> bool:

@@ -202,3 +202,14 @@ def test_there_being_attacks_is_no_act_of_the_speaker() -> None:
 )
 def test_parties_listed_together_are_each_an_agent(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_a_demonym_right_before_the_event_noun_owns_it_inside_a_prepositional_phrase() -> None:
+    assert_claims(
+        "Two soldiers died in Russian shelling of Kherson, Ukraine's army said.",
+        [("ukraine", "affirm", "attack:russia:*")],
+    )
+    assert_claims(
+        "Twelve civilians were killed in an Eritrean air strike, medics said.",
+        [(None, "affirm", "attack:eritrea:*")],
+    )
