@@ -74,13 +74,21 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
             if taken.free(h) and not _THANKS_TO.match(ctx.text, h.end):
                 taken.add(h, h.key, "before")
     cues = sorted(taken.cues, key=lambda c: c.start)
-    # "she said, adding that ...": a participle right after a verb goes on with that verb's content.
+    # "she said, adding that ...": a participle right after a verb goes on with that verb's content
+    # (after an outlet's verb, "Yonhap reported, citing the NIS" names the source: kept).
     gerund = ctx.pack.glue.gerund_suffixes
     return [
         c
         for i, c in enumerate(cues)
-        if not (i and gerund and c.text.casefold().endswith(gerund) and c.start - cues[i - 1].end <= 3)
+        if (c.side == "according" and i and _outlet_before(ctx, sent, cues[i - 1]))
+        or not (i and gerund and c.text.casefold().endswith(gerund) and c.start - cues[i - 1].end <= 3)
     ]
+
+
+def _outlet_before(ctx: Reader, sent: Sentence, verb: Cue) -> bool:
+    """The verb's subject, right before it, is a news outlet ("..., Yonhap reported")."""
+    actors = ctx.mentions.actors(max(sent.start, verb.start - 40), verb.start)
+    return bool(actors) and ctx.words(actors[-1].end, verb.start) == 0 and ctx.gaz.is_media(actors[-1].key)
 
 
 _ASIDE_END = re.compile(r"[^,.;:!?]{1,100},\s*")

@@ -75,3 +75,16 @@ def test_whom_it_was_told_to_is_not_who_spoke() -> None:
         "army, told Moldovan reporters.",
         [(None, "affirm", "attack:moldova:varnita")],
     )
+
+
+def test_the_source_an_outlet_cites_after_its_verb_makes_the_claim() -> None:
+    """ "P, Yonhap reported, citing X": the outlet reports; X said P. After a party's own verb the
+    participle only adds where its information came from."""
+    assert_claims(
+        "Belarusian troops have crossed into Lithuania, Reuters reported, citing Polish officials.",
+        [("poland", "affirm", "troops_deployed:belarus:lithuania")],
+    )
+    assert_claims(
+        "Belarusian troops entered Lithuania, Lithuania's president said, citing intelligence data.",
+        [("lithuania", "affirm", "troops_deployed:belarus:lithuania")],
+    )
