@@ -192,7 +192,7 @@ def _voice(t: TriggerReading) -> str:
     # A past form ("struck", "attacked") is a verb whatever stands before it; a bare, plural or
     # -ing form after a determiner or an owner is a noun ("the attack", "Israeli strikes").
     verb_form = lemma(word, ctx.pack.code) != word and not word.endswith(("s", "ing"))
-    if verb_form:
+    if verb_form or ctx.pack.words("verb_triggers").key_of(trig.text) is not None:
         return "active"
     if word.endswith(("ion", "ment")):
         return "nominal"

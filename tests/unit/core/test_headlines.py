@@ -80,3 +80,9 @@ def test_a_source_after_a_final_colon_is_the_speaker() -> None:
 def test_a_colon_after_a_scene_or_before_a_clause_names_no_speaker() -> None:
     # "Tense moments in the South China Sea: ..." and "...: Philippine and Chinese ships collide".
     assert title_claims("Insiden di Laut China Selatan: Kapal Filipina dan Vietnam Bertabrakan", "id") == []
+
+
+def test_a_bare_shooting_verb_in_a_headline_is_an_attack() -> None:
+    assert title_claims("Militer Georgia Akui Tembak Mati Dua Tentara Rusia", "id") == [
+        ("georgia", "affirm", "attack>russia:georgia:*")
+    ]
