@@ -31,7 +31,7 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
     for hit in sorted(actors + demonyms, key=lambda h: h.start):
         refs.append(_with_role(ctx, hit, roles, used))
     refs.extend(
-        SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role")
+        _regional(ctx, r) or SpeakerRef(r.start, r.end, r.text, None, None, r.key, "role")
         for i, r in enumerate(roles)
         if i not in used
     )
@@ -49,6 +49,36 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _regional(ctx: Reader, role: Hit) -> SpeakerRef | None:
+    """ "Kursk governor", "the governor of Zaporizhzhia", "Gubernur Zaporizhzhia": an official of a
+    known place speaks for the state it lies in — not one installed by another state ("the
+    Russian-installed governor", "separatist leader"), whom the place does not tell."""
+    if role.key != "regional_official":
+        return None
+    ctx_doc, gaz = ctx.doc, ctx.gaz
+    lo, hi = max(0, role.start - 30), min(len(ctx.text), role.end + 30)
+    if ctx_doc.first(ctx.pack.words("installed_markers"), lo, role.start) is not None:
+        return None
+    before = [p for p in ctx.mentions.places(lo, role.start) if ctx.words(p.end, role.start) == 0]
+    after = [p for p in ctx.mentions.places(role.end, hi) if _office_gap(ctx, role.end, p.start)]
+    places = before[-1:] + after[:1]
+    if not places:
+        return None
+    state = gaz.place_chain(places[0].key)[-1:]
+    if not state or state[0] not in gaz.actors:
+        return None
+    lo2, hi2 = min(role.start, places[0].start), max(role.end, places[0].end)
+    return SpeakerRef(lo2, hi2, ctx.text[lo2:hi2], state[0], gaz.party_of(state[0]), role.key, "role")
+
+
+def _office_gap(ctx: Reader, lo: int, hi: int) -> bool:
+    """Nothing, or only "of (the)", between an office and its place ("governor of Zaporizhzhia")."""
+    words = ctx.doc.word_list(lo, hi)
+    link = ctx.pack.words("office_of_preps")
+    plain = all(link.key_of(w) is not None or w.casefold() in ctx.pack.glue.articles for w in words)
+    return len(words) <= 2 and plain and not STOPS.search(ctx.text, lo, hi)
 
 
 def _nationality(ctx: Reader, hit: Hit) -> bool:

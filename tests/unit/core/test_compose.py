@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.compose import best_of, compose, group
-from tests.unit.core.helpers import claims_of
+from tests.unit.core.helpers import assert_claims, claims_of
 from tests.unit.core.reader import reader_for
 
 LEAD = "Komisi Militer Pusat Korea Utara menyatakan pasukannya telah dikirim ke Rusia.\n"
@@ -73,3 +73,29 @@ def test_sources_of_a_nation_speak_for_no_government_sources_of_an_institution_d
     assert read("Eight Somali soldiers were killed in Baidoa, according to Kenyan security sources.") == [
         ("kenya", "affirm", "casualties:somalia:baidoa")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Belgorod governor Ivan Orlov said Ukrainian drones struck Bryansk.",
+            [("russia", "affirm", "attack:ukraine:bryansk")],
+        ),
+        (
+            "The governor of Kharkiv said Russian missiles struck Sumy.",
+            [("ukraine", "affirm", "attack:russia:sumy")],
+        ),
+        (
+            "Gubernur Kharkiv mengatakan rudal Rusia menghantam Sumy.",
+            [("ukraine", "affirm", "attack:russia:sumy")],
+        ),
+        # installed by another state: the place does not tell whom the official speaks for
+        (
+            "The Russian-installed governor of Kherson said Ukrainian drones struck Crimea.",
+            [(None, "affirm", "attack:ukraine:crimea")],
+        ),
+    ],
+)
+def test_an_official_of_a_place_speaks_for_the_state_it_lies_in(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
