@@ -57,20 +57,21 @@ def _regional(ctx: Reader, role: Hit) -> SpeakerRef | None:
     Russian-installed governor", "separatist leader"), whom the place does not tell."""
     if role.key != "regional_official":
         return None
-    ctx_doc, gaz = ctx.doc, ctx.gaz
+    gaz = ctx.gaz
     lo, hi = max(0, role.start - 30), min(len(ctx.text), role.end + 30)
-    if ctx_doc.first(ctx.pack.words("installed_markers"), lo, role.start) is not None:
+    if ctx.doc.first(ctx.pack.words("installed_markers"), lo, role.start) is not None:
         return None
     before = [p for p in ctx.mentions.places(lo, role.start) if ctx.words(p.end, role.start) == 0]
     after = [p for p in ctx.mentions.places(role.end, hi) if _office_gap(ctx, role.end, p.start)]
     places = before[-1:] + after[:1]
     if not places:
         return None
-    state = gaz.place_chain(places[0].key)[-1:]
-    if not state or state[0] not in gaz.actors:
+    place, chain = places[0], gaz.place_chain(places[0].key)
+    if not chain or chain[-1] not in gaz.actors:
         return None
-    lo2, hi2 = min(role.start, places[0].start), max(role.end, places[0].end)
-    return SpeakerRef(lo2, hi2, ctx.text[lo2:hi2], state[0], gaz.party_of(state[0]), role.key, "role")
+    state = chain[-1]  # the country the place lies in
+    start, end = min(role.start, place.start), max(role.end, place.end)
+    return SpeakerRef(start, end, ctx.text[start:end], state, gaz.party_of(state), role.key, "role")
 
 
 def _office_gap(ctx: Reader, lo: int, hi: int) -> bool:
