@@ -230,6 +230,8 @@ def _stance(ctx: Reader, st: Statement, frame: FrameHit, cues: list[str]) -> str
         cues.append(f"denial-dismissed:{st.denial_noun.text}")
         return "affirm"
     verdict = _verdict_on(ctx, st, frame)
+    if verdict is not None and _modifies_accused_act(ctx, st, frame, verdict):
+        verdict = None  # "accused each other of groundless shelling": the shelling was unprovoked
     if verdict is not None and _dismisses(st, frame, verdict):
         cues.append(f"deny-marker:{verdict.text}")
         return "deny"
@@ -268,6 +270,16 @@ def _deny_marker(ctx: Reader, start: int, end: int) -> Hit | None:
         if not in_name(ctx, h):
             return h
     return None
+
+
+def _modifies_accused_act(ctx: Reader, st: Statement, frame: FrameHit, marker: Hit) -> bool:
+    """In an accusation a denial word right before the act ("accused X of groundless shelling")
+    qualifies the act blamed; it dismisses nothing."""
+    return (
+        st.attr.cue.kind == "accuse"
+        and marker.end <= frame.trigger.start
+        and ctx.words(marker.end, frame.trigger.start) == 0
+    )
 
 
 def _hearsay(st: Statement, frame: FrameHit) -> bool:

@@ -12,7 +12,7 @@ from streams.core.places import fill_place, place_before
 from streams.core.polarity import read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
 from streams.core.roles import fill_roles
-from streams.core.scope import Scope, TriggerReading
+from streams.core.scope import Scope, TriggerReading, is_noun
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
 from streams.core.vocabulary import NEGATING
@@ -36,7 +36,7 @@ def find_frames(
     )
     specs = event_specs()
     hits: list[FrameHit] = []
-    blamed = _blamed_incidents(ctx, start, end, claim_owner)
+    blamed = _blamed_incidents(ctx, start, end, claim_owner, speaker_party)
     for opened in _triggers(ctx, start, end, troops) + blamed + _weapon_launches(ctx, start, end):
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
@@ -211,26 +211,52 @@ BLAMED = "blamed-incident"
 _BLAME_REACH = 8  # words from the accusation's start to the incident it names
 
 
-def _blamed_incidents(ctx: Reader, start: int, end: int, claim_owner: str | None) -> list[Hit]:
+def _blamed_incidents(
+    ctx: Reader, start: int, end: int, claim_owner: str | None, speaker_party: str | None
+) -> list[Hit]:
     """ "blamed Israel for the pager explosions", "denied responsibility for the crash", "a
-    Russian missile caused the crash": an incident of no class of its own (an explosion, a
-    crash) that a party is held to have caused is that party's attack. Told without blame, an
-    explosion is only an explosion."""
-    links = ctx.pack.words("blame_links")
+    Russian missile caused the crash", "Ukraine committed sabotage": an incident of no class of
+    its own (an explosion, a crash) that a party is held to have caused is that party's attack.
+    Told without blame, an explosion is only an explosion. Fighting ("blamed each other for the
+    clashes") is an attack only when another party is blamed for it."""
+    words = ctx.pack.words
     triggers = ctx.mentions.triggers(start, end)
+    accused = claim_owner is not None
     out = []
-    for noun in ctx.doc.find(ctx.pack.words("incident_nouns"), start, end):
-        if _inside_trigger(noun.start, triggers):
-            continue
-        link = ctx.doc.last(links, max(start, noun.start - 40), noun.start)
-        linked = link is not None and ctx.words(link.end, noun.start) <= 3
-        accused = claim_owner is not None and ctx.words(start, noun.start) <= _BLAME_REACH
-        if (linked or accused) and not _background(ctx, start, noun.start):
-            # With its link the incident reads as a verb phrase, whose subject is the one blamed:
-            # "Russia was behind the blast".
-            lo = link.start if link is not None and linked else noun.start
-            out.append(Hit(lo, noun.end, "attack", ctx.text[lo : noun.end]))
+    for noun in ctx.doc.find(words("incident_nouns"), start, end):
+        link = _link_before(ctx, words("blame_links"), start, noun) or _deed_before(ctx, start, noun)
+        if not _inside_trigger(noun.start, triggers) and (link or accused):
+            out.extend(_incident_hit(ctx, start, noun, link))
+    for noun in ctx.doc.find(words("blamed_combat_nouns"), start, end):
+        link = _link_before(ctx, words("combat_blame_links"), start, noun)
+        if link is not None or (accused and claim_owner != speaker_party):
+            out.extend(_incident_hit(ctx, start, noun, link))
     return out
+
+
+def _link_before(ctx: Reader, links: PhraseMatcher, start: int, noun: Hit) -> Hit | None:
+    link = ctx.doc.last(links, max(start, noun.start - 40), noun.start)
+    return link if link is not None and ctx.words(link.end, noun.start) <= 3 else None
+
+
+def _deed_before(ctx: Reader, start: int, noun: Hit) -> Hit | None:
+    """ "committed (yet another) act of terror", "melakukan sabotase": the incident is the deed
+    verb's own object — no other noun between ("melakukan pencarian lokasi jatuhnya": a search)."""
+    link = _link_before(ctx, ctx.pack.words("deed_links"), start, noun)
+    if link is None or any(is_noun(ctx.pack, w) for w in ctx.doc.word_list(link.end, noun.start)):
+        return None
+    return link
+
+
+def _incident_hit(ctx: Reader, start: int, noun: Hit, link: Hit | None) -> list[Hit]:
+    if link is None and ctx.words(start, noun.start) > _BLAME_REACH:
+        return []  # an accusation names its incident near its start
+    if _background(ctx, start, noun.start):
+        return []
+    # With its link the incident reads as a verb phrase, whose subject is the one blamed:
+    # "Russia was behind the blast".
+    lo = link.start if link is not None else noun.start
+    return [Hit(lo, noun.end, "attack", ctx.text[lo : noun.end])]
 
 
 def _background(ctx: Reader, start: int, pos: int) -> bool:

@@ -142,6 +142,8 @@ def _subject_pronoun(ctx: Reader, word: Hit) -> bool:
     """ "said that it had been cut off": "it" opening a clause of its own points to no statement."""
     if ctx.pack.words("subject_pronouns").key_of(word.text) is None:
         return False
+    if word.text.casefold().endswith(("'s", "’s")):
+        return True  # "It's hard to tell", "that's why": "is"/"has" opens the pronoun's own clause
     nxt = ctx.doc.word_list(word.end, min(len(ctx.text), word.end + 14))[:1]
     return bool(nxt) and ctx.pack.words("clause_auxiliaries").key_of(nxt[0]) is not None
 

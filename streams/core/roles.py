@@ -318,10 +318,15 @@ def _object(t: TriggerReading) -> Found:
 
 
 def _target(t: TriggerReading) -> Found:
-    """ "on X", "against X", "terhadap X": whom the act is aimed at."""
+    """ "on X", "against X", "terhadap X": whom the act is aimed at; "talks with X": whom the
+    class's own preposition names."""
     ctx, trig = t.ctx, t.trig
     hi = min(t.clause_hi, trig.end + 60)
-    marker = ctx.doc.first(ctx.pack.words("patient_markers"), trig.end, hi)
+    recipients = t.recipients()
+    markers = [ctx.doc.first(ctx.pack.words("patient_markers"), trig.end, hi)]
+    if recipients is not None:
+        markers.append(ctx.doc.first(recipients, trig.end, hi))
+    marker = min((m for m in markers if m is not None), key=lambda m: m.start, default=None)
     if marker is None or ctx.words(trig.end, marker.start) > 3:
         return None
     for s, e, party in _parties(t, marker.end, hi):
@@ -404,12 +409,14 @@ def _unmarked_gap(t: TriggerReading, lo: int, hi: int) -> bool:
 
 
 def _marked(t: TriggerReading, lo: int, hi: int) -> bool:
-    """A preposition between a noun and a party: "serangan terhadap Israel" names the target."""
+    """A preposition between a noun and a party: "serangan terhadap Israel" names the target,
+    "pembicaraan telepon dengan Ethiopia" whom the talks were with."""
     ctx = t.ctx
-    return any(
-        ctx.doc.first(m, lo, hi) is not None
-        for m in (ctx.pack.words("patient_markers"), ctx.pack.locative_preps, ctx.pack.origin_markers)
-    )
+    marks = [ctx.pack.words("patient_markers"), ctx.pack.locative_preps, ctx.pack.origin_markers]
+    recipients = t.recipients()
+    if recipients is not None:
+        marks.append(recipients)
+    return any(ctx.doc.first(m, lo, hi) is not None for m in marks)
 
 
 def _adjacent(t: TriggerReading, pos: int, words: int) -> bool:

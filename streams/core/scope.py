@@ -56,6 +56,8 @@ class TriggerReading:
         words = self.trig.text.split()
         if self.ctx.pack.modifier_first:
             return is_noun(self.ctx.pack, words[-1])
+        if len(words) > 1 and self.ctx.pack.words("light_verbs").key_of(words[0]) is not None:
+            return False  # "mengadakan pembicaraan": the verb heads the phrase; its subject acts
         return any(is_noun(self.ctx.pack, w) for w in words)
 
     def troops_in_window(self) -> list[TroopNP]:

@@ -12,6 +12,7 @@ from streams.core.context import Reader
 from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import EACH_OTHER, FrameHit
+from streams.core.pairs import pair_subject
 from streams.core.references import claim_owner, claim_reference, topic_frames
 from streams.core.scope import is_noun
 from streams.core.speakers import resolve_segment
@@ -22,7 +23,8 @@ _SHORT_TAIL = re.compile(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,;]\s|\.(?:\s|$)|$)")
 
 
 def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
-    speaker = _subject(ctx, site)
+    pair = pair_subject(ctx, site.cue)
+    speaker = pair[0] if pair is not None else _subject(ctx, site)
     if speaker is None:
         return None
     a_start, after_end, bare_tail = _complement(ctx, site)
@@ -32,6 +34,8 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
     frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)
     prev = site.prev
     co = _co_speakers(ctx, site, speaker) if prev is None or speaker is not prev.speaker else []
+    if pair is not None:
+        co = [pair[1]]
     return Attribution(ctx.sentence.index, site.cue, speaker, span, frames, co_speakers=co)
 
 
@@ -106,7 +110,7 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
         end = rel.start()
     speaker = resolve_segment(ctx, seg_start, end, nearest_end=True)
     speaker = _clause_subject(ctx, site, seg_start) or speaker
-    comma = text.rfind(", ", seg_start, cue.start)
+    comma = _last_comma(text, seg_start, cue.start)
     tail_end = segment_end(ctx, cue.end, ctx.sentence.end)
     if (
         comma >= 0
@@ -121,6 +125,8 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
             speaker = near
     if speaker is None:
         return None
+    if ctx.doc.quotes.inside(speaker.start) and not ctx.doc.quotes.inside(cue.start):
+        return None  # '"... by the Armenian forces," the ministry wrote': the quote names no subject
     gap = ctx.words(speaker.end, end)
     # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may stand
     # between subject and verb, another clause may not.
@@ -131,6 +137,17 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
     ):
         return None
     return speaker
+
+
+_COMMA = re.compile(r',["”’]?\s')  # a clause's comma, also where a quotation closes ('P," the agency said')
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    """Where the last clause comma ends (after a closing quotation mark, outside the quote)."""
+    found = -1
+    for m in _COMMA.finditer(text, start, end):
+        found = m.end() - 1
+    return found
 
 
 def _clause_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:

@@ -260,3 +260,22 @@ def test_an_event_the_text_already_told_keeps_that_telling_s_parties() -> None:
 )
 def test_liberating_a_town_of_another_country_is_taking_it(body: str) -> None:
     assert_claims(body, [("russia", "affirm", "territory_captured:russia:avdiivka")])
+
+
+def test_sabotage_told_as_a_verb_is_an_attack_and_fallen_soldiers_are_casualties() -> None:
+    assert_claims("Serbia said Kosovo had sabotaged the line.", [("serbia", "affirm", "attack:kosovo:*")])
+    assert_claims(
+        "Georgia menyebut Rusia menyabotase jalur.", [("georgia", "affirm", "attack:russia:*")], "id"
+    )
+    assert_claims(
+        "Kementerian Pertahanan Kenya mengatakan tiga prajurit Kenya gugur dalam serangan itu.",
+        [("kenya", "affirm", "casualties:kenya:*")],
+    )
+
+
+def test_autumn_is_no_fallen_soldier() -> None:
+    """ "musim gugur" (autumn) holds "gugur" (fallen in battle) and tells of no casualties."""
+    assert_claims(
+        "Kenya mengatakan tentara Somalia tiba di perbatasan pada musim gugur lalu.",
+        [("kenya", "affirm", "troops_deployed:somalia:*")],
+    )

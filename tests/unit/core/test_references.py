@@ -146,3 +146,14 @@ def test_an_accusation_points_to_a_claim_against_another_party_not_to_an_admissi
         "The United States said Iran was behind the drone strike. Iran rejected the accusations.",
         [("united_states", "affirm", "attack:iran:*"), ("iran", "deny", "attack:iran:*")],
     )
+
+
+def test_it_is_with_its_verb_points_to_no_earlier_report() -> None:
+    """ "It's hard to say what he means": "it's" opens a clause of its own; "nonsense" after it
+    dismisses no report the article told."""
+    assert_claims(
+        "Serbia said Kosovo police had raided the village. "
+        '"It\'s hard for me to say what this man is talking about. I am used to him telling nonsense," '
+        "added the Kosovo interior minister.",
+        [("serbia", "affirm", "attack:kosovo:*")],
+    )

@@ -213,3 +213,16 @@ def test_a_demonym_right_before_the_event_noun_owns_it_inside_a_prepositional_ph
         "Twelve civilians were killed in an Eritrean air strike, medics said.",
         [(None, "affirm", "attack:eritrea:*")],
     )
+
+
+def test_the_class_preposition_names_the_patient_not_the_agent() -> None:
+    """ "pembicaraan dengan X", "phone talks with X": X is whom the talks were with; a party after
+    "dengan" is no owner of the noun before it."""
+    assert_claims(
+        "Kenya's foreign minister said he had held phone talks with Ethiopia's foreign minister.",
+        [("kenya", "affirm", "negotiate>ethiopia:kenya:*")],
+    )
+    assert_claims(
+        "Menteri Luar Negeri Kenya mengatakan Kenya telah mengadakan pembicaraan dengan Ethiopia.",
+        [("kenya", "affirm", "negotiate>ethiopia:kenya:*")],
+    )

@@ -95,3 +95,22 @@ def test_a_risk_is_not_a_fact() -> None:
 def test_an_aside_after_the_subject_names_no_speaker(body: str) -> None:
     # The navy named inside the aside is not who denies.
     assert_claims(body, [("china", "deny", "attack>vietnam:china:*")])
+
+
+def test_a_quotation_before_the_agency_that_said_it_names_no_subject() -> None:
+    """'"... by Georgian troops," the ministry said': Georgia is inside the quote; the speaker is
+    the ministry named before."""
+    assert_claims(
+        "Armenia's defence ministry said the border was calm in the morning. "
+        '"In the evening the village of Ayrum was shelled by Georgian troops," the ministry said.',
+        [("armenia", "affirm", "attack:georgia:*")],
+    )
+
+
+def test_it_after_a_quoted_agency_is_that_agency() -> None:
+    assert_claims(
+        "Kenya's defence ministry said the border was calm in the morning. "
+        '"In the evening Somali militants fired on our posts," the ministry said.\n'
+        "It added that two other posts were also shelled by the militants of Somalia.",
+        [("kenya", "affirm", "attack:somalia:*"), ("kenya", "affirm", "attack:somalia:*")],
+    )

@@ -36,3 +36,12 @@ def test_a_group_governing_a_country_speaks_for_it() -> None:
     gaz = default_gazetteer()
     for name in ("Taliban", "Taliban government", "pemerintah Taliban"):
         assert gaz.party_of(gaz.find_actors(name)[0].key) == "afghanistan", name
+
+
+def test_indonesian_press_spellings_beside_the_iso_translation() -> None:
+    """pycountry's Indonesian names are the standard ones ("Kirgizstan", "Ethiopia"); the press
+    also writes "Kirgistan", "Etiopia", "Libanon"."""
+    gaz = default_gazetteer()
+    for name, party in (("Kirgistan", "kyrgyzstan"), ("Etiopia", "ethiopia"), ("Libanon", "lebanon")):
+        hits = gaz.find_actors(f"Pemerintah {name} menuduh")
+        assert hits and gaz.party_of(hits[0].key) == party, name
