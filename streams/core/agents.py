@@ -51,7 +51,7 @@ def fill_agent(t: TriggerReading) -> bool:
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
     if frame.agent is None and spec.speaker_default and t.scope.speaker_party is not None:
         frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"  # "Kursk has been retaken"
-    if frame.agent is None:
+    if frame.agent is None or _aircraft_sent(t):
         return False
     if spec.agent == "troops" and not t.troops_in_window() and frame.agent_by in ("sender", "context"):
         # "Korea Utara mengirim surat": a sender without troops is not a deployment.
@@ -60,6 +60,16 @@ def fill_agent(t: TriggerReading) -> bool:
             is not None
         )
     return True
+
+
+def _aircraft_sent(t: TriggerReading) -> bool:
+    """ "deployed F-16 jets", "jet tempur F-16 Pakistan": aircraft sent or stationed are no troop
+    deployment (their loss is a loss; their sending is not the presence of forces)."""
+    if t.spec.id != "troops_deployed":
+        return False
+    troops = t.troops_in_window()
+    ctx = t.ctx
+    return bool(troops) and all(ctx.doc.first(ctx.pack.aircraft_troops, np.start, np.end) for np in troops)
 
 
 def _loss_verb(t: TriggerReading) -> bool:

@@ -67,11 +67,16 @@ def _regional(ctx: Reader, role: Hit) -> SpeakerRef | None:
     if not places:
         return None
     place, chain = places[0], gaz.place_chain(places[0].key)
-    if not chain or chain[-1] not in gaz.actors:
+    if not chain or chain[-1] not in gaz.actors or _rival_administrations(gaz, chain):
         return None
     state = chain[-1]  # the country the place lies in
     start, end = min(role.start, place.start), max(role.end, place.end)
     return SpeakerRef(start, end, ctx.text[start:end], state, gaz.party_of(state), role.key, "role")
+
+
+def _rival_administrations(gaz: Gazetteer, chain: tuple[str, ...]) -> bool:
+    """The Kherson governor may be Kyiv's or the one Moscow installed: the place does not tell."""
+    return any(p in gaz.places and gaz.places[p].rival_administrations for p in chain)
 
 
 def _office_gap(ctx: Reader, lo: int, hi: int) -> bool:

@@ -229,7 +229,9 @@ def _blamed_incidents(
             out.extend(_incident_hit(ctx, start, noun, link))
     for noun in ctx.doc.find(words("blamed_combat_nouns"), start, end):
         link = _link_before(ctx, words("combat_blame_links"), start, noun)
-        if link is not None or (accused and claim_owner != speaker_party):
+        # "blamed X for the clashes", not "accused X of violating the truce after clashes"
+        blamed_for = _link_before(ctx, words("blame_preps"), start, noun) is not None
+        if link is not None or (accused and claim_owner != speaker_party and blamed_for):
             out.extend(_incident_hit(ctx, start, noun, link))
     return out
 

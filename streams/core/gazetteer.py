@@ -30,6 +30,9 @@ class Place:
     parent: str | None
     names: tuple[str, ...]
     kind: str | None = None  # village | town | city | district | region | country
+    # Two states appoint rival officials here (occupied or disputed): an office of the place does
+    # not tell whose it is.
+    rival_administrations: bool = False
 
 
 # Ids of the parts a direction names (lang data `direction_words` maps each language's words to them).
@@ -171,6 +174,7 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
             parent=spec.get("parent"),
             names=_strs(spec.get("names")),
             kind=spec.get("kind"),
+            rival_administrations=bool(spec.get("rival_administrations", False)),
         )
     # Hand-written entries first: where a generated name collides with one, the hand one wins.
     hand_actors = set(actor_data.get("hand") or ())

@@ -189,6 +189,8 @@ def _voice(t: TriggerReading) -> str:
     aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), lo, trig.start)
     if aux is not None and ctx.words(aux.end, trig.start) <= 1 and _ENGLISH_PARTICIPLE.search(word):
         return "passive"
+    if _ENGLISH_PARTICIPLE.search(word) and _reduced_passive(t):
+        return "passive"
     # A past form ("struck", "attacked") is a verb whatever stands before it; a bare, plural or
     # -ing form after a determiner or an owner is a noun ("the attack", "Israeli strikes").
     verb_form = lemma(word, ctx.pack.code) != word and not word.endswith(("s", "ing"))
@@ -209,6 +211,24 @@ def _voice(t: TriggerReading) -> str:
     if owner is not None and not any(np.end == owner[2] for np in t.scope.troops):
         return "nominal"
     return "active"
+
+
+def _reduced_passive(t: TriggerReading) -> bool:
+    """ "49 Armenian soldiers killed on the border" (a headline, a participle phrase): troops right
+    before a participle with no object after it were acted on; they did not act."""
+    ctx, trig = t.ctx, t.trig
+    if not any(np.end <= trig.start and ctx.words(np.end, trig.start) == 0 for np in t.scope.troops):
+        return False
+    if STOPS.search(ctx.text, max(t.scope.start, trig.start - 2), trig.start):
+        return False
+    nxt = ctx.doc.word_list(trig.end, min(len(ctx.text), trig.end + 20))[:1]
+    if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
+        return True
+    pack = ctx.pack
+    return (
+        pack.locative_preps.key_of(nxt[0]) is not None
+        or pack.words("noun_prepositions").key_of(nxt[0]) is not None
+    )
 
 
 def _parties(t: TriggerReading, lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -86,7 +86,8 @@ class LangPack:
     origin_markers: PhraseMatcher
     locative_preps: PhraseMatcher
     place_nouns: PhraseMatcher
-    troop_nouns: PhraseMatcher
+    troop_nouns: PhraseMatcher  # with the aircraft among them
+    aircraft_troops: PhraseMatcher  # "jets", "F-16s": troops whose sending is no deployment
     troop_nouns_possessive: PhraseMatcher  # "pasukannya": noun + possessive suffix
     weak_troop_nouns: frozenset[str]
     additional_markers: PhraseMatcher
@@ -228,9 +229,11 @@ def compile_by_cues(by: dict[str, Any]) -> ByCues:
 def _possessive_troops(data: dict[str, Any]) -> PhraseMatcher:
     """ "pasukannya": each troop noun with each possessive suffix, keyed by the noun."""
     suffixes = _list(data, "possessive_suffixes")
-    return PhraseMatcher(
-        (noun + sfx, noun.casefold()) for noun in _list(data, "troop_nouns") for sfx in suffixes
-    )
+    return PhraseMatcher((noun + sfx, noun.casefold()) for noun in _troop_words(data) for sfx in suffixes)
+
+
+def _troop_words(data: dict[str, Any]) -> list[str]:
+    return _list(data, "troop_nouns") + _list(data, "aircraft_troop_nouns")
 
 
 def _noise(data: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
@@ -266,7 +269,8 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         origin_markers=_phrases(data, "origin_markers"),
         locative_preps=_phrases(data, "locative_preps"),
         place_nouns=_phrases(data, "place_nouns"),
-        troop_nouns=_phrases(data, "troop_nouns"),
+        troop_nouns=phrase_set(_troop_words(data)),
+        aircraft_troops=_phrases(data, "aircraft_troop_nouns"),
         troop_nouns_possessive=_possessive_troops(data),
         weak_troop_nouns=_words(data, "weak_troop_nouns"),
         additional_markers=_phrases(data, "additional_markers"),

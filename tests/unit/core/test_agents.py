@@ -182,3 +182,12 @@ def test_troops_that_helped_a_party_retake_a_place_are_not_who_retook_it() -> No
 )
 def test_whoever_lost_them_owns_the_losses(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_aircraft_sent_are_no_troop_deployment_but_their_loss_is_a_loss() -> None:
+    assert_claims("Kenya denied that it had deployed Su-25 jets to the border.", [])
+    assert_claims(
+        "Kenya said Somalia deployed soldiers and jets to the border.",
+        [("kenya", "affirm", "troops_deployed:somalia:*")],
+    )
+    assert_claims("Kenya said Somalia lost two jets.", [("kenya", "affirm", "casualties:somalia:*")])

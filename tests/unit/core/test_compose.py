@@ -95,6 +95,11 @@ def test_sources_of_a_nation_speak_for_no_government_sources_of_an_institution_d
             "The Russian-installed governor of Kherson said Ukrainian drones struck Crimea.",
             [(None, "affirm", "attack:ukraine:crimea")],
         ),
+        # a region two states administer: its governor may be either's, unless the text says
+        (
+            "The acting governor of the Kherson region said Ukrainian drones struck Crimea.",
+            [(None, "affirm", "attack:ukraine:crimea")],
+        ),
     ],
 )
 def test_an_official_of_a_place_speaks_for_the_state_it_lies_in(body: str, expected: list) -> None:  # type: ignore[type-arg]

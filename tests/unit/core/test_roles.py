@@ -226,3 +226,25 @@ def test_the_class_preposition_names_the_patient_not_the_agent() -> None:
         "Menteri Luar Negeri Kenya mengatakan Kenya telah mengadakan pembicaraan dengan Ethiopia.",
         [("kenya", "affirm", "negotiate>ethiopia:kenya:*")],
     )
+
+
+def test_troops_right_before_a_participle_with_no_object_were_acted_on() -> None:
+    """ "12 Kenyan soldiers killed in the ambush": the soldiers died; they killed no one."""
+    assert_claims(
+        "Kenya's army said 12 Kenyan soldiers killed in the ambush near the border.",
+        [("kenya", "affirm", "casualties:kenya:*")],
+    )
+    assert_claims(
+        "Kenya's army said Somali militants killed 12 Kenyan soldiers near the border.",
+        [("kenya", "affirm", "attack>kenya:somalia:*"), ("kenya", "affirm", "casualties:kenya:*")],
+    )
+
+
+def test_a_plural_after_in_is_a_noun_with_no_subject_of_its_own() -> None:
+    """ "... and used drones in attacks": no party before "attacks" acted; the place before the
+    verb is not its subject."""
+    assert_claims(
+        "Kenya's army said Somali militants shelled villages in southern and central Kenya and also used "
+        "drones in attacks.",
+        [("kenya", "affirm", "attack:somalia:*")],
+    )
