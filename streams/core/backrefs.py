@@ -8,6 +8,7 @@ import re
 from streams.core.compose import compose
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef, whole_party
+from streams.core.gazetteer import Gazetteer
 from streams.core.people_found import recall
 
 NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
@@ -146,6 +147,29 @@ def institution_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
             phrase = f"{ctx.text[lo:hi].strip()} {dem.text}".strip()
             return SpeakerRef(dem.start, dem.end, phrase, target.actor_id, target.party, target.role, "role")
     return None
+
+
+def country_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "the country has admitted", "negara itu mengakui": the state last named, in this sentence
+    or the ones before."""
+    gaz, disc = ctx.gaz, ctx.state.discourse
+    noun = ctx.doc.last(ctx.pack.words("country_anaphors"), start, end)
+    if noun is None or ctx.words(noun.end, end) > 2:
+        return None
+    # The subject the sentence opened with ("Iran's military shot down a Ukrainian plane, the
+    # country admitted"), else the one the sentence before opened with, else the last named.
+    here = [gaz.party_of(h.key) for h in ctx.mentions.owners(ctx.sentence.start, noun.start)]
+    before = disc.sentence_subject.party if disc.sentence_subject is not None else None
+    earlier = [r.party for r in reversed(disc.mentions) if r.start < ctx.sentence.start]
+    for party in [*here[:1], before, *earlier]:
+        if party is not None and _is_country(gaz, party):
+            return SpeakerRef(noun.start, noun.end, noun.text, party, party, None, "neighbour")
+    return None
+
+
+def _is_country(gaz: Gazetteer, party: str) -> bool:
+    place = gaz.party_place(party)
+    return place is not None and place in gaz.places and gaz.places[place].kind == "country"
 
 
 def named_by_noun_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:

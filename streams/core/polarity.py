@@ -38,9 +38,16 @@ def _negated_presence(t: TriggerReading) -> None:
 
 
 def _negated_troops(t: TriggerReading) -> None:
-    """ "tidak ada tentara Korea Utara yang dikirim": the troops are negated."""
+    """ "tidak ada tentara Korea Utara yang dikirim", "sent no troops": the troops are negated."""
     ctx, frame = t.ctx, t.frame
     for np in t.scope.troops:
+        if t.trig.end <= np.start and ctx.words(t.trig.end, np.start) <= 3 and not frame.negated:
+            # "had seen no Somali troops", "sent no soldiers": the object is negated
+            neg = ctx.doc.first(ctx.pack.negators, t.trig.end, np.start)
+            if neg is not None:
+                frame.negated = True
+                frame.cues.append(f"negation:{neg.text}")
+            continue
         if not t.clause_lo <= np.start < t.trig.end:
             continue
         # Parentheses end a clause elsewhere, not an owner's name ("no Air Force (IAF) jets").

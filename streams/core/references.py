@@ -25,6 +25,22 @@ def claim_owner(ctx: Reader, start: int, end: int) -> str | None:
     return ctx.gaz.party_of(owners[0].key) if owners else None
 
 
+_ACCUSATION_REACH = 4  # words from the verb to the accusation it answers ("denied Baku's allegations")
+
+
+def answers_accusation(ctx: Reader, cue: Cue, end: int) -> bool:
+    """ "denied/rejected Baku's allegations regarding ...", "membantah tuduhan Rusia bahwa ...": the
+    speaker answers an accusation against itself, so it is the accused party of what follows."""
+    if cue.kind not in ("deny", "confirm", "noncommittal"):
+        return False
+    noun = ctx.doc.first(ctx.pack.claim_nouns, cue.end, min(end, cue.end + 60))
+    return (
+        noun is not None
+        and ctx.words(cue.end, noun.start) <= _ACCUSATION_REACH
+        and ctx.pack.words("accusation_nouns").key_of(noun.text) is not None
+    )
+
+
 def claim_owner_ref(ctx: Reader, cue: Cue, content: tuple[int, int]) -> SpeakerRef | None:
     """Whose claim the statement answers: the verb's object before the content ("rejected
     Russia's claim that ...", "dismissed claims by Hamas that ...", "menolak klaim kelompok Houthi

@@ -164,6 +164,8 @@ def _describes(t: TriggerReading) -> bool:
     "wilayah yang sebagian dikuasai pasukan Ukraina") is background, not what the speaker says
     happened — for the classes read by roles."""
     ctx, trig = t.ctx, t.trig
+    if _in_place_description(t):
+        return True
     if t.scope.claim_owner is not None:
         return False  # "membantah sebagai pihak pertama yang menyerang": the speaker's own act
     rel = ctx.doc.last(ctx.pack.clause_breaks, max(t.scope.start, trig.start - 40), trig.start)
@@ -172,6 +174,18 @@ def _describes(t: TriggerReading) -> bool:
     if _parties(t, rel.end, trig.start):
         return False  # "..., which Israel struck": the clause has its own subject
     return ctx.words(rel.end, trig.start) <= 3 and not STOPS.search(ctx.text, rel.end, trig.start)
+
+
+def _in_place_description(t: TriggerReading) -> bool:
+    """ "troops were in Tigray, where Abiy launched an offensive", "di Tigray, tempat ...": a clause
+    describing a place tells what is known there; it is not what the speaker asserts or denies."""
+    ctx, trig = t.ctx, t.trig
+    rel = ctx.doc.last(ctx.pack.words("place_relatives"), max(t.scope.start, trig.start - 100), trig.start)
+    if rel is None or STOPS.search(ctx.text, rel.end, trig.start):
+        return False
+    return any(
+        ctx.words(p.end, rel.start) == 0 for p in ctx.mentions.places(max(0, rel.start - 40), rel.start)
+    )
 
 
 def _voice(t: TriggerReading) -> str:
@@ -260,6 +274,8 @@ def _subject(t: TriggerReading) -> Found:
     # Syria of violating the truce after soldiers killed").
     limit = 2 if _killing(t) else 6
     for s, e, party in reversed(_parties(t, lo, trig.start)):
+        if ctx.doc.first(ctx.pack.claim_nouns, e, trig.start) is not None:
+            break  # "Baku's allegations of shelling": Baku owns the allegations, not the shelling
         gap = ctx.words(e, trig.start)
         if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
@@ -383,6 +399,8 @@ def _owner_before(t: TriggerReading) -> Found:
     """ "Israeli strikes", "Israel's attack", "Russian missile attacks" (English order)."""
     ctx, trig = t.ctx, t.trig
     for s, e, party in reversed(_parties(t, max(t.scope.start, trig.start - 40), trig.start)):
+        if ctx.doc.first(ctx.pack.claim_nouns, e, trig.start) is not None:
+            break  # "Baku's allegations of shelling": Baku owns the allegations, not the shelling
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)

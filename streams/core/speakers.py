@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from streams.core.backrefs import (
+    country_speaker,
     institution_speaker,
     named_by_noun_speaker,
     named_speaker,
@@ -41,6 +42,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
     return (
         pronoun_speaker(ctx, start, end, nearest_end)
         or institution_speaker(ctx, start, end)
+        or country_speaker(ctx, start, end)
         or named_by_noun_speaker(ctx, start, end)
         or named_speaker(ctx, refs, start, end, nearest_end)
     )

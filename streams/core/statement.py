@@ -13,11 +13,12 @@ from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.pairs import pair_subject
-from streams.core.references import claim_owner, claim_reference, topic_frames
+from streams.core.references import answers_accusation, claim_owner, claim_reference, topic_frames
 from streams.core.scope import is_noun
 from streams.core.speakers import resolve_segment
 
 _CLAUSE_COMMA = re.compile(r",\s")  # not the comma inside "10,000"
+_TRAILING_NAME = re.compile(r",\s+(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*,\s*$")
 _ADVERBIAL_ONLY = re.compile(r"[^;.]*\([^)]*\)[^;.]*")
 _SHORT_TAIL = re.compile(r"\s*(?:\w+\s+){0,3}?\w+\s*(?:[,;]\s|\.(?:\s|$)|$)")
 
@@ -127,13 +128,16 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
         return None
     if ctx.doc.quotes.inside(speaker.start) and not ctx.doc.quotes.inside(cue.start):
         return None  # '"... by the Armenian forces," the ministry wrote': the quote names no subject
-    gap = ctx.words(speaker.end, end)
+    # "A spokeswoman for the ministry, Shushan Stepanyan, said": the name in apposition is no gap.
+    named = _TRAILING_NAME.search(text, speaker.end, end)
+    near_end = named.start() if named is not None else end
+    gap = ctx.words(speaker.end, near_end)
     # "KCNA dalam sebuah komentar pada Kamis (31/10/2024) membantah": adverbials may stand
     # between subject and verb, another clause may not.
     if gap > 12 or (
         gap > 6
-        and has_clause_break(ctx, speaker.end, end)
-        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, end)
+        and has_clause_break(ctx, speaker.end, near_end)
+        and not _ADVERBIAL_ONLY.fullmatch(text, speaker.end, near_end)
     ):
         return None
     return speaker
@@ -222,6 +226,8 @@ def _content(
     frames: list[FrameHit] = []
     if not (bare_tail and comma_lead and speaker.start - seg_start > 20):
         owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None
+        if answers_accusation(ctx, cue, after_end):
+            owner = speaker.party  # "denied Baku's allegations that it shelled Ganja": it = the accused
         owner = owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
         if owner is not None and frames:

@@ -145,3 +145,14 @@ def test_he_after_a_quote_naming_a_party_is_the_last_speaker() -> None:
         "told reporters.\n“Russian strikes on the town are a well-known practice of the occupiers,” he said.",
         [("georgia", "affirm", "attack:russia:*")],
     )
+
+
+def test_the_country_is_the_state_the_sentence_opened_with() -> None:
+    assert_claims(
+        "Serbia's army shelled a Kosovar border post, the country has finally admitted.",
+        [("serbia", "affirm", "attack>kosovo:serbia:*")],
+    )
+    assert_claims(
+        "Kenya's army said the border was calm. The country said Somali militants shelled Mandera.",
+        [("kenya", "affirm", "attack:somalia:*")],
+    )

@@ -279,3 +279,11 @@ def test_autumn_is_no_fallen_soldier() -> None:
         "Kenya mengatakan tentara Somalia tiba di perbatasan pada musim gugur lalu.",
         [("kenya", "affirm", "troops_deployed:somalia:*")],
     )
+
+
+def test_blowing_something_up_is_an_attack_by_whoever_did_it() -> None:
+    assert_claims("Serbia accused Kosovo of blowing up the canal.", [("serbia", "affirm", "attack:kosovo:*")])
+    assert_claims(
+        "Serbia menuduh Kosovo meledakkan kanal itu.", [("serbia", "affirm", "attack:kosovo:*")], "id"
+    )
+    assert_claims("The depot blew up overnight, Serbia said.", [])

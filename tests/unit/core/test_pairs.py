@@ -32,3 +32,15 @@ def test_three_parties_named_leave_the_pair_unknown() -> None:
 def test_a_pair_noun_is_only_read_before_an_accusation() -> None:
     """ "Both sides said the talks went well": not an accusation, the pair is not split."""
     assert_claims("Serbia and Kosovo met in Brussels. Both sides said the talks had gone well.", [])
+
+
+def test_a_headline_joins_the_two_sides_with_a_comma() -> None:
+    assert_claims(
+        "Vietnam, China saling tuduh menabrak kapal nelayan",
+        [("vietnam", "affirm", "attack:china:*"), ("china", "affirm", "attack:vietnam:*")],
+        "id",
+    )
+    assert_claims(
+        "Serbia, Kosovo accuse each other of shelling",
+        [("serbia", "affirm", "attack:kosovo:*"), ("kosovo", "affirm", "attack:serbia:*")],
+    )

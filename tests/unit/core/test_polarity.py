@@ -95,3 +95,10 @@ def test_a_name_with_its_acronym_between_the_negation_and_the_noun_still_negates
         "Islamabad said no Pakistan Air Force (PAF) jets were shot down over the weekend.",
         [("pakistan", "deny", "casualties:pakistan:*")],
     )
+
+
+def test_no_before_the_troops_after_the_verb_negates_them() -> None:
+    assert_claims(
+        "Kenya said it had seen no Somali troops in Mandera.",
+        [("kenya", "deny", "troops_deployed:somalia:mandera")],
+    )

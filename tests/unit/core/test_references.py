@@ -157,3 +157,17 @@ def test_it_is_with_its_verb_points_to_no_earlier_report() -> None:
         "added the Kosovo interior minister.",
         [("serbia", "affirm", "attack:kosovo:*")],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya denied Somalia's accusations that it shelled the border town.",
+        "Kenya rejected Somalia's allegations of shelling the border town.",
+        "Kenya denied Somalia's allegations regarding the shelling of the border town.",
+    ],
+)
+def test_who_answers_an_accusation_is_the_accused(body: str) -> None:
+    """The speaker denies its own act; the accuser owns the accusation, not the shelling."""
+    assert ("kenya", "deny", "attack:kenya:*") in claims_of(body)
+    assert ("kenya", "deny", "attack:somalia:*") not in claims_of(body)

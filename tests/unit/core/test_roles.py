@@ -248,3 +248,12 @@ def test_a_plural_after_in_is_a_noun_with_no_subject_of_its_own() -> None:
         "drones in attacks.",
         [("kenya", "affirm", "attack:somalia:*")],
     )
+
+
+def test_a_clause_describing_a_place_is_not_what_the_speaker_denies() -> None:
+    """ "... in Darfur, where the president launched an offensive": background to the place."""
+    assert_claims(
+        "Sudan denied allegations that Chadian troops were in Darfur, "
+        "where Sudan's army launched an offensive.",
+        [("sudan", "deny", "troops_deployed:chad:darfur")],
+    )

@@ -114,3 +114,10 @@ def test_it_after_a_quoted_agency_is_that_agency() -> None:
         "It added that two other posts were also shelled by the militants of Somalia.",
         [("kenya", "affirm", "attack:somalia:*"), ("kenya", "affirm", "attack:somalia:*")],
     )
+
+
+def test_a_name_in_apposition_after_the_office_is_no_gap_before_the_verb() -> None:
+    assert_claims(
+        "A spokeswoman for the Kenyan Defence Ministry, Jane Wanjiru, said Somali militants shelled Mandera.",
+        [("kenya", "affirm", "attack:somalia:*")],
+    )
