@@ -55,6 +55,12 @@ def role_speaker(
     office = next((r for r in refs if r.party and _office_of(ctx, best, r)), None)
     if office is not None:
         return ref(best, office, "role", role=role)
+    group = _group_owner(ctx, best, start, end)
+    if group is not None:
+        # "the group's military spokesperson": the phrase spans its owner word
+        lo, hi = min(best.start, group[0]), max(best.end, group[1])
+        phrase = SpeakerRef(lo, hi, ctx.text[lo:hi], None, None, role, "")
+        return ref(phrase, group[2], "role", role=role)
     new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
     if new_name is not None and new_name.group(0).casefold() not in ctx.pack.stopwords:
         # A role with a new name is someone new; the party is the one the previous sentence opened
@@ -78,6 +84,35 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return ref(best, None, "unknown", role=role)
+
+
+def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[int, int, SpeakerRef] | None:
+    """ "the group's military spokesperson", "juru bicara kelompok tersebut": the armed group (a
+    party that is no state) last named, in this sentence or before."""
+    words = ctx.pack.words("group_anaphors")
+    if ctx.pack.modifier_first:
+        hit = ctx.doc.last(words, max(start, best.start - 40), best.start)
+        near = hit is not None and ctx.words(hit.end, best.start) <= 2
+    else:
+        hit = ctx.doc.first(words, best.end, min(end, best.end + 40))
+        near = hit is not None and ctx.words(best.end, hit.start) <= 2
+    if hit is None or not near:
+        return None
+    gaz, disc = ctx.gaz, ctx.state.discourse
+    here = [
+        SpeakerRef(h.start, h.end, h.text, h.key, gaz.party_of(h.key), None, "alias")
+        for h in ctx.mentions.actors(ctx.sentence.start, hit.start)
+    ]
+    for cand in reversed([r for r in disc.mentions if r.start < ctx.sentence.start] + here):
+        party = cand.party
+        if (
+            party is not None
+            and party in gaz.actors
+            and gaz.actors[party].kind == "party"
+            and not _is_country(gaz, party)
+        ):
+            return hit.start, hit.end, cand
+    return None
 
 
 _NAME_TAIL = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|of|the|for|and))*\s+")

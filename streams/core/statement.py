@@ -186,7 +186,7 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
     """Where the content after the verb starts and ends, and whether only circumstance follows
     the verb ("..., X said on Friday.")."""
     text, pack, cue = ctx.text, ctx.pack, site.cue
-    after_end = ctx.sentence.end
+    after_end = _before_outlet_tail(ctx, cue.end, ctx.sentence.end)
     nxt = next((c for c in site.later if c.side == "before"), None)
     if nxt is not None:
         after_end = min(after_end, _next_clause_start(ctx, cue.end, nxt.start))
@@ -208,6 +208,27 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
     return a_start, after_end, bare_tail
 
 
+def _comma_right_before(ctx: Reader, lo: int, pos: int) -> bool:
+    """ "P, a Kenyan army spokesman said": a comma, then only an article, before the speaker."""
+    comma = ctx.text.rfind(", ", lo, pos)
+    if comma < 0:
+        return False
+    between = ctx.doc.word_list(comma, pos)
+    return len(between) <= 1 and all(w.casefold() in ctx.pack.glue.articles for w in between)
+
+
+def _before_outlet_tail(ctx: Reader, start: int, end: int) -> int:
+    """ "..., Saree said on Friday, Reuters reports.": the outlet carrying the statement closes
+    the sentence; what the speaker's verb governs ends before it."""
+    comma = ctx.text.rfind(", ", start, end)
+    if comma < 0 or ctx.words(comma, end) > 3:
+        return end
+    outlets = [h for h in ctx.mentions.actors(comma, end) if ctx.gaz.is_media(h.key)]
+    if not outlets or ctx.words(comma, outlets[0].start) > 1:
+        return end
+    return comma
+
+
 def _next_clause_start(ctx: Reader, start: int, cue_start: int) -> int:
     """Where the next clause (with its own subject) begins, before `cue_start`."""
     best = start
@@ -222,7 +243,9 @@ def _content(
     """The frames of what was said and its span: after the verb, else before the speaker."""
     cue = site.cue
     seg_start = site.content_start(ctx)
-    comma_lead = ctx.pack.glue.lead_titles.search(ctx.text, seg_start, speaker.start) is not None
+    comma_lead = ctx.pack.glue.lead_titles.search(ctx.text, seg_start, speaker.start) is not None or (
+        _comma_right_before(ctx, seg_start, speaker.start)
+    )
     frames: list[FrameHit] = []
     if not (bare_tail and comma_lead and speaker.start - seg_start > 20):
         owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None

@@ -156,3 +156,15 @@ def test_the_country_is_the_state_the_sentence_opened_with() -> None:
         "Kenya's army said the border was calm. The country said Somali militants shelled Mandera.",
         [("kenya", "affirm", "attack:somalia:*")],
     )
+
+
+def test_the_groups_spokesperson_speaks_for_the_armed_group_last_named() -> None:
+    assert_claims(
+        "Hezbollah fired rockets at Haifa, the group's military spokesperson, Ali Hassan, said on Monday.",
+        [("hezbollah", "affirm", "attack:hezbollah:haifa")],
+    )
+    assert_claims(
+        "Hizbullah menembakkan roket ke Haifa, kata juru bicara militer kelompok tersebut.",
+        [("hezbollah", "affirm", "attack:hezbollah:haifa")],
+        "id",
+    )
