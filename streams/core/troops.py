@@ -30,11 +30,18 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         possessive = possessive or _possessive_after(ctx, noun, owners)
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
+        if noun.key in pack.weak_troop_nouns and _attributive(ctx, noun):
+            continue  # "its military cooperation", "army base": a modifier of another noun
         if any(o.start <= noun.start < o.end for o in out):
             continue
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def _attributive(ctx: Reader, noun: Hit) -> bool:
+    nxt = ctx.doc.word_list(noun.end, min(len(ctx.text), noun.end + 30))[:1]
+    return bool(nxt) and ctx.pack.words("attributive_heads").key_of(nxt[0]) is not None
 
 
 def counted_actors(ctx: Reader, start: int, end: int) -> list[Hit]:

@@ -74,3 +74,15 @@ def test_a_designation_and_a_verb_do_not_hide_whose_aircraft() -> None:
         "Armenia's defence ministry said its units destroyed two Azerbaijani fighter jets.",
         [("armenia", "affirm", "casualties:azerbaijan:*")],
     )
+
+
+def test_a_weak_troop_word_modifying_another_noun_is_no_troops() -> None:
+    """ "its military cooperation with Laos": cooperation, not Vietnam's forces."""
+    assert_claims(
+        "Cambodia said Thai soldiers were in Preah Vihear. Vietnam has not confirmed the troop deployment, "
+        "but defended its military cooperation with Laos.",
+        [
+            ("cambodia", "affirm", "troops_deployed:thailand:preah_vihear"),
+            ("vietnam", "noncommittal", "troops_deployed:thailand:preah_vihear"),
+        ],
+    )
