@@ -86,3 +86,11 @@ def test_a_weak_troop_word_modifying_another_noun_is_no_troops() -> None:
             ("vietnam", "noncommittal", "troops_deployed:thailand:preah_vihear"),
         ],
     )
+
+
+def test_aircraft_brought_down_are_losses_in_indonesian_too() -> None:
+    assert_claims(
+        "Kenya juga mengklaim menumbangkan dua jet tempur Somalia.",
+        [("kenya", "affirm", "casualties:somalia:*")],
+        "id",
+    )
