@@ -165,11 +165,28 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
     solid = [
         f
         for f in frames
-        if (not f.speculative or f.uncertain) and (f.agent_by != "context" or BLAMED in f.cues)
+        if (not f.speculative or f.uncertain)
+        and (f.agent_by != "context" or BLAMED in f.cues)
+        and not _answered(ctx, f)
     ]
     for f in reversed(solid):  # most recent first, a few kept
         state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
     _update_places(ctx)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")  # (not "." : "U.S. airstrikes")
+
+
+def _answered(ctx: Reader, f: FrameHit) -> bool:
+    """ "a response to recent US airstrikes": the act answered is background to what the sentence
+    tells; "the strike" later means the answer, not it."""
+    trig = f.trigger
+    mark = ctx.doc.last(ctx.pack.words("retaliation_markers"), max(0, trig.start - 60), trig.start)
+    return (
+        mark is not None
+        and ctx.words(mark.end, trig.start) <= 4
+        and not _CLAUSE_MARK.search(ctx.text, mark.end, trig.start)
+    )
 
 
 def _update_places(ctx: Reader) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from streams.core.frame import FrameHit
 from streams.core.lemmas import lemma
 from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
@@ -58,6 +59,12 @@ def fill_roles(t: TriggerReading) -> bool:
     agent_by = "explicit"
     if agent is None and _needs_named_agent(t):
         return False
+    told = _condemned_told(t) if agent is None else None
+    if told is not None:
+        # "Iran condemned the strike": the strike the article told, with its agent and target
+        frame.agent, frame.agent_by, frame.patient = told.agent, "context", told.patient
+        frame.place, frame.place_by = told.place, "context"
+        return True
     if agent is None and t.scope.claim_owner is not None:
         agent, agent_by = t.scope.claim_owner, "context"
     if agent is None and t.spec.speaker_default and t.scope.speaker_party is not None:
@@ -70,6 +77,21 @@ def fill_roles(t: TriggerReading) -> bool:
     own = patient != agent or t.spec.own_patient
     frame.patient = patient if t.spec.patient != "none" and own else None
     return frame.patient is not None or not t.spec.needs_patient
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _condemned_told(t: TriggerReading) -> FrameHit | None:
+    """ "condemned the strikes", "strongly condemn the attack": a definite event noun right after
+    an accusation is the event the article told (the same class, with an agent)."""
+    ctx, trig = t.ctx, t.trig
+    if not ctx.pack.modifier_first or not _THE_BEFORE.search(ctx.text, max(0, trig.start - 6), trig.start):
+        return None
+    cue = ctx.doc.last(ctx.pack.cues_before, max(t.scope.start - 40, trig.start - 40), trig.start)
+    if cue is None or cue.key != "accuse" or ctx.words(cue.end, trig.start) > 2:
+        return None
+    return next((f for f in ctx.state.topic_frames if f.event == t.spec.id and f.agent), None)
 
 
 def _listed_with(t: TriggerReading, who: tuple[str, int, int]) -> list[str]:

@@ -257,3 +257,26 @@ def test_a_clause_describing_a_place_is_not_what_the_speaker_denies() -> None:
         "where Sudan's army launched an offensive.",
         [("sudan", "deny", "troops_deployed:chad:darfur")],
     )
+
+
+def test_condemning_the_strike_condemns_the_strike_the_article_told() -> None:
+    assert_claims(
+        "Kenya said it struck Somali militants in Kismayo. Ethiopia condemned the strike as reckless.",
+        [
+            ("kenya", "affirm", "attack>somalia:kenya:kismayo"),
+            ("ethiopia", "affirm", "attack>somalia:kenya:kismayo"),
+        ],
+    )
+    assert_claims("Ethiopia condemned the strike as reckless.", [])
+
+
+def test_the_act_answered_is_not_the_strike_condemned_later() -> None:
+    assert_claims(
+        "Somalia said its forces struck Kenya's base in Mandera in response to recent Kenyan "
+        "airstrikes on Somali towns. Ethiopia condemned the strike.",
+        [
+            ("somalia", "affirm", "attack>kenya:somalia:mandera"),
+            ("somalia", "affirm", "attack>somalia:kenya:mandera"),
+            ("ethiopia", "affirm", "attack>kenya:somalia:mandera"),
+        ],
+    )
