@@ -79,17 +79,19 @@ def fill_roles(t: TriggerReading) -> bool:
     return frame.patient is not None or not t.spec.needs_patient
 
 
+_STANCE_KINDS = frozenset({"accuse", "noncommittal", "confirm", "deny"})
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _condemned_told(t: TriggerReading) -> FrameHit | None:
-    """ "condemned the strikes", "strongly condemn the attack": a definite event noun right after
-    an accusation is the event the article told (the same class, with an agent)."""
+    """ "condemned the strikes", "has not acknowledged the air strikes", "denied the attack": a
+    definite event noun right after a verb of stance is the event the article told (the same
+    class, with an agent)."""
     ctx, trig = t.ctx, t.trig
     if not ctx.pack.modifier_first or not _THE_BEFORE.search(ctx.text, max(0, trig.start - 6), trig.start):
         return None
     cue = ctx.doc.last(ctx.pack.cues_before, max(t.scope.start - 40, trig.start - 40), trig.start)
-    if cue is None or cue.key != "accuse" or ctx.words(cue.end, trig.start) > 2:
+    if cue is None or cue.key not in _STANCE_KINDS or ctx.words(cue.end, trig.start) > 2:
         return None
     return next((f for f in ctx.state.topic_frames if f.event == t.spec.id and f.agent), None)
 

@@ -280,3 +280,10 @@ def test_the_act_answered_is_not_the_strike_condemned_later() -> None:
             ("ethiopia", "affirm", "attack>kenya:somalia:mandera"),
         ],
     )
+
+
+def test_denying_the_attack_denies_the_attack_the_article_told() -> None:
+    assert_claims(
+        "Kenya said Somali drones hit the depot. Somalia denied the attack.",
+        [("kenya", "affirm", "attack:somalia:*"), ("somalia", "deny", "attack:somalia:*")],
+    )
