@@ -263,6 +263,13 @@ def _reduced_passive(t: TriggerReading) -> bool:
     if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
         return True
     pack = ctx.pack
+    if pack.words("victim_participles").key_of(trig.text) is not None:
+        # "soldiers killed on the border": what befalls people, whatever preposition follows
+        return pack.words("noun_determiners").key_of(nxt[0]) is not None or nxt[0].casefold() in (
+            "on",
+            "at",
+            "near",
+        )
     return (
         pack.locative_preps.key_of(nxt[0]) is not None
         or pack.words("noun_prepositions").key_of(nxt[0]) is not None

@@ -235,6 +235,10 @@ def test_troops_right_before_a_participle_with_no_object_were_acted_on() -> None
         [("kenya", "affirm", "casualties:kenya:*")],
     )
     assert_claims(
+        "Kenya's army said at least 12 Kenyan soldiers killed on the Somali border.",
+        [("kenya", "affirm", "casualties:kenya:*")],
+    )
+    assert_claims(
         "Kenya's army said Somali militants killed 12 Kenyan soldiers near the border.",
         [("kenya", "affirm", "attack>kenya:somalia:*"), ("kenya", "affirm", "casualties:kenya:*")],
     )
