@@ -251,6 +251,12 @@ def _voice(t: TriggerReading) -> str:
     return "active"
 
 
+def _owns_claim_noun(t: TriggerReading, owner_end: int) -> bool:
+    """ "Baku's allegations of shelling": a claim noun between a party and the act makes the party
+    the owner of the allegations, not of the shelling."""
+    return t.ctx.doc.first(t.ctx.pack.claim_nouns, owner_end, t.trig.start) is not None
+
+
 def _reduced_passive(t: TriggerReading) -> bool:
     """ "49 Armenian soldiers killed on the border" (a headline, a participle phrase): troops right
     before a participle with no object after it were acted on; they did not act."""
@@ -305,8 +311,8 @@ def _subject(t: TriggerReading) -> Found:
     # Syria of violating the truce after soldiers killed").
     limit = 2 if _killing(t) else 6
     for s, e, party in reversed(_parties(t, lo, trig.start)):
-        if ctx.doc.first(ctx.pack.claim_nouns, e, trig.start) is not None:
-            break  # "Baku's allegations of shelling": Baku owns the allegations, not the shelling
+        if _owns_claim_noun(t, e):
+            break
         gap = ctx.words(e, trig.start)
         if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
@@ -430,8 +436,8 @@ def _owner_before(t: TriggerReading) -> Found:
     """ "Israeli strikes", "Israel's attack", "Russian missile attacks" (English order)."""
     ctx, trig = t.ctx, t.trig
     for s, e, party in reversed(_parties(t, max(t.scope.start, trig.start - 40), trig.start)):
-        if ctx.doc.first(ctx.pack.claim_nouns, e, trig.start) is not None:
-            break  # "Baku's allegations of shelling": Baku owns the allegations, not the shelling
+        if _owns_claim_noun(t, e):
+            break
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)
