@@ -3,13 +3,13 @@ measure (agents.py, places.py, polarity.py), then one frame per proposition."""
 
 from __future__ import annotations
 
-from streams.core.agents import fill_agent
+from streams.core.agents import fill_agent, people_of_place
 from streams.core.clauses import clause_end, clause_start
 from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.places import fill_place, place_before
-from streams.core.polarity import read_measure, read_polarity
+from streams.core.polarity import DESCRIBED, read_measure, read_polarity
 from streams.core.propositions import EventSpec, event_specs
 from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading, is_noun
@@ -290,7 +290,11 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
     if not fill_place(t):
         return None
+    if frame.agent is None and frame.agent_by == "place" and not people_of_place(t):
+        return None
     read_polarity(t)
+    if DESCRIBED in frame.cues:
+        return None
     read_measure(t)
     return frame
 
@@ -441,10 +445,12 @@ def _marked(ctx: Reader, marks: PhraseMatcher, trig: Hit) -> bool:
 
 
 def _own_part(ctx: Reader, trig: Hit) -> bool:
-    """ "membantah terlibat dalam serangan itu": the speaker's own part in it; "Rusia berada di
-    balik serangan itu": the party behind it (roles.py) — the sentence names who did it."""
+    """ "membantah terlibat dalam serangan itu", "membantah melakukan serangan itu": the speaker's
+    own part in it; "Rusia berada di balik serangan itu": the party behind it (roles.py) — the
+    sentence names who did it."""
     lo = max(0, trig.start - 40)
-    for words in (ctx.pack.words("involvement_nouns"), ctx.pack.words("blame_links")):
+    for name in ("involvement_nouns", "blame_links", "own_deed_verbs"):
+        words = ctx.pack.words(name)
         part = ctx.doc.last(words, lo, trig.start)
         if part is not None and ctx.words(part.end, trig.start) <= 3:
             return True

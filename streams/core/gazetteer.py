@@ -60,6 +60,7 @@ class Gazetteer:
     place_matcher: PhraseMatcher
     people_matcher: PhraseMatcher
     _chain_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _homes: dict[str, str] = field(default_factory=dict)  # a state's country place -> the state
 
     # --- actors -------------------------------------------------------------------------------
     def chain(self, actor_id: str) -> tuple[str, ...]:
@@ -109,6 +110,13 @@ class Gazetteer:
         if party is None or party not in self.actors:
             return None
         return self.actors[party].place
+
+    def party_at(self, place_id: str | None) -> str | None:
+        """The state whose country holds the place ("gaza" -> "palestine"), else None."""
+        if not self._homes:
+            roots = (a for a in self.actors.values() if a.kind == "party" and a.parent is None)
+            self._homes.update({a.place: a.id for a in roots if a.place})
+        return next((self._homes[p] for p in self.place_chain(place_id) if p in self._homes), None)
 
     # --- places -------------------------------------------------------------------------------
     def place_chain(self, place_id: str | None) -> tuple[str, ...]:

@@ -20,8 +20,29 @@ def _negation(t: TriggerReading) -> None:
     # Past the trigger: the longest negator may swallow it ("tidak ada satu pun" holds "ada").
     for neg in ctx.doc.find(ctx.pack.negators, t.clause_lo, min(t.scope.end, trig.end + 40)):
         if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= 4):
+            if neg.end < trig.start and _relative_between(t, neg.end, trig.start):
+                # "not involved in the blast which killed hundreds": the relative clause describes
+                # what the denial is about; it is neither denied nor asserted by the speaker
+                frame.cues.append(DESCRIBED)
+                return
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
+
+
+DESCRIBED = "described-under-negation"
+
+
+def _relative_between(t: TriggerReading, lo: int, hi: int) -> bool:
+    """A relative clause on another event the negator holds ("not involved in the blast which");
+    not one on a noun it counts ("no soldiers who were wounded")."""
+    relatives = t.ctx.pack.glue.relatives
+    if not any(w.casefold() in relatives for w in t.ctx.doc.word_list(lo, hi)):
+        return False
+    ctx = t.ctx
+    if any(h.end <= hi for h in ctx.mentions.triggers(lo, hi)):
+        return True
+    nouns = ("involvement_nouns", "incident_nouns")
+    return any(ctx.doc.first(ctx.pack.words(name), lo, hi) for name in nouns)
 
 
 def _negated_presence(t: TriggerReading) -> None:

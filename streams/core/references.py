@@ -12,6 +12,7 @@ from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
 from streams.core.matching import Hit
 from streams.core.propositions import event_specs
+from streams.core.vocabulary import NEGATING
 
 _OWNER_REACH = 80  # verb to content: "rejected the latest claims by Russia's defence ministry that"
 
@@ -97,6 +98,9 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     if refers is None or not _points_back(ctx, start, end, cue, refers):
         return []
     pool = _topic_pool(ctx, start, end, cue, speaker)
+    headed = _head_events(ctx, refers)
+    if headed:
+        pool = [f for f in pool if f.event in headed]  # "serangan itu": that attack, no other event
     if not pool:
         return []
     owner = claim_owner(ctx, start, end)
@@ -124,6 +128,26 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
             cues=[f"topic:{refers.text}"],
         )
     ]
+
+
+def _head_events(ctx: Reader, refers: Hit) -> set[str]:
+    """The event classes of the noun a demonstrative points with ("that attack", "serangan itu":
+    before the noun in English order, after it in Indonesian)."""
+    if ctx.pack.content_anaphors.key_of(refers.text) is None:
+        return set()
+    if ctx.pack.modifier_first:
+        near = [
+            h
+            for h in ctx.mentions.triggers(refers.end, refers.end + 30)
+            if ctx.words(refers.end, h.start) == 0
+        ]
+    else:
+        near = [
+            h
+            for h in ctx.mentions.triggers(max(0, refers.start - 30), refers.start)
+            if ctx.words(h.end, refers.start) == 0
+        ]
+    return {e.rstrip(NEGATING) for h in near for e in h.key.split("|")}
 
 
 def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:

@@ -329,12 +329,26 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         aux = ctx.pack.words("perfect_auxiliaries")
         if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
             return speaker.party  # "denied attacking", "membantah telah menyerang"
+        if _own_deed(ctx, lo, hi):
+            return speaker.party  # "denied carrying out the attack", "membantah melakukan serangan itu"
     if first and not noun:
         own = ctx.pack.words("own_act_auxiliaries")
         words = ctx.doc.word_list(lo, first[0].start)
         if words and all(own.key_of(w) is not None for w in words):
             return speaker.party  # "claimed to have killed", "mengklaim telah menewaskan"
     return None
+
+
+def _own_deed(ctx: Reader, lo: int, hi: int) -> bool:
+    """A verb of doing opens the content ("carrying out", "melakukan"), an event noun its object."""
+    deed = ctx.doc.first(ctx.pack.words("own_deed_verbs"), lo, hi)
+    if deed is None:
+        return False
+    aux = ctx.pack.words("perfect_auxiliaries")
+    if not all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, deed.start)):
+        return False
+    done = ctx.mentions.triggers(deed.end, hi)
+    return bool(done) and ctx.words(deed.end, done[0].start) <= 2
 
 
 def _object_pronoun_first(ctx: Reader, lo: int, hi: int) -> bool:

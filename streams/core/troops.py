@@ -22,9 +22,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
     for ppl in ctx.mentions.people(start, end) + counted_actors(ctx, start, end):  # "wounded North Koreans"
         out.append(TroopNP(ppl.start, ppl.end, gaz.party_of(ppl.key), False, ppl.text, ppl.end))
     for noun in doc.find(pack.troop_nouns, start, end):
-        party, owner_end = _owner_after(ctx, noun, owners)
-        if party is None and pack.modifier_first:
-            party = _owner_before(ctx, noun, owners)
+        party, owner_end = owner_of(ctx, noun, owners)
         pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
         possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
         possessive = possessive or _possessive_after(ctx, noun, owners)
@@ -54,12 +52,12 @@ def counted_actors(ctx: Reader, start: int, end: int) -> list[Hit]:
             and ctx.words(nums[-1].end, hit.start) == 0
             and not STOPS.search(ctx.text, nums[-1].end, hit.start)
         ):
-            if _heads_its_phrase(ctx, hit):
+            if heads_its_phrase(ctx, hit):
                 out.append(hit)
     return out
 
 
-def _heads_its_phrase(ctx: Reader, hit: Hit) -> bool:
+def heads_its_phrase(ctx: Reader, hit: Hit) -> bool:
     """The name is the phrase's head, not a modifier of a noun after it ("23 Taliban attacks",
     "200 Taliban positions"): what follows is a mark, a function word or an event trigger."""
     nxt = ctx.doc.word_list(hit.end, min(len(ctx.text), hit.end + 30))[:1]
@@ -80,6 +78,15 @@ def _possessive_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> bool:
     if after is None or ctx.words(noun.end, after.start) != 0:
         return False
     return not any(o.end <= noun.start and ctx.words(o.end, noun.start) <= 2 for o in owners)
+
+
+def owner_of(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:
+    """Whose the people a noun names are, by the owner after it ("tentara Korea Utara") or, in
+    English word order, before it ("North Korean troops"); and where the owner's words end."""
+    party, owner_end = _owner_after(ctx, noun, owners)
+    if party is None and ctx.pack.modifier_first:
+        party = _owner_before(ctx, noun, owners)
+    return party, owner_end
 
 
 def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:

@@ -209,7 +209,7 @@ def test_the_target_right_after_an_attack_may_be_a_place_the_gazetteer_does_not_
     [
         (
             "Hamas said Israeli strikes killed ten people in the Gaza Strip.",
-            [("hamas", "affirm", "attack:israel:gaza")],
+            [("hamas", "affirm", "attack:israel:gaza"), ("hamas", "affirm", "casualties:palestine:gaza")],
         ),
         (
             "Hamas mengatakan serangan udara Israel menghantam Jalur Gaza.",
