@@ -55,6 +55,9 @@ def role_speaker(
     office = next((r for r in refs if r.party and _office_of(ctx, best, r)), None)
     if office is not None:
         return ref(best, office, "role", role=role)
+    found = _found_group_office(ctx, best, start, end)
+    if found is not None:
+        return found  # "MNDAA spokesman Li Jiawen", "a spokesman for the Arakan Army"
     group = _group_owner(ctx, best, start, end)
     if group is not None:
         # "the group's military spokesperson": the phrase spans its owner word
@@ -84,6 +87,18 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return ref(best, None, "unknown", role=role)
+
+
+def _found_group_office(ctx: Reader, best: SpeakerRef, start: int, end: int) -> SpeakerRef | None:
+    """A role of a group the gazetteer does not know, named right before it or after "for/of"."""
+    for g in ctx.mentions.groups(max(start, best.start - 60), min(end, best.end + 40)):
+        before = g.end <= best.start and ctx.words(g.end, best.start) == 0
+        after = g.start >= best.end and ctx.words(best.end, g.start) <= 2
+        inside = g.start <= best.start and best.end <= g.end  # "... Alliance Army": the name's own head
+        if before or after or inside:
+            lo, hi = min(best.start, g.start), max(best.end, g.end)
+            return SpeakerRef(lo, hi, ctx.text[lo:hi], None, g.key, best.role, "role")
+    return None
 
 
 def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[int, int, SpeakerRef] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
+from streams.core.groups_found import discover_groups
 from streams.core.lang import LangPack
 from streams.core.matching import Hit
 from streams.core.places_found import discover_places
@@ -26,6 +27,13 @@ class Mentions:
         self._actors = doc.index(gaz.actor_matcher)
         self._demonyms = doc.index(gaz.demonym_matcher)
         self._people = doc.index(gaz.people_matcher)
+        # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
+        # is no actor and no owner.
+        # (Not in a headline: its capitals make every run of words look like a name.)
+        groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
+        self._groups = HitIndex(groups)
+        self._actors = HitIndex([h for h in self._actors.hits if not self._in_group(h)])
+        self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_group(h)])
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
@@ -96,8 +104,18 @@ class Mentions:
                 out.append(Hit(d.start, noun.end, country, self.doc.text[d.start : noun.end]))
         return out
 
+    def _in_group(self, h: Hit) -> bool:
+        return any(
+            g.start <= h.start and h.end <= g.end and g.end - g.start > h.end - h.start
+            for g in self._groups.hits
+        )
+
     def actors(self, start: int, end: int) -> list[Hit]:
         return self._actors.within(start, end)
+
+    def groups(self, start: int, end: int) -> list[Hit]:
+        """Groups named in the text that the gazetteer does not know (groups_found.py)."""
+        return self._groups.within(start, end)
 
     def demonyms(self, start: int, end: int) -> list[Hit]:
         return self._demonyms.within(start, end)

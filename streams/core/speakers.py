@@ -44,8 +44,18 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         or institution_speaker(ctx, start, end)
         or country_speaker(ctx, start, end)
         or named_by_noun_speaker(ctx, start, end)
+        or _group_speaker(ctx, start, end, nearest_end)
         or named_speaker(ctx, refs, start, end, nearest_end)
     )
+
+
+def _group_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> SpeakerRef | None:
+    """A group the text names and the gazetteer does not know ("the Arakan Army said")."""
+    groups = ctx.mentions.groups(start, end)
+    if not groups:
+        return None
+    g = groups[-1] if nearest_end else groups[0]
+    return SpeakerRef(g.start, g.end, g.text, None, g.key, None, "name")
 
 
 _SUBJECT_WORDS = 12

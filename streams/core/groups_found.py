@@ -1,0 +1,75 @@
+"""Armed and political groups the gazetteer does not know, discovered from their names: a run of
+capitalised words with a group's head word ("Myanmar National Democratic Alliance Army (MNDAA)",
+"Arakan Army", "Tentara Pembebasan Nasional Papua Barat"). Its id is the bracketed acronym when the
+text gives one (`mndaa`), else the name in snake case (`arakan_army`). A state's own forces are no
+such group: a name made only of country names and state words ("Israel Defense Forces", "Tentara
+Nasional Indonesia", "Korean People's Army") is left to the gazetteer."""
+
+from __future__ import annotations
+
+import re
+
+from streams.core.doc import Doc
+from streams.core.lang import LangPack
+from streams.core.matching import Hit
+from streams.core.world import slug
+
+# Capitalised words, with "of"/"for"/"the" and possessives inside ("Sudan People's Liberation Army").
+_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del)\s+)?[A-Z][\w'’\-]*){1,7}")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9\-]{1,7})\)")
+
+
+def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]:
+    """Hits (key = group id) of group names; `countries` are the known actor and demonym hits."""
+    heads = pack.words("group_heads")
+    state = pack.words("state_words")
+    out: list[Hit] = []
+    for m in _RUN.finditer(doc.text):
+        words = m.group(0).split()
+        if heads.key_of(words[-1]) is None and heads.key_of(words[0]) is None:
+            continue  # the head ends the name ("Arakan Army") or opens it ("Tentara Pembebasan ...")
+        inside = [h for h in countries if m.start() <= h.start and h.end <= m.end()]
+        if any(h.start == m.start() and h.end == m.end() for h in inside):
+            continue  # the whole name is known
+        acronym = _ACRONYM.match(doc.text, m.end())
+        if inside and acronym is None:
+            continue  # "Twenty Indian Army men": a country's name and no name of its own
+        free = _free_words(doc.text, m, inside)
+        own = [w for w in free if heads.key_of(w) is None and w.casefold() not in pack.stopwords]
+        if all(state.key_of(w) is not None for w in own):
+            continue  # a state's forces: country names and state words ("Chinese Maritime Militia")
+        start = _after_openers(doc.text, m, pack)
+        key = slug(acronym.group(1)) if acronym else slug(doc.text[start : m.end()])
+        end = acronym.end() if acronym else m.end()
+        out.append(Hit(start, end, key, doc.text[start:end]))
+        if acronym:
+            out += _later_acronyms(doc.text, acronym, key, end)
+    return sorted(out, key=lambda h: h.start)
+
+
+def _after_openers(text: str, m: re.Match[str], pack: LangPack) -> int:
+    """Past a capitalised function word opening the run ("The Arakan Army")."""
+    pos = m.start()
+    for w in m.group(0).split():
+        if w.casefold() not in pack.stopwords:
+            break
+        pos = text.index(w, pos) + len(w)
+        pos = len(text) - len(text[pos:].lstrip())
+    return pos
+
+
+def _later_acronyms(text: str, acronym: re.Match[str], key: str, after: int) -> list[Hit]:
+    """The acronym standing alone later in the text ("MNDAA fighters")."""
+    word = re.compile(rf"\b{re.escape(acronym.group(1))}\b")
+    return [Hit(a.start(), a.end(), key, a.group(0)) for a in word.finditer(text, after)]
+
+
+def _free_words(text: str, m: re.Match[str], inside: list[Hit]) -> list[str]:
+    """The run's words outside the known names in it."""
+    spans = sorted((h.start, h.end) for h in inside)
+    pieces, pos = [], m.start()
+    for s, e in spans:
+        pieces.append(text[pos:s])
+        pos = max(pos, e)
+    pieces.append(text[pos : m.end()])
+    return [w for p in pieces for w in p.split()]

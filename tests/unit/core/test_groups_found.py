@@ -1,0 +1,47 @@
+"""streams/core/groups_found.py: armed groups the gazetteer does not know, found by their names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims
+from tests.unit.core.reader import reader_for
+
+
+def _groups(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    ctx = reader_for(text, lang)
+    return [(h.key, h.text) for h in ctx.mentions.groups(0, len(ctx.text))]
+
+
+def test_a_name_with_a_group_head_and_its_acronym_is_a_group_named_by_the_acronym() -> None:
+    text = "The Laotian Patriotic Front Army (LPFA) said it held the pass. LPFA fighters stayed."
+    assert _groups(text) == [("lpfa", "Laotian Patriotic Front Army (LPFA)"), ("lpfa", "LPFA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Israel Defense Forces said its jets struck the port.", "en"),
+        ("Tentara Nasional Indonesia mengatakan pasukannya berjaga.", "id"),
+        ("Chinese Maritime Militia boats rammed a trawler.", "en"),
+        # a country in the name and no acronym of its own: the country's men, counted
+        ("Twenty Kenyan Army men were wounded in the clash.", "en"),
+    ],
+)
+def test_a_state_s_own_forces_are_no_group(text: str, lang: str) -> None:
+    assert _groups(text, lang) == []
+
+
+def test_the_country_inside_a_group_s_name_does_not_speak() -> None:
+    # Not Laos: the group named after it speaks, for itself.
+    assert_claims(
+        "The Laos Democratic Liberation Army (LDLA) said its fighters had captured Pakse.",
+        [("ldla", "affirm", "territory_captured:ldla:pakse")],
+    )
+
+
+def test_a_spokesman_of_a_found_group_speaks_for_it() -> None:
+    assert_claims(
+        "A spokesman for the Mekong Valley Army said its fighters had captured Pakse.",
+        [("mekong_valley_army", "affirm", "territory_captured:mekong_valley_army:pakse")],
+    )
