@@ -7,7 +7,7 @@ from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
 from streams.core.groups_found import discover_groups
 from streams.core.lang import LangPack
-from streams.core.matching import Hit
+from streams.core.matching import Hit, PhraseMatcher
 from streams.core.places_found import discover_places
 from streams.core.vocabulary import (
     keyed_words,
@@ -32,8 +32,9 @@ class Mentions:
         # (Not in a headline: its capitals make every run of words look like a name.)
         groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
         self._groups = HitIndex(groups)
-        self._actors = HitIndex([h for h in self._actors.hits if not self._in_group(h)])
-        self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_group(h)])
+        heads = None if headline else pack.words("named_institution_heads")
+        self._actors = HitIndex([h for h in self._actors.hits if not self._in_name(h, pack, heads)])
+        self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_name(h, pack, heads)])
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
@@ -44,7 +45,7 @@ class Mentions:
         takes_place = place_verbs()
         verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
         verbs += self._targets(pack)
-        known = doc.index(gaz.place_matcher).hits
+        known = [h for h in doc.index(gaz.place_matcher).hits if not self._in_name(h, pack, heads)]
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
         # "Laut China Selatan" names a sea: the country inside it is no actor either.
@@ -103,6 +104,21 @@ class Mentions:
             if noun is not None and self.doc.words(d.end, noun.start) == 0 and country in self.gaz.places:
                 out.append(Hit(d.start, noun.end, country, self.doc.text[d.start : noun.end]))
         return out
+
+    def _in_name(self, h: Hit, pack: LangPack, heads: PhraseMatcher | None) -> bool:
+        """Inside a group's name, or a named institution's: its head right before the country in
+        Indonesian order ("Rumah Sakit Indonesia"), a capitalised head right after it in English
+        order ("the Indonesian Hospital", "Azerbaijan Airlines"). (Not in a headline, whose capitals
+        make every word look like part of a name.)"""
+        if self._in_group(h):
+            return True
+        if heads is None:
+            return False
+        if not pack.modifier_first:
+            before = self.doc.last(heads, max(0, h.start - 16), h.start)
+            return before is not None and self.doc.words(before.end, h.start) == 0
+        after = self.doc.first(heads, h.end, min(len(self.doc.text), h.end + 30))
+        return after is not None and after.text[:1].isupper() and self.doc.words(h.end, after.start) <= 1
 
     def _in_group(self, h: Hit) -> bool:
         return any(

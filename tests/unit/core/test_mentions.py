@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.core.reader import reader_for
 
 
@@ -23,3 +25,17 @@ def test_triggers_and_measures() -> None:
     ctx = reader_for(text, "en")
     assert [h.text for h in ctx.mentions.triggers(0, len(text))] == ["sent", "killed"]
     assert [h.key for h in ctx.mentions.measures(0, len(text))] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The director of the Kenyan Hospital told reporters that Somali gunmen attacked the ward.", "en"),
+        ("Direktur Rumah Sakit Kenya mengatakan pria bersenjata Somalia menyerang bangsal itu.", "id"),
+    ],
+)
+def test_a_country_in_a_named_institution_is_no_actor(body: str, lang: str) -> None:
+    ctx = reader_for(body, lang)
+    n = len(ctx.text)
+    named = {h.text for h in ctx.mentions.actors(0, n) + ctx.mentions.demonyms(0, n)}
+    assert named == {"Somali" if lang == "en" else "Somalia"}
