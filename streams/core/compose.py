@@ -42,13 +42,29 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
             # "Palestinian sources", "Israeli analysts": people of a nation, not its government;
             # "Pakistani security sources", "sumber keamanan Pakistan" speak for an institution.
             demonym = [d for d in demonyms if (d.end <= u.start and ctx.words(d.end, u.start) == 0)]
+            if not ctx.pack.modifier_first:  # "pemberontak Mali", "sumber Pakistan": after the noun
+                demonym += [a for a in actors if a.start >= u.end and ctx.words(u.end, a.start) == 0]
             if demonym and not ctx.doc.first(
                 ctx.pack.words("institution_words"), max(start, u.start - 30), u.end + 30
             ):
                 refs = [r for r in refs if not any(r.start == d.start for d in demonym)]
+            # "rebels in northern Mali", "pemberontak di Mali utara": the country is where they are
+            refs = [r for r in refs if not _located(ctx, u, r)]
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _located(ctx: Reader, u: Hit, r: SpeakerRef) -> bool:
+    """A party named after a locative preposition that follows the phrase `u` ("witnesses in Gaza",
+    "pemberontak Tuareg di Mali utara"): the place they are in, not whom they speak for."""
+    if r.start < u.end or r.actor_id is None or ctx.words(u.end, r.start) > 5:
+        return False
+    prep = ctx.doc.last(ctx.pack.locative_preps, u.end, r.start)
+    if prep is None or STOPS.search(ctx.text, u.end, r.start):
+        return False
+    between = ctx.doc.word_list(prep.end, r.start)
+    return all(w.casefold() in ctx.pack.place_determiners for w in between)
 
 
 def _regional(ctx: Reader, role: Hit) -> SpeakerRef | None:
