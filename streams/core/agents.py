@@ -75,7 +75,13 @@ def _victims_named(t: TriggerReading) -> bool:
     ctx = t.ctx
     party = None
     if victims.key != _COUNT:
-        owners = ctx.mentions.owners(max(0, victims.start - 40), min(len(ctx.text), victims.end + 60))
+        # Only an owner right by the noun: "Ukrainian civilians", "warga sipil Palestina" (not "the UN
+        # said 40 villagers").
+        owners = [
+            h
+            for h in ctx.mentions.owners(max(0, victims.start - 40), min(len(ctx.text), victims.end + 60))
+            if ctx.words(h.end, victims.start) == 0 or h.start >= victims.end
+        ]
         party, _ = owner_of(ctx, victims, owners)
     t.frame.agent, t.frame.agent_by = party, "explicit" if party is not None else "place"
     return True

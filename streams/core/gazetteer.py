@@ -204,12 +204,15 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
 
 def world_data() -> tuple[dict[str, Any], dict[str, Any]]:
     """Generated countries (world.py) with the hand-written data merged over them."""
-    from streams.core.world import country_entries
+    from streams.core.world import country_entries, subdivision_places
 
     gen_actors, gen_places = country_entries()
     hand_actors, hand_places = load_data("actors"), load_data("places")
     actors = merge(merge({"actors": gen_actors}, load_data("groups")), hand_actors)
     places = merge({"places": gen_places}, hand_places)
+    # Provinces and regions go under what is known: a known name wins over a generated one.
+    regions = subdivision_places(places.get("places") or {}, actors.get("actors") or {})
+    places = merge({"places": regions}, places)
     actors["hand"] = sorted((hand_actors.get("actors") or {}).keys())
     places["hand"] = sorted((hand_places.get("places") or {}).keys())
     return actors, places

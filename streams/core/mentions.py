@@ -3,6 +3,8 @@ measures from the gazetteer and the event vocabulary, found once per document.""
 
 from __future__ import annotations
 
+import re
+
 from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
 from streams.core.groups_found import discover_groups
@@ -17,6 +19,13 @@ from streams.core.vocabulary import (
     place_verbs,
     trigger_matcher,
 )
+
+_POSSESSOR = re.compile(r"\S+['’]s\s+")
+
+
+def _possessor_of(text: str, k: Hit, f: Hit) -> bool:
+    """ "Ladakh's Galwan Valley": the known place `k` owns the found place `f` right after it."""
+    return k.start < f.start and _POSSESSOR.fullmatch(text, k.start, f.start) is not None
 
 
 class Mentions:
@@ -48,6 +57,8 @@ class Mentions:
         known = [h for h in doc.index(gaz.place_matcher).hits if not self._in_name(h, pack, heads)]
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
+        # "Ladakh's Galwan Valley": the owner of the place named is not the place named
+        known = [k for k in known if not any(_possessor_of(doc.text, k, f) for f in found)]
         # "Laut China Selatan" names a sea: the country inside it is no actor either.
         seas = [f for f in found if f.key not in {k.key for k in known}]
         self._actors = HitIndex(

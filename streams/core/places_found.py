@@ -65,7 +65,9 @@ def discover_places(
         if any(k.start <= name.start() and name.end() <= k.end for k in known):
             continue  # "Jalur Gaza" is a known name as a whole
         headed = len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads
-        if not headed and any(s < name.end() and name.start() < e for s, e in taken):
+        # "Ladakh's Galwan Valley": a known possessor leaves the place after it unknown
+        lo = name.start() + (m.end() if (m := _POSSESSOR.match(name.group(0))) else 0)
+        if not headed and any(s < name.end() and lo < e for s, e in taken):
             continue  # "Laut China Selatan" is a sea, though "China" is a known place
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):

@@ -97,3 +97,80 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
         for cap in capitals[:1]:
             places[slug(cap)] = {"label": cap, "parent": pid, "names": capitals, "kind": "city"}
     return actors, places
+
+
+# Words that make a subdivision's name a common phrase or a body of water ("Centre", "Red Sea",
+# "White Nile"): such names are never read as the region.
+_GENERIC = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central|centre|center|capital|upper|lower"
+    r"|coast|coastal|islands?|lakes?|sea|seas|nile|river|rivers|gulf|bay|plateau|littoral|maritime|mountains?"
+    r"|valley|highlands?|lowlands?|interior|border|frontier|delta|peoples?|nationalities|city|district)\b",
+    re.I,
+)
+# Kinds of first-level subdivision read as regions (not municipalities, counties or parishes).
+_REGION_TYPES = frozenset(
+    {
+        "Province",
+        "Region",
+        "State",
+        "Governorate",
+        "Oblast",
+        "Division",
+        "Autonomous region",
+        "Autonomous republic",
+        "Republic",
+        "Administrative region",
+        "Autonomous province",
+        "Territory",
+        "Union territory",
+        "Regional state",
+        "Autonomous community",
+    }
+)
+
+
+def subdivision_places(places: dict[str, Any], actors: dict[str, Any]) -> dict[str, Any]:
+    """Regional subdivisions of every country (pycountry's ISO 3166-2: provinces, regions,
+    states, oblasts), each a region inside its country — so a place such as "Sagaing" or "Papua"
+    lies within Myanmar or Indonesia. Left out: names known already (a place, an actor, a demonym),
+    names two countries share ("Punjab"), common phrases and waters ("Centre", "Red Sea")."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a pinned dependency
+        return {}
+    taken = {n.casefold() for p in places.values() for n in [p.get("label", ""), *(p.get("names") or [])]}
+    for a in actors.values():
+        taken |= {
+            n.casefold() for n in [a.get("label", ""), *(a.get("aliases") or []), *(a.get("demonyms") or [])]
+        }
+    country_of = {str(code): _country_id(str(code), spec or {}) for code, spec in _countries().items()}
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        pid = country_of.get(sub.country_code)
+        if pid is None or pid not in places or sub.type not in _REGION_TYPES:
+            continue
+        name = str(sub.name)
+        if len(name) < 4 or "," in name or _GENERIC.search(name) or name.casefold() in taken:
+            continue
+        seen.setdefault(name.casefold(), []).append((name, pid))
+    out: dict[str, Any] = {}
+    for found in seen.values():
+        if len({pid for _, pid in found}) != 1:
+            continue  # which country's is not certain
+        name, pid = found[0]
+        sid = slug(name)
+        if sid and sid not in places and sid not in out:
+            out[sid] = {"label": name, "parent": pid, "names": [name], "kind": "region"}
+    return out
+
+
+def _countries() -> dict[Any, Any]:
+    return load_data("countries").get("countries") or {}
+
+
+def _country_id(code: str, spec: dict[str, Any]) -> str | None:
+    english, indonesian = _iso_names(code)
+    names = english + indonesian
+    if not names and not spec.get("id"):
+        return None
+    return str(spec.get("id") or slug(english[0] if english else names[0]))

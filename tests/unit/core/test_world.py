@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streams.core.gazetteer import default_gazetteer
 from streams.core.world import country_entries, slug
+from tests.unit.core.helpers import assert_claims
 
 
 def test_slug() -> None:
@@ -45,3 +46,25 @@ def test_indonesian_press_spellings_beside_the_iso_translation() -> None:
     for name, party in (("Kirgistan", "kyrgyzstan"), ("Etiopia", "ethiopia"), ("Libanon", "lebanon")):
         hits = gaz.find_actors(f"Pemerintah {name} menuduh")
         assert hits and gaz.party_of(hits[0].key) == party, name
+
+
+def test_provinces_and_regions_lie_within_their_country() -> None:
+    gaz = default_gazetteer()
+    assert gaz.place_chain("sagaing") == ("sagaing", "myanmar")
+    assert gaz.place_chain("papua") == ("papua", "indonesia")
+    assert gaz.party_at("sagaing") == "myanmar"
+
+
+def test_a_region_name_two_countries_share_or_a_common_phrase_is_not_generated() -> None:
+    places = default_gazetteer().places
+    assert "punjab" not in places  # India's and Pakistan's
+    assert "red_sea" not in places  # a Sudanese state, and a sea
+    assert "centre" not in places  # a French region, and a word
+
+
+def test_casualties_among_people_with_no_side_named_are_of_the_region_s_country() -> None:
+    # (and the UN that speaks is not whose villagers they were)
+    assert_claims(
+        "The UN said 40 villagers were killed in Sagaing in air strikes.",
+        [("united_nations", "affirm", "casualties:myanmar:sagaing")],
+    )
