@@ -271,6 +271,10 @@ def _content(
         b_start = q if q is not None else (seg_start if (bare_tail or told) and comma_lead else speaker.start)
         if speaker.start - b_start > 10:
             b_frames = frames_in(ctx, b_start, speaker.start, speaker)
+            if not b_frames and q is not None and seg_start < q and ctx.words(seg_start, q) >= 2:
+                # 'Allegations that P are "untrue," the ministry said': the quote ends a clause begun before
+                b_start = seg_start
+                b_frames = frames_in(ctx, b_start, speaker.start, speaker)
             if b_frames:
                 frames, span = b_frames, (b_start, speaker.start)
     inner_nc = [c for c in ctx.doc.find(ctx.pack.cues_before, a_start, after_end) if c.key == "noncommittal"]
