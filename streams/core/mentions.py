@@ -42,6 +42,7 @@ class Mentions:
         groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
         self._groups = HitIndex(groups)
         heads = None if headline else pack.words("named_institution_heads")
+        self._outlets = None if headline else pack.words("outlet_heads")
         self._actors = HitIndex([h for h in self._actors.hits if not self._in_name(h, pack, heads)])
         self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_name(h, pack, heads)])
         by_lemma = lemma_trigger_matcher(pack.code)
@@ -125,9 +126,14 @@ class Mentions:
             return True
         if heads is None:
             return False
+        if self._outlets is not None and self._capital_head_after(h, self._outlets):
+            return True  # "dilansir dari Malta Times": an outlet's name
         if not pack.modifier_first:
             before = self.doc.last(heads, max(0, h.start - 16), h.start)
             return before is not None and self.doc.words(before.end, h.start) == 0
+        return self._capital_head_after(h, heads)
+
+    def _capital_head_after(self, h: Hit, heads: PhraseMatcher) -> bool:
         after = self.doc.first(heads, h.end, min(len(self.doc.text), h.end + 30))
         return after is not None and after.text[:1].isupper() and self.doc.words(h.end, after.start) <= 1
 

@@ -39,3 +39,17 @@ def test_a_country_in_a_named_institution_is_no_actor(body: str, lang: str) -> N
     n = len(ctx.text)
     named = {h.text for h in ctx.mentions.actors(0, n) + ctx.mentions.demonyms(0, n)}
     assert named == {"Somali" if lang == "en" else "Somalia"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The force said Sudanese drones hit the camp, the Malta Times reported.", "en"),
+        ("Pasukan itu mengatakan drone Sudan menghantam kamp, dilansir dari Malta Times.", "id"),
+    ],
+)
+def test_a_country_in_an_outlet_s_name_is_no_actor(body: str, lang: str) -> None:
+    ctx = reader_for(body, lang)
+    n = len(ctx.text)
+    named = {h.key for h in ctx.mentions.actors(0, n) + ctx.mentions.demonyms(0, n)}
+    assert "malta" not in named and "sudan" in named
