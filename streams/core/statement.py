@@ -333,8 +333,10 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         aux = ctx.pack.words("perfect_auxiliaries")
         if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
             return speaker.party  # "denied attacking", "membantah telah menyerang"
-        if _own_deed(ctx, lo, hi):
-            return speaker.party  # "denied carrying out the attack", "membantah melakukan serangan itu"
+    if first and _own_deed(ctx, lo, hi):
+        # "denied carrying out the attack", "membantah melakukan serangan itu", "mengaku telah
+        # melakukan serangan udara": the speaker's own part in the event named
+        return speaker.party
     if first and not noun:
         own = ctx.pack.words("own_act_auxiliaries")
         words = ctx.doc.word_list(lo, first[0].start)
