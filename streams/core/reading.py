@@ -82,6 +82,9 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
         if cue.side == "before" and attr.speaker is not None and attr.speaker.resolved_by != "unknown":
             explicit_before = True
         attrs.append(attr)
+        if cue.side != "opening":  # ("Denying P, X said the reports were false": one statement)
+            # "X accused Y of P, though Z denied the incident": a later clause may point back to it
+            _note_topics(ctx, attr.frames)
         party = attr.speaker.party if attr.speaker is not None else None
         if party and not attr.frames and cue.kind != "noncommittal":
             # "X said the mines were new, which Y called baseless allegations": X's claim is of
@@ -161,6 +164,13 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
         if f.place is not None and f.place_by == "explicit" and f.primary:
             state.context_place[f.event] = f.place  # the clause's own place, not a second one
     state.prev_frames = frames or state.prev_frames
+    _note_topics(ctx, frames)
+    _update_places(ctx)
+
+
+def _note_topics(ctx: Reader, frames: list[FrameHit]) -> None:
+    """What the text tells, most recent first, for "the attack" and "the claims" to point back to."""
+    state = ctx.state
     # (An incident blamed on a party names its agent: "menuduh Israel atas ledakan" is the topic.)
     solid = [
         f
@@ -171,7 +181,6 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
     ]
     for f in reversed(solid):  # most recent first, a few kept
         state.topic_frames = [f, *[t for t in state.topic_frames if t.event != f.event]][:4]
-    _update_places(ctx)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")  # (not "." : "U.S. airstrikes")

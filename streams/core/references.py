@@ -158,8 +158,10 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     if refers is not None and not _subject_pronoun(ctx, refers):
         return refers
     incident = _incident_word(ctx, start, end)
-    if cue.kind == "noncommittal" and incident is not None:
-        return incident  # "declined to comment on the explosion": on what the story is about
+    if cue.kind in ("noncommittal", "deny") and incident is not None:
+        # "declined to comment on the explosion", "denied that any such incident had taken
+        # place": on what the story is about
+        return incident
     n_words = ctx.words(start, end)
     bare = doc.first(pack.deny_markers, start, end)
     if bare is None and cue.kind in ("noncommittal", "deny") and 1 <= n_words <= 3:
@@ -252,7 +254,7 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     state = ctx.state
     named = {e for h in ctx.mentions.triggers(start, end) for e in h.key.split("|")}
     pool = [f for f in state.topic_frames if f.event in named] or state.topic_frames
-    if cue.kind == "noncommittal" and _incident_word(ctx, start, end) is not None:
+    if _incident_word(ctx, start, end) is not None:
         pool = [f for f in pool if f.event == "attack"] or pool  # an incident one was blamed for
     denial = cue.kind == "deny" or ctx.doc.first(ctx.pack.deny_markers, start, end) is not None
     if not (denial and speaker is not None and speaker.party):
