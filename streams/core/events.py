@@ -3,6 +3,9 @@ measure (agents.py, places.py, polarity.py), then one frame per proposition."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
 from streams.core.agents import fill_agent, people_of_place
 from streams.core.clauses import clause_end, clause_start
 from streams.core.context import Reader
@@ -66,7 +69,45 @@ def find_frames(
     )
     frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
+    frames += _coordinated_victims(ctx, frames, troops)
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
+
+
+COORDINATED = "coordinated-victims"
+
+
+def _coordinated_victims(ctx: Reader, frames: list[FrameHit], troops: list[TroopNP]) -> list[FrameHit]:
+    """ "killed 84 Wagner mercenaries and 47 Malian soldiers", "menewaskan 84 tentara bayaran Wagner
+    dan 47 tentara Mali": the losses of each side listed. (The copy carries no figure: the one near
+    the trigger counts the first side.)"""
+    out: list[FrameHit] = []
+    for f in frames:
+        if f.event != "casualties" or f.agent is None or f.agent_by != "explicit" or COORDINATED in f.cues:
+            continue
+        lo, hi = f.trigger.start - 120, f.trigger.end + 120
+        near = [np for np in troops if lo <= np.start < hi and np.party is not None]
+        for a, b in pairwise(near):
+            if f.agent not in (a.party, b.party) or a.party == b.party or not _listed_after(ctx, a, b):
+                continue
+            other = b.party if a.party == f.agent else a.party
+            if any(g.event == f.event and g.agent == other for g in frames + out):
+                continue
+            out.append(replace(f, agent=other, cues=[*f.cues, COORDINATED], extra_places=[]))
+    return out
+
+
+def _listed_after(ctx: Reader, a: TroopNP, b: TroopNP) -> bool:
+    """ "a and [47] b", "a dan b", "a, b": two troop phrases joined by a coordinator."""
+    lo = max(a.end, a.owner_end)
+    gap = ctx.text[lo : b.start]
+    if ctx.pack.glue.coordinator_word.search(gap) is None or STOPS.search(ctx.text, lo, b.start):
+        return False
+    # only the coordinator, the second side's figure and its owner between ("and at least 47 Malian")
+    cut = list(gap)
+    for h in [*ctx.doc.numbers_between(lo, b.start), *ctx.mentions.owners(lo, b.start)]:
+        cut[max(0, h.start - lo) : h.end - lo] = " " * (h.end - h.start)
+    rest = ctx.pack.glue.coordinator_word.sub(" ", "".join(cut)).split()
+    return not rest
 
 
 def _airliner_downed(ctx: Reader, trigger: Hit, start: int) -> bool:

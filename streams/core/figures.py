@@ -21,6 +21,8 @@ def bind_quantity(
     """The troop figure nearest the trigger, when this frame's trigger is the nearest to it."""
     if frame.trigger.text.startswith(IMPLICIT):
         return None  # "dua tentara Korea Utara di Kursk" counts captives, not a deployment
+    if "coordinated-victims" in frame.cues:
+        return None  # the second side listed: the figure near the trigger counts the first
     if _another_occurrence(ctx, frame):
         return None  # "a second strike ..., killing three": that strike's toll, not the event's
     best: tuple[int, Quantity] | None = None
