@@ -104,8 +104,10 @@ def _listed_after(ctx: Reader, a: TroopNP, b: TroopNP) -> bool:
         return False
     # only the coordinator, the second side's figure and its owner between ("and at least 47 Malian")
     cut = list(gap)
-    for h in [*ctx.doc.numbers_between(lo, b.start), *ctx.mentions.owners(lo, b.start)]:
-        cut[max(0, h.start - lo) : h.end - lo] = " " * (h.end - h.start)
+    spans = [(n.start, n.end) for n in ctx.doc.numbers_between(lo, b.start)]
+    spans += [(h.start, h.end) for h in ctx.mentions.owners(lo, b.start)]
+    for s, e in spans:
+        cut[max(0, s - lo) : e - lo] = " " * (e - max(s, lo))
     rest = ctx.pack.glue.coordinator_word.sub(" ", "".join(cut)).split()
     return not rest
 
