@@ -84,7 +84,7 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
         attrs.append(attr)
         if cue.side != "opening":  # ("Denying P, X said the reports were false": one statement)
             # "X accused Y of P, though Z denied the incident": a later clause may point back to it
-            _note_topics(ctx, attr.frames)
+            _note_topics(ctx, attr.frames, accused=cue.kind == "accuse")
         party = attr.speaker.party if attr.speaker is not None else None
         if party and not attr.frames and cue.kind != "noncommittal":
             # "X said the mines were new, which Y called baseless allegations": X's claim is of
@@ -168,15 +168,16 @@ def _update_context(ctx: Reader, frames: list[FrameHit]) -> None:
     _update_places(ctx)
 
 
-def _note_topics(ctx: Reader, frames: list[FrameHit]) -> None:
+def _note_topics(ctx: Reader, frames: list[FrameHit], *, accused: bool = False) -> None:
     """What the text tells, most recent first, for "the attack" and "the claims" to point back to."""
     state = ctx.state
-    # (An incident blamed on a party names its agent: "menuduh Israel atas ledakan" is the topic.)
+    # (An incident blamed on a party names its agent: "menuduh Israel atas ledakan" is the topic;
+    # so does an accusation: "accused Y of executing soldiers".)
     solid = [
         f
         for f in frames
         if (not f.speculative or f.uncertain)
-        and (f.agent_by != "context" or BLAMED in f.cues)
+        and (f.agent_by != "context" or BLAMED in f.cues or accused)
         and not _answered(ctx, f)
     ]
     for f in reversed(solid):  # most recent first, a few kept
