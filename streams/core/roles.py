@@ -374,7 +374,8 @@ def _governed(t: TriggerReading, start: int) -> bool:
     lo = max(0, start - 14)
     for matcher in (ctx.pack.locative_preps, ctx.pack.target_markers, ctx.pack.origin_markers):
         h = ctx.doc.last(matcher, lo, start)
-        if h is not None and ctx.words(h.end, start) <= 1:
+        # (not across a comma: "According to Warsaw, Russia attacked")
+        if h is not None and ctx.words(h.end, start) <= 1 and "," not in ctx.text[h.end : start]:
             return True
     return False
 
