@@ -104,7 +104,19 @@ def _violence_told(t: TriggerReading) -> bool:
     ]
     if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
         return True
-    return any(f.event in _VIOLENCE for f in ctx.state.topic_frames)
+    return any(f.event in _VIOLENCE for f in ctx.state.topic_frames) or _killer_named(t)
+
+
+def _killer_named(t: TriggerReading) -> bool:
+    """ "Russian missiles killed 30 civilians", "pasukan Israel menewaskan 12 orang": an active
+    killing verb with a side named right before it (its subject) tells of violence itself."""
+    ctx, trig = t.ctx, t.trig
+    if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None or _passive(t):
+        return False
+    if ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start):
+        return False  # "were killed": no killer named this way
+    owners = ctx.mentions.owners(max(t.scope.start, trig.start - 40), trig.start)
+    return bool(owners) and ctx.words(owners[-1].end, trig.start) <= 2
 
 
 def _victim_phrase(t: TriggerReading) -> Hit | None:
@@ -215,19 +227,24 @@ def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:
 
 
 def _victims_after(t: TriggerReading) -> bool:
-    """People of no named side right after an active casualty verb ("killed 20 soldiers",
-    "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the victim."""
+    """People of no named side right after an active casualty verb ("killed 20 soldiers", "killed
+    12 civilians", "menembak jatuh dua jet tempur"): the verb is transitive, its subject is not the
+    victim."""
     ctx, trig = t.ctx, t.trig
     hi = min(t.window_end, trig.end + 50)
-    hits = [ctx.doc.first(m, trig.end, hi) for m in (ctx.pack.troop_nouns, ctx.pack.words("aircraft_nouns"))]
+    matchers = (ctx.pack.troop_nouns, ctx.pack.words("aircraft_nouns"), ctx.pack.words("victim_nouns"))
+    hits = [ctx.doc.first(m, trig.end, hi) for m in matchers]
     # "shot down the plane": an aircraft after the verb is what was lost, as troops would be
     hit = min((h for h in hits if h is not None), key=lambda h: h.start, default=None)
     if hit is None or STOPS.search(ctx.text, trig.end, hit.start):
         return False
+    figures = ctx.doc.numbers_between(trig.end, hit.start)  # ("at least 12": no place's "at")
     for marks in (ctx.pack.opponent_markers, ctx.pack.locative_preps, ctx.pack.words("circumstance_preps")):
-        if ctx.doc.first(marks, trig.end, hit.start) is not None:
+        mark = ctx.doc.first(marks, trig.end, hit.start)
+        if mark is not None and not any(n.start <= mark.start < n.end for n in figures):
             return False  # "tewas dalam pertempuran melawan pasukan Ukraina": not its object
-    return ctx.words(trig.end, hit.start) <= 3
+    bound = sum(ctx.words(n.start, n.end) - 1 for n in figures)  # "at least 12" counts as one word
+    return ctx.words(trig.end, hit.start) - bound <= 3
 
 
 def _object_follows(t: TriggerReading) -> bool:

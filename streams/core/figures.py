@@ -28,6 +28,8 @@ def bind_quantity(
     best: tuple[int, Quantity] | None = None
     for n in numbers:
         noun_end = _troop_noun_after(ctx, n)
+        if noun_end is None and frame.event == "casualties":
+            noun_end = _victims_counted(ctx, n, frame)
         if noun_end is None:
             continue
         # The nearest frame's trigger owns the figure (frames split by place share a trigger).
@@ -74,6 +76,17 @@ def _troop_noun_after(ctx: Reader, n: NumberMention) -> int | None:
         return None
     if pack.glue.officer_noun.match(ctx.text, noun.start, noun.end + 2):
         return None  # "12 officers": officers are counted apart
+    return noun.end
+
+
+def _victims_counted(ctx: Reader, n: NumberMention, frame: FrameHit) -> int | None:
+    """A casualty figure of people no troop noun names: "at least 12 people", "30 Ukrainian
+    civilians", "40 warga sipil" — or the bare figure right before the trigger ("12 killed")."""
+    if ctx.words(n.end, frame.trigger.start) == 0 and n.end <= frame.trigger.start:
+        return n.end
+    noun = ctx.doc.first(ctx.pack.words("victim_nouns"), n.end, n.end + 40)
+    if noun is None or not _figure_gap_ok(ctx, n.end, noun.start, False):
+        return None
     return noun.end
 
 

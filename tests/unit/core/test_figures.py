@@ -109,3 +109,16 @@ def test_a_figure_counts_people_and_a_named_group_with_no_troop_noun(body: str, 
 def test_a_name_before_a_noun_is_its_modifier_not_what_a_figure_counts() -> None:
     claims = extract_body("Armenia said 23 Azerbaijani attacks were repelled.").claims
     assert all(c.quantity is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Chad's army said Sudanese drones killed at least 12 Chadian civilians.", "en"),
+        ("Militer Chad mengatakan drone Sudan menewaskan sedikitnya 12 warga sipil Chad.", "id"),
+    ],
+)
+def test_a_toll_of_people_no_troop_noun_names_is_the_casualty_figure(body: str, lang: str) -> None:
+    claims = [c for c in extract_body(body, lang).claims if c.proposition.event == "casualties"]
+    assert [(c.proposition.agent, c.quantity.low if c.quantity else None) for c in claims] == [("chad", 12)]
+    assert claims[0].quantity is not None and claims[0].quantity.measure == "killed"
