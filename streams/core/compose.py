@@ -36,6 +36,8 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         if i not in used
     )
     for u in ctx.doc.find(ctx.pack.unaffiliated, start, end):
+        if _describes_named(ctx, refs, u):
+            continue  # "TNLA, kelompok pemberontak bersenjata, menuduh": what the named group is
         if not any(ref.start <= u.start < ref.end for ref in refs):
             # "pengamat militer" / "military analyst": the role word is the analyst's field.
             refs = [r for r in refs if r.actor_id is not None or not _touches(ctx, r, u)]
@@ -53,6 +55,15 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
             refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_APPOSITION = re.compile(r"\s*\)?\s*,\s*(?:(?:a|an|the|sebuah|seorang)\s+)?$", re.IGNORECASE)
+
+
+def _describes_named(ctx: Reader, refs: list[SpeakerRef], u: Hit) -> bool:
+    """An apposition right after a named party ("the TNLA, an armed rebel group,")."""
+    ends = [r.end for r in refs if r.actor_id is not None] + [g.end for g in ctx.mentions.groups(0, u.start)]
+    return any(e <= u.start and _APPOSITION.match(ctx.text[e : u.start]) is not None for e in ends)
 
 
 def _located(ctx: Reader, u: Hit, r: SpeakerRef) -> bool:

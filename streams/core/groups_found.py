@@ -32,6 +32,10 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         if any(h.start == m.start() and h.end == m.end() for h in inside):
             continue  # the whole name is known
         acronym = _ACRONYM.match(doc.text, m.end())
+        if acronym is not None and any(
+            h.start == acronym.start(1) and h.end == acronym.end(1) for h in countries
+        ):
+            continue  # "Ta'ang National Liberation Army (TNLA)": known by its acronym
         if inside and acronym is None:
             continue  # "Twenty Indian Army men": a country's name and no name of its own
         free = _free_words(doc.text, m, inside)

@@ -33,6 +33,12 @@ def time_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _language_names(pack: LangPack) -> frozenset[str]:
+    return frozenset(
+        w.casefold() for w in (load_lang(pack.code).get("lists") or {}).get("language_names") or []
+    )
+
+
 def _kind_of(pack: LangPack, noun: str) -> str | None:
     for kind in ("village", "town", "city", "district", "region"):
         if pack.words(f"place_kind_{kind}").search(noun) is not None:
@@ -47,7 +53,8 @@ def discover_places(
     object is a place ("took control of the provincial capital Goma", `objects_of`) — that no
     known place or actor covers. `Hit.text` keeps the name as written."""
     taken = sorted((h.start, h.end) for h in [*known, *actors])
-    stop = pack.stopwords | time_words(pack.code)
+    # ("Reports in Arabic media": a language names no place)
+    stop = pack.stopwords | time_words(pack.code) | _language_names(pack)
     out: list[Hit] = []
     anchors = [(h.end, False) for h in doc.find(pack.locative_preps)]
     anchors += [(h.end, True) for h in objects_of or []]

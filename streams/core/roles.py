@@ -44,7 +44,7 @@ def fill_roles(t: TriggerReading) -> bool:
             owner = None  # "its troops repelled an attack": the owner before the verb is the defender
         who, whom = owner or _by_phrase(t), _subject(replace(t, trig=defence))
     elif voice == "nominal":
-        who = _modifier(t) or _by_phrase(t) or _light_verb_subject(t) or _blamed_subject(t)
+        who = _modifier(t) or _by_phrase(t) or _light_verb_subject(t) or _blamed_subject(t) or _own_forces(t)
         whom = _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
@@ -94,6 +94,19 @@ def _condemned_told(t: TriggerReading) -> FrameHit | None:
     if cue is None or cue.key not in _STANCE_KINDS or ctx.words(cue.end, trig.start) > 2:
         return None
     return next((f for f in ctx.state.topic_frames if f.event == t.spec.id and f.agent), None)
+
+
+def _own_forces(t: TriggerReading) -> Found:
+    """ "said its military strike ...", "serangan militernya": the speaker's own forces, named by a
+    possessive that opens what was said, right before the event noun."""
+    ctx, trig, party = t.ctx, t.trig, t.scope.speaker_party
+    if party is None:
+        return None
+    for np in t.scope.troops:
+        if np.possessive and np.party is None and np.end <= trig.start and ctx.words(np.end, trig.start) == 0:
+            if ctx.words(t.scope.start, np.start) <= 2:
+                return party, np.start, np.end
+    return None
 
 
 def _listed_with(t: TriggerReading, who: tuple[str, int, int]) -> list[str]:

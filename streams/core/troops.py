@@ -113,9 +113,18 @@ def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
     for hit in reversed(owners):
         if hit.end <= noun.start and noun.start - hit.end <= 30:
             if ctx.words(hit.end, noun.start) <= 2 and not STOPS.search(ctx.text, hit.end, noun.start):
+                if _verb_between(ctx, hit.end, noun.start):
+                    return None  # "the TNLA said troops fired": the speaker, not the troops' owner
                 if not _governed_by_marker(ctx, hit):
                     return ctx.gaz.party_of(hit.key)
     return None
+
+
+def _verb_between(ctx: Reader, lo: int, hi: int) -> bool:
+    """A reporting verb or an event word between an owner and a noun: they belong to two clauses."""
+    if lo >= hi:
+        return False
+    return bool(ctx.doc.find(ctx.pack.cues_before, lo, hi) or ctx.mentions.triggers(lo, hi))
 
 
 def _governed_by_marker(ctx: Reader, owner: Hit) -> bool:

@@ -84,3 +84,10 @@ def test_a_sea_named_after_a_country_is_the_sea() -> None:
         "Vietnam mengatakan kapal China menabrak kapal nelayan di Laut China Selatan.",
         [("vietnam", "affirm", "attack:china:south_china_sea")],
     )
+
+
+def test_a_language_names_no_place() -> None:
+    from tests.unit.core.reader import reader_for
+
+    ctx = reader_for("Reports in Arabic media said the building was hit.", "en")
+    assert [h.key for h in ctx.mentions.places(0, len(ctx.text))] == []
