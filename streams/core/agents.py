@@ -11,8 +11,8 @@ from streams.core.frame import TroopNP
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
-from streams.core.troops import heads_its_phrase, is_target, owner_of
-from streams.core.vocabulary import NEGATING
+from streams.core.troops import is_target
+from streams.core.victims import victims_named
 
 _SENTENCE_MARK = re.compile(r"[;:.!?](?:\s|$)")
 # Whose troops a later frame means, from any troop frame: fighting implies being there, and
@@ -46,7 +46,7 @@ def fill_agent(t: TriggerReading) -> bool:
             )
         # "accused X of an incursion", "acknowledged the loss of fighter jets": whose, by the verb.
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"
-    if frame.agent is None and spec.id == "casualties" and _victims_named(t):
+    if frame.agent is None and spec.id == "casualties" and victims_named(t):
         return True  # whose: their nationality word, or (read after the place) where they died
     if frame.agent is None and spec.agent == "troops":
         _agent_from_context(t)
@@ -62,102 +62,6 @@ def fill_agent(t: TriggerReading) -> bool:
             t.ctx.doc.first(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))
             is not None
         )
-    return True
-
-
-def _victims_named(t: TriggerReading) -> bool:
-    """ "12 civilians were killed", "menewaskan 30 warga sipil", "12 killed": casualties among
-    people no troop noun names. Whose: the nationality word with them ("Ukrainian civilians",
-    "tawanan perang Ukraina"); else it is left to the place they died in (`people_of_place`)."""
-    victims = _victim_phrase(t)
-    if victims is None or not _violence_told(t):
-        return False
-    ctx = t.ctx
-    party = None
-    if victims.key != _COUNT:
-        # Only an owner right by the noun: "Ukrainian civilians", "warga sipil Palestina" (not "the UN
-        # said 40 villagers").
-        owners = [
-            h
-            for h in ctx.mentions.owners(max(0, victims.start - 40), min(len(ctx.text), victims.end + 60))
-            if ctx.words(h.end, victims.start) == 0 or h.start >= victims.end
-        ]
-        party, _ = owner_of(ctx, victims, owners)
-    t.frame.agent, t.frame.agent_by = party, "explicit" if party is not None else "place"
-    return True
-
-
-_COUNT = "#count"
-_VIOLENCE = ("attack", "troops_in_combat")
-
-
-def _violence_told(t: TriggerReading) -> bool:
-    """Deaths count as casualties of a side where the text tells of violence — an attack or
-    fighting in this sentence or before it — not in a crash, a flood or a fire."""
-    ctx = t.ctx
-    trig = t.trig
-    # (not the casualty word itself: "killed" is read as an attack too, when someone did it)
-    here = [
-        h
-        for h in ctx.mentions.triggers(ctx.sentence.start, ctx.sentence.end)
-        if h.end <= trig.start or h.start >= trig.end
-    ]
-    if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
-        return True
-    return any(f.event in _VIOLENCE for f in ctx.state.topic_frames) or _killer_named(t)
-
-
-def _killer_named(t: TriggerReading) -> bool:
-    """ "Russian missiles killed 30 civilians", "pasukan Israel menewaskan 12 orang": an active
-    killing verb with a side named right before it (its subject) tells of violence itself."""
-    ctx, trig = t.ctx, t.trig
-    if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None or _passive(t):
-        return False
-    if ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start):
-        return False  # "were killed": no killer named this way
-    owners = ctx.mentions.owners(max(t.scope.start, trig.start - 40), trig.start)
-    return bool(owners) and ctx.words(owners[-1].end, trig.start) <= 2
-
-
-def _victim_phrase(t: TriggerReading) -> Hit | None:
-    """The people the casualty trigger counts: a people noun just before it ("30 people had been
-    killed", "40 tahanan tewas") or just after it ("killing 12 civilians", "menewaskan sedikitnya
-    12 orang"), or a bare figure right before it ("12 killed", "16 dead")."""
-    ctx, trig = t.ctx, t.trig
-    nouns = ctx.pack.words("victim_nouns")
-    before = ctx.doc.last(nouns, max(t.window_start, trig.start - 40), trig.start)
-    if before is not None and _adjacent(ctx, before.end, trig.start, 2):
-        return before
-    after = ctx.doc.first(nouns, trig.end, min(t.window_end, trig.end + 40))
-    by = after and ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, after.start)
-    if after is not None and by is None and _adjacent(ctx, trig.end, after.start, 4):
-        return after  # (not "korban ditembak oleh warga Palestina": those who shot)
-    figures = ctx.doc.numbers_between(max(t.window_start, trig.start - 20), trig.start)
-    if figures and ctx.words(figures[-1].end, trig.start) == 0:
-        return Hit(figures[-1].start, figures[-1].end, _COUNT, ctx.text[figures[-1].start : figures[-1].end])
-    return None
-
-
-def _adjacent(ctx: Reader, lo: int, hi: int, most: int) -> bool:
-    return ctx.words(lo, hi) <= most and not STOPS.search(ctx.text, lo, hi)
-
-
-def people_of_place(t: TriggerReading) -> bool:
-    """Victims no side is named for are people of the country they died in ("12 people were
-    killed in Gaza": Palestinians); False when the place is unknown or in no known country."""
-    ctx = t.ctx
-    preps = ctx.pack.locative_preps
-    named = {
-        h.key
-        for h in ctx.mentions.places(t.clause_lo, t.clause_hi)
-        if (prep := ctx.doc.last(preps, max(0, h.start - 12), h.start)) is not None
-        and all(w.casefold() in ctx.pack.place_determiners for w in ctx.doc.word_list(prep.end, h.start))
-        and heads_its_phrase(ctx, h)
-    }
-    party = ctx.gaz.party_at(t.frame.place) if t.frame.place in named else None
-    if party is None:
-        return False  # (not "killed in a US strike": a state's name is no place they died in)
-    t.frame.agent = party
     return True
 
 

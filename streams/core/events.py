@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from streams.core.agents import fill_agent, people_of_place
+from streams.core.agents import fill_agent
 from streams.core.clauses import clause_end, clause_start
 from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
@@ -18,6 +18,7 @@ from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading, is_noun
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
+from streams.core.victims import people_of_place
 from streams.core.vocabulary import NEGATING
 
 

@@ -1,0 +1,41 @@
+"""streams/core/victims.py: casualties among people no troop noun names, and whose they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.helpers import assert_claims, extract_body
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # whose: the nationality word with them
+        ("Chad's army said Sudanese shelling killed nine Chadian villagers.", "en", "casualties:chad:*"),
+        (
+            "Militer Chad mengatakan penembakan Sudan menewaskan sembilan warga desa Chad.",
+            "id",
+            "casualties:chad:*",
+        ),
+        # else the country of the place they died in
+        (
+            "Kenyan police said 14 people had been killed in a bomb attack in Nairobi.",
+            "en",
+            "casualties:kenya:nairobi",
+        ),
+    ],
+)
+def test_people_killed_in_violence_are_a_side_s_casualties(body: str, lang: str, expected: str) -> None:
+    got = {c.proposition.id for c in extract_body(body, lang).claims if c.proposition.event == "casualties"}
+    assert got == {expected}
+
+
+def test_deaths_in_a_crash_are_no_side_s_casualties() -> None:
+    assert_claims("Kenyan police said 14 people had been killed in a bus crash in Nairobi.", [])
+
+
+def test_a_speaker_before_the_figure_is_not_whose_the_dead_are() -> None:
+    assert_claims(
+        "The UN said 40 villagers were killed in Sagaing in air strikes.",
+        [("united_nations", "affirm", "casualties:myanmar:sagaing")],
+    )
