@@ -28,7 +28,7 @@ def fill_agent(t: TriggerReading) -> bool:
     _agent_from_troops(t)
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
-    if frame.agent is None and (not (spec.victim_after_active and not _passive(t)) or _loss_verb(t)):
+    if frame.agent is None and (not (spec.victim_after_active and not t.passive()) or _loss_verb(t)):
         # (The subject of an active "killed" is the killer, never the one whose people died; the
         # subject of "lost" is the one who lost them.)
         objects = t.objects() if spec.agent == "subject" else None
@@ -93,7 +93,7 @@ def _agent_from_troops(t: TriggerReading) -> None:
             chosen = before_np[0]
         elif chosen is None and _no_subject_before(t):
             _opposed_side(t)  # "battles with North Korean soldiers": the other side is in combat too
-    if t.spec.victim_after_active and not _passive(t):
+    if t.spec.victim_after_active and not t.passive():
         # "Ukrainian forces captured two North Korean soldiers": the victims follow the verb.
         # "shot down or damaged Indian Air Force (IAF) aircraft": a verb and a name may intervene.
         after_np = [
@@ -338,17 +338,12 @@ def _own_kill(t: TriggerReading) -> bool:
     """ "Iran said it had shot down two jets", "mengklaim telah menewaskan puluhan tentara": the
     speaker is the killer of an active killing verb, never the side whose people died."""
     ctx, trig = t.ctx, t.trig
-    if t.scope.claim_owner != t.scope.speaker_party or _passive(t):
+    if t.scope.claim_owner != t.scope.speaker_party or t.passive():
         return False
     if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None:
         return False
     aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start)
     return aux is None
-
-
-def _passive(t: TriggerReading) -> bool:
-    prefixes = t.ctx.pack.passive_prefixes
-    return bool(prefixes) and t.trig.text.split()[0].casefold().startswith(prefixes)
 
 
 def _after_agent_marker(ctx: Reader, pos: int) -> bool:

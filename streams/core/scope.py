@@ -60,6 +60,11 @@ class TriggerReading:
             return False  # "mengadakan pembicaraan": the verb heads the phrase; its subject acts
         return any(is_noun(self.ctx.pack, w) for w in words)
 
+    def passive(self) -> bool:
+        """A passive verb by its prefix ("diserang", "ditembak"); English has none."""
+        prefixes = self.ctx.pack.passive_prefixes
+        return bool(prefixes) and self.trig.text.split()[0].casefold().startswith(prefixes)
+
     def troops_in_window(self) -> list[TroopNP]:
         return [np for np in self.scope.troops if self.window_start <= np.start < self.window_end]
 

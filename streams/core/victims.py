@@ -59,9 +59,7 @@ def _killer_named(t: TriggerReading) -> bool:
     """ "Russian missiles killed 30 civilians", "pasukan Israel menewaskan 12 orang": an active
     killing verb with a side named right before it (its subject) tells of violence itself."""
     ctx, trig = t.ctx, t.trig
-    prefixes = ctx.pack.passive_prefixes
-    passive = bool(prefixes) and trig.text.split()[0].casefold().startswith(prefixes)
-    if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None or passive:
+    if ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None or t.passive():
         return False
     if ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start):
         return False  # "were killed": no killer named this way
