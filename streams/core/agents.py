@@ -12,7 +12,7 @@ from streams.core.matching import Hit, PhraseMatcher
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import is_target
-from streams.core.victims import victims_named
+from streams.core.victims import speakers_own_dead, victims_named
 
 _SENTENCE_MARK = re.compile(r"[;:.!?](?:\s|$)")
 # Whose troops a later frame means, from any troop frame: fighting implies being there, and
@@ -50,6 +50,9 @@ def fill_agent(t: TriggerReading) -> bool:
         return True  # whose: their nationality word, or (read after the place) where they died
     if frame.agent is None and spec.agent == "troops":
         _agent_from_context(t)
+    if frame.agent is None and spec.id == "casualties" and not (_victims_after(t) or _loss_verb(t)):
+        if speakers_own_dead(t):
+            return True
     if frame.agent is None and spec.agent == "subject" and t.scope.claim_owner is not None:
         frame.agent, frame.agent_by = t.scope.claim_owner, "context"  # "membantah klaim Rusia bahwa ..."
     if frame.agent is None and spec.speaker_default and t.scope.speaker_party is not None:

@@ -153,7 +153,7 @@ def _light_verb_subject(t: TriggerReading) -> Found:
     """ "The Thai military ... launching an armed assault on X", "melancarkan serangan": the noun
     is the act of the light verb's subject (room for a noun phrase's modifiers: "carried out a
     large-scale drone attack")."""
-    return _subject_of_word_before(t, "light_verbs", reach=40, gap=4)
+    return _subject_of_word_before(t, "light_verbs", reach=50, gap=6)
 
 
 def _blamed_subject(t: TriggerReading) -> Found:
@@ -256,12 +256,23 @@ def _voice(t: TriggerReading) -> str:
         prep = det is not None and ctx.pack.words("noun_prepositions").key_of(det.text) is not None
         if det is not None and prep and ctx.words(det.end, trig.start) == 0:
             return "active"  # "after capturing": a gerund after a preposition is a verb
-    if det is not None and _adjacent(t, det.end, 2):
+    if (det is not None and _adjacent(t, det.end, 2)) or _light_verb_object(t):
         return "nominal"
     owner = _owner_before(t)
     if owner is not None and not any(np.end == owner[2] for np in t.scope.troops):
         return "nominal"
     return "active"
+
+
+def _light_verb_object(t: TriggerReading) -> bool:
+    """ "launched a strong and destructive missile attack": after a light verb and its determiner
+    the trigger heads the object noun phrase, however many modifiers stand between."""
+    ctx, trig = t.ctx, t.trig
+    det = ctx.doc.last(ctx.pack.words("noun_determiners"), max(t.scope.start, trig.start - 60), trig.start)
+    if det is None or ctx.words(det.end, trig.start) > 5 or STOPS.search(ctx.text, det.end, trig.start):
+        return False
+    verb = ctx.doc.last(ctx.pack.words("light_verbs"), max(t.scope.start, det.start - 20), det.start)
+    return verb is not None and ctx.words(verb.end, det.start) == 0
 
 
 def _owns_claim_noun(t: TriggerReading, owner_end: int) -> bool:

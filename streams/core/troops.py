@@ -25,6 +25,7 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         party, owner_end = owner_of(ctx, noun, owners)
         pw = doc.first(pack.possessive_words, max(0, noun.start - 8), noun.start)
         possessive = pw is not None and ctx.words(pw.end, noun.start) == 0
+        possessive = possessive or _own_country_before(ctx, noun)
         possessive = possessive or _possessive_after(ctx, noun, owners)
         if noun.key in pack.weak_troop_nouns and party is None and not possessive:
             continue
@@ -35,6 +36,12 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
         out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def _own_country_before(ctx: Reader, noun: Hit) -> bool:
+    """ "his country's soldiers": the speaker's own, like "its soldiers"."""
+    own = ctx.doc.last(ctx.pack.own_country, max(0, noun.start - 25), noun.start)
+    return own is not None and own.text.endswith(("'s", "’s")) and not ctx.text[own.end : noun.start].strip()
 
 
 def _attributive(ctx: Reader, noun: Hit) -> bool:

@@ -107,3 +107,22 @@ def people_of_place(t: TriggerReading) -> bool:
         return False  # (not "killed in a US strike": a state's name is no place they died in)
     t.frame.agent = party
     return True
+
+
+def speakers_own_dead(t: TriggerReading) -> bool:
+    """ "Dushanbe said two soldiers were killed", "Kyiv mengatakan dua tentara tewas": troops of no
+    named side dying in a side's own statement of violence are its own. Read as the speaker's side
+    by default (agent_by "speaker"), so such a claim is counted but never alerts."""
+    ctx, trig, speaker = t.ctx, t.trig, t.scope.speaker_party
+    if speaker is None or t.scope.claim_owner not in (None, speaker):
+        return False
+    noun = ctx.doc.last(ctx.pack.troop_nouns, max(t.window_start, trig.start - 40), trig.start)
+    if noun is None or not _adjacent(ctx, noun.end, trig.start, 3):
+        return False
+    if ctx.doc.first(ctx.pack.pronouns, noun.end, trig.start) is not None:
+        return False  # "how many troops they lost": the pronoun is the verb's subject
+    owners = ctx.mentions.owners(max(0, noun.start - 40), min(len(ctx.text), noun.end + 60))
+    if owner_of(ctx, noun, owners)[0] is not None or not _violence_told(t):
+        return False
+    t.frame.agent, t.frame.agent_by = speaker, "speaker"
+    return True
