@@ -73,7 +73,10 @@ def opening_quote(ctx: Reader, pos: int) -> int | None:
 def attribute_after(ctx: Reader, site: CueSite) -> Attribution | None:
     """ "“…,” kata X", "…, said X", "…, Rutte said" and "…, katanya"."""
     cue = site.cue
-    if cue.side == "after":
+    # ("…, termasuk Melovoy, kata kementerian": in Indonesian the speaker follows "kata" whenever one
+    # is named there; the name before the verb belongs to what was said.)
+    named_after = not ctx.pack.modifier_first and _speaker_after(ctx, cue) is not None
+    if cue.side == "after" and not named_after:
         before = _speaker_before_verb(ctx, site)
         if before is not None:
             return before

@@ -162,7 +162,9 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
         # "declined to comment on the explosion", "denied that any such incident had taken
         # place": on what the story is about
         return incident
-    n_words = ctx.words(start, end)
+    # "has not confirmed the deployment, but called it dangerous": the answer is its first clause.
+    link = pack.glue.clause_link.search(ctx.text, start, end)
+    n_words = ctx.words(start, link.start() if link is not None else end)
     bare = doc.first(pack.deny_markers, start, end)
     if bare is None and cue.kind in ("noncommittal", "deny") and 1 <= n_words <= 3:
         bare = Hit(cue.start, cue.end, "", cue.text)  # the answer is about the topic at hand

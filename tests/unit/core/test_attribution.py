@@ -88,3 +88,12 @@ def test_the_source_an_outlet_cites_after_its_verb_makes_the_claim() -> None:
         "Belarusian troops entered Lithuania, Lithuania's president said, citing intelligence data.",
         [("lithuania", "affirm", "troops_deployed:belarus:lithuania")],
     )
+
+
+def test_in_indonesian_the_speaker_follows_kata_not_the_name_before_it() -> None:
+    """ "…, termasuk Abu Shouk, kata juru bicara …": the name before the verb belongs to what was
+    said; the speaker is named after "kata"."""
+    claims = extract_body(
+        "Pasukan Sudan menembaki kamp itu, termasuk Abu Shouk, kata juru bicara militer Chad.", "id"
+    ).claims
+    assert [(c.speaker.text, c.speaker.party) for c in claims] == [("juru bicara militer Chad", "chad")]

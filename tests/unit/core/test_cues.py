@@ -97,3 +97,16 @@ def test_a_reporting_word_after_a_possessive_is_an_adjective() -> None:
         "The sanctions target Caracas's alleged role in the attacks on Guyanese border posts.",
         [],
     )
+
+
+def test_a_confirmation_no_one_gave_is_noncommittal_for_each_party_named() -> None:
+    """ "Neither Damascus nor Moscow has confirmed P": both answer without committing."""
+    assert_claims(
+        "Ankara accused Syrian forces of shelling the border post. "
+        "Neither Damascus nor Moscow has confirmed the shelling.",
+        [
+            ("turkey", "affirm", "attack:syria:*"),
+            ("russia", "noncommittal", "attack:syria:*"),
+            ("syria", "noncommittal", "attack:syria:*"),
+        ],
+    )

@@ -171,3 +171,12 @@ def test_who_answers_an_accusation_is_the_accused(body: str) -> None:
     """The speaker denies its own act; the accuser owns the accusation, not the shelling."""
     assert ("kenya", "deny", "attack:kenya:*") in claims_of(body)
     assert ("kenya", "deny", "attack:somalia:*") not in claims_of(body)
+
+
+def test_a_short_answer_is_its_first_clause_whatever_follows() -> None:
+    """ "has not confirmed the deployment, but called it ...": the answer bears on the topic."""
+    claims = claims_of(
+        "Seoul said Pyongyang had sent troops to Russia. "
+        "NATO has not confirmed the deployment, but it called it a dangerous escalation."
+    )
+    assert ("nato", "noncommittal", "troops_deployed:north_korea:*") in claims
