@@ -51,3 +51,13 @@ def test_an_article_may_open_the_next_listed_party() -> None:
         "Vietnam and the Philippines accused each other of ramming.",
         [("vietnam", "affirm", "attack:philippines:*"), ("philippines", "affirm", "attack:vietnam:*")],
     )
+
+
+def test_an_indonesian_regional_command_speaks_for_the_state() -> None:
+    """Kodam/Polda officers ("Kapendam XVII/Cenderawasih", "Kapolda Papua") are the TNI's and Polri's."""
+    for body in (
+        "Kapendam XVII/Cenderawasih, Kolonel Kav Herman Taryaman mengatakan KKB menembak dua prajurit.",
+        "Kapolda Papua Irjen Mathius Fakhiri mengatakan KKB menembak dua anggota Brimob.",
+    ):
+        claims = extract_body(body, "id").claims
+        assert [c.speaker.party for c in claims] == ["indonesia"], body
