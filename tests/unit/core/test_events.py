@@ -291,6 +291,7 @@ def test_blowing_something_up_is_an_attack_by_whoever_did_it() -> None:
 
 def test_a_fire_control_radar_locked_on_a_target_threatens_its_owner() -> None:
     assert_claims(
-        "Japan's defence minister said a Chinese destroyer aimed fire-control radar at a Japanese patrol aircraft.",
+        "Japan's defence minister said a Chinese destroyer aimed fire-control radar at a Japanese "
+        "patrol aircraft.",
         [("japan", "affirm", "threaten>japan:china:*")],
     )
