@@ -442,7 +442,8 @@ def _by_phrase(t: TriggerReading) -> Found:
     if not ctx.pack.modifier_first:
         for s, e, party in _parties(t, trig.end, hi):
             # "serangan udara di Kabul": a place after a preposition is where, not who
-            if ctx.words(trig.end, s) <= 1 and _unmarked_gap(t, trig.end, s):
+            gap = ctx.words(trig.end, s) - _platform_words(t, trig.end, s)
+            if gap <= 1 and _unmarked_gap(t, trig.end, s):
                 return party, s, e
             break
     for h in ctx.doc.find(ctx.pack.words("agent_markers"), trig.end, hi):
@@ -451,10 +452,25 @@ def _by_phrase(t: TriggerReading) -> Found:
         for s, e, party in _parties(t, h.end, hi):
             # "oleh rudal darat-ke-udara milik Iran": the weapon may stand before its owner
             weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), h.end, s)
-            if ctx.words(h.end, s) <= (5 if weapon is not None else 2):
+            if ctx.words(h.end, s) <= (5 if weapon is not None else 2 + _platform_words(t, h.end, s)):
                 return party, s, e
             break
     return None
+
+
+def _platform_words(t: TriggerReading, lo: int, hi: int) -> int:
+    """ "ditembak kapal perang Indonesia", "oleh kapal Angkatan Laut Indonesia": the ship, aircraft
+    or vehicle its owner acted with may stand before the owner (words it takes, else 0)."""
+    ctx = t.ctx
+    taken, pos = 0, lo
+    platform = ctx.doc.first(ctx.pack.words("platform_nouns"), lo, hi)
+    if platform is not None and ctx.words(lo, platform.start) == 0:
+        taken, pos = len(ctx.doc.word_list(platform.start, platform.end)), platform.end
+    # ("kapal Angkatan Laut Indonesia": the owner's service may stand between too)
+    service = ctx.doc.first(ctx.pack.roles, pos, hi)
+    if taken and service is not None and service.key == "military" and ctx.words(pos, service.start) == 0:
+        taken += len(ctx.doc.word_list(service.start, service.end))
+    return taken
 
 
 def _owner_before(t: TriggerReading) -> Found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 
 @pytest.mark.parametrize(
@@ -291,3 +291,21 @@ def test_denying_the_attack_denies_the_attack_the_article_told() -> None:
         "Kenya said Somali drones hit the depot. Somalia denied the attack.",
         [("kenya", "affirm", "attack:somalia:*"), ("somalia", "deny", "attack:somalia:*")],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tiongkok menyebut kapal nelayannya ditembak kapal perang Indonesia.",
+        "Tiongkok menyebut nelayannya ditembaki oleh kapal Angkatan Laut Indonesia.",
+    ],
+)
+def test_the_ship_an_owner_fired_from_may_stand_before_the_owner(body: str) -> None:
+    assert ("china", "affirm", "attack:indonesia:*") in claims_of(body, "id")
+
+
+def test_a_navy_speaks_for_its_state() -> None:
+    claims = extract_body(
+        "Angkatan Laut Vietnam mengatakan kapal Tiongkok menabrak kapal patrolinya.", "id"
+    ).claims
+    assert [(c.speaker.text, c.speaker.party) for c in claims] == [("Angkatan Laut Vietnam", "vietnam")]
