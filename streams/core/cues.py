@@ -225,10 +225,9 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     kind = h.key
     if kind in ("deny", "confirm", "say", "acknowledge") and negated_before(ctx, h.start, sent.start):
         modal = ctx.doc.first(pack.modal_negation, max(sent.start, h.start - 30), h.start)
-        if kind not in ("deny", "confirm") and modal is None:
-            return None  # "has not said": the outlet describing silence, not a statement
-        # "did not deny", "cannot yet confirm", "Neither NATO nor Washington has confirmed"
-        kind = "noncommittal"
+        if kind != "deny" and modal is None:
+            return None  # "has not acknowledged": the outlet describing silence, not a statement
+        kind = "noncommittal"  # "did not deny", "cannot yet confirm"
     return kind
 
 

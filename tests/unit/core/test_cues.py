@@ -99,14 +99,11 @@ def test_a_reporting_word_after_a_possessive_is_an_adjective() -> None:
     )
 
 
-def test_a_confirmation_no_one_gave_is_noncommittal_for_each_party_named() -> None:
-    """ "Neither Damascus nor Moscow has confirmed P": both answer without committing."""
+def test_a_confirmation_no_one_gave_is_silence_not_a_statement() -> None:
+    """ "Neither Damascus nor Moscow has confirmed P": the outlet tells of their silence; only the
+    accusation is a claim (a listed "has not confirmed" is a party's answer)."""
     assert_claims(
         "Ankara accused Syrian forces of shelling the border post. "
         "Neither Damascus nor Moscow has confirmed the shelling.",
-        [
-            ("turkey", "affirm", "attack:syria:*"),
-            ("russia", "noncommittal", "attack:syria:*"),
-            ("syria", "noncommittal", "attack:syria:*"),
-        ],
+        [("turkey", "affirm", "attack:syria:*")],
     )
