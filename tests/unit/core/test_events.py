@@ -295,3 +295,12 @@ def test_a_fire_control_radar_locked_on_a_target_threatens_its_owner() -> None:
         "patrol aircraft.",
         [("japan", "affirm", "threaten>japan:china:*")],
     )
+
+
+def test_arson_by_a_named_perpetrator_is_an_attack_and_a_fire_alone_is_not() -> None:
+    assert_claims(
+        "Polda Papua menyatakan KKB membakar puskesmas itu.",
+        [("indonesia", "affirm", "attack:tpnpb:*")],
+        "id",
+    )
+    assert_claims("Polisi menyatakan kebakaran di pasar itu menewaskan dua orang.", [], "id")
