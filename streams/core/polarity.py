@@ -19,7 +19,9 @@ def _negation(t: TriggerReading) -> None:
     ctx, trig, frame = t.ctx, t.trig, t.frame
     # Past the trigger: the longest negator may swallow it ("tidak ada satu pun" holds "ada").
     for neg in ctx.doc.find(ctx.pack.negators, t.clause_lo, min(t.scope.end, trig.end + 40)):
-        if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= 4):
+        # (a negated subject may carry its noun phrase: "none of the nationals of Pakistan were")
+        reach = 7 if ctx.pack.words("subject_negators").key_of(neg.text) is not None else 4
+        if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach):
             if neg.end < trig.start and _relative_between(t, neg.end, trig.start):
                 # "not involved in the blast which killed hundreds": the relative clause describes
                 # what the denial is about; it is neither denied nor asserted by the speaker

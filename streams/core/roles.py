@@ -237,6 +237,10 @@ def _voice(t: TriggerReading) -> str:
             return "passive"
         return "nominal" if t.nominal() else "active"
     lo = max(t.scope.start, trig.start - 30)
+    words = trig.text.split()
+    if len(words) > 1 and ctx.pack.words("passive_auxiliaries").key_of(words[0]) is not None:
+        if _ENGLISH_PARTICIPLE.search(words[-1].casefold()):
+            return "passive"  # the auxiliary is the trigger's own: "were targeted"
     aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), lo, trig.start)
     if aux is not None and ctx.words(aux.end, trig.start) <= 1 and _ENGLISH_PARTICIPLE.search(word):
         return "passive"

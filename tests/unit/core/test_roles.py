@@ -309,3 +309,11 @@ def test_a_navy_speaks_for_its_state() -> None:
         "Angkatan Laut Vietnam mengatakan kapal Tiongkok menabrak kapal patrolinya.", "id"
     ).claims
     assert [(c.speaker.text, c.speaker.party) for c in claims] == [("Angkatan Laut Vietnam", "vietnam")]
+
+
+def test_a_trigger_holding_its_own_auxiliary_is_passive() -> None:
+    """ "were targeted by Russian jets": the by-phrase names who attacked, the subject whom."""
+    assert_claims(
+        "Turkey said Syrian civilians were targeted by Russian jets.",
+        [("turkey", "affirm", "attack>syria:russia:*")],
+    )
