@@ -75,8 +75,9 @@ def attribute_after(ctx: Reader, site: CueSite) -> Attribution | None:
     cue = site.cue
     # ("…, termasuk Melovoy, kata kementerian": in Indonesian the speaker follows "kata" whenever one
     # is named there; the name before the verb belongs to what was said.)
-    named_after = not ctx.pack.modifier_first and _speaker_after(ctx, cue) is not None
-    if cue.side == "after" and not named_after:
+    read_first = cue.side == "after" and not ctx.pack.modifier_first
+    after = _speaker_after(ctx, cue) if read_first else None
+    if cue.side == "after" and after is None:
         before = _speaker_before_verb(ctx, site)
         if before is not None:
             return before
@@ -84,7 +85,10 @@ def attribute_after(ctx: Reader, site: CueSite) -> Attribution | None:
         return None  # "..., lapor media X" after "Peskov mengatakan ...": the source, not a speaker
     if cue.side == "after" and ctx.pack.words("addressee_cues").key_of(cue.text) is not None:
         return None  # "..., told Moldovan reporters": whom it was told to, never who spoke
-    speaker = _pronoun_cue_speaker(ctx, cue) if cue.side == "pronoun" else _speaker_after(ctx, cue)
+    if cue.side == "pronoun":
+        speaker = _pronoun_cue_speaker(ctx, cue)
+    else:
+        speaker = after if read_first else _speaker_after(ctx, cue)
     if cue.side == "pronoun" and speaker is None:
         return None
     q = opening_quote(ctx, cue.start)
