@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.core.caches import memo
+from streams.core.cities import city_countries
 from streams.core.lexicon import load_data, merge
 from streams.core.matching import Hit, PhraseMatcher
+from streams.core.world import country_place_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +127,22 @@ class Gazetteer:
         base = part_of(place_id) if place_id is not None and place_id not in self.places else None
         if place_id is not None and base in self.places:
             return (place_id, *self.place_chain(base))
+        country = self._city_country(place_id)
+        if place_id is not None and country is not None:
+            return (place_id, *self.place_chain(country))
         out: list[str] = []
         current = place_id
         while current is not None and current in self.places and current not in out:
             out.append(current)
             current = self.places[current].parent
         return tuple(out)
+
+    def _city_country(self, place_id: str | None) -> str | None:
+        """The country of a city the data does not list but GeoNames does ("ganja" -> azerbaijan)."""
+        if place_id is None or place_id in self.places or place_id in self.actors:
+            return None
+        country = country_place_ids().get(city_countries().get(place_id, ""))
+        return country if country in self.places else None
 
     def place_depth(self, place_id: str) -> int:
         return len(self.place_chain(place_id))

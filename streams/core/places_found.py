@@ -1,7 +1,8 @@
 """Places the gazetteer does not know, discovered from the text: a short capitalised name governed
 by a locative preposition ("in Rafah", "di Goma", "near the village of Gornal", "ke kota Sudzha"),
 with the size its place noun gives it (village, town, city, district, region). Its id is the name
-in snake case, as any place id; it has no parent, so it nests with nothing but itself (alerts
+in snake case, as any place id. It lies within its country where GeoNames knows it as a city of
+that country alone (cities.py: "Mekelle" -> Ethiopia); else it nests with nothing but itself (alerts
 stay on places whose identity is certain)."""
 
 from __future__ import annotations

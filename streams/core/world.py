@@ -9,6 +9,7 @@ import gettext
 import re
 from typing import Any
 
+from streams.core.caches import memo
 from streams.core.lexicon import load_data
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -174,3 +175,10 @@ def _country_id(code: str, spec: dict[str, Any]) -> str | None:
     if not names and not spec.get("id"):
         return None
     return str(spec.get("id") or slug(english[0] if english else names[0]))
+
+
+@memo
+def country_place_ids() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> the country's place id ("AZ" -> "azerbaijan")."""
+    out = {str(code): _country_id(str(code), spec or {}) for code, spec in _countries().items()}
+    return {code: pid for code, pid in out.items() if pid is not None}

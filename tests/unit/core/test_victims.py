@@ -23,6 +23,12 @@ from tests.unit.core.helpers import assert_claims, extract_body
             "en",
             "casualties:kenya:nairobi",
         ),
+        # a city only GeoNames lists: its country
+        (
+            "Ethiopia's health ministry said 27 people were killed in an air strike in Mekelle.",
+            "en",
+            "casualties:ethiopia:mekelle",
+        ),
     ],
 )
 def test_people_killed_in_violence_are_a_side_s_casualties(body: str, lang: str, expected: str) -> None:
