@@ -19,6 +19,7 @@ from streams.core.names import in_name
 from streams.core.open_claims import open_frame
 from streams.core.propositions import (
     OPEN,
+    OWNER_ASSUMED,
     SPEAKER_AGENT,
     SPEAKER_RECALLED,
     make_proposition,
@@ -301,8 +302,10 @@ def _claim(ctx: Reader, st: Statement, frame: FrameHit) -> Claim:
     cues = [f"cue:{attr.cue.text or attr.cue.side}", *frame.cues]
     if st.recap is not None:
         cues.append(f"recap:{st.recap.text}")
-    if frame.agent_by == "speaker":
+    if frame.agent_by in ("speaker", "assumed"):
         cues.append(SPEAKER_AGENT)  # the agent is the speaker's side by default: never alerts
+    if frame.agent_by == "assumed":
+        cues.append(OWNER_ASSUMED)
     if (spk.start, spk.end) in ctx.state.recalled:
         cues.append(SPEAKER_RECALLED)
     stance = _stance(ctx, st, frame, cues)

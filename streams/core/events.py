@@ -18,7 +18,7 @@ from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading, is_noun
 from streams.core.tokens import STOPS
 from streams.core.troops import find_troop_nps
-from streams.core.victims import people_of_place
+from streams.core.victims import people_of_place, speakers_own_people
 from streams.core.vocabulary import NEGATING
 
 
@@ -334,8 +334,9 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     t.clause_hi = clause_end(scope.ctx, trig.end, scope.end, t.objects())
     if not fill_place(t):
         return None
-    if frame.agent is None and frame.agent_by == "place" and not people_of_place(t):
-        return None
+    if frame.agent is None and frame.agent_by == "place":
+        if not (people_of_place(t) or speakers_own_people(t)):
+            return None
     read_polarity(t)
     if DESCRIBED in frame.cues:
         return None

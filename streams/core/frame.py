@@ -19,7 +19,8 @@ class FrameHit:
     negated: bool = False
     speculative: bool = False
     uncertain: bool = False  # "whether"/"apakah": neither affirmed nor denied
-    agent_by: str = "explicit"  # explicit | sender | pronoun | speaker (by default) | context
+    # explicit | sender | pronoun | speaker (by default) | assumed (the dead are the speaker's) | context
+    agent_by: str = "explicit"
     place_by: str = "explicit"  # explicit | context | none
     measure: str | None = None
     cues: list[str] = field(default_factory=list)

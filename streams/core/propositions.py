@@ -24,6 +24,9 @@ from streams.core.lexicon import load_data
 ANY = "*"
 OPEN = "other"  # the event of an open claim: extracted, shown, never alerting
 SPEAKER_AGENT = "agent:speaker"  # claim cue: the agent defaulted to the speaker's side (never alerts)
+# claim cue (with SPEAKER_AGENT): whose dead they are is only assumed to be the speaker's side — no
+# earlier claim for another party's alert either
+OWNER_ASSUMED = "agent:assumed"
 # claim cue: the speaker is known only by a name another article introduced (never alerts: the
 # match is a guess, and it would depend on which articles a worker happened to read first)
 SPEAKER_RECALLED = "speaker:recalled"

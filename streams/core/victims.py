@@ -112,7 +112,8 @@ def people_of_place(t: TriggerReading) -> bool:
 def speakers_own_dead(t: TriggerReading) -> bool:
     """ "Dushanbe said two soldiers were killed", "Kyiv mengatakan dua tentara tewas": troops of no
     named side dying in a side's own statement of violence are its own. Read as the speaker's side
-    by default (agent_by "speaker"), so such a claim is counted but never alerts."""
+    by assumption (agent_by "assumed"), so such a claim is counted but never alerts, nor is it an
+    earlier claim for another's alert."""
     ctx, trig, speaker = t.ctx, t.trig, t.scope.speaker_party
     if speaker is None or t.scope.claim_owner not in (None, speaker):
         return False
@@ -124,5 +125,42 @@ def speakers_own_dead(t: TriggerReading) -> bool:
     owners = ctx.mentions.owners(max(0, noun.start - 40), min(len(ctx.text), noun.end + 60))
     if owner_of(ctx, noun, owners)[0] is not None or not _violence_told(t):
         return False
-    t.frame.agent, t.frame.agent_by = speaker, "speaker"
+    t.frame.agent, t.frame.agent_by = speaker, "assumed"
     return True
+
+
+def speakers_own_people(t: TriggerReading) -> bool:
+    """ "Thailand said a Cambodian shell killed one civilian", "Menurut militer Sudan, 2.000 orang
+    tewas dalam serangan RSF": people of no named side or place, killed in violence a state tells
+    of, are that state's own. Read as the speaker's side by assumption (agent_by "assumed"), so
+    the claim is counted but never alerts, nor is it an earlier claim for another's alert. Not
+    when the speaker's own side is named with the deaths ("Pakistan said its strikes killed 30
+    people": its side did the killing), nor for a speaker
+    with no country of its own (the UN's figures are no UN dead), nor for people who died in another
+    country ("in a China Coast Guard attack" names no place of Vietnam's), nor when the deaths only
+    describe the people ("none of the six people killed in the raid were smugglers")."""
+    ctx, speaker = t.ctx, t.scope.speaker_party
+    if speaker is None or t.scope.claim_owner not in (None, speaker) or ctx.gaz.party_place(speaker) is None:
+        return False
+    if t.frame.place is not None and ctx.gaz.party_at(t.frame.place) not in (None, speaker):
+        return False
+    if _describes_victims(t):
+        return False
+    lo, hi = max(t.scope.start, t.clause_lo), t.clause_hi
+    if any(ctx.gaz.party_of(h.key) == speaker for h in ctx.mentions.owners(lo, hi)):
+        return False
+    if ctx.doc.first(ctx.pack.possessive_words, lo, t.trig.start) is not None:
+        return False
+    t.frame.agent, t.frame.agent_by = speaker, "assumed"
+    return True
+
+
+def _describes_victims(t: TriggerReading) -> bool:
+    """ "eleven people killed in a drone strike were herders": a participle right after the people,
+    with a verb of their own after it — the deaths describe who is spoken of, they are not told."""
+    ctx, trig = t.ctx, t.trig
+    auxiliaries = ctx.pack.words("passive_auxiliaries")
+    victims = _victim_phrase(t)
+    if victims is None or victims.end > trig.start or ctx.doc.first(auxiliaries, victims.end, trig.start):
+        return False
+    return ctx.doc.first(auxiliaries, trig.end, t.clause_hi) is not None

@@ -4,6 +4,7 @@ position; an older one (a recap, or a claim that arrived late from another parti
 from __future__ import annotations
 
 from schemas import Claim, Evidence
+from streams.core.propositions import OWNER_ASSUMED
 from streams.stance.state import MAX_PENDING, PartyState, View
 
 
@@ -34,12 +35,13 @@ def _moved(
     old: PartyState, claim: Claim, ev: Evidence, direct: bool, opposed: tuple[list[str], list[str]]
 ) -> PartyState:
     committed, pending = old.committed, list(old.pending)
-    last_affirm, last_deny = old.last_affirm, old.last_deny
+    last_affirm, last_deny, certain = old.last_affirm, old.last_deny, old.certain
     if claim.stance == "noncommittal":
         pending = [*pending, ev][-MAX_PENDING:]
     else:
         if not older(claim, old):
             committed, pending = claim.stance, []
+            certain = OWNER_ASSUMED not in claim.cues
         if claim.stance == "affirm":
             last_affirm = later(last_affirm, ev)
         else:
@@ -59,6 +61,7 @@ def _moved(
         opposed=sorted(direct_opp),
         opposed_inferred=sorted({*old.opposed_inferred, *inferred_now} - direct_opp),
         count=old.count + 1,
+        certain=certain,
     )
 
 

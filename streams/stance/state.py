@@ -33,6 +33,10 @@ class PartyState(BaseModel):
     # arrive in either order).
     opposed_inferred: list[str] = []
     count: int = 0
+    # The committed stance rests on a claim whose agent the sentence names. A claim whose agent is
+    # the speaker's side by default ("Lebanon said 12 people were killed": whose dead, only
+    # assumed) is kept in the table but is no earlier claim for another party's alert.
+    certain: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ def check_confirmed(ctx: DecisionContext) -> None:
             for p, s in ctx.view.holders(pid)
             if p != ctx.party
             and s.committed == "affirm"
+            and s.certain
             and s.last_affirm is not None
             and not ctx.stale(p, s.last_affirm, "affirm")
             and not _joint(ctx, s.last_affirm)

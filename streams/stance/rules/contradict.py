@@ -16,6 +16,7 @@ def _holders_with(ctx: DecisionContext, pids: list[str], stance: str) -> dict[st
             if (
                 p != ctx.party
                 and s.committed == stance
+                and s.certain
                 and ev is not None
                 and ctx.fresh(p, pid)
                 and not ctx.stale(p, ev, stance)
@@ -44,6 +45,7 @@ def _exclusive_holders(ctx: DecisionContext) -> dict[str, Evidence]:
                 if (
                     p != ctx.party
                     and s.committed == "affirm"
+                    and s.certain
                     and s.last_affirm is not None
                     and ctx.close_in_time(s.last_affirm.event_time, ctx.claim.event_time)
                     and ctx.fresh(p, other, inferred=True)

@@ -4,6 +4,7 @@ overlap (a figure for a place inside a broader one must not exceed the broader f
 from __future__ import annotations
 
 from schemas import Evidence, Quantity
+from streams.core.propositions import OWNER_ASSUMED
 from streams.stance.context import DecisionContext
 from streams.stance.state import Figure, evidence_order
 
@@ -74,6 +75,8 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     claim, q = ctx.claim, ctx.claim.quantity
     if q is None or claim.stance != "affirm" or ctx.party is None or claim.syndicated_from is not None:
         return None
+    if OWNER_ASSUMED in claim.cues:
+        return None  # whose the figure counts is only assumed: nothing to compare it with
     clashes: list[Evidence] = []
     own_place = claim.place or "*"
     for place_key, figs in ctx.view.figures.items():

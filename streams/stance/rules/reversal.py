@@ -29,7 +29,7 @@ def check_reversal(ctx: DecisionContext) -> None:
     same_event = _of_event(ctx.view.narrower, claim.proposition.event)
     for pid in dict.fromkeys([*ctx.ups, *same_event]):
         st = ctx.mine(pid)
-        if st is None or st.committed != "deny" or older(claim, st):
+        if st is None or st.committed != "deny" or not st.certain or older(claim, st):
             continue
         before = st.last_deny
         if before is not None and ctx.party and ctx.stale(ctx.party, before, "deny"):

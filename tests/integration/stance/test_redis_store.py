@@ -155,3 +155,19 @@ def test_the_one_alert_per_event_rules_hold_on_redis_as_in_memory(client: redis.
         [],
         [],
     ]
+
+
+def test_an_assumed_owner_is_no_earlier_claim_on_redis_as_in_memory(client: redis.Redis, prefix: str) -> None:
+    from streams.core.propositions import OWNER_ASSUMED, SPEAKER_AGENT
+
+    def dead(n: int, actor: str, qty: float, assumed: bool) -> Claim:
+        c = claim(n, actor, "affirm", event="casualties", agent="ukraine", place=None, qty=(qty, qty), days=n)
+        return c.model_copy(update={"cues": [SPEAKER_AGENT, OWNER_ASSUMED]}) if assumed else c
+
+    claims = [dead(1, "zelensky", 12, True), dead(2, "pentagon", 40, False), dead(3, "rutte", 90, False)]
+    book, store = MemoryBook(), RedisStanceStore(client, prefix)
+    expected = [[a.kind for a in book.apply(c)] for c in claims]
+    assert [[a.kind for a in alerts] for alerts in store.apply_batch(claims)] == expected
+    # NATO confirms the Pentagon and gives another figure; Ukraine's assumed tally counts for neither.
+    assert expected == [[], [], ["CONFIRMED", "NUMERIC_DISCREPANCY"]]
+    assert store.stance_table("zelensky") == book.stance_table("zelensky")

@@ -47,7 +47,11 @@ def test_agent_and_patient_come_from_the_clause(body: str, expected: list) -> No
 
 
 def test_no_agent_in_the_sentence_is_no_claim_not_the_speakers_side() -> None:
-    assert_claims("Peru's interior ministry said the attack left three people dead.", [])
+    # No attack by Peru; the dead are Peru's own by assumption (victims.speakers_own_people).
+    assert_claims(
+        "Peru's interior ministry said the attack left three people dead.",
+        [("peru", "affirm", "casualties:peru:*")],
+    )
 
 
 @pytest.mark.parametrize(
@@ -188,11 +192,19 @@ def test_there_being_attacks_is_no_act_of_the_speaker() -> None:
     [
         (
             "Somalia said Kenyan and Ethiopian strikes killed 12 people.",
-            [("somalia", "affirm", "attack:kenya:*"), ("somalia", "affirm", "attack:ethiopia:*")],
+            [
+                ("somalia", "affirm", "attack:kenya:*"),
+                ("somalia", "affirm", "attack:ethiopia:*"),
+                ("somalia", "affirm", "casualties:somalia:*"),  # the dead: Somalia's, by assumption
+            ],
         ),
         (
             "Somalia mengatakan serangan Kenya dan Ethiopia menewaskan 12 orang.",
-            [("somalia", "affirm", "attack:kenya:*"), ("somalia", "affirm", "attack:ethiopia:*")],
+            [
+                ("somalia", "affirm", "attack:kenya:*"),
+                ("somalia", "affirm", "attack:ethiopia:*"),
+                ("somalia", "affirm", "casualties:somalia:*"),  # the dead: Somalia's, by assumption
+            ],
         ),
         (
             "Russia said Ukraine and Poland attacked Belgorod.",

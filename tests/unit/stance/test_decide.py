@@ -20,3 +20,26 @@ def test_syndicated_copies_and_replays_raise_nothing() -> None:
     first = claim(3, "pentagon", "affirm")
     assert kinds(book.apply(first)) == ["CONFIRMED"]
     assert book.apply(first) == []  # same claim id again
+
+
+def test_a_claim_whose_dead_are_only_assumed_to_be_the_speakers_is_no_earlier_claim() -> None:
+    """ "Ukraine said 12 people were killed" (whose: Ukraine's, by assumption) is in the table but
+    neither confirms, is confirmed by, nor gives a figure against another party's claim."""
+    from streams.core.propositions import OWNER_ASSUMED, SPEAKER_AGENT
+
+    def assumed(n: int, actor: str, qty: tuple[float, float], days: int) -> object:
+        c = claim(n, actor, "affirm", event="casualties", agent="ukraine", place=None, qty=qty, days=days)
+        return c.model_copy(update={"cues": [SPEAKER_AGENT, OWNER_ASSUMED]})
+
+    def named(n: int, actor: str, qty: tuple[float, float], days: int) -> object:
+        return claim(n, actor, "affirm", event="casualties", agent="ukraine", place=None, qty=qty, days=days)
+
+    book = MemoryBook()
+    assert kinds(book.apply(assumed(1, "zelensky", (12, 12), 0))) == []  # type: ignore[arg-type]
+    assert kinds(book.apply(named(2, "pentagon", (40, 40), 1))) == []  # type: ignore[arg-type]
+    assert [row["timeline"][0]["claim_id"] for row in book.stance_table("zelensky")] == ["c1"]
+    # The same figures with the owner named in both sentences: a confirmation and a discrepancy.
+    book = MemoryBook()
+    book.apply(named(1, "zelensky", (12, 12), 0))  # type: ignore[arg-type]
+    both = kinds(book.apply(named(2, "pentagon", (40, 40), 1)))  # type: ignore[arg-type]
+    assert set(both) == {"CONFIRMED", "NUMERIC_DISCREPANCY"}
