@@ -66,6 +66,9 @@ def role_speaker(
         return ref(phrase, group[2], "role", role=role)
     new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
     if new_name is not None and new_name.group(0).casefold() not in ctx.pack.stopwords:
+        known = _known_holder(ctx, best, new_name, start)
+        if known is not None:
+            return known  # "Defence Minister Rajnath Singh" after "India's defence minister, Rajnath Singh"
         # A role with a new name is someone new; the party is the one the previous sentence opened
         # with ("The United States did not let that pass.") — only when the role opens the clause:
         # "At the United Nations, spokesman X said" has moved to another scene.
@@ -87,6 +90,21 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return ref(best, None, "unknown", role=role)
+
+
+def _known_holder(ctx: Reader, best: SpeakerRef, name: re.Match[str], start: int) -> SpeakerRef | None:
+    """The office named with a person already known to hold it for a party — earlier in this
+    article, or in an earlier one (the stance store's people) — is that party's."""
+    phrase = SpeakerRef(best.start, name.end(), ctx.text[best.start : name.end()], None, None, best.role, "")
+    earlier = _earlier_person(ctx, name.group(0), start)
+    if earlier is not None and earlier.party is not None and earlier.role in (None, best.role):
+        return ref(phrase, earlier, "name", role=best.role)
+    person = recall(ctx, name.group(0))
+    if person is None or person.party is None or person.role not in (None, best.role):
+        return None
+    if person.name not in ctx.state.learned:
+        ctx.state.recalled.add((phrase.start, phrase.end))
+    return SpeakerRef(phrase.start, phrase.end, phrase.text, person.actor_id, person.party, best.role, "name")
 
 
 def _found_group_office(ctx: Reader, best: SpeakerRef, start: int, end: int) -> SpeakerRef | None:

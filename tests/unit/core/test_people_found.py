@@ -77,3 +77,30 @@ def test_a_speaker_known_only_from_another_article_is_marked_and_never_alerts() 
     ).claims
     assert [c.speaker.party for c in later] == ["estonia"]  # the stance table still learns it
     assert SPEAKER_RECALLED in later[0].cues and not alerting(later[0], default_gazetteer())
+
+
+def test_an_office_without_a_country_is_the_party_of_the_person_known_to_hold_it() -> None:
+    body = (
+        "Estonian Defence Minister Kaarel Tamm said Latvian troops had arrived in Narva.\n"
+        "Defence Minister Kaarel Tamm later said Lithuanian troops were stationed in Tartu."
+    )
+    assert _claims(body) == [
+        ("estonia", "troops_deployed:latvia:narva"),
+        ("estonia", "troops_deployed:lithuania:tartu"),
+    ]
+    # Across articles too, marked as recalled; another office with the name is someone unknown.
+    memory = InMemoryPeople()
+    _claims("Estonian Defence Minister Kaarel Tamm said Latvian troops had arrived in Narva.", memory)
+    ex = extract(
+        Article(
+            id="q",
+            outlet="T",
+            body="Defence Minister Kaarel Tamm said Lithuanian troops were in Tartu.",
+            published_at=PUB,
+        ),
+        people=memory,
+    )
+    assert [(c.speaker.party, SPEAKER_RECALLED in c.cues) for c in ex.claims] == [("estonia", True)]
+    assert _claims("Finance Minister Kaarel Tamm said Lithuanian troops were in Tartu.", memory) == [
+        (None, "troops_deployed:lithuania:tartu")
+    ]
