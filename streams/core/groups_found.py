@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import re
 
+from streams.core.caches import memo
 from streams.core.doc import Doc
 from streams.core.lang import LangPack
+from streams.core.lexicon import load_lang
 from streams.core.matching import Hit
 from streams.core.world import slug
 
 # Capitalised words, with "of"/"for"/"the" and possessives inside ("Sudan People's Liberation Army").
 _RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del)\s+)?[A-Z][\w'’\-]*){1,7}")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9\-]{1,7})\)")
+
+
+@memo
+def _linked_acronym(lang: str) -> re.Pattern[str] | None:
+    """ "Arakan Army atau AA", "the Arakan Army, or AA": the acronym after a linking word."""
+    links = [str(w) for w in (load_lang(lang).get("lists") or {}).get("acronym_links") or []]
+    if not links:
+        return None
+    words = "|".join(re.escape(w) for w in links)
+    # (a comma closing the apposition goes with it: "the Arakan Army, or AA, of killing")
+    return re.compile(rf",?\s+(?:{words})\s+([A-Z][A-Z0-9\-]{{1,7}})\b(?![a-z])(?:,(?=\s))?")
 
 
 def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]:
@@ -31,7 +44,8 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         inside = [h for h in countries if m.start() <= h.start and h.end <= m.end()]
         if any(h.start == m.start() and h.end == m.end() for h in inside):
             continue  # the whole name is known
-        acronym = _ACRONYM.match(doc.text, m.end())
+        linked = _linked_acronym(pack.code)
+        acronym = _ACRONYM.match(doc.text, m.end()) or (linked.match(doc.text, m.end()) if linked else None)
         if acronym is not None and any(
             h.start == acronym.start(1) and h.end == acronym.end(1) for h in countries
         ):

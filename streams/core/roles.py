@@ -311,13 +311,15 @@ def _reduced_passive(t: TriggerReading) -> bool:
 
 
 def _parties(t: TriggerReading, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """(start, end, party) of every actor, demonym and owned troop phrase in [lo, hi)."""
+    """(start, end, party) of every actor, demonym, group the text names ("the Arakan Rohingya
+    Salvation Army": a party of its own) and owned troop phrase in [lo, hi)."""
     ctx = t.ctx
     out: list[tuple[int, int, str]] = []
     for h in ctx.mentions.owners(lo, hi):
         party = ctx.gaz.party_of(h.key)
         if party is not None:
             out.append((h.start, h.end, party))
+    out += [(h.start, h.end, h.key) for h in ctx.mentions.groups(lo, hi)]
     for np in t.scope.troops:
         if lo <= np.start < hi and np.party is not None:
             out.append((np.start, max(np.end, np.owner_end), np.party))

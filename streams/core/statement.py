@@ -310,13 +310,14 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         ]
         return ctx.gaz.party_of(named[-1].key) if named else None
     if cue.kind == "accuse":
-        for h in ctx.mentions.owners(lo, hi):
+        groups = ctx.mentions.groups(lo, hi)  # "accused the Arakan Rohingya Salvation Army of ..."
+        for h in sorted([*ctx.mentions.owners(lo, hi), *groups], key=lambda h: h.start):
             # "menyalahkan sistem pertahanan udara Rusia": the owner may follow a short head noun.
             near = ctx.words(lo, h.start) <= (4 if not ctx.pack.modifier_first else 2)
             broken = ctx.doc.first(ctx.pack.clause_breaks, lo, h.start) or "," in ctx.text[lo : h.start]
             plain = not broken
             if near and plain:
-                return ctx.gaz.party_of(h.key)
+                return h.key if h in groups else ctx.gaz.party_of(h.key)
             break
         return None
     part = ctx.doc.first(ctx.pack.words("involvement_nouns"), lo, hi)

@@ -329,3 +329,22 @@ def test_a_trigger_holding_its_own_auxiliary_is_passive() -> None:
         "Turkey said Syrian civilians were targeted by Russian jets.",
         [("turkey", "affirm", "attack>syria:russia:*")],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The Philippine army said the Moro People's Liberation Front attacked an army post.",
+            "en",
+            [("philippines", "affirm", "attack:moro_people_s_liberation_front:*")],
+        ),
+        (
+            "Militer Filipina menuduh Front Pembebasan Rakyat Moro menyerang pos tentara.",
+            "id",
+            [("philippines", "affirm", "attack:front_pembebasan_rakyat_moro:*")],
+        ),
+    ],
+)
+def test_a_group_the_text_names_is_an_agent_like_a_known_party(body: str, lang: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected, lang)
