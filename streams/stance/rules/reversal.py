@@ -5,7 +5,7 @@ thing under the same event class), while the admissions were real."""
 
 from __future__ import annotations
 
-from streams.core.propositions import parse_prop_id, split_event
+from streams.core.propositions import event_specs, parse_prop_id, split_event
 from streams.stance.context import DecisionContext
 from streams.stance.positions import older
 
@@ -20,6 +20,15 @@ def _points_back(claim_cues: list[str]) -> bool:
     return any(c.startswith("topic:") for c in claim_cues)
 
 
+def _bare_act(pid: str) -> bool:
+    """A denied act of a class done to someone (an attack, an arrest) with neither its target nor
+    its place: a party denying one strike and later owning another has not changed its line."""
+    slot, _, place = parse_prop_id(pid)
+    event, patient = split_event(slot)
+    spec = event_specs().get(event)
+    return spec is not None and spec.patient != "none" and patient is None and place is None
+
+
 def check_reversal(ctx: DecisionContext) -> None:
     claim = ctx.claim
     if not ctx.can_alert or claim.stance != "affirm" or _points_back(claim.cues):
@@ -32,6 +41,8 @@ def check_reversal(ctx: DecisionContext) -> None:
         if st is None or st.committed != "deny" or not st.certain or older(claim, st):
             continue
         before = st.last_deny
+        if before is not None and _bare_act(before.proposition_id):
+            continue  # "did not attack" with no target or place: which act it denied is not known
         if before is not None and ctx.party and ctx.stale(ctx.party, before, "deny"):
             continue  # already turned from it in a later statement: reported then
         if before is not None and before.article_id == claim.article_id:

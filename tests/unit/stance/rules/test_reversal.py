@@ -68,3 +68,15 @@ def test_affirming_a_presence_does_not_reverse_a_denial_of_fighting() -> None:
     fought.apply(claim(1, "kremlin", "deny", event="troops_in_combat", place="kursk"))
     later = claim(3, "putin", "affirm", event="troops_in_combat", days=60)
     assert kinds(fought.apply(later)) == ["STANCE_REVERSAL"]
+
+
+def test_owning_an_act_after_denying_one_with_no_target_or_place_is_no_reversal() -> None:
+    """Russia denied "the strike" (no target, no place), then owned strikes: maybe another act."""
+    book = MemoryBook()
+    book.apply(claim(1, "russia", "deny", event="attack", agent="russia", place=None))
+    later = claim(2, "putin", "affirm", event="attack", agent="russia", place="kursk", days=30)
+    assert "STANCE_REVERSAL" not in kinds(book.apply(later))
+    # A denial that named where: owning it there later is a reversal.
+    book = MemoryBook()
+    book.apply(claim(1, "russia", "deny", event="attack", agent="russia", place="kursk"))
+    assert "STANCE_REVERSAL" in kinds(book.apply(later))
