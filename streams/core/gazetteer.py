@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.core.caches import memo
-from streams.core.cities import city_countries
+from streams.core.cities import city_country
 from streams.core.lexicon import load_data, merge
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.world import country_place_ids
@@ -141,7 +141,7 @@ class Gazetteer:
         """The country of a city the data does not list but GeoNames does ("ganja" -> azerbaijan)."""
         if place_id is None or place_id in self.places or place_id in self.actors:
             return None
-        country = country_place_ids().get(city_countries().get(place_id, ""))
+        country = country_place_ids().get(city_country(place_id) or "")
         return country if country in self.places else None
 
     def place_depth(self, place_id: str) -> int:

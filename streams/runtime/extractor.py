@@ -66,11 +66,11 @@ WARM_UP = Article(
 def _warm_up() -> None:
     """Compile every lexicon before the first real article, so its budget measures extraction."""
     die_with_parent()
-    from streams.core.cities import city_countries
+    from streams.core.cities import city_table
     from streams.core.extract import extract
 
     extract(WARM_UP)
-    city_countries()  # read on the first place the data does not list
+    city_table()  # read on the first place the data does not list
 
 
 Payload = tuple[list[tuple[bytes, bytes]], float, list[tuple[str, str]]]

@@ -50,3 +50,13 @@ def test_a_city_the_data_does_not_list_lies_within_its_country() -> None:
     assert gaz.within("el_fasher", "sudan") and not gaz.within("el_fasher", "chad")
     assert gaz.party_at("ganja") == "azerbaijan"
     assert gaz.place_chain("no_such_town_anywhere") == ()
+
+
+def test_every_name_in_the_table_is_found_by_searching_it_in_place() -> None:
+    from streams.core.cities import city_country
+
+    text = TABLE.read_text(encoding="utf-8")
+    lines = [ln.split("\t") for ln in text.splitlines() if not ln.startswith("#")]
+    for name, code in [*lines[:50], *lines[-50:], *lines[:: len(lines) // 200]]:
+        assert city_country(name) == code
+    assert city_country("no_such_town_anywhere") is None and city_country("") is None
