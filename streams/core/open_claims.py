@@ -33,7 +33,7 @@ def open_frame(ctx: Reader, attr: Attribution) -> list[FrameHit]:
     lead = ctx.doc.find(ctx.pack.speculative, start, min(end, start + 60))
     if any(ctx.words(start, h.start) <= 6 for h in lead):
         return []  # "said it would ...", "mengatakan akan ...": a plan, not a fact
-    agent = _about(ctx, start, end)
+    agent = _about(ctx, start, end) or _own_side(ctx, speaker, start, end)
     places = ctx.mentions.places_outside_actors(start, end)
     trigger = Hit(attr.cue.start, attr.cue.end, OPEN, attr.cue.text)
     return [
@@ -65,3 +65,19 @@ def _about(ctx: Reader, start: int, end: int) -> str | None:
             return party
         break
     return None
+
+
+def _own_side(ctx: Reader, speaker: SpeakerRef, start: int, end: int) -> str | None:
+    """ "Pakistan said it had used the JF-17", "mengatakan pihaknya telah ...", "said its members",
+    "menyatakan negaranya ...": a pronoun of the speaker's side opening the statement makes it
+    about that side."""
+    if speaker.party is None:
+        return None
+    pack, lo = ctx.pack, start
+    found = [
+        h
+        for m in (pack.pronouns, pack.possessive_words, pack.own_country, pack.first_person)
+        for h in m.finditer(ctx.text, lo, min(end, lo + 30))
+        if ctx.words(lo, h.start) == 0 and (m is not pack.pronouns or h.key == "group")
+    ]
+    return speaker.party if found else None

@@ -42,3 +42,16 @@ def test_an_open_claim_never_alerts_and_has_an_id_of_its_own() -> None:
     assert [al for c in a + b for al in book.apply(c)] == []
     assert a[0].proposition.id != b[0].proposition.id
     assert a[0].proposition.id.startswith("other#")
+
+
+def test_a_pronoun_of_the_speakers_side_opening_the_statement_makes_it_about_that_side() -> None:
+    assert _open("Chile's navy said it had tracked the research vessel for three days.") == [
+        ("chile", "affirm", "chile", None)
+    ]
+    assert _open("Kementerian Pertahanan Chile mengatakan pihaknya telah melacak kapal riset itu.") == [
+        ("chile", "affirm", "chile", None)
+    ]
+    # a third party named first is what the statement is about
+    assert _open("Chile's navy said Peruvian trawlers had tracked the research vessel for days.") == [
+        ("chile", "affirm", "peru", None)
+    ]
