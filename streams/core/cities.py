@@ -95,8 +95,9 @@ def city_country(place_id: str) -> str | None:
     i = bisect_left(range(len(starts)), key, key=name_at)
     if i == len(starts) or name_at(i) != key:
         return None
-    line_end = data.find(b"\n", starts[i])
-    return data[data.index(b"\t", starts[i]) + 1 : line_end if line_end >= 0 else len(data)].decode()
+    code_start = starts[i] + len(key) + 1
+    code_end = data.find(b"\n", code_start)
+    return data[code_start : code_end if code_end >= 0 else len(data)].decode()
 
 
 def main() -> None:  # pragma: no cover - a maintenance command
