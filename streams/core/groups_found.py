@@ -36,6 +36,7 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
     """Hits (key = group id) of group names; `countries` are the known actor and demonym hits."""
     heads = pack.words("group_heads")
     state = pack.words("state_words")
+    linked = _linked_acronym(pack.code)
     out: list[Hit] = []
     for m in _RUN.finditer(doc.text):
         words = m.group(0).split()
@@ -44,7 +45,6 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         inside = [h for h in countries if m.start() <= h.start and h.end <= m.end()]
         if any(h.start == m.start() and h.end == m.end() for h in inside):
             continue  # the whole name is known
-        linked = _linked_acronym(pack.code)
         acronym = _ACRONYM.match(doc.text, m.end()) or (linked.match(doc.text, m.end()) if linked else None)
         if acronym is not None and any(
             h.start == acronym.start(1) and h.end == acronym.end(1) for h in countries
