@@ -388,7 +388,17 @@ def _relative_on_troops(scope: Scope, trig: Hit) -> bool:
     if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
         return False
     rel_at = ctx.text.rfind(before[-1], scope.start, trig.start)
-    return any(n.end <= rel_at and ctx.words(n.end, rel_at) == 0 for n in scope.troops)
+    return any(
+        n.end <= rel_at and ctx.words(n.end, rel_at) == 0 and not _introduced(ctx, scope.start, n.start)
+        for n in scope.troops
+    )
+
+
+def _introduced(ctx: Reader, lo: int, noun_start: int) -> bool:
+    """ "tak ada warga AS yang terbunuh", "there were no soldiers who were hurt": troops an
+    existential introduces are what the relative clause's statement is about."""
+    there = ctx.doc.last(ctx.pack.words("existentials"), max(lo, noun_start - 30), noun_start)
+    return there is not None and ctx.words(there.end, noun_start) <= 1
 
 
 def _participle_on_troops(scope: Scope, trig: Hit) -> bool:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from streams.core.frame import IMPLICIT
 from streams.core.matching import Hit
+from streams.core.roles import killing_verb
 from streams.core.scope import TriggerReading
 
 
@@ -12,6 +15,10 @@ def read_polarity(t: TriggerReading) -> None:
     _negation(t)
     _negated_presence(t)
     _negated_troops(t)
+    if t.frame.negated and _attack_kills(t):
+        # "serangan rudal Iran tidak menewaskan siapa pun": the deaths are denied, not the
+        # attack, which its own noun tells
+        t.frame.cues.append(DESCRIBED)
     _speculation(t)
 
 
@@ -22,6 +29,8 @@ def _negation(t: TriggerReading) -> None:
         # (a negated subject may carry its noun phrase: "none of the nationals of Pakistan were")
         reach = 7 if ctx.pack.words("subject_negators").key_of(neg.text) is not None else 4
         if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach):
+            if t.spec.id == "attack" and _deaths_between(t, neg.end, trig.start):
+                continue
             if neg.end < trig.start and _relative_between(t, neg.end, trig.start):
                 # "not involved in the blast which killed hundreds": the relative clause describes
                 # what the denial is about; it is neither denied nor asserted by the speaker
@@ -32,6 +41,22 @@ def _negation(t: TriggerReading) -> None:
 
 
 DESCRIBED = "described-under-negation"
+
+
+def _attack_kills(t: TriggerReading) -> bool:
+    """A killing verb whose subject is an attack noun ("serangan rudal Iran tidak menewaskan")."""
+    if t.spec.id != "attack" or not killing_verb(t):
+        return False
+    ctx, trig = t.ctx, t.trig
+    before = [h for h in ctx.mentions.triggers(t.clause_lo, trig.start) if h.end <= trig.start]
+    attacks = [h for h in before if "attack" in h.key.split("|") and not killing_verb(replace(t, trig=h))]
+    return bool(attacks) and ctx.words(attacks[-1].end, trig.start) <= 4
+
+
+def _deaths_between(t: TriggerReading, lo: int, hi: int) -> bool:
+    """ "no Americans were killed in the Iranian strike": the negator denies the deaths, not
+    the attack they would have died in."""
+    return any("casualties" in h.key.split("|") for h in t.ctx.mentions.triggers(lo, hi) if h.end <= hi)
 
 
 def _relative_between(t: TriggerReading, lo: int, hi: int) -> bool:
@@ -67,12 +92,14 @@ def _negated_troops(t: TriggerReading) -> None:
         if t.trig.end <= np.start and ctx.words(t.trig.end, np.start) <= 3 and not frame.negated:
             # "had seen no Somali troops", "sent no soldiers": the object is negated
             neg = ctx.doc.first(ctx.pack.negators, t.trig.end, np.start)
-            if neg is not None:
+            if neg is not None and not (t.spec.id == "attack" and _deaths_between(t, t.trig.end, np.start)):
                 frame.negated = True
                 frame.cues.append(f"negation:{neg.text}")
             continue
         if not t.clause_lo <= np.start < t.trig.end:
             continue
+        if t.spec.id == "attack" and _deaths_between(t, np.end, t.trig.start):
+            continue  # the negated troops are the dead
         # Parentheses end a clause elsewhere, not an owner's name ("no Air Force (IAF) jets").
         lo = (
             max(t.scope.start, np.start - 45)

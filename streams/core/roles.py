@@ -176,7 +176,7 @@ def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
     return bool(words) and lemma(t.trig.text.split()[0].casefold(), t.ctx.pack.code) in words
 
 
-def _killing(t: TriggerReading) -> bool:
+def killing_verb(t: TriggerReading) -> bool:
     return _lemma_in(t, t.spec.named_agent_lemmas)
 
 
@@ -186,7 +186,7 @@ def _needs_named_agent(t: TriggerReading) -> bool:
     killing") — not from an accusation of something else ("of violating the truce after
     soldiers were killed")."""
     ctx, trig, owner = t.ctx, t.trig, t.scope.claim_owner
-    if not _killing(t):
+    if not killing_verb(t):
         return False
     if owner is None or owner == t.scope.speaker_party:
         return False
@@ -339,7 +339,7 @@ def _subject(t: TriggerReading) -> Found:
         return _opening_subject(t, t.scope.start, brk.start)
     # A killer is the verb's own subject ("the RSF killed"), not a party further back ("accused
     # Syria of violating the truce after soldiers killed").
-    limit = 2 if _killing(t) else 6
+    limit = 2 if killing_verb(t) else 6
     for s, e, party in reversed(_parties(t, lo, trig.start)):
         if _owns_claim_noun(t, e):
             break

@@ -34,7 +34,9 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
         return None  # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported
     frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)
     prev = site.prev
-    co = _co_speakers(ctx, site, speaker) if prev is None or speaker is not prev.speaker else []
+    # "A, B and C condemned the attack, accusing X": the verb that shares the subject shares its list
+    shared = prev is not None and speaker is prev.speaker
+    co = list(prev.co_speakers) if prev is not None and shared else _co_speakers(ctx, site, speaker)
     if pair is not None:
         co = [pair[1]]
     return Attribution(ctx.sentence.index, site.cue, speaker, span, frames, co_speakers=co)
