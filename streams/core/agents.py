@@ -267,6 +267,8 @@ def _opposed_gap(t: TriggerReading, np_start: int) -> bool:
 
 def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
     frame, trig = t.frame, t.trig
+    if chosen.party and _irregulars_sent(t, chosen):
+        return
     if chosen.party:
         frame.agent, frame.agent_by = chosen.party, "explicit"
     else:
@@ -285,6 +287,25 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
             # "its troops": the pronoun points at the speaker; bare "troops": the speaker's by default.
             frame.agent, frame.agent_by = t.scope.speaker_party, "pronoun" if chosen.possessive else "speaker"
     t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
+
+
+def _irregulars_sent(t: TriggerReading, chosen: TroopNP) -> bool:
+    """ "Turkey denies sending Syrian fighters", "Turki mengirim pejuang Suriah": irregulars a
+    party sends are that party's force; a state's troops stay their state's ("Russia deployed North
+    Korean troops")."""
+    ctx, trig = t.ctx, t.trig
+    if t.spec.id != "troops_deployed" or chosen.start < trig.end:
+        return False
+    if ctx.doc.first(ctx.pack.words("irregular_troop_nouns"), chosen.start, chosen.end) is None:
+        return False
+    who = sender(ctx, t.scope.start, trig, None)[0]
+    if who is None and ctx.words(t.scope.start, trig.start) <= 1:
+        who = t.scope.speaker_party  # "Turkey denied sending Syrian fighters": its own act
+    if who is None or who == chosen.party:
+        return False
+    t.frame.agent, t.frame.agent_by = who, "sender"
+    t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
+    return True
 
 
 def _owner_of_nominal(t: TriggerReading) -> None:
