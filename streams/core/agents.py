@@ -291,21 +291,35 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
 
 def _irregulars_sent(t: TriggerReading, chosen: TroopNP) -> bool:
     """ "Turkey denies sending Syrian fighters", "Turki mengirim pejuang Suriah": irregulars a
-    party sends are that party's force; a state's troops stay their state's ("Russia deployed North
-    Korean troops")."""
-    ctx, trig = t.ctx, t.trig
-    if t.spec.id != "troops_deployed" or chosen.start < trig.end:
-        return False
+    party sends are that party's force, in the deployment and in the fighting told of them; a
+    state's troops stay their state's ("Russia deployed North Korean troops")."""
+    ctx, scope = t.ctx, t.scope
     if ctx.doc.first(ctx.pack.words("irregular_troop_nouns"), chosen.start, chosen.end) is None:
         return False
-    who = sender(ctx, t.scope.start, trig, None)[0]
-    if who is None and ctx.words(t.scope.start, trig.start) <= 1:
-        who = t.scope.speaker_party  # "Turkey denied sending Syrian fighters": its own act
+    verb = _send_verb_before(t, chosen)
+    if verb is None:
+        return False
+    who = sender(ctx, scope.start, verb, None)[0]
+    if who is None and ctx.words(scope.start, verb.start) <= 1:
+        who = scope.speaker_party  # "Turkey denied sending Syrian fighters": its own act
     if who is None or who == chosen.party:
         return False
     t.frame.agent, t.frame.agent_by = who, "sender"
     t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
     return True
+
+
+def _send_verb_before(t: TriggerReading, chosen: TroopNP) -> Hit | None:
+    """The deployment verb whose object the troop phrase is ("sent around 4,000 fighters")."""
+    ctx = t.ctx
+    verbs = [
+        h
+        for h in ctx.mentions.triggers(max(t.scope.start, chosen.start - 40), chosen.start)
+        if "troops_deployed" in h.key.split("|") and h.end <= chosen.start
+    ]
+    if not verbs or ctx.doc.words_but_figures(verbs[-1].end, chosen.start) > 1:
+        return None
+    return verbs[-1]
 
 
 def _owner_of_nominal(t: TriggerReading) -> None:

@@ -163,6 +163,11 @@ class Doc:
             self._numbers[sent.index] = found
         return found
 
+    def words_but_figures(self, start: int, end: int) -> int:
+        """Words between two offsets, a figure ("4,000") counting as none."""
+        figures = sum(self.words(n.start, n.end) for n in self.numbers_between(start, end))
+        return self.words(start, end) - figures
+
     def numbers_between(self, start: int, end: int) -> list[NumberMention]:
         """Figures lying wholly inside [start, end), from the sentences it overlaps."""
         return [

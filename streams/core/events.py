@@ -189,7 +189,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         if any(h.end > np.end for h in ctx.doc.find(ctx.pack.speculative, np.end, prep.end + 1)):
             continue  # "forces poised to complete ...": a plan, not a presence
         before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
-        if before and _words_but_figures(ctx, before[-1].end, np.start) <= 1:
+        if before and ctx.doc.words_but_figures(before[-1].end, np.start) <= 1:
             # "attacked Israeli forces in Rafah", "sent 4,000 Syrian fighters to Azerbaijan": the
             # troops are the verb's object
             continue
@@ -205,12 +205,6 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     triggers += _places_taken(ctx, start, end, triggers)
     triggers.sort(key=lambda h: h.start)
     return triggers
-
-
-def _words_but_figures(ctx: Reader, lo: int, hi: int) -> int:
-    """Words between two offsets, a figure ("4,000") counting as none."""
-    figures = sum(ctx.words(n.start, n.end) for n in ctx.doc.numbers_between(lo, hi))
-    return ctx.words(lo, hi) - figures
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
