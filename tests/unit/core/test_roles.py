@@ -350,3 +350,19 @@ def test_a_trigger_holding_its_own_auxiliary_is_passive() -> None:
 )
 def test_a_group_the_text_names_is_an_agent_like_a_known_party(body: str, lang: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected, lang)
+
+
+def test_an_assassination_or_arson_by_a_named_side_is_its_attack() -> None:
+    """CAMEO 18x: killing a named person, burning homes — by whoever the sentence names."""
+    assert_claims(
+        "Iran said Israel assassinated the Hamas leader in Tehran.",
+        [("iran", "affirm", "attack>hamas:israel:tehran")],
+    )
+    assert_claims(
+        "Officials said the militia had set fire to the houses in Jenin.",
+        [],  # no side named: no one's attack
+    )
+    assert_claims(
+        "Ukraine said Russian soldiers set fire to the houses in Kupiansk.",
+        [("ukraine", "affirm", "attack:russia:kupiansk")],
+    )
