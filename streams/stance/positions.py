@@ -4,7 +4,7 @@ position; an older one (a recap, or a claim that arrived late from another parti
 from __future__ import annotations
 
 from schemas import Claim, Evidence
-from streams.core.propositions import OWNER_ASSUMED
+from streams.core.propositions import OWNER_ASSUMED, parse_prop_id, prop_id, split_event
 from streams.stance.state import MAX_PENDING, PartyState, View
 
 
@@ -78,4 +78,26 @@ def new_states(
         direct = pid == claim.proposition.id
         old = view.state(pid, claim.speaker.party) or _fresh_state(claim, direct)
         out[pid] = _moved(old, claim, ev, direct, opposed)
+    act = _without_patient(claim)
+    if act is not None and act not in out and (opposed[0] or opposed[1]):
+        # "denies killing Ukrainian civilians in Bucha", later "denies the killings in Bucha": one
+        # dispute, reported once. The act without its target keeps no stance from the denial,
+        # only whom it was reported against.
+        old = view.state(act, claim.speaker.party) or _fresh_state(claim, direct=False)
+        out[act] = _with_opposition(old, opposed)
     return out
+
+
+def _without_patient(claim: Claim) -> str | None:
+    """The claim's act without its target ("attack>ukraine:russia:bucha" -> "attack:russia:bucha")."""
+    p = claim.proposition
+    slot, agent, place = parse_prop_id(p.id)
+    if split_event(slot)[1] is None:
+        return None
+    return prop_id(p.event, agent, place)
+
+
+def _with_opposition(old: PartyState, opposed: tuple[list[str], list[str]]) -> PartyState:
+    direct = sorted({*old.opposed, *opposed[0]})
+    inferred = sorted({*old.opposed_inferred, *opposed[1]} - set(direct))
+    return old.model_copy(update={"opposed": direct, "opposed_inferred": inferred})

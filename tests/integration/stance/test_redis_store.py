@@ -171,3 +171,23 @@ def test_an_assumed_owner_is_no_earlier_claim_on_redis_as_in_memory(client: redi
     # NATO confirms the Pentagon and gives another figure; Ukraine's assumed tally counts for neither.
     assert expected == [[], [], ["CONFIRMED", "NUMERIC_DISCREPANCY"]]
     assert store.stance_table("zelensky") == book.stance_table("zelensky")
+
+
+def test_a_dispute_is_reported_once_across_targets_on_redis_as_in_memory(
+    client: redis.Redis, prefix: str
+) -> None:
+    """A denial naming the target, then one without it: one CONTRADICTED, on both backends."""
+
+    def attack(n: int, actor: str, stance: str, patient: str | None = None) -> Claim:
+        return claim(n, actor, stance, event="attack", agent="russia", place="kursk", patient=patient, days=n)
+
+    claims = [
+        attack(1, "ukraine", "affirm"),
+        attack(2, "kremlin", "deny", "ukraine"),
+        attack(3, "russia", "deny"),
+    ]
+    book, store = MemoryBook(), RedisStanceStore(client, prefix)
+    expected = [[a.kind for a in book.apply(c)] for c in claims]
+    assert [[a.kind for a in alerts] for alerts in store.apply_batch(claims)] == expected
+    assert expected == [[], ["CONTRADICTED"], []]
+    assert store.stance_table("russia") == book.stance_table("russia")

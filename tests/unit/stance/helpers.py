@@ -31,8 +31,9 @@ def claim(
     qty: tuple[float | None, float | None] | None = None,
     article: str | None = None,
     syndicated: str | None = None,
+    patient: str | None = None,
 ) -> Claim:
-    prop = make_proposition(event, agent, place)
+    prop = make_proposition(event, agent, place, patient=patient)
     return Claim(
         id=f"c{n}",
         article_id=article or f"a{n}",

@@ -74,3 +74,18 @@ def test_one_dispute_between_two_parties_is_one_alert_across_related_places() ->
     assert book.apply(claim(4, "pentagon", "affirm", place="kursk", days=3)) == []
     # A third party is a new dispute (and confirms the US).
     assert "CONTRADICTED" in kinds(book.apply(claim(5, "zelensky", "affirm", place="kursk", days=4)))
+
+
+def test_a_dispute_is_reported_once_whether_or_not_the_denial_names_the_target() -> None:
+    """ "Russia denies killing Ukrainian civilians in Kursk", then "Russia denies the killings in
+    Kursk": one dispute with Ukraine, one alert; the first denial says nothing of the act without
+    its target, so the second is still a denial of its own."""
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", event="attack", agent="russia", place="kursk"))
+    first = book.apply(
+        claim(2, "kremlin", "deny", event="attack", agent="russia", place="kursk", patient="ukraine", days=1)
+    )
+    assert kinds(first) == ["CONTRADICTED"]
+    assert book.apply(claim(3, "russia", "deny", event="attack", agent="russia", place="kursk", days=2)) == []
+    table = {r["proposition"]["id"]: r["stance"] for r in book.stance_table("russia")}
+    assert table == {"attack>ukraine:russia:kursk": "deny", "attack:russia:kursk": "deny"}
