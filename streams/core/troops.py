@@ -16,7 +16,9 @@ _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d")  # F-35, Su-25, MiG-29, BM-
 def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
     doc, pack, gaz = ctx.doc, ctx.pack, ctx.gaz
     out: list[TroopNP] = []
-    owners = ctx.mentions.owners(max(0, start - 40), min(len(doc.text), end + 60))
+    lo, hi = max(0, start - 40), min(len(doc.text), end + 60)
+    # (a group the text names owns its fighters too: "33 BLA militants", "milisi ARSA")
+    owners = sorted(ctx.mentions.owners(lo, hi) + ctx.mentions.groups(lo, hi), key=lambda h: h.start)
     for noun in doc.find(pack.troop_nouns_possessive, start, end):
         out.append(TroopNP(noun.start, noun.end, None, True, noun.text, noun.end))
     for ppl in ctx.mentions.people(start, end) + counted_actors(ctx, start, end):  # "wounded North Koreans"
@@ -111,7 +113,7 @@ def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None,
                 and all(w.casefold() in ctx.pack.owner_markers for w in marked)
                 and (len(marked) == len(words) or marked or designated)
             ):
-                return ctx.gaz.party_of(hit.key), hit.end
+                return _party(ctx, hit), hit.end
     return None, noun.end
 
 
@@ -123,8 +125,13 @@ def _owner_before(ctx: Reader, noun: Hit, owners: list[Hit]) -> str | None:
                 if _verb_between(ctx, hit.end, noun.start):
                     return None  # "the TNLA said troops fired": the speaker, not the troops' owner
                 if not _governed_by_marker(ctx, hit):
-                    return ctx.gaz.party_of(hit.key)
+                    return _party(ctx, hit)
     return None
+
+
+def _party(ctx: Reader, owner: Hit) -> str | None:
+    """A known actor's party, or a group the text named (its own key; not an outlet)."""
+    return ctx.gaz.party_of(owner.key) or (owner.key if owner.key not in ctx.gaz.actors else None)
 
 
 def _verb_between(ctx: Reader, lo: int, hi: int) -> bool:
