@@ -50,7 +50,8 @@ def test_a_spokesman_of_a_found_group_speaks_for_it() -> None:
 def test_a_found_group_owns_its_fighters() -> None:
     """ "killed 33 MVA militants": the dead are the group's, as a known side's would be."""
     assert_claims(
-        "The Mekong Valley Army (MVA) attacked a convoy on Tuesday. Laos's army said it killed 33 MVA militants.",
+        "The Mekong Valley Army (MVA) attacked a convoy on Tuesday. "
+        "Laos's army said it killed 33 MVA militants.",
         [
             ("laos", "affirm", "casualties:mva:*"),
             ("laos", "affirm", "attack>mva:laos:*"),
