@@ -67,7 +67,11 @@ def fill_roles(t: TriggerReading) -> bool:
         return True
     if agent is None and t.scope.claim_owner is not None:
         agent, agent_by = t.scope.claim_owner, "context"
-    if agent is None and t.spec.speaker_default and t.scope.speaker_party is not None:
+    if (
+        agent is None
+        and t.scope.speaker_party is not None
+        and (t.spec.speaker_default or (voice == "active" and _own_institution(t)))
+    ):
         agent, agent_by = t.scope.speaker_party, "speaker"
     if agent is None:
         return False
@@ -107,6 +111,19 @@ def _own_forces(t: TriggerReading) -> Found:
             if ctx.words(t.scope.start, np.start) <= 2:
                 return party, np.start, np.end
     return None
+
+
+def _own_institution(t: TriggerReading) -> bool:
+    """ "the junta said the military did not fire on the school", "mengklaim bahwa militer tidak
+    menembaki sekolah": a state body named without its country, opening what the speaker said,
+    is the speaker's own (by default: such a claim never alerts)."""
+    ctx, trig = t.ctx, t.trig
+    body = ctx.doc.first(ctx.pack.words("own_institution_nouns"), t.scope.start, trig.start)
+    if body is None or ctx.words(t.scope.start, body.start) > 2 or ctx.words(body.end, trig.start) > 2:
+        return False
+    if ctx.mentions.owners(t.scope.start, trig.start):
+        return False  # "the Russian army": its country is named
+    return not STOPS.search(ctx.text, body.end, trig.start)
 
 
 def _listed_with(t: TriggerReading, who: tuple[str, int, int]) -> list[str]:
