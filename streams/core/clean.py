@@ -59,11 +59,34 @@ def _is_embed(line: str) -> bool:
     return "pic.twitter.com" in line or "(@" in line
 
 
+_SENTENCE_END = re.compile(r"[.!?\"”’:;)\]…]\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _other_headline(lines: list[str], i: int) -> bool:
+    """A standalone title-case line inside the body, with no sentence end: the headline of
+    another article a portal links to ("TNI Berduka, Letkol Marolop Meninggal Dunia ..."). Its
+    names would pass for what this article is about."""
+    line = lines[i].strip()
+    if not line or _SENTENCE_END.search(line):
+        return False
+    words = _WORD.findall(line)
+    if not 5 <= len(words) <= 25 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return False
+    return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+
+
 def clean_body(body: str, pack: LangPack) -> Cleaned:
     kept: list[str] = []
     dropped: list[str] = []
     embed_start: int | None = None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # (the first two filled lines may be the article's own headline and subtitle)
+    opening = set([i for i, ln in enumerate(lines) if ln.strip()][:2])
+    for i, line in enumerate(lines):
+        if i not in opening and _other_headline(lines, i):
+            dropped.append(line)
+            continue
         if _is_noise(line, pack):
             dropped.append(line)
             if _is_embed(line):

@@ -12,6 +12,7 @@ from streams.core.context import Reader
 from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import EACH_OTHER, FrameHit
+from streams.core.matching import Hit
 from streams.core.pairs import pair_subject
 from streams.core.references import answers_accusation, claim_owner, claim_reference, topic_frames
 from streams.core.scope import is_noun
@@ -255,6 +256,8 @@ def _content(
             owner = speaker.party  # "denied Baku's allegations that it shelled Ganja": it = the accused
         owner = owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
+        if cue.kind == "deny":
+            frames = [f for f in frames if not _relative_on_event(ctx, f.trigger)]
         if owner is not None and frames:
             ctx.state.owned[owner] = frames[0].event
     # else "North Korea has sent troops, the agency said on Friday, in its first account ...":
@@ -358,6 +361,18 @@ def _own_deed(ctx: Reader, lo: int, hi: int) -> bool:
         return False
     done = ctx.mentions.triggers(deed.end, hi)
     return bool(done) and ctx.words(deed.end, done[0].start) <= 2
+
+
+def _relative_on_event(ctx: Reader, trig: Hit) -> bool:
+    """ "membantah serangan drone yang menewaskan tiga tentara AS terjadi di wilayahnya", "denied
+    the strike which killed 12 was theirs": a relative clause describing the event denied says
+    what it was, which the denial does not dispute."""
+    before = ctx.doc.word_list(max(0, trig.start - 16), trig.start)
+    if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
+        return False
+    rel_at = ctx.text.rfind(before[-1], 0, trig.start)
+    events = [h for h in ctx.mentions.triggers(max(0, rel_at - 40), rel_at) if h.end <= rel_at]
+    return bool(events) and ctx.words(events[-1].end, rel_at) == 0
 
 
 def _object_pronoun_first(ctx: Reader, lo: int, hi: int) -> bool:

@@ -52,3 +52,16 @@ def test_a_dateline_after_a_subtitle_is_cut_when_in_capitals() -> None:
 def test_the_language_is_read_from_stopwords() -> None:
     assert detect_language("Tentara Korea Utara telah dikirim ke Rusia, kata Zelensky.") == "id"
     assert detect_language("North Korean troops have been sent to Russia, Zelensky said.") == "en"
+
+
+def test_a_portal_s_link_to_another_story_is_dropped_but_not_the_headline_or_a_sentence() -> None:
+    body = (
+        "Junta Bantah Serang Sekolah Di Desa Sagaing\n\n"
+        "Juru bicara junta Myanmar mengatakan militer tidak menembaki sekolah itu.\n\n"
+        "Basis Kelompok Bersenjata Lumpuh Digempur TNI, Dua Anggota Tertembak\n\n"
+        "Warga Desa Mengatakan Helikopter Menembaki Sekolah Sejak Pagi.\n"
+    )
+    cleaned = clean_body(body, get_pack("id"))
+    assert cleaned.dropped == ("Basis Kelompok Bersenjata Lumpuh Digempur TNI, Dua Anggota Tertembak",)
+    assert cleaned.text.startswith("Junta Bantah Serang Sekolah Di Desa Sagaing")
+    assert cleaned.text.endswith("Warga Desa Mengatakan Helikopter Menembaki Sekolah Sejak Pagi.")
