@@ -18,6 +18,8 @@ from streams.core.world import slug
 
 # Capitalised words, with "of"/"for"/"the" and possessives inside ("Sudan People's Liberation Army").
 _RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del)\s+)?[A-Z][\w'’\-]*){1,7}")
+# "Islamic Resistance in Iraq": a group named for the country it fights in.
+_LOCATED = re.compile(r"\s+in\s+([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9\-]{1,7})\)")
 
 
@@ -42,6 +44,14 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         words = m.group(0).split()
         if heads.key_of(words[-1]) is None and heads.key_of(words[0]) is None:
             continue  # the head ends the name ("Arakan Army") or opens it ("Tentara Pembebasan ...")
+        named_for_place = heads.key_of(words[-1]) is not None and not any(
+            m.start() <= h.start < m.end() for h in countries
+        )
+        where = _located_in(doc.text, m.end(), countries) if named_for_place else None
+        if where is not None:
+            start = _after_openers(doc.text, m, pack)
+            out.append(Hit(start, where, slug(doc.text[start:where]), doc.text[start:where]))
+            continue
         inside = [h for h in countries if m.start() <= h.start and h.end <= m.end()]
         if any(h.start == m.start() and h.end == m.end() for h in inside):
             continue  # the whole name is known
@@ -63,6 +73,15 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         if acronym:
             out += _later_acronyms(doc.text, acronym, key, end)
     return sorted(out, key=lambda h: h.start)
+
+
+def _located_in(text: str, end: int, countries: list[Hit]) -> int | None:
+    """Where "<name> in <Country>" ends, when a known country follows "in" right after a head."""
+    m = _LOCATED.match(text, end)
+    if m is None:
+        return None
+    hit = next((h for h in countries if h.start == m.start(1)), None)
+    return hit.end if hit is not None else None
 
 
 def _after_openers(text: str, m: re.Match[str], pack: LangPack) -> int:

@@ -7,6 +7,7 @@ denial is a reversal, not a confirmation."""
 from __future__ import annotations
 
 from schemas import Evidence
+from streams.core.propositions import parse_prop_id, split_event
 from streams.stance.context import DecisionContext
 
 
@@ -19,6 +20,8 @@ def check_confirmed(ctx: DecisionContext) -> None:
     if any(c.startswith("trigger:\u2205") for c in claim.cues):
         return  # "Ukrainian troops in Kursk" as a phrase, no verb: too weak to confirm anything
     for pid in ctx.ups:
+        if _weak_broader(ctx, pid):
+            continue
         others = [
             s
             for p, s in ctx.view.holders(pid)
@@ -42,6 +45,14 @@ def check_confirmed(ctx: DecisionContext) -> None:
             "CONFIRMED", pid, related, "confirm.independent_party", reason, "high" if strong else "medium"
         )
         return
+
+
+def _weak_broader(ctx: DecisionContext, pid: str) -> bool:
+    """ "drone attacks on US forces" (US troops in combat) against "a base of US troops in Syria":
+    both imply that US troops are somewhere, which confirms nothing. A broader event confirms
+    only at a place."""
+    event, _, place = parse_prop_id(pid)
+    return place is None and split_event(event)[0] != ctx.claim.proposition.event
 
 
 def _joint(ctx: DecisionContext, ev: Evidence) -> bool:

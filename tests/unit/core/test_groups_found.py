@@ -57,3 +57,10 @@ def test_a_found_group_owns_its_fighters() -> None:
             ("laos", "affirm", "attack>mva:laos:*"),
         ],
     )
+
+
+def test_a_group_named_for_the_country_it_fights_in_is_a_group_not_that_country() -> None:
+    assert _groups("The Islamic Resistance in Iraq said it had attacked the base.") == [
+        ("islamic_resistance_in_iraq", "Islamic Resistance in Iraq")
+    ]
+    assert _groups("The Indian Army in Pakistan said the attack failed.") == []  # a state's own army

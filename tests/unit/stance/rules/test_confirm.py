@@ -41,3 +41,16 @@ def test_parties_of_one_joint_statement_do_not_confirm_each_other() -> None:
     later = MemoryBook()
     later.apply(claim(1, "pentagon", "affirm", article="first"))
     assert kinds(later.apply(claim(2, "zelensky", "affirm", article="second"))) == ["CONFIRMED"]
+
+
+def test_a_narrower_event_confirms_a_broader_one_only_at_a_place() -> None:
+    """Troops in combat imply troops deployed; two parties implying that a side's troops are
+    somewhere confirm nothing, while both placing them in Kursk do."""
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", place="russia"))
+    somewhere = book.apply(claim(2, "zelensky", "affirm", event="troops_in_combat", place=None, days=1))
+    assert somewhere == []
+    book2 = MemoryBook()
+    book2.apply(claim(1, "pentagon", "affirm", place="kursk"))
+    there = book2.apply(claim(2, "zelensky", "affirm", event="troops_in_combat", place="kursk", days=1))
+    assert kinds(there) == ["CONFIRMED"]
