@@ -12,6 +12,7 @@ from streams.core.discourse import SpeakerRef
 from streams.core.frame import FrameHit
 from streams.core.matching import Hit
 from streams.core.propositions import event_specs
+from streams.core.scope import is_noun
 from streams.core.vocabulary import NEGATING
 
 _OWNER_REACH = 80  # verb to content: "rejected the latest claims by Russia's defence ministry that"
@@ -167,6 +168,8 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     n_words = ctx.words(start, link.start() if link is not None else end)
     bare = doc.first(pack.deny_markers, start, end)
     if bare is None and cue.kind in ("noncommittal", "deny") and 1 <= n_words <= 3:
+        if _names_a_thing(ctx, start, link.start() if link is not None else end):
+            return None  # "Yordania Bantah Kepemilikan Drone": it denies that, not the story so far
         bare = Hit(cue.start, cue.end, "", cue.text)  # the answer is about the topic at hand
     answer = [c for c in doc.find(pack.cues_before, start, end) if c.key == "noncommittal"]
     if bare is None and answer and n_words <= 7:
@@ -174,6 +177,18 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     if bare is None or n_words > 3:
         return None
     return bare
+
+
+def _names_a_thing(ctx: Reader, start: int, end: int) -> bool:
+    """A short answer that names something (a noun by its affixes, troops or a weapon) says
+    what is denied; an adverb alone ("tidak membantah secara langsung") does not."""
+    pack = ctx.pack
+    if ctx.mentions.triggers(start, end):
+        return False  # "has not confirmed the deployment": the event the story is about
+    if any(is_noun(pack, w) for w in ctx.doc.word_list(start, end)):
+        return True
+    things = (pack.troop_nouns, pack.words("weapon_nouns"))
+    return any(ctx.doc.first(m, start, end) is not None for m in things)
 
 
 def _incident_word(ctx: Reader, start: int, end: int) -> Hit | None:
