@@ -84,6 +84,8 @@ def discover_places(
             continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):
             continue  # "Ukrainian-held", "Rwandan-backed": an adjective, not a place
+        if _describes_people(doc, pack, name.end()):
+            continue  # "the killing of a Sikh leader", "Khalistani terrorist": whose, not where
         own = _POSSESSOR.match(name.group(0))
         if own is not None:  # "Ladakh's Galwan Valley": the place named is the second
             hit = Hit(
@@ -97,6 +99,18 @@ def discover_places(
         if hit not in out:
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
+
+
+def _describes_people(doc: Doc, pack: LangPack, end: int) -> bool:
+    """The name qualifies the people noun right after it ("Sikh leader", "Rohingya refugees"; in
+    English order only)."""
+    if not pack.modifier_first:
+        return False
+    nxt = doc.word_list(end, min(len(doc.text), end + 24))[:1]
+    if not nxt or nxt[0][:1].isupper():
+        return False
+    nouns = (pack.troop_nouns, pack.words("victim_nouns"), pack.words("people_nouns"))
+    return any(m.key_of(nxt[0]) is not None for m in nouns)
 
 
 @memo

@@ -105,6 +105,21 @@ _RELATIVE_APPOSITION = re.compile(
 )
 
 
+_NAME_BEFORE_VERB = re.compile(r",\s+((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+$")
+
+
+def _name_after_object(ctx: Reader, speaker: SpeakerRef, cue_start: int) -> SpeakerRef | None:
+    """ "At a press conference with Ukraine's President Zelensky, Trudeau said": the name right
+    before the verb is its subject; the party before the comma is a preposition's object."""
+    m = _NAME_BEFORE_VERB.search(ctx.text, speaker.end, cue_start)
+    if m is None or m.start() != speaker.end:
+        return None
+    before = ctx.doc.word_list(max(0, speaker.start - 30), speaker.start)[-3:]
+    if not any(ctx.pack.words("governing_preps").key_of(w) is not None for w in before):
+        return None
+    return resolve_segment(ctx, m.start(1), m.end(1), nearest_end=True)
+
+
 def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | None:
     cue, text = site.cue, ctx.text
     # "Austin, who arrived in Kyiv on Monday, said": the relative clause names no speaker.
@@ -131,6 +146,9 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
         return None
     if ctx.doc.quotes.inside(speaker.start) and not ctx.doc.quotes.inside(cue.start):
         return None  # '"... by the Armenian forces," the ministry wrote': the quote names no subject
+    named_last = _name_after_object(ctx, speaker, cue.start)
+    if named_last is not None:
+        return named_last
     # "A spokeswoman for the ministry, Shushan Stepanyan, said": the name in apposition is no gap.
     named = _TRAILING_NAME.search(text, speaker.end, end)
     near_end = named.start() if named is not None else end
