@@ -46,8 +46,7 @@ def _moved(
             last_affirm = later(last_affirm, ev)
         else:
             last_deny = later(last_deny, ev)
-    opposed_now, inferred_now = opposed
-    direct_opp = {*old.opposed, *opposed_now}
+    direct_opp, inferred_opp = _merged_opposition(old, opposed)
     return PartyState(
         party=old.party,
         stance=claim.stance if (direct or old.implied or old.count == 0) else old.stance,
@@ -58,8 +57,8 @@ def _moved(
         last_affirm=last_affirm,
         last_deny=last_deny,
         pending=pending,
-        opposed=sorted(direct_opp),
-        opposed_inferred=sorted({*old.opposed_inferred, *inferred_now} - direct_opp),
+        opposed=direct_opp,
+        opposed_inferred=inferred_opp,
         count=old.count + 1,
         certain=certain,
     )
@@ -97,7 +96,12 @@ def _without_patient(claim: Claim) -> str | None:
     return prop_id(p.event, agent, place)
 
 
+def _merged_opposition(old: PartyState, opposed: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
+    """Parties reported against, directly and only by inference (a direct report wins)."""
+    direct = {*old.opposed, *opposed[0]}
+    return sorted(direct), sorted({*old.opposed_inferred, *opposed[1]} - direct)
+
+
 def _with_opposition(old: PartyState, opposed: tuple[list[str], list[str]]) -> PartyState:
-    direct = sorted({*old.opposed, *opposed[0]})
-    inferred = sorted({*old.opposed_inferred, *opposed[1]} - set(direct))
+    direct, inferred = _merged_opposition(old, opposed)
     return old.model_copy(update={"opposed": direct, "opposed_inferred": inferred})
