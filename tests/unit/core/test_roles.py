@@ -366,3 +366,17 @@ def test_an_assassination_or_arson_by_a_named_side_is_its_attack() -> None:
         "Ukraine said Russian soldiers set fire to the houses in Kupiansk.",
         [("ukraine", "affirm", "attack:russia:kupiansk")],
     )
+
+
+def test_a_hijacking_is_an_attack_and_a_hostage_taking_a_detention() -> None:
+    """CAMEO 181: hijacking by a named side is its attack; people abducted or held hostage are
+    detained (the guide's `arrest`), by whoever the sentence names."""
+    assert_claims(
+        "Pakistan's army said the Baloch Liberation Army had hijacked a passenger train.",
+        [("pakistan", "affirm", "attack:baloch_liberation_army:*")],
+    )
+    assert_claims(
+        "Polisi Indonesia mengatakan TPNPB menyandera seorang pilot.",
+        [("indonesia", "affirm", "arrest:tpnpb:*")],
+        lang="id",
+    )
