@@ -103,3 +103,12 @@ def _after_coordinator(
     if obj is not None and ctx.words(after, obj.start) <= 3:
         return clause_end(ctx, obj.end, end, objects)
     return None
+
+
+def relative_right_before(ctx: Reader, lo: int, pos: int, reach: int = 24) -> int | None:
+    """Where the relative pronoun standing right before `pos` begins ("troops who fought",
+    "serangan yang menewaskan"), not before `lo`; None when the word before is no relative."""
+    before = ctx.doc.word_list(max(lo, pos - reach), pos)
+    if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
+        return None
+    return ctx.text.rfind(before[-1], lo, pos)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from streams.core.agents import fill_agent
-from streams.core.clauses import clause_end, clause_start
+from streams.core.clauses import clause_end, clause_start, relative_right_before
 from streams.core.context import Reader
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
 from streams.core.matching import Hit, PhraseMatcher
@@ -386,10 +386,9 @@ def _relative_on_troops(scope: Scope, trig: Hit) -> bool:
     """ "untuk mendukung pasukan Rusia yang bertempur di Kursk", "troops who fought in Kursk": a
     relative clause describing troops the statement is about; its verb is no second statement."""
     ctx = scope.ctx
-    before = ctx.doc.word_list(max(scope.start, trig.start - 24), trig.start)
-    if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
+    rel_at = relative_right_before(ctx, scope.start, trig.start)
+    if rel_at is None:
         return False
-    rel_at = ctx.text.rfind(before[-1], scope.start, trig.start)
     return any(
         n.end <= rel_at and ctx.words(n.end, rel_at) == 0 and not _introduced(ctx, scope.start, n.start)
         for n in scope.troops

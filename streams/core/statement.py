@@ -7,7 +7,7 @@ import re
 
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
 from streams.core.backrefs import pronoun_speaker
-from streams.core.clauses import has_clause_break
+from streams.core.clauses import has_clause_break, relative_right_before
 from streams.core.context import Reader
 from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
@@ -385,10 +385,9 @@ def _relative_on_event(ctx: Reader, trig: Hit) -> bool:
     """ "membantah serangan drone yang menewaskan tiga tentara AS terjadi di wilayahnya", "denied
     the strike which killed 12 was theirs": a relative clause describing the event denied says
     what it was, which the denial does not dispute."""
-    before = ctx.doc.word_list(max(0, trig.start - 16), trig.start)
-    if not before or before[-1].casefold() not in ctx.pack.glue.relatives:
+    rel_at = relative_right_before(ctx, 0, trig.start, reach=16)
+    if rel_at is None:
         return False
-    rel_at = ctx.text.rfind(before[-1], 0, trig.start)
     events = [h for h in ctx.mentions.triggers(max(0, rel_at - 40), rel_at) if h.end <= rel_at]
     return bool(events) and ctx.words(events[-1].end, rel_at) == 0
 
