@@ -298,7 +298,9 @@ def _content(
                 # 'Allegations that P are "untrue," the ministry said': the quote ends a clause begun before
                 b_start = seg_start
                 b_frames = frames_in(ctx, b_start, speaker.start, speaker)
-            if b_frames:
+            if b_frames or bare_tail:
+                # "Talks will resume in May, the ministry said.": with no event of a known class the
+                # clause before the speaker is still what was said (an open claim), not the tail.
                 frames, span = b_frames, (b_start, speaker.start)
     inner_nc = [c for c in ctx.doc.find(ctx.pack.cues_before, a_start, after_end) if c.key == "noncommittal"]
     if not frames and inner_nc and speaker.start - seg_start > 10:

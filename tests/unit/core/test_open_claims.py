@@ -55,3 +55,15 @@ def test_a_pronoun_of_the_speakers_side_opening_the_statement_makes_it_about_tha
     assert _open("Chile's navy said Peruvian trawlers had tracked the research vessel for days.") == [
         ("chile", "affirm", "peru", None)
     ]
+
+
+def test_a_statement_before_the_speaker_at_the_end_of_the_sentence_is_an_open_claim() -> None:
+    # "P, X said." and '"P," X told.': the clause before the speaker is what was said, even when
+    # it holds no event of a known class.
+    assert _open("The ferry talks resumed in Valparaiso on Monday, the Chilean foreign ministry said.") == [
+        ("chile", "affirm", None, "valparaiso")
+    ]
+    # (a dismissal: "invented news" is a denial marker)
+    assert _open("“This is another piece of invented news,” Peru's foreign minister told.") == [
+        ("peru", "deny", None, None)
+    ]
