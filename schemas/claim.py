@@ -40,7 +40,14 @@ class Speaker(WireModel):
     actor_label: str | None = None
     party: str | None = Field(description="Top-level party (country/organisation); None if unknown.")
     role: str | None = None
-    resolved_by: Literal["name", "alias", "role", "pronoun", "neighbour", "narrator", "unknown"]
+    resolved_by: Literal["name", "alias", "role", "pronoun", "neighbour", "narrator", "home", "unknown"] = (
+        Field(
+            description=(
+                "How the speaker was found; 'home': a state office named without its country, read as"
+                " the office of the one state the article is plainly about."
+            )
+        )
+    )
 
 
 class PropositionRef(WireModel):

@@ -76,7 +76,9 @@ def role_speaker(
         named = SpeakerRef(
             best.start, new_name.end(), ctx.text[best.start : new_name.end()], None, None, role, ""
         )
-        return ref(named, lead, "role" if lead else "unknown", role=role)
+        if lead is None:
+            return home_office(ctx, named, role) or ref(named, None, "unknown", role=role)
+        return ref(named, lead, "role", role=role)
     # "intelijen kami" / "our intelligence": the side of whoever is speaking (an interviewee).
     mine = ctx.doc.first(ctx.pack.first_person, max(start, best.start - 6), min(end, best.end + 8))
     last = disc.last_speaker()
@@ -89,7 +91,19 @@ def role_speaker(
         # "dinas intelijen" right after "Intelijen Pertahanan Ukraina" spoke.
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
-    return ref(best, None, "unknown", role=role)
+    return home_office(ctx, best, role) or ref(best, None, "unknown", role=role)
+
+
+def home_office(ctx: Reader, at: SpeakerRef, role: str | None) -> SpeakerRef | None:
+    """ "the army said" in a story plainly about one state: that state's army (home.py)."""
+    settings = ctx.tuning
+    if role not in settings.home_roles:
+        return None
+    home = ctx.mentions.home(settings.home_least, settings.home_lead)
+    if home is None:
+        return None
+    actor = ctx.gaz.actor_with_role(home, role) or home
+    return SpeakerRef(at.start, at.end, at.text, actor, home, role, "home")
 
 
 def _known_holder(ctx: Reader, best: SpeakerRef, name: re.Match[str], start: int) -> SpeakerRef | None:

@@ -8,6 +8,7 @@ import re
 from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
 from streams.core.groups_found import discover_groups
+from streams.core.home import home_state
 from streams.core.lang import LangPack
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.places_found import discover_places
@@ -74,6 +75,7 @@ class Mentions:
         self._places = HitIndex(sorted(parts + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
+        self._home: tuple[str | None] | None = None
 
     def _targets(self, pack: LangPack) -> list[Hit]:
         """ "the shelling of Jermuk", "the attack on Abqaiq", "serangan terhadap Abqaiq": the
@@ -145,6 +147,13 @@ class Mentions:
 
     def actors(self, start: int, end: int) -> list[Hit]:
         return self._actors.within(start, end)
+
+    def home(self, least: int, lead: float) -> str | None:
+        """The state the whole text is plainly about (home.py), or None."""
+        if self._home is None:
+            parties = self._actors.hits + self._demonyms.hits + self._people.hits
+            self._home = (home_state(self.gaz, parties, self._places.hits, least=least, lead=lead),)
+        return self._home[0]
 
     def groups(self, start: int, end: int) -> list[Hit]:
         """Groups named in the text that the gazetteer does not know (groups_found.py)."""

@@ -26,6 +26,9 @@ class Tuning:
     confidence: Confidence
     answering_roles: frozenset[str]
     successor_roles: tuple[str, ...]
+    home_roles: frozenset[str]
+    home_least: int
+    home_lead: float
     max_sentence_chars: int
     discourse_memory: int
 
@@ -43,6 +46,9 @@ def build_tuning(data: dict[str, Any]) -> Tuning:
         ),
         answering_roles=frozenset(str(r) for r in data.get("answering_roles") or []),
         successor_roles=tuple(str(r) for r in data.get("successor_roles") or []),
+        home_roles=frozenset(str(r) for r in (data.get("home") or {}).get("roles") or []),
+        home_least=int((data.get("home") or {}).get("least", 3)),
+        home_lead=float((data.get("home") or {}).get("lead", 2.0)),
         max_sentence_chars=int(limits.get("max_sentence_chars", 600)),
         discourse_memory=int(limits.get("discourse_memory", 400)),
     )

@@ -129,3 +129,12 @@ def test_the_outlet_carrying_the_statement_closes_the_sentence() -> None:
         "Somali militants shelled Mandera, a Kenyan army spokesman said on Friday, Reuters reports.",
         [("kenya", "affirm", "attack:somalia:*")],
     )
+
+
+def test_the_interior_ministry_after_the_last_comma_is_the_speaker() -> None:
+    from tests.unit.core.helpers import extract_body
+
+    # "P, the interior ministry said.": the office is a role, the speaker (of no known party
+    # here), never the subject of P.
+    ex = extract_body("Protesters were detained in Cusco, the interior ministry said.")
+    assert [a.speaker.text for a in ex.attributions if a.speaker is not None] == ["interior ministry"]
