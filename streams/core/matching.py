@@ -252,6 +252,23 @@ class PhraseMatcher:
         return self._regex is not None
 
 
+class ShieldedMatcher(PhraseMatcher):
+    """A phrase list with shields: longer phrases matched only to hide a listed phrase inside them
+    ("tak berawak", unmanned, holds "tak" and negates nothing; "not only" adds)."""
+
+    _SHIELD = "\0shield"
+
+    def __init__(self, phrases: Iterable[str], shields: Iterable[str]) -> None:
+        pairs = [(p, p.casefold()) for p in phrases]
+        super().__init__([*pairs, *((w, self._SHIELD) for w in shields)])
+
+    def scan(self, text: str) -> list[Hit]:
+        return [h for h in super().scan(text) if h.key != self._SHIELD]
+
+    def scan_tokens(self, tokens: Tokens) -> list[Hit]:
+        return [h for h in super().scan_tokens(tokens) if h.key != self._SHIELD]
+
+
 def phrase_set(phrases: Iterable[str]) -> PhraseMatcher:
     """A matcher whose key is the phrase itself (lower-cased)."""
     return PhraseMatcher((p, p.casefold()) for p in phrases)

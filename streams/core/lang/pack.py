@@ -11,7 +11,7 @@ from typing import Any
 from streams.core.caches import memo
 from streams.core.lang.regex import alt
 from streams.core.lexicon import languages, load_lang
-from streams.core.matching import PhraseMatcher, phrase_set
+from streams.core.matching import PhraseMatcher, ShieldedMatcher, phrase_set
 
 _EMPTY = phrase_set([])
 
@@ -260,7 +260,7 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         deny_markers=_phrases(data, "deny_markers"),
         denial_nouns=_phrases(data, "denial_nouns"),
         claim_nouns=_phrases(data, "claim_nouns"),
-        negators=_phrases(data, "negators"),
+        negators=ShieldedMatcher(_list(data, "negators"), _list(data, "negation_shields")),
         evidence_negators=_phrases(data, "evidence_negators"),
         hedges=_phrases(data, "hedges"),
         speculative=_phrases(data, "speculative"),

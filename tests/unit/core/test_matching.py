@@ -120,3 +120,11 @@ def test_a_name_written_with_a_capital_does_not_match_a_common_word() -> None:
     assert [h.key for h in m.find_all("di timur jauh rusia")] == ["far_east"]
     token_hits = m.scan_tokens(Tokens("lima kali di Lima"))
     assert [(h.key, h.text) for h in token_hits] == [("peru", "Lima")]
+
+
+def test_a_shield_hides_the_phrases_inside_it() -> None:
+    from streams.core.matching import ShieldedMatcher
+
+    m = ShieldedMatcher(["tak", "not"], ["tak berawak", "not only"])
+    assert [h.text for h in m.scan("pesawat tak berawak itu tak menyerang")] == ["tak"]
+    assert [h.text for h in m.scan("they not only shelled it, they did not stop")] == ["not"]
