@@ -223,6 +223,9 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     if appeal is not None and appeal.start == h.start:
         return None  # "called on China to stop", "called for restraint": a demand asserts no fact
     kind = h.key
+    purpose = prev_word is not None and pack.words("purpose_markers").key_of(prev_word.group(1)) is not None
+    if kind == "confirm" and purpose:
+        return None  # "untuk memastikan ...": to ensure
     if kind in ("deny", "confirm", "say", "acknowledge") and negated_before(ctx, h.start, sent.start):
         modal = ctx.doc.first(pack.modal_negation, max(sent.start, h.start - 30), h.start)
         if kind != "deny" and modal is None:

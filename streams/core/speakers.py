@@ -25,7 +25,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         return None
     if nearest_end:
         end = _before_relative(ctx, start, end)
-    refs = compose(ctx, start, end)
+    refs = [r for r in compose(ctx, start, end) if not _related_only(ctx, r, start)]
     if nearest_end and not any(r.actor_id for r in refs):
         issuer = statement_issuer(ctx, start, end)
         if issuer is not None:
@@ -47,6 +47,18 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         or _group_speaker(ctx, start, end, nearest_end)
         or named_speaker(ctx, refs, start, end, nearest_end)
     )
+
+
+def _related_only(ctx: Reader, r: SpeakerRef, start: int) -> bool:
+    """ "Pejabat Taliban, sekutu lama Al Qaeda, ...", "Hamas, an ally of Iran, ...": the party a
+    relation noun governs describes the phrase's head; it is not who speaks."""
+    rel = ctx.doc.last(ctx.pack.words("relation_nouns"), max(start, r.start - 30), r.start)
+    if rel is None:
+        return False
+    between = ctx.doc.word_list(rel.end, r.start)
+    if ctx.pack.modifier_first:  # "an ally of Iran" (not "Iran's ally Hamas")
+        return [w.casefold() for w in between] == ["of"]
+    return not between  # "sekutu Al Qaeda"
 
 
 def _group_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> SpeakerRef | None:

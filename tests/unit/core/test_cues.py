@@ -107,3 +107,12 @@ def test_a_confirmation_no_one_gave_is_silence_not_a_statement() -> None:
         "Neither Damascus nor Moscow has confirmed the shelling.",
         [("turkey", "affirm", "attack:syria:*")],
     )
+
+
+def test_a_confirming_verb_after_a_purpose_marker_states_a_purpose() -> None:
+    ex = extract_body(
+        "Seorang pejabat Chile mengatakan pasukannya akan terus menargetkan Peru di Arica untuk "
+        "memastikan kota itu tidak lagi menjadi tempat perlindungan."
+    )
+    assert "memastikan" not in [a.cue.text for a in ex.attributions]
+    assert not ex.claims

@@ -380,3 +380,11 @@ def test_a_hijacking_is_an_attack_and_a_hostage_taking_a_detention() -> None:
         [("indonesia", "affirm", "arrest:tpnpb:*")],
         lang="id",
     )
+
+
+def test_an_attack_by_an_unmanned_aircraft_is_its_owners() -> None:
+    # "serangan pesawat tak berawak AS": the owner after the aircraft words, as after "drone"
+    assert_claims(
+        "Pejabat Chile mengonfirmasi serangan pesawat tak berawak Peru itu.",
+        [("chile", "affirm", "attack:peru:*")],
+    )
