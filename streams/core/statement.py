@@ -30,7 +30,7 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
     if speaker is None:
         return None
     a_start, after_end, bare_tail = _complement(ctx, site)
-    sub_clause = ctx.doc.first(ctx.pack.clause_breaks, a_start, a_start + 12)
+    sub_clause = ctx.doc.first(ctx.pack.clause_breaks, a_start, min(ctx.sentence.end, a_start + 12))
     if sub_clause is not None and ctx.words(a_start, sub_clause.start) == 0:
         return None  # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported
     frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)

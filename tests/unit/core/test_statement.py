@@ -138,3 +138,12 @@ def test_the_interior_ministry_after_the_last_comma_is_the_speaker() -> None:
     # here), never the subject of P.
     ex = extract_body("Protesters were detained in Cusco, the interior ministry said.")
     assert [a.speaker.text for a in ex.attributions if a.speaker is not None] == ["interior ministry"]
+
+
+def test_a_clause_word_opening_the_next_sentence_leaves_the_statement_before_the_speaker() -> None:
+    # "P, X said. But ...": the next sentence's "But" is no subordinate clause of this verb.
+    assert_claims(
+        "Chilean troops have crossed into Tacna, Peru's defence ministry said. "
+        "But in Arica the border stayed calm.",
+        [("peru", "affirm", "troops_deployed:chile:tacna")],
+    )
