@@ -219,8 +219,14 @@ def _no_subject_before(t: TriggerReading) -> bool:
     start, trig = t.scope.start, t.trig
     if any(np.party and start <= np.start < trig.start for np in t.scope.troops):
         return False
-    pronouns = t.ctx.doc.find(t.ctx.pack.pronouns, max(start, trig.start - 40), trig.start)
-    return not any(h.key == "group" for h in pronouns)
+    return _group_pronoun_before(t.ctx, max(start, trig.start - 40), trig.start) is None
+
+
+def _group_pronoun_before(ctx: Reader, lo: int, hi: int) -> Hit | None:
+    """The last "they" / "mereka" (or "them" as a verb's subject: "seen them engage") in [lo, hi)."""
+    found = [h for h in ctx.doc.find(ctx.pack.pronouns, lo, hi) if h.key == "group"]
+    found += ctx.doc.find(ctx.pack.words("subject_object_pronouns"), lo, hi)
+    return max(found, key=lambda h: h.start, default=None)
 
 
 def _opposed_side(t: TriggerReading) -> None:
@@ -350,9 +356,7 @@ def _agent_from_context(t: TriggerReading) -> None:
         bool(t.troops_in_window())
         or ctx.doc.first(ctx.pack.troop_nouns, t.window_start, t.window_end) is not None
     )
-    group = None
-    for h in ctx.doc.find(ctx.pack.pronouns, max(t.scope.start, trig.start - 40), trig.start):
-        group = h if h.key == "group" else group
+    group = _group_pronoun_before(ctx, max(t.scope.start, trig.start - 40), trig.start)
     if group is not None and ctx.words(group.end, trig.start) <= 4:
         has_troops = True  # "sebagian dari mereka telah bergerak": they = the troops
     if not has_troops:

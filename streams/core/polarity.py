@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from streams.core.clauses import has_clause_break
 from streams.core.frame import IMPLICIT
 from streams.core.matching import Hit
 from streams.core.roles import killing_verb
@@ -28,6 +29,12 @@ def _negation(t: TriggerReading) -> None:
     for neg in ctx.doc.find(ctx.pack.negators, t.clause_lo, min(t.scope.end, trig.end + 40)):
         # (a negated subject may carry its noun phrase: "none of the nationals of Pakistan were")
         reach = 7 if ctx.pack.words("subject_negators").key_of(neg.text) is not None else 4
+        if neg.end < trig.start and _unseen_between(t, neg.end, trig.start):
+            # "we have not yet seen them engage in combat": an observation missing, neither
+            # affirmed nor denied
+            frame.uncertain = True
+            frame.cues.append(UNSEEN)
+            return
         if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach):
             if t.spec.id == "attack" and _deaths_between(t, neg.end, trig.start):
                 continue
@@ -41,6 +48,19 @@ def _negation(t: TriggerReading) -> None:
 
 
 DESCRIBED = "described-under-negation"
+UNSEEN = "unseen"
+
+
+def _unseen_between(t: TriggerReading, lo: int, hi: int) -> bool:
+    """A perception verb right after the negator governs the trigger a few words on."""
+    ctx = t.ctx
+    seen = ctx.doc.first(ctx.pack.words("perception_triggers"), lo, hi)
+    return (
+        seen is not None
+        and ctx.words(lo, seen.start) <= 2
+        and ctx.words(seen.end, hi) <= 7
+        and not has_clause_break(ctx, seen.end, hi)  # "not seen near X because many were wounded"
+    )
 
 
 def _attack_kills(t: TriggerReading) -> bool:
