@@ -56,8 +56,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
     frames = attr.frames or open_frame(ctx, attr)
     out: list[Claim] = _owner_claims(ctx, attr)
     for spk in (attr.speaker, *attr.co_speakers):
-        if ctx.gaz.is_media(spk.actor_id):
-            continue  # an outlet reports claims, it does not make them ("TASS reported")
+        if ctx.gaz.is_media(spk.actor_id) or (spk.actor_id is None and spk.role == "media"):
+            continue  # an outlet reports claims, it does not make them ("TASS reported", "kantor berita X")
         st = _statement(ctx, attr, spk)
         for frame in frames:
             if frame.speculative and not frame.uncertain:

@@ -200,6 +200,8 @@ def _is_back_reference(ctx: Reader, speaker: SpeakerRef) -> bool:
     if speaker.resolved_by == "pronoun":
         return True
     nouns = ctx.pack.generic_org_nouns
+    if ctx.mentions.owners(speaker.start, speaker.end):
+        return False  # "Kementerian Pertahanan Azerbaijan": its country is named, it points nowhere
     return speaker.resolved_by == "role" and any(w.casefold() in nouns for w in speaker.text.split())
 
 

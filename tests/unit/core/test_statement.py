@@ -147,3 +147,13 @@ def test_a_clause_word_opening_the_next_sentence_leaves_the_statement_before_the
         "But in Arica the border stayed calm.",
         [("peru", "affirm", "troops_deployed:chile:tacna")],
     )
+
+
+def test_an_office_named_with_its_country_after_an_outlet_is_no_back_reference() -> None:
+    # "Dilansir kantor berita X, Kementerian Pertahanan Peru mengatakan": the ministry names its
+    # country; it does not point back to the outlet; the outlet itself makes no claim.
+    assert_claims(
+        "Dilansir kantor berita AFP, Rabu (14/9/2022), Kementerian Pertahanan Peru mengatakan "
+        "50 prajurit Peru tewas.",
+        [("peru", "affirm", "casualties:peru:*")],
+    )
