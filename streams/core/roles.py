@@ -71,6 +71,7 @@ def fill_roles(t: TriggerReading) -> bool:
         agent is None
         and t.scope.speaker_party is not None
         and (t.spec.speaker_default or (voice == "active" and _own_institution(t)))
+        and not _unknown_actor_named(t, voice)
     ):
         agent, agent_by = t.scope.speaker_party, "speaker"
     if agent is None:
@@ -195,6 +196,23 @@ def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
 
 def killing_verb(t: TriggerReading) -> bool:
     return _lemma_in(t, t.spec.named_agent_lemmas)
+
+
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9\-]{1,7}")
+
+
+def _unknown_actor_named(t: TriggerReading, voice: str) -> bool:
+    """ "the MNDAA had not captured Lashio", "Lashio direbut MNDAA": the verb's subject (or its
+    by-phrase) is an actor the gazetteer does not know; the speaker's side is not the default."""
+    ctx, trig = t.ctx, t.trig
+    if voice == "passive":
+        lo, hi = trig.end, min(t.clause_hi, trig.end + 40)
+        words = ctx.doc.word_list(lo, hi)[:3]
+    else:
+        lo, hi = max(t.clause_lo, trig.start - 40), trig.start
+        words = ctx.doc.word_list(lo, hi)[-4:]
+    known = {w for h in ctx.mentions.owners(lo, hi) for w in ctx.doc.word_list(h.start, h.end)}
+    return any(_ACRONYM_WORD.fullmatch(w) and w not in known for w in words)
 
 
 def _needs_named_agent(t: TriggerReading) -> bool:

@@ -388,3 +388,10 @@ def test_an_attack_by_an_unmanned_aircraft_is_its_owners() -> None:
         "Pejabat Chile mengonfirmasi serangan pesawat tak berawak Peru itu.",
         [("chile", "affirm", "attack:peru:*")],
     )
+
+
+def test_an_unknown_actor_as_subject_or_agent_is_not_replaced_by_the_speaker() -> None:
+    # "the XYZA had not captured Tacna": a named actor the gazetteer does not know took (or did
+    # not take) the town; the speaker's side did not retake it.
+    assert_claims("Peru's army spokesman said the MRTA had not captured Tacna.", [])
+    assert_claims("Juru bicara militer Peru mengatakan Tacna tidak direbut MRTA.", [])
