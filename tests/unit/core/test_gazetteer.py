@@ -84,3 +84,11 @@ def test_gaza_towns_lie_within_the_strip() -> None:
     gaz = default_gazetteer()
     assert gaz.within("rafah", "gaza") and gaz.within("gaza_city", "palestine")
     assert not gaz.within("west_bank", "gaza")
+
+
+def test_security_services_known_by_acronym_speak_for_their_state() -> None:
+    gaz = default_gazetteer()
+    for name, party in (("SBU", "ukraine"), ("FSB", "russia"), ("CIA", "united_states"), ("ISI", "pakistan")):
+        assert [gaz.party_of(h.key) for h in gaz.find_actors(f"the {name} said")] == [party]
+    # a group's acronym names that group ("TNLA" is the Ta'ang National Liberation Army)
+    assert [h.key for h in gaz.find_actors("TNLA fighters")] == ["tnla"]
