@@ -72,7 +72,47 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         out.append(Hit(start, end, key, doc.text[start:end]))
         if acronym:
             out += _later_acronyms(doc.text, acronym, key, end)
+    out += _acting_acronyms(doc, pack, countries, out)
     return sorted(out, key=lambda h: h.start)
+
+
+_BARE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
+
+
+def _acting_acronyms(doc: Doc, pack: LangPack, countries: list[Hit], found: list[Hit]) -> list[Hit]:
+    """ "kelompok ARSA", "ELN rebels", "MNDAA fighters": an acronym the gazetteer does not know, told
+    as a group or its fighters somewhere in the text, names a group (id: the acronym); every use of
+    it standing alone is that group ("the ELN said"). One that only speaks may be a think tank or a
+    monitor ("ISW said"), no party."""
+    taken = [(h.start, h.end) for h in countries + found]
+    skip = pack.words("non_actor_acronyms")
+    uses: dict[str, list[re.Match[str]]] = {}
+    for m in _BARE_ACRONYM.finditer(doc.text):
+        if any(s <= m.start() < e for s, e in taken) or skip.key_of(m.group(0)) is not None:
+            continue
+        uses.setdefault(m.group(0), []).append(m)
+    out: list[Hit] = []
+    for word, ms in uses.items():
+        if any(_acting(doc, pack, m) for m in ms):
+            out += [Hit(m.start(), m.end(), slug(word), word) for m in ms]
+    return out
+
+
+def _acting(doc: Doc, pack: LangPack, m: re.Match[str]) -> bool:
+    """The acronym right before a word for fighters, or right after a word for a group or its
+    fighters."""
+    after = doc.word_list(m.end(), min(len(doc.text), m.end() + 30))[:1]
+    before = doc.word_list(max(0, m.start() - 30), m.start())[-1:]
+    if after and _fighters(pack, after[0]):
+        return True
+    return bool(before) and (
+        pack.words("group_nouns").key_of(before[0]) is not None or _fighters(pack, before[0])
+    )
+
+
+def _fighters(pack: LangPack, word: str) -> bool:
+    """A word for armed people ("fighters", "pasukan"), not a weak one ("people", "warga")."""
+    return pack.troop_nouns.key_of(word) is not None and word.casefold() not in pack.weak_troop_nouns
 
 
 def _located_in(text: str, end: int, countries: list[Hit]) -> int | None:

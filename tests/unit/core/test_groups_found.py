@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 from tests.unit.core.reader import reader_for
 
 
@@ -64,3 +64,22 @@ def test_a_group_named_for_the_country_it_fights_in_is_a_group_not_that_country(
         ("islamic_resistance_in_iraq", "Islamic Resistance in Iraq")
     ]
     assert _groups("The Indian Army in Pakistan said the attack failed.") == []  # a state's own army
+
+
+def test_an_acronym_told_as_a_group_or_its_fighters_names_that_group() -> None:
+    # "MRTA rebels" somewhere in the text: every "MRTA" standing alone is that group
+    assert_claims(
+        "MRTA rebels attacked a police post near Tacna. The MRTA said Peruvian troops had shelled its camp.",
+        [("mrta", "affirm", "attack:peru:*")],
+    )
+    assert_claims(
+        "Kelompok MRTA mengatakan tentara Peru menembaki kamp mereka.",
+        [("mrta", "affirm", "attack:peru:*")],
+    )
+
+
+def test_an_acronym_that_only_speaks_is_no_party() -> None:
+    # a think tank or a monitor ("ISW said") is no side of the conflict
+    assert claims_of("The CSIW said Peruvian troops had shelled the camp.") == [
+        (None, "affirm", "attack:peru:*")
+    ]
