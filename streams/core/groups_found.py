@@ -90,6 +90,10 @@ def _acting_acronyms(doc: Doc, pack: LangPack, countries: list[Hit], found: list
     for m in _BARE_ACRONYM.finditer(doc.text):
         if any(s <= m.start() < e for s, e in taken) or skip.key_of(m.group(0)) is not None:
             continue
+        if doc.text[max(0, m.start() - 1) : m.start()] == "(" and any(
+            m.start() - 40 <= h.start < m.start() for h in countries
+        ):
+            continue  # "Chinese Maritime Militia (CMM)": a state's forces, named before it
         uses.setdefault(m.group(0), []).append(m)
     out: list[Hit] = []
     for word, ms in uses.items():
