@@ -382,6 +382,9 @@ def _subject(t: TriggerReading) -> Found:
         if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
             return party, s, e
         break
+    described = _described_subject(t, lo)
+    if described is not None:
+        return described
     own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
     if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
         if not STOPS.search(ctx.text, own.end, trig.start):
@@ -430,6 +433,26 @@ def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
         h = ctx.doc.first(matcher, lo, hi)
         if h is not None and ctx.words(lo, h.start) <= 1 and t.scope.speaker_party:
             return t.scope.speaker_party, h.start, h.start
+    return None
+
+
+def _described_subject(t: TriggerReading, lo: int) -> Found:
+    """ "kapal Filipina yang masuk secara ilegal ke beting itu menabrak ...": a party described by a
+    relative clause that runs up to the verb is the verb's subject (a language that puts the
+    relative after its noun and marks no clause end before the verb)."""
+    ctx, trig = t.ctx, t.trig
+    if ctx.pack.modifier_first:
+        return None  # English closes the clause with a comma ("the vessel, which ..., rammed")
+    parties = [p for p in _parties(t, lo, trig.start) if not _governed(t, p[0])]
+    for s, e, party in parties:
+        rel = ctx.doc.first(ctx.pack.clause_breaks, e, trig.start)
+        if rel is None or rel.key not in ctx.pack.glue.relatives or ctx.words(e, rel.start) > 1:
+            continue
+        if STOPS.search(ctx.text, e, trig.start) or ctx.words(rel.end, trig.start) > 12:
+            continue
+        if any(ps > e for ps, _, _ in parties) or ctx.mentions.triggers(rel.end, trig.start):
+            continue  # another party or another event inside: the clause says more than a description
+        return party, s, e
     return None
 
 

@@ -395,3 +395,12 @@ def test_an_unknown_actor_as_subject_or_agent_is_not_replaced_by_the_speaker() -
     # not take) the town; the speaker's side did not retake it.
     assert_claims("Peru's army spokesman said the MRTA had not captured Tacna.", [])
     assert_claims("Juru bicara militer Peru mengatakan Tacna tidak direbut MRTA.", [])
+
+
+def test_a_party_described_by_a_relative_clause_up_to_the_verb_is_its_subject() -> None:
+    # "kapal Peru yang masuk ... ke perairan itu sengaja menabrak ...": the vessel did the ramming
+    assert_claims(
+        "Angkatan Laut Chile menyatakan bahwa sebuah kapal Peru yang masuk secara ilegal ke perairan "
+        "tersebut sengaja menabrak kapal Chile.",
+        [("chile", "affirm", "attack>chile:peru:*")],
+    )
