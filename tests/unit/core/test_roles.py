@@ -404,3 +404,19 @@ def test_a_party_described_by_a_relative_clause_up_to_the_verb_is_its_subject() 
         "tersebut sengaja menabrak kapal Chile.",
         [("chile", "affirm", "attack>chile:peru:*")],
     )
+
+
+def test_a_poisoning_or_slaughter_by_a_named_side_is_its_attack() -> None:
+    assert_claims(
+        "Chile said Peruvian agents poisoned a defector in Arica.", [("chile", "affirm", "attack:peru:arica")]
+    )
+    assert_claims(
+        "Chile mengatakan agen Peru meracuni seorang pembelot di Arica.",
+        [("chile", "affirm", "attack:peru:arica")],
+    )
+    assert_claims(
+        "Chile said Peruvian troops slaughtered villagers near Arica.",
+        [("chile", "affirm", "attack:peru:arica")],
+    )
+    # no perpetrator named: a poisoning is no one's attack
+    assert_claims("Chile said a defector was poisoned in Arica.", [])
