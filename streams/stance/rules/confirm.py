@@ -31,6 +31,7 @@ def check_confirmed(ctx: DecisionContext) -> None:
             and s.last_affirm is not None
             and not ctx.stale(p, s.last_affirm, "affirm")
             and not _joint(ctx, s.last_affirm)
+            and not _elsewhere(ctx, pid, s.last_affirm)
         ]
         mine = ctx.mine(pid)
         if not others or (mine is not None and mine.committed == "affirm"):
@@ -53,6 +54,19 @@ def _weak_broader(ctx: DecisionContext, pid: str) -> bool:
     only at a place."""
     event, _, place = parse_prop_id(pid)
     return place is None and split_event(event)[0] != ctx.claim.proposition.event
+
+
+def _elsewhere(ctx: DecisionContext, pid: str, ev: Evidence) -> bool:
+    """ "US troops at a base in Syria" against "US troops at a base in Jordan": at the place-less
+    proposition both hold, yet they disagree on where; neither confirms the other. (A presence
+    only: fighting or losses told at two places are still the same war's.)"""
+    event, _, place = parse_prop_id(pid)
+    if place is not None or split_event(event)[0] != "troops_deployed":
+        return False
+    mine, theirs = ctx.claim.proposition.place, parse_prop_id(ev.proposition_id)[2]
+    if mine is None or theirs is None:
+        return False
+    return not (ctx.gaz.within(mine, theirs) or ctx.gaz.within(theirs, mine))
 
 
 def _joint(ctx: DecisionContext, ev: Evidence) -> bool:

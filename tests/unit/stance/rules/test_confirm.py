@@ -54,3 +54,14 @@ def test_a_narrower_event_confirms_a_broader_one_only_at_a_place() -> None:
     book2.apply(claim(1, "pentagon", "affirm", place="kursk"))
     there = book2.apply(claim(2, "zelensky", "affirm", event="troops_in_combat", place="kursk", days=1))
     assert kinds(there) == ["CONFIRMED"]
+
+
+def test_a_presence_at_another_place_confirms_nothing() -> None:
+    """Troops at a base in Kursk and troops in Donetsk: both imply troops somewhere, yet they
+    disagree on where; a presence at the same region's town still confirms the region."""
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", place="kursk"))
+    assert book.apply(claim(2, "zelensky", "affirm", place="donetsk", days=1)) == []
+    within = MemoryBook()
+    within.apply(claim(1, "pentagon", "affirm", place="russia"))
+    assert kinds(within.apply(claim(2, "zelensky", "affirm", place="kursk", days=1))) == ["CONFIRMED"]
