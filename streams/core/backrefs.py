@@ -320,12 +320,11 @@ def _earlier_person(ctx: Reader, name: str, start: int) -> SpeakerRef | None:
         for earlier in reversed(disc.mentions + disc.speakers):
             if not earlier.actor_id or earlier.start >= start:
                 continue
-            known = (
-                earlier.text.replace(",", " ").split()
-                if ctx.gaz.actors[earlier.actor_id].kind == "person"
-                else []
-            )
-            follow = _name_after(ctx, earlier.end)
+            person = ctx.gaz.actors[earlier.actor_id].kind == "person"
+            known = earlier.text.replace(",", " ").split() if person else []
+            # the holder's name after an office ("Menteri Pertahanan Korea Selatan Kim Yong-hyun");
+            # after a person's own name, a name is someone else ("... Zelenskyy, Trudeau said")
+            follow = None if person else _name_after(ctx, earlier.end)
             if follow is not None:
                 known += follow.split()
             if tok in known:

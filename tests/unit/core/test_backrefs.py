@@ -169,3 +169,14 @@ def test_the_groups_spokesperson_speaks_for_the_armed_group_last_named() -> None
         [("hezbollah", "affirm", "attack:hezbollah:haifa")],
         "id",
     )
+
+
+def test_a_name_after_a_persons_own_name_is_someone_else() -> None:
+    # "... with Ukrainian President Volodymyr Zelenskyy, Noboa said": a later "Daniel Noboa" is
+    # not Zelenskyy (a name after a person's own name is no part of it)
+    ex = extract_body(
+        "At a joint press conference with Ukrainian President Volodymyr Zelenskyy, Noboa said talks went "
+        "well. On Monday, Daniel Noboa accused Colombia of shelling the border."
+    )
+    parties = [(a.speaker.text, a.speaker.party) for a in ex.attributions if a.speaker is not None]
+    assert ("Daniel Noboa", "ukraine") not in parties
