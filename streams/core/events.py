@@ -360,9 +360,22 @@ def _existentials(ctx: Reader, hits: list[FrameHit]) -> list[FrameHit]:
             # "ada banyak orang di luar sana yang tidak yakin": people who exist, whose side only
             # an earlier sentence could suggest, are no forces present
             or (f.agent_by == "context" and _only_people_after(ctx, f.trigger))
+            # "tak ada satu pun penduduk lokal yang ...": no troops after it at all
+            or not _troops_right_after(ctx, f.trigger)
         )
     ]
     return [f for f in hits if f not in drop]
+
+
+def _troops_right_after(ctx: Reader, trig: Hit) -> bool:
+    """A troop noun within a few words after the existential ("there were no North Korean soldiers",
+    "tidak ada satu pun tentara")."""
+    noun = ctx.doc.first(ctx.pack.troop_nouns, trig.end, trig.end + 40)
+    return (
+        noun is not None
+        and ctx.words(trig.end, noun.start) <= 3
+        and not STOPS.search(ctx.text, trig.end, noun.start)
+    )
 
 
 def _only_people_after(ctx: Reader, trig: Hit) -> bool:
