@@ -112,7 +112,9 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     # "klaim Moskow soal Kursk": Moscow's own act, when Moscow was heard claiming one; the
     # reports "of South Korea" confirmed by the North are not South Korea's act.
     owned = owner is not None and ctx.state.owned.get(owner) == f.event
-    agent = owner if owned and event_specs()[f.event].agent == "subject" else f.agent
+    # (the act told keeps its own agent: "Russia said Ukrainian drones attacked ...; Ukraine denied
+    # Russia's claim" is about Ukraine's attack, not Russia's)
+    agent = owner if owned and f.agent is None and event_specs()[f.event].agent == "subject" else f.agent
     # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner. The place
     # comes only from what this speaker's clause names: a back-reference has none.
     places = ctx.mentions.places_outside_actors(start, end)

@@ -180,3 +180,13 @@ def test_a_short_answer_is_its_first_clause_whatever_follows() -> None:
         "NATO has not confirmed the deployment, but it called it a dangerous escalation."
     )
     assert ("nato", "noncommittal", "troops_deployed:north_korea:*") in claims
+
+
+def test_a_denied_claim_keeps_the_agent_of_the_act_it_told() -> None:
+    # "Chile said Peruvian drones attacked ...; Peru denied Chile's claim": Peru denies that Peru
+    # attacked, not that Chile did
+    assert_claims(
+        "Chile said Peruvian drones attacked a power plant in Arica. "
+        "Peru's army immediately denied Chile's claim.",
+        [("chile", "affirm", "attack:peru:arica"), ("peru", "deny", "attack:peru:*")],
+    )
