@@ -4,6 +4,7 @@ agency said" — who X is, and where P stands (after the verb, or before the spe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
 from streams.core.backrefs import pronoun_speaker
@@ -34,6 +35,16 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
     if sub_clause is not None and ctx.words(a_start, sub_clause.start) == 0:
         return None  # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported
     frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)
+    if (
+        not frames
+        and site.prev is not None
+        and site.prev.frames
+        and _RELATIVE_OBJECT.search(ctx.text, site.content_start(ctx), site.cue.start)
+    ):
+        # "Kyiv reported Russian strikes on Odesa, which Moscow denied": what the relative points
+        # back to is the statement before it
+        frames = [replace(f, cues=[*f.cues, "relative-object"]) for f in site.prev.frames]
+        span = (site.prev.content[0], site.cue.end)
     prev = site.prev
     # "A, B and C condemned the attack, accusing X": the verb that shares the subject shares its list
     shared = prev is not None and speaker is prev.speaker
@@ -108,6 +119,19 @@ _RELATIVE_APPOSITION = re.compile(
 _NAME_BEFORE_VERB = re.compile(r",\s+((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+$")
 
 
+_RELATIVE_OBJECT = re.compile(r",\s*(which|that|yang)\s+[^,;:]{1,80}$", re.IGNORECASE)
+
+
+def _relative_subject(ctx: Reader, seg_start: int, cue_start: int) -> SpeakerRef | None:
+    """ "..., which Ankara and Baku both denied": the verb closes a relative clause whose subject
+    stands inside it (the relative pronoun is its object), not before the comma."""
+    m = _RELATIVE_OBJECT.search(ctx.text, seg_start, cue_start)
+    if m is None:
+        return None
+    who = resolve_segment(ctx, m.end(1), cue_start, nearest_end=False)
+    return who if who is not None and who.party is not None else None
+
+
 def _name_after_object(ctx: Reader, speaker: SpeakerRef, cue_start: int) -> SpeakerRef | None:
     """ "At a press conference with Ukraine's President Zelensky, Trudeau said": the name right
     before the verb is its subject; the party before the comma is a preposition's object."""
@@ -127,7 +151,9 @@ def _named_subject(ctx: Reader, site: CueSite, seg_start: int) -> SpeakerRef | N
     rel = _RELATIVE_APPOSITION.search(text, seg_start, cue.start)
     if rel is not None:
         end = rel.start()
-    speaker = resolve_segment(ctx, seg_start, end, nearest_end=True)
+    speaker = _relative_subject(ctx, seg_start, cue.start) or resolve_segment(
+        ctx, seg_start, end, nearest_end=True
+    )
     speaker = _clause_subject(ctx, site, seg_start) or speaker
     comma = _last_comma(text, seg_start, cue.start)
     tail_end = segment_end(ctx, cue.end, ctx.sentence.end)

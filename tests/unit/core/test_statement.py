@@ -157,3 +157,11 @@ def test_an_office_named_with_its_country_after_an_outlet_is_no_back_reference()
         "50 prajurit Peru tewas.",
         [("peru", "affirm", "casualties:peru:*")],
     )
+
+
+def test_a_relative_clause_closing_with_the_verb_names_its_own_speaker() -> None:
+    # "..., which Lima denied": Lima is the speaker, and what it denies is the statement before
+    assert_claims(
+        "Chile reported Peruvian strikes on Arica, which Lima denied.",
+        [("chile", "affirm", "attack:peru:arica"), ("peru", "deny", "attack:peru:arica")],
+    )
