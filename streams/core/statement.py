@@ -8,11 +8,13 @@ from dataclasses import replace
 
 from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
 from streams.core.backrefs import pronoun_speaker
+from streams.core.caches import memo
 from streams.core.clauses import has_clause_break, relative_right_before
 from streams.core.context import Reader
 from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.frame import EACH_OTHER, FrameHit
+from streams.core.lexicon import load_lang
 from streams.core.matching import Hit
 from streams.core.pairs import pair_subject
 from streams.core.references import answers_accusation, claim_owner, claim_reference, topic_frames
@@ -39,7 +41,7 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
         not frames
         and site.prev is not None
         and site.prev.frames
-        and _RELATIVE_OBJECT.search(ctx.text, site.content_start(ctx), site.cue.start)
+        and _object_relative_before(ctx, site.content_start(ctx), site.cue.start) is not None
     ):
         # "Kyiv reported Russian strikes on Odesa, which Moscow denied": what the relative points
         # back to is the statement before it
@@ -119,13 +121,25 @@ _RELATIVE_APPOSITION = re.compile(
 _NAME_BEFORE_VERB = re.compile(r",\s+((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+$")
 
 
-_RELATIVE_OBJECT = re.compile(r",\s*(which|that|yang)\s+[^,;:]{1,80}$", re.IGNORECASE)
+@memo
+def _relative_object(lang: str) -> re.Pattern[str] | None:
+    """ ", which ... <verb>": a relative clause running up to the verb (lang data `object_relatives`)."""
+    words = [str(w) for w in (load_lang(lang).get("lists") or {}).get("object_relatives") or []]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf",\s*({alt})\s+[^,;:]{{1,80}}$", re.IGNORECASE)
+
+
+def _object_relative_before(ctx: Reader, start: int, end: int) -> re.Match[str] | None:
+    rx = _relative_object(ctx.pack.code)
+    return rx.search(ctx.text, start, end) if rx is not None else None
 
 
 def _relative_subject(ctx: Reader, seg_start: int, cue_start: int) -> SpeakerRef | None:
     """ "..., which Ankara and Baku both denied": the verb closes a relative clause whose subject
     stands inside it (the relative pronoun is its object), not before the comma."""
-    m = _RELATIVE_OBJECT.search(ctx.text, seg_start, cue_start)
+    m = _object_relative_before(ctx, seg_start, cue_start)
     if m is None:
         return None
     who = resolve_segment(ctx, m.end(1), cue_start, nearest_end=False)
