@@ -254,13 +254,23 @@ def _is_country(gaz: Gazetteer, party: str) -> bool:
     return place is not None and place in gaz.places and gaz.places[place].kind == "country"
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
+
+
+def _opens_institution_name(ctx: Reader, at: int) -> bool:
+    run = _NAME_RUN.match(ctx.text, at)
+    return run is not None and ctx.pack.words("named_institution_heads").search(run.group(0)) is not None
+
+
 def named_by_noun_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
     """ "komisi tersebut" / "the ministry": an earlier actor whose name holds that noun."""
     disc = ctx.state.discourse
     for dem in ctx.doc.find(ctx.pack.demonstratives, start, end):
-        _, _, noun = _noun_by(ctx, dem.start, dem.end, start, end, 25)
+        lo, hi, noun = _noun_by(ctx, dem.start, dem.end, start, end, 25)
         if not noun or len(noun) <= 3:
             continue
+        if _opens_institution_name(ctx, ctx.text.find(noun, lo, hi)):
+            continue  # "the Serbian Orthodox Church" names itself; it points back to no one
         for target in sorted(disc.mentions + disc.speakers, key=lambda r: r.start, reverse=True):
             if target.actor_id and target.start < start and noun.casefold() in target.text.casefold():
                 phrase = ctx.text[max(start, dem.start - 25) : dem.end].strip()
