@@ -58,15 +58,27 @@ def _weak_broader(ctx: DecisionContext, pid: str) -> bool:
 
 def _elsewhere(ctx: DecisionContext, pid: str, ev: Evidence) -> bool:
     """ "US troops at a base in Syria" against "US troops at a base in Jordan": at the place-less
-    proposition both hold, yet they disagree on where; neither confirms the other. (A presence
-    only: fighting or losses told at two places are still the same war's.)"""
+    proposition both hold, yet they disagree on where; neither confirms the other. So for attacks
+    told in two different states ("fired at Ukraine" against "missiles fell in Poland"). (Not for
+    fighting or losses: told at two places they are still the same war's.)"""
     event, _, place = parse_prop_id(pid)
-    if place is not None or split_event(event)[0] != "troops_deployed":
+    kind = split_event(event)[0]
+    if place is not None or kind not in ("troops_deployed", "attack"):
         return False
-    mine, theirs = ctx.claim.proposition.place, parse_prop_id(ev.proposition_id)[2]
-    if mine is None or theirs is None:
+    if kind == "attack":
+        mine, theirs = _state_of(ctx, ctx.claim.proposition.id), _state_of(ctx, ev.proposition_id)
+        return mine is not None and theirs is not None and mine != theirs
+    here, there = ctx.claim.proposition.place, parse_prop_id(ev.proposition_id)[2]
+    if here is None or there is None:
         return False
-    return not (ctx.gaz.within(mine, theirs) or ctx.gaz.within(theirs, mine))
+    return not (ctx.gaz.within(here, there) or ctx.gaz.within(there, here))
+
+
+def _state_of(ctx: DecisionContext, pid: str) -> str | None:
+    """The state where an attack is told: its place's, else its target's ("fired at Ukraine")."""
+    slot, _, place = parse_prop_id(pid)
+    where = place or ctx.gaz.party_place(split_event(slot)[1])
+    return ctx.gaz.party_at(where) if where else None
 
 
 def _joint(ctx: DecisionContext, ev: Evidence) -> bool:

@@ -65,3 +65,17 @@ def test_a_presence_at_another_place_confirms_nothing() -> None:
     within = MemoryBook()
     within.apply(claim(1, "pentagon", "affirm", place="russia"))
     assert kinds(within.apply(claim(2, "zelensky", "affirm", place="kursk", days=1))) == ["CONFIRMED"]
+
+
+def test_an_attack_told_in_another_state_confirms_nothing() -> None:
+    """ "Russia fired missiles at Ukraine" against "Russian missiles fell in Poland": both say that
+    Russia attacked, yet in two states: two attacks, not one confirmed. The same attack told at a
+    town and at its country still confirms."""
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", event="attack", agent="russia", place="poland"))
+    at_ukraine = claim(2, "zelensky", "affirm", event="attack", agent="russia", place=None, patient="ukraine")
+    assert book.apply(at_ukraine) == []
+    same = MemoryBook()
+    same.apply(claim(1, "pentagon", "affirm", event="attack", agent="russia", place="kursk"))
+    at_russia = claim(2, "zelensky", "affirm", event="attack", agent="russia", place=None, patient="russia")
+    assert kinds(same.apply(at_russia)) == ["CONFIRMED"]
