@@ -68,8 +68,11 @@ def _warm_up() -> None:
     die_with_parent()
     from streams.core.cities import city_table
     from streams.core.extract import extract
+    from streams.core.lexicon import languages
 
     extract(WARM_UP)
+    for code in languages():  # every pack's rules (its number grammar too), not only the first one's
+        extract(WARM_UP, language=code)
     city_table()  # read on the first place the data does not list
 
 
