@@ -314,8 +314,12 @@ def _background(ctx: Reader, start: int, pos: int) -> bool:
     marker = ctx.doc.last(ctx.pack.words("background_markers"), max(start, ctx.sentence.start), pos)
     if marker is not None and not ctx.doc.find(ctx.pack.cues_before, marker.end, pos):
         return True
-    pretext = ctx.doc.last(ctx.pack.words("pretext_markers"), max(start, pos - 40), pos)
-    return pretext is not None and ctx.words(pretext.end, pos) <= 2
+    for key in ("pretext_markers", "antecedent_markers"):
+        # ("the assault, which followed the US killing of X": what came before is background too)
+        marker = ctx.doc.last(ctx.pack.words(key), max(start, pos - 40), pos)
+        if marker is not None and ctx.words(marker.end, pos) <= 2:
+            return True
+    return False
 
 
 def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
