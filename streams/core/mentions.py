@@ -29,6 +29,10 @@ def _possessor_of(text: str, k: Hit, f: Hit) -> bool:
     return k.start < f.start and _POSSESSOR.fullmatch(text, k.start, f.start) is not None
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
+_SPACES = re.compile(r"\s*")
+
+
 class Mentions:
     def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer, *, headline: bool = False) -> None:
         self.doc = doc
@@ -46,6 +50,10 @@ class Mentions:
         self._outlets = None if headline else pack.words("outlet_heads")
         self._actors = HitIndex([h for h in self._actors.hits if not self._in_name(h, pack, heads)])
         self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_name(h, pack, heads)])
+        # "Sudan's Rapid Support Forces": the group is named, its country only locates it
+        starts = {h.start: h for h in self._actors.hits + self._demonyms.hits}
+        self._actors = HitIndex([h for h in self._actors.hits if not self._locates_group(h, starts)])
+        self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._locates_group(h, starts)])
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
@@ -138,6 +146,20 @@ class Mentions:
     def _capital_head_after(self, h: Hit, heads: PhraseMatcher) -> bool:
         after = self.doc.first(heads, h.end, min(len(self.doc.text), h.end + 30))
         return after is not None and after.text[:1].isupper() and self.doc.words(h.end, after.start) <= 1
+
+    def _locates_group(self, h: Hit, starts: dict[int, Hit]) -> bool:
+        """A state's possessive right before an armed group's name ("Sudan's Rapid Support Forces",
+        "Yemen's Houthi rebels"): no owner of what the group does."""
+        state = self.gaz.actors.get(h.key)
+        if state is None or state.place is None:
+            return False
+        m = _POSSESSIVE_AFTER.match(self.doc.text, h.end)
+        if m is None and not h.text.endswith(("'s", "’s")):
+            return False  # ("Sudan's" may be the demonym itself)
+        end = (m or _SPACES.match(self.doc.text, h.end)).end()  # type: ignore[union-attr]
+        nxt = starts.get(end)
+        group = self.gaz.actors.get(nxt.key) if nxt is not None else None
+        return group is not None and group.kind == "party" and group.place is None
 
     def _in_group(self, h: Hit) -> bool:
         return any(

@@ -53,3 +53,14 @@ def test_a_country_in_an_outlet_s_name_is_no_actor(body: str, lang: str) -> None
     n = len(ctx.text)
     named = {h.key for h in ctx.mentions.actors(0, n) + ctx.mentions.demonyms(0, n)}
     assert "malta" not in named and "sudan" in named
+
+
+@pytest.mark.parametrize("country", ["Sudan's", "Sudan’s"])
+def test_a_state_possessive_before_an_armed_group_only_locates_the_group(country: str) -> None:
+    """ "Sudan's Rapid Support Forces" are the RSF's, not Sudan's: the state owns nothing there,
+    while "Sudan's army" is the state's own."""
+    text = f"An assault by {country} Rapid Support Forces hit the camp, Sudan's army said."
+    ctx = reader_for(text, "en")
+    cut = text.index(" hit ")
+    assert {h.key for h in ctx.mentions.owners(0, cut)} == {"rsf"}
+    assert {h.key for h in ctx.mentions.owners(cut, len(text))} == {"sudan"}
