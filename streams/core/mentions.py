@@ -52,7 +52,13 @@ class Mentions:
         self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_name(h, pack, heads)])
         # "Sudan's Rapid Support Forces": the group is named, its country only locates it
         starts = {h.start: h for h in self._actors.hits + self._demonyms.hits}
-        self._actors = HitIndex([h for h in self._actors.hits if not self._locates_group(h, starts)])
+        self._actors = HitIndex(
+            [
+                h
+                for h in self._actors.hits
+                if not self._locates_group(h, starts) and not self._foreign(h, starts)
+            ]
+        )
         self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._locates_group(h, starts)])
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
@@ -160,6 +166,21 @@ class Mentions:
         nxt = starts.get(end)
         group = self.gaz.actors.get(nxt.key) if nxt is not None else None
         return group is not None and group.kind == "party" and group.place is None
+
+    def _foreign(self, h: Hit, starts: dict[int, Hit]) -> bool:
+        """ "Kantor Kejaksaan Agung Azerbaijan": an office one state's copy names without its
+        country ("Kejaksaan Agung" is Indonesia's), followed by another state's name, is that
+        state's office (languages whose modifiers follow the noun)."""
+        office = self.gaz.actors.get(h.key)
+        if office is None or office.kind != "org" or office.parent is None:
+            return False
+        nxt = starts.get(_SPACES.match(self.doc.text, h.end).end())  # type: ignore[union-attr]
+        state = self.gaz.actors.get(nxt.key) if nxt is not None else None
+        if nxt is None or state is None or state.place not in self.gaz.places:
+            return False
+        # (the country's name, not its capital: "KBRI Seoul" is Indonesia's mission in Seoul)
+        named = nxt.text.casefold() in {n.casefold() for n in self.gaz.places[state.place].names}
+        return named and self.gaz.party_of(state.id) != self.gaz.party_of(h.key)
 
     def _in_group(self, h: Hit) -> bool:
         return any(

@@ -64,3 +64,14 @@ def test_a_state_possessive_before_an_armed_group_only_locates_the_group(country
     cut = text.index(" hit ")
     assert {h.key for h in ctx.mentions.owners(0, cut)} == {"rsf"}
     assert {h.key for h in ctx.mentions.owners(cut, len(text))} == {"sudan"}
+
+
+def test_an_office_one_state_names_bare_followed_by_another_state_is_that_states() -> None:
+    """ "Kejaksaan Agung" is Indonesia's in Indonesian copy; "Kejaksaan Agung Azerbaijan" is
+    Azerbaijan's. A capital after a mission ("KBRI Seoul") is only where it sits."""
+    text = "Kantor Kejaksaan Agung Azerbaijan menyebut lima orang tewas."
+    ctx = reader_for(text, "id")
+    assert {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))} == {"azerbaijan"}
+    mission = "KBRI Seoul menyatakan dua warga tewas."
+    ctx = reader_for(mission, "id")
+    assert "indonesia" in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(mission))}
