@@ -92,3 +92,13 @@ def test_security_services_known_by_acronym_speak_for_their_state() -> None:
         assert [gaz.party_of(h.key) for h in gaz.find_actors(f"the {name} said")] == [party]
     # a group's acronym names that group ("TNLA" is the Ta'ang National Liberation Army)
     assert [h.key for h in gaz.find_actors("TNLA fighters")] == ["tnla"]
+
+
+def test_ri_names_the_republic_of_indonesia_in_indonesian_copy() -> None:
+    """ "Kedubes RI untuk Filipina", "Kemlu RI": the embassy and ministry are Indonesia's, not the
+    host country's named after them."""
+    assert_claims(
+        "Kedubes RI untuk Filipina menyatakan pasukan Filipina dikerahkan ke Jolo.",
+        [("indonesia", "affirm", "troops_deployed:philippines:jolo")],
+        "id",
+    )
