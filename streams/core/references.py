@@ -158,6 +158,8 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     rekayasa"), a short answer ("tidak membantah secara langsung"), or "nothing to add"."""
     doc, pack = ctx.doc, ctx.pack
     refers = doc.first(pack.claim_nouns, start, end) or doc.first(pack.content_anaphors, start, end)
+    if refers is not None and _qualifies_a_thing(ctx, refers):
+        return None  # "Daftar itu tidak benar": that list, not what the story told
     if refers is not None and not _subject_pronoun(ctx, refers):
         return refers
     incident = _incident_word(ctx, start, end)
@@ -179,6 +181,34 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     if bare is None or n_words > 3:
         return None
     return bare
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _qualifies_a_thing(ctx: Reader, refers: Hit) -> bool:
+    """ "Daftar itu tidak benar": a demonstrative after a noun that names neither a statement, an
+    event nor an incident points to that thing (a list), not to what was said or told. (Languages
+    whose demonstratives follow the noun; a verb before it is no head: "membantah itu".)"""
+    pack = ctx.pack
+    if pack.modifier_first or pack.content_anaphors.key_of(refers.text) is None or " " in refers.text.strip():
+        return False
+    m = _WORD_BEFORE.search(ctx.text, max(0, refers.start - 30), refers.start)
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    known = (
+        pack.claim_nouns,
+        pack.cues_before,
+        pack.words("incident_nouns"),
+        pack.words("generic_reference_nouns"),
+    )
+    if word in pack.stopwords or any(k.key_of(word) is not None for k in known):
+        return False
+    verbal = pack.glue.verbal_prefixes
+    if ctx.mentions.triggers(m.start(1), m.end(1)) or (verbal and word.startswith(verbal)):
+        return False
+    return word.isalpha()
 
 
 def _names_a_thing(ctx: Reader, start: int, end: int) -> bool:
