@@ -277,6 +277,7 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
         return
     if chosen.party:
         frame.agent, frame.agent_by = chosen.party, "explicit"
+        frame.extra_agents = [p for p in chosen.co_parties if p not in frame.extra_agents]
     else:
         # "unit militernya" / "their units": whose? The owner named just before, if any.
         start = t.scope.start

@@ -62,3 +62,4 @@ class TroopNP:
     possessive: bool  # "pasukannya" / "their troops"
     text: str
     owner_end: int = 0  # end of the owner phrase, so the owner is not read as a place
+    co_parties: tuple[str, ...] = ()  # "Russian and North Korean soldiers": the owners listed with it

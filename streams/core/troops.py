@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from streams.core.context import Reader
 from streams.core.frame import TroopNP
@@ -10,6 +11,7 @@ from streams.core.matching import Hit
 from streams.core.tokens import STOPS
 
 _MARKS = re.compile(r"[,.;:]")
+_LIST_LINK = re.compile(r"\s*,\s*(?:\w+\s+)?|\s+\w+\s+")  # ", ", " and ", ", and "
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d")  # F-35, Su-25, MiG-29, BM-21
 
 
@@ -35,9 +37,34 @@ def find_troop_nps(ctx: Reader, start: int, end: int) -> list[TroopNP]:
             continue  # "its military cooperation", "army base": a modifier of another noun
         if any(o.start <= noun.start < o.end for o in out):
             continue
-        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end))
+        co = _listed_owners(ctx, noun, owners, party) if party is not None else ()
+        out.append(TroopNP(noun.start, noun.end, party, possessive, noun.text, owner_end, co))
     out.sort(key=lambda np: np.start)
     return out
+
+
+def _listed_owners(ctx: Reader, noun: Hit, owners: list[Hit], party: str) -> tuple[str, ...]:
+    """ "Russian and North Korean soldiers", "tentara Rusia dan Korea Utara": the owners listed
+    with the one next to the noun, each joined to the next by a comma or a coordinator alone."""
+    if ctx.pack.modifier_first:
+        chain = [o for o in reversed(owners) if o.end <= noun.start and noun.start - o.end <= 30]
+    else:
+        chain = [o for o in owners if o.start >= noun.end and o.start - noun.end <= 60]
+    chain = list({(o.start, o.end): o for o in chain}.values())  # (a name may be actor and demonym)
+    opening = min([noun.start, *(o.start for o in chain if o.end <= noun.start)])
+    mutual = ctx.doc.last(ctx.pack.words("mutual_markers"), max(0, opening - 16), opening)
+    if mutual is not None and ctx.words(mutual.end, opening) <= 1:
+        return ()  # "clashes between Azeri and Armenian forces": one event of both sides
+    found: list[str] = []
+    for a, b in pairwise(chain):
+        lo, hi = (b.end, a.start) if ctx.pack.modifier_first else (a.end, b.start)
+        words = {w.casefold() for w in ctx.doc.word_list(lo, hi)}
+        if not _LIST_LINK.fullmatch(ctx.text, lo, hi) or not words <= ctx.pack.glue.coordinators:
+            break
+        other = _party(ctx, b)
+        if other is not None and other != party and other not in found:
+            found.append(other)
+    return tuple(found)
 
 
 def _own_country_before(ctx: Reader, noun: Hit) -> bool:
