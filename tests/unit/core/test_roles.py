@@ -420,3 +420,16 @@ def test_a_poisoning_or_slaughter_by_a_named_side_is_its_attack() -> None:
     )
     # no perpetrator named: a poisoning is no one's attack
     assert_claims("Chile said a defector was poisoned in Arica.", [])
+
+
+def test_counted_deaths_are_the_speakers_losses_and_a_persons_death_is_none() -> None:
+    assert_claims(
+        "Chile's army reported three civilian deaths after the shelling of Arica.",
+        [("chile", "affirm", "casualties:chile:*")],
+    )
+    assert_claims(
+        "Chile's navy confirmed two fatalities in the attack on Arica.",
+        [("chile", "affirm", "casualties:chile:*")],
+    )
+    # "behind the death of" a person names an incident, not a side's losses
+    assert_claims("Chile denied being behind the death of a Peruvian journalist.", [])
