@@ -244,13 +244,39 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
             or STOPS.search(ctx.text, verb.end, weapon.start)
         ):
             continue
-        aim = ctx.doc.first(words("aim_preps"), weapon.end, min(end, weapon.end + 30))
-        if aim is None or ctx.words(weapon.end, aim.start) > 2:
+        if not _aimed(ctx, _last_listed_weapon(ctx, weapon, end).end, end):
             continue
         if _inside_trigger(verb.start, triggers):
             continue
         out.append(Hit(verb.start, weapon.end, "attack", ctx.text[verb.start : weapon.end]))
     return out
+
+
+def _last_listed_weapon(ctx: Reader, weapon: Hit, end: int) -> Hit:
+    """ "rudal balistik dan rudal jelajah", "missiles and drones": the list ends at its last weapon."""
+    weapons = ctx.pack.words("weapon_nouns")
+    while (nxt := ctx.doc.first(weapons, weapon.end, min(end, weapon.end + 30))) is not None:
+        gap = {w.casefold() for w in ctx.doc.word_list(weapon.end, nxt.start)}
+        if (
+            not gap & ctx.pack.glue.coordinators
+            or len(gap) > 3
+            or STOPS.search(ctx.text, weapon.end, nxt.start)
+        ):
+            break
+        weapon = nxt
+    return weapon
+
+
+def _aimed(ctx: Reader, pos: int, end: int) -> bool:
+    """An aim preposition right after the weapons, or after where they came from ("3 rudal dari
+    wilayah Yaman ke Teluk Aden", "drones from Yemen at ships")."""
+    aim = ctx.doc.first(ctx.pack.words("aim_preps"), pos, min(end, pos + 60))
+    if aim is None:
+        return False
+    if ctx.words(pos, aim.start) <= 2:
+        return True
+    origin = ctx.doc.first(ctx.pack.origin_markers, pos, aim.start)
+    return origin is not None and ctx.words(pos, origin.start) <= 2 and ctx.words(origin.end, aim.start) <= 3
 
 
 BLAMED = "blamed-incident"

@@ -226,6 +226,8 @@ def untracked_place(ctx: Reader, start: int, end: int) -> bool:
         lo, hi = m.start(1), m.end(1)
         if m.group(1).split()[0].casefold() in time_words(ctx.pack.code):
             continue  # "in March": a time, not a place
+        if ctx.pack.words("vessel_prefixes").key_of(m.group(1).split()[0]) is not None:
+            continue  # "at the USS Eisenhower": a ship, the target, not a place
         # (a demonym opens no place name: "wounded in the Iranian missile strike")
         if not (ctx.mentions.places(lo, hi) or ctx.mentions.actors(lo, hi) or ctx.mentions.demonyms(lo, hi)):
             return True

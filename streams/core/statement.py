@@ -410,7 +410,21 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         words = ctx.doc.word_list(lo, first[0].start)
         if words and all(own.key_of(w) is not None for w in words):
             return speaker.party  # "claimed to have killed", "mengklaim telah menewaskan"
+    if _own_launch(ctx, lo, hi):
+        return speaker.party  # "mengumumkan telah meluncurkan rudal ke ...": the speaker fired them
     return None
+
+
+def _own_launch(ctx: Reader, lo: int, hi: int) -> bool:
+    """A launch verb opening the content, after auxiliaries only, with a weapon after it."""
+    launch = ctx.doc.first(ctx.pack.words("launch_verbs"), lo, hi)
+    if (
+        launch is None
+        or ctx.doc.first(ctx.pack.words("weapon_nouns"), launch.end, min(hi, launch.end + 30)) is None
+    ):
+        return False
+    own = ctx.pack.words("own_act_auxiliaries")
+    return all(own.key_of(w) is not None for w in ctx.doc.word_list(lo, launch.start))
 
 
 def _own_deed(ctx: Reader, lo: int, hi: int) -> bool:
