@@ -52,14 +52,18 @@ class Mentions:
         self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._in_name(h, pack, heads)])
         # "Sudan's Rapid Support Forces": the group is named, its country only locates it
         starts = {h.start: h for h in self._actors.hits + self._demonyms.hits}
+        ends = {h.end: h for h in self._actors.hits + self._demonyms.hits}
+        order = pack.modifier_first
         self._actors = HitIndex(
             [
                 h
                 for h in self._actors.hits
-                if not self._locates_group(h, starts) and not self._foreign(h, starts)
+                if not self._locates_group(h, starts, ends, order) and not self._foreign(h, starts)
             ]
         )
-        self._demonyms = HitIndex([h for h in self._demonyms.hits if not self._locates_group(h, starts)])
+        self._demonyms = HitIndex(
+            [h for h in self._demonyms.hits if not self._locates_group(h, starts, ends, order)]
+        )
         by_lemma = lemma_trigger_matcher(pack.code)
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
@@ -153,12 +157,19 @@ class Mentions:
         after = self.doc.first(heads, h.end, min(len(self.doc.text), h.end + 30))
         return after is not None and after.text[:1].isupper() and self.doc.words(h.end, after.start) <= 1
 
-    def _locates_group(self, h: Hit, starts: dict[int, Hit]) -> bool:
+    def _locates_group(
+        self, h: Hit, starts: dict[int, Hit], ends: dict[int, Hit], english_order: bool
+    ) -> bool:
         """A state's possessive right before an armed group's name ("Sudan's Rapid Support Forces",
         "Yemen's Houthi rebels"): no owner of what the group does."""
         state = self.gaz.actors.get(h.key)
         if state is None or state.place is None:
             return False
+        if not english_order:
+            # "Kelompok Houthi Yaman", "RSF Sudan": the country right after the group's name
+            before = self.doc.text[: h.start].rstrip()
+            group = self.gaz.actors.get(ends[len(before)].key) if len(before) in ends else None
+            return group is not None and group.kind == "party" and group.place is None
         m = _POSSESSIVE_AFTER.match(self.doc.text, h.end)
         if m is None and not h.text.endswith(("'s", "’s")):
             return False  # ("Sudan's" may be the demonym itself)

@@ -75,3 +75,12 @@ def test_an_office_one_state_names_bare_followed_by_another_state_is_that_states
     mission = "KBRI Seoul menyatakan dua warga tewas."
     ctx = reader_for(mission, "id")
     assert "indonesia" in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(mission))}
+
+
+def test_a_state_named_right_after_an_armed_group_only_locates_it_in_indonesian_order() -> None:
+    """ "Kelompok Houthi Yaman" speaks for the Houthis, not for Yemen; "Pemerintah Yaman" is Yemen's."""
+    text = "Kelompok Houthi Yaman menyebut kapal itu diserang, kata Pemerintah Yaman."
+    ctx = reader_for(text, "id")
+    cut = text.index(" menyebut")
+    assert {h.key for h in ctx.mentions.owners(0, cut)} == {"houthis"}
+    assert "yemen" in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(cut, len(text))}
