@@ -31,6 +31,9 @@ def _possessor_of(text: str, k: Hit, f: Hit) -> bool:
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
 _SPACES = re.compile(r"\s*")
+_SURNAME = re.compile(r" ([A-Z][a-z][a-z'’\-]+)(?![\w'’-])")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 class Mentions:
@@ -58,7 +61,9 @@ class Mentions:
             [
                 h
                 for h in self._actors.hits
-                if not self._locates_group(h, starts, ends, order) and not self._foreign(h, starts)
+                if not self._locates_group(h, starts, ends, order)
+                and not self._foreign(h, starts)
+                and not (order and self._first_name(h, pack, starts))
             ]
         )
         self._demonyms = HitIndex(
@@ -177,6 +182,39 @@ class Mentions:
         nxt = starts.get(end)
         group = self.gaz.actors.get(nxt.key) if nxt is not None else None
         return group is not None and group.kind == "party" and group.place is None
+
+    def _first_name(self, h: Hit, pack: LangPack, starts: dict[int, Hit]) -> bool:
+        """ "ex-Green Beret Jordan Goudreau", "Israel Katz": a state's one-word name followed by a
+        capitalised word that names nothing else — no place, actor, title, institution or outlet
+        word — is a person's first name (English order)."""
+        state = self.gaz.actors.get(h.key)
+        if state is None or state.kind != "party" or state.place is None or " " in h.text.strip():
+            return False
+        if h.text.endswith(("'s", "’s")):
+            return False  # "Britain's Ministry of Defence": a possessive, no first name
+        m = _SURNAME.match(self.doc.text, h.end)
+        if m is None or m.start(1) in starts or _CAPITAL_NEXT.match(self.doc.text, m.end(1)):
+            return False  # ("China Coast Guard": a longer name, no person)
+        word = m.group(1)
+        around = self.doc.find(self.gaz.place_matcher, max(0, h.start - 30), m.end(1) + 30)
+        if word.endswith("s") or any(
+            p.start < h.start or p.end > h.end for p in around if p.start < m.end(1)
+        ):
+            return False  # "Kosovo Serbs", "the South China Sea": a people, a longer place name
+        known = (
+            "title_words",
+            "named_institution_heads",
+            "outlet_heads",
+            "institution_words",
+            "place_nouns",
+            "geographic_nouns",
+        )
+        if word.casefold() in pack.stopwords or any(pack.words(k).key_of(word) is not None for k in known):
+            return False
+        role = self.doc.first(pack.roles, m.start(1), m.start(1) + 60)
+        if role is not None and role.start == m.start(1):
+            return False  # "Ukraine Defence Ministry"
+        return not _THE_BEFORE.search(self.doc.text, max(0, h.start - 5), h.start)
 
     def _foreign(self, h: Hit, starts: dict[int, Hit]) -> bool:
         """ "Kantor Kejaksaan Agung Azerbaijan": an office one state's copy names without its

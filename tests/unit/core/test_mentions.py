@@ -84,3 +84,14 @@ def test_a_state_named_right_after_an_armed_group_only_locates_it_in_indonesian_
     cut = text.index(" menyebut")
     assert {h.key for h in ctx.mentions.owners(0, cut)} == {"houthis"}
     assert "yemen" in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(cut, len(text))}
+
+
+def test_a_country_name_as_a_persons_first_name_is_no_state() -> None:
+    """ "former soldier Jordan Goudreau" is a man, not the state of Jordan; "Jordan Valley" and
+    "Britain's Ministry" keep their states."""
+    person = "Officials said former soldier Jordan Goudreau led the raid."
+    ctx = reader_for(person, "en")
+    assert "jordan" not in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(person))}
+    for text in ("Officials said Jordan Valley farms were shelled.", "Britain's Ministry of Defence said so."):
+        ctx = reader_for(text, "en")
+        assert {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))} & {"jordan", "united_kingdom"}
