@@ -92,6 +92,8 @@ def test_a_country_name_as_a_persons_first_name_is_no_state() -> None:
     person = "Officials said former soldier Jordan Goudreau led the raid."
     ctx = reader_for(person, "en")
     assert "jordan" not in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(person))}
-    for text in ("Officials said Jordan Valley farms were shelled.", "Britain's Ministry of Defence said so."):
+    kept = ("Officials said Jordan Valley farms were shelled.", "Britain's Ministry of Defence said so.")
+    for text in kept:
         ctx = reader_for(text, "en")
-        assert {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))} & {"jordan", "united_kingdom"}
+        parties = {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))}
+        assert parties & {"jordan", "united_kingdom"}
