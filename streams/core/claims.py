@@ -72,12 +72,27 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             if attr.cue.kind == "accuse" and spk.party is not None and frame.agent == spk.party:
                 continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
+            if claim.stance == "deny" and _toll_told(ctx, frame):
+                continue  # "denied that al-Shabaab killed dozens of soldiers": the toll, not the attack
             out.append(claim)
             if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
             elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
                 ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
     return out
+
+
+def _toll_told(ctx: Reader, frame: FrameHit) -> bool:
+    """An attack read from a killing verb with a count after it ("killed dozens of soldiers",
+    "menewaskan 50 tentara"): denying it disputes the dead, not that the attack took place."""
+    trig = frame.trigger
+    if (
+        frame.event != "attack"
+        or ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None
+    ):
+        return False
+    counts = ctx.doc.numbers_between(trig.end, min(len(ctx.text), trig.end + 30))
+    return bool(counts) and ctx.words(trig.end, counts[0].start) <= 1
 
 
 def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:
