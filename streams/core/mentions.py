@@ -73,7 +73,10 @@ class Mentions:
         surface = doc.index(trigger_matcher(pack.code)).hits
         if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
             surface = merge_triggers(surface, doc.index(keyed_words(pack.code, "headline_triggers")).hits)
-        self._triggers = HitIndex(merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface)
+        triggers = merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface
+        # "did not give casualty figures": a casualty word modifying a figure noun names no losses
+        figures = pack.words("figure_heads")
+        self._triggers = HitIndex([t for t in triggers if not self._modifies(t, figures)])
         # Places the gazetteer does not know: after a preposition, or as the object of a verb
         # that takes a place ("took control of the provincial capital Goma").
         takes_place = place_verbs()
@@ -99,6 +102,10 @@ class Mentions:
         self.found_places = {h.key for h in found}
         self.measures_matcher = measure_matcher(pack.code)
         self._home: tuple[str | None] | None = None
+
+    def _modifies(self, trigger: Hit, heads: PhraseMatcher) -> bool:
+        head = self.doc.first(heads, trigger.end, min(len(self.doc.text), trigger.end + 16))
+        return head is not None and self.doc.words(trigger.end, head.start) == 0
 
     def _targets(self, pack: LangPack) -> list[Hit]:
         """ "the shelling of Jermuk", "the attack on Abqaiq", "serangan terhadap Abqaiq": the

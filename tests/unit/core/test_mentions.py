@@ -97,3 +97,14 @@ def test_a_country_name_as_a_persons_first_name_is_no_state() -> None:
         ctx = reader_for(text, "en")
         parties = {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))}
         assert parties & {"jordan", "united_kingdom"}
+
+
+def test_a_casualty_word_modifying_a_figure_noun_is_no_trigger() -> None:
+    """ "did not give casualty figures" tells of no losses; "casualties were heavy" does."""
+
+    def casualty_words(text: str) -> list[str]:
+        ctx = reader_for(text, "en")
+        return [h.text for h in ctx.mentions.triggers(0, len(text)) if "casualties" in h.key.split("|")]
+
+    assert casualty_words("The army did not give casualty figures.") == []
+    assert casualty_words("The army said casualties were heavy.") == ["casualties"]
