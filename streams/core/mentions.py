@@ -36,6 +36,12 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
+def _end_of_word_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 class Mentions:
     def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer, *, headline: bool = False) -> None:
         self.doc = doc
@@ -62,7 +68,7 @@ class Mentions:
                 h
                 for h in self._actors.hits
                 if not self._locates_group(h, starts, ends, order)
-                and not self._foreign(h, starts)
+                and not (not order and self._foreign(h, starts))
                 and not (order and self._first_name(h, pack, starts))
             ]
         )
@@ -179,8 +185,8 @@ class Mentions:
             return False
         if not english_order:
             # "Kelompok Houthi Yaman", "RSF Sudan": the country right after the group's name
-            before = self.doc.text[: h.start].rstrip()
-            group = self.gaz.actors.get(ends[len(before)].key) if len(before) in ends else None
+            before = _end_of_word_before(self.doc.text, h.start)
+            group = self.gaz.actors.get(ends[before].key) if before in ends else None
             return group is not None and group.kind == "party" and group.place is None
         m = _POSSESSIVE_AFTER.match(self.doc.text, h.end)
         if m is None and not h.text.endswith(("'s", "’s")):
