@@ -44,7 +44,9 @@ def find_frames(
     for opened in _triggers(ctx, start, end, troops) + blamed + _weapon_launches(ctx, start, end):
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
-            if event_id == "casualties" and _airliner_downed(ctx, opened, start):
+            if event_id == "casualties" and (
+                _airliner_downed(ctx, opened, start) or _downed_unowned(ctx, opened)
+            ):
                 event_id = "attack"
             spec = specs.get(event_id)
             if spec is None:
@@ -126,6 +128,32 @@ def _airliner_downed(ctx: Reader, trigger: Hit, start: int) -> bool:
         not any(m.start <= c.start < m.end for m in military)
         for c in ctx.doc.find(words("civilian_aircraft_nouns"), lo, hi)
     )
+
+
+def _downed_unowned(ctx: Reader, trigger: Hit) -> bool:
+    """ "its army shot down a drone near the border": no side is named for the drone that fell
+    right after the verb; what is told is the shooter's act, not a side's loss ("shot down a
+    Ukrainian drone" is Ukraine's; a manned jet with no owner named is its side's, known from the
+    story)."""
+    words = ctx.pack.words
+    if words("downing_verbs").key_of(trigger.text) is None:
+        return False
+    craft = ctx.doc.first(words("drone_nouns"), trigger.end, min(ctx.sentence.end, trigger.end + 50))
+    if (
+        craft is None
+        or STOPS.search(ctx.text, trigger.end, craft.start)
+        or ctx.words(trigger.end, craft.start) > 3
+    ):
+        return False
+    if ctx.mentions.owners(trigger.end, craft.end):
+        return False
+    # "drone Ukraina", "a Rafale jet operated by the Indian Air Force": its owner after it
+    after = ctx.mentions.owners(craft.end, min(ctx.sentence.end, craft.end + 60))
+    if not after:
+        return True
+    # "near the border with Mali": a place, not the drone's owner
+    where = ctx.doc.first(ctx.pack.locative_preps, craft.end, after[0].start)
+    return STOPS.search(ctx.text, craft.end, after[0].start) is not None or where is not None
 
 
 def _involved_in_incident(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
@@ -588,7 +616,13 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
             # "pasukan X menyerang wilayah Y": a side striking another is an attack.
             aimed = attack.patient is not None or attack.place_by == "explicit"
             by_troops = combat.agent_by in ("explicit", "sender") and not aimed
-            drop.add(id(attack) if by_troops else id(combat))
+            suffered = (
+                _under_fire(ctx, attack.trigger)
+                and attack.patient in (None, combat.agent)
+                and attack.agent != combat.agent
+            )
+            if not suffered:  # "its troops came under fire from Ukrainian drones": both hold
+                drop.add(id(attack) if by_troops else id(combat))
         taken, lost = events.get("territory_captured"), events.get("casualties")
         if taken is not None and lost is not None:
             # People right after the verb were captured; else a place was taken.
@@ -623,6 +657,12 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
         elif f.event == "territory_recaptured" and _foreign_ground(ctx, f):
             f.event = "territory_captured"  # Russia "liberating" a town in Ukraine takes it
     return kept
+
+
+def _under_fire(ctx: Reader, trig: Hit) -> bool:
+    """ "came under fire", "di bawah tembakan": the trigger opens with a word of suffering."""
+    under = ctx.doc.first(ctx.pack.words("under_markers"), trig.start, trig.end)
+    return under is not None and ctx.words(trig.start, under.start) <= 1
 
 
 def _own_ground(ctx: Reader, f: FrameHit) -> bool:

@@ -105,9 +105,13 @@ def _acting_acronyms(doc: Doc, pack: LangPack, countries: list[Hit], found: list
 def _acting(doc: Doc, pack: LangPack, m: re.Match[str]) -> bool:
     """The acronym right before a word for fighters, or right after a word for a group or its
     fighters."""
-    after = doc.word_list(m.end(), min(len(doc.text), m.end() + 30))[:1]
+    after = doc.word_list(m.end(), min(len(doc.text), m.end() + 30))[:2]
     before = doc.word_list(max(0, m.start() - 30), m.start())[-1:]
     if after and _fighters(pack, after[0]):
+        return True
+    if pack.modifier_first and after and pack.words("group_modifiers").key_of(after[0]) is not None:
+        after = after[1:]  # "the ELN rebel group": a kind of group between the acronym and its noun
+    if pack.modifier_first and after and pack.words("group_nouns").key_of(after[0]) is not None:
         return True
     return bool(before) and (
         pack.words("group_nouns").key_of(before[0]) is not None or _fighters(pack, before[0])

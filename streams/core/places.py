@@ -59,6 +59,12 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         between = _words_outside(ctx, trig.end, place.start, facility)
         if not [w for w in between if not _is_place_word(ctx, w)]:
             return True
+    if (
+        t.suffered_at >= 0
+        and place.end <= t.suffered_at
+        and _suffering_subject(ctx, place.end, t.suffered_at)
+    ):
+        return True
     entry = ctx.pack.words("entry_verbs")
     if entry.key_of(trig.text) is not None and place.start >= trig.end:
         # "had entered Lithuania", "memasuki wilayah Lituania": what was entered is where they are
@@ -77,6 +83,17 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         and not ctx.doc.find(ctx.pack.origin_markers, lo, hi)  # "dibebaskan dari pasukan Ukraina"
         and not ctx.doc.find(ctx.pack.target_markers, lo, hi)
     )
+
+
+def _suffering_subject(ctx: Reader, lo: int, hi: int) -> bool:
+    """ "Kharkiv was shelled", "Ganja has come under fire", "Kharkiv kembali diserang": only
+    auxiliaries and "under" words between the place and the act it suffered."""
+    if STOPS.search(ctx.text, lo, hi):
+        return False
+    links = ctx.doc.find(ctx.pack.words("under_markers"), lo, hi) + ctx.doc.find(
+        ctx.pack.words("passive_links"), lo, hi
+    )
+    return not _words_outside(ctx, lo, hi, sorted(links, key=lambda h: h.start))
 
 
 def _is_place_word(ctx: Reader, word: str) -> bool:

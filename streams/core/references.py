@@ -115,6 +115,12 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     # (the act told keeps its own agent: "Russia said Ukrainian drones attacked ...; Ukraine denied
     # Russia's claim" is about Ukraine's attack, not Russia's)
     agent = owner if owned and f.agent is None and event_specs()[f.event].agent == "subject" else f.agent
+    if (
+        speaker is not None
+        and _own_part_first(ctx, start, refers)
+        and event_specs()[f.event].agent == "subject"
+    ):
+        agent = speaker.party  # "denies any role in the incident": its own part, not the act told
     # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner. The place
     # comes only from what this speaker's clause names: a back-reference has none.
     places = ctx.mentions.places_outside_actors(start, end)
@@ -131,6 +137,13 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
             cues=[f"topic:{refers.text}"],
         )
     ]
+
+
+def _own_part_first(ctx: Reader, start: int, refers: Hit) -> bool:
+    """ "any role in the incident", "keterlibatan dalam insiden itu": the speaker's part in what
+    the word points to opens the content."""
+    part = ctx.doc.first(ctx.pack.words("involvement_nouns"), start, refers.start)
+    return part is not None and ctx.words(start, part.start) <= 1
 
 
 def _head_events(ctx: Reader, refers: Hit) -> set[str]:

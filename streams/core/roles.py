@@ -35,8 +35,17 @@ def fill_roles(t: TriggerReading) -> bool:
     frame, voice = t.frame, _voice(t)
     if _describes(t):
         return False
-    if voice == "passive":
+    under = _under(t)
+    if under is not None:
+        # "Ganja came under fire from Armenian forces", "di bawah gempuran Rusia"
+        owner = _modifier(t)
+        if owner is not None and owner[1] < under.end:
+            owner = None  # "soldiers had come under fire": the sufferers, before the marker
+        who, whom = owner or _by_phrase(t) or _from_phrase(t), _subject(replace(t, trig=under))
+        t.suffered_at = under.start
+    elif voice == "passive":
         who, whom = _by_phrase(t), _subject(t)
+        t.suffered_at = t.trig.start
     elif (defence := _defended(t)) is not None:
         # "air defences were responding to drone attacks on Grozny": the subject is the target.
         owner = _modifier(t)
@@ -98,6 +107,8 @@ def _condemned_told(t: TriggerReading) -> FrameHit | None:
     cue = ctx.doc.last(ctx.pack.cues_before, max(t.scope.start - 40, trig.start - 40), trig.start)
     if cue is None or cue.key not in _STANCE_KINDS or ctx.words(cue.end, trig.start) > 2:
         return None
+    if ctx.pack.words("credit_cues").key_of(cue.text) is not None:
+        return None  # "took credit for the attacks": the speaker's own, whoever the story said
     return next((f for f in ctx.state.topic_frames if f.event == t.spec.id and f.agent), None)
 
 
@@ -177,14 +188,18 @@ def _light_verb_subject(t: TriggerReading) -> Found:
 def _blamed_subject(t: TriggerReading) -> Found:
     """ "Russia was behind the attack", "Rusia berada di balik serangan itu": whoever stands
     behind (is responsible for) the act did it."""
-    return _subject_of_word_before(t, "blame_links", reach=30, gap=2)
+    return _subject_of_word_before(t, "blame_links", reach=50, gap=3)
 
 
 def _subject_of_word_before(t: TriggerReading, words: str, reach: int, gap: int) -> Found:
-    """The subject of a word of the named list standing at most `gap` words before the noun."""
+    """The subject of a word of the named list standing at most `gap` words (determiners aside:
+    "responsible for the car bomb attack") before the noun."""
     ctx, trig = t.ctx, t.trig
     word = ctx.doc.last(ctx.pack.words(words), max(t.scope.start, trig.start - reach), trig.start)
-    if word is None or ctx.words(word.end, trig.start) > gap or STOPS.search(ctx.text, word.end, trig.start):
+    if word is None or STOPS.search(ctx.text, word.end, trig.start):
+        return None
+    dets = ctx.pack.words("noun_determiners")
+    if len([w for w in ctx.doc.word_list(word.end, trig.start) if dets.key_of(w) is None]) > gap:
         return None
     return _subject(replace(t, trig=word))
 
@@ -519,6 +534,35 @@ def _by_phrase(t: TriggerReading) -> Found:
             if ctx.words(h.end, s) <= (5 if weapon is not None else 2 + _platform_words(t, h.end, s)):
                 return party, s, e
             break
+    return None
+
+
+def _under(t: TriggerReading) -> Hit | None:
+    """ "came under attack", "was under heavy Russian shelling", "mendapat serangan": the marker
+    opening the trigger or standing at most two words before it, where the subject suffered the act."""
+    ctx, trig = t.ctx, t.trig
+    marks = ctx.pack.words("under_markers")
+    own = ctx.doc.first(marks, trig.start, trig.end)
+    if own is not None and own.start == trig.start:
+        return own
+    h = ctx.doc.last(marks, max(t.scope.start, trig.start - 40), trig.start)
+    if h is None or ctx.words(h.end, trig.start) > 2 or STOPS.search(ctx.text, h.end, trig.start):
+        return None
+    return h
+
+
+def _from_phrase(t: TriggerReading) -> Found:
+    """ "under fire from Armenian forces", "serangan dari pasukan Armenia": the party a suffered act
+    came from."""
+    ctx, trig = t.ctx, t.trig
+    hi = min(t.clause_hi, trig.end + 80)
+    h = ctx.doc.first(ctx.pack.origin_markers, trig.end, hi)
+    if h is None or ctx.words(trig.end, h.start) > 3 or STOPS.search(ctx.text, trig.end, h.start):
+        return None
+    for s, e, party in _parties(t, h.end, hi):
+        if ctx.words(h.end, s) <= 2 + _platform_words(t, h.end, s):
+            return party, s, e
+        break
     return None
 
 

@@ -38,6 +38,9 @@ class TriggerReading:
     agent_span: list[tuple[int, int]] = field(default_factory=list)  # not places: the agent's words
     clause_lo: int = 0  # the trigger's clause
     clause_hi: int = 0
+    # Where the act a clause's subject suffered is told (a passive verb, "came under fire"; -1:
+    # none): a place just before it is where the act fell.
+    suffered_at: int = -1
 
     @property
     def ctx(self) -> Reader:

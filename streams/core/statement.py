@@ -391,6 +391,8 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     if part is not None and ctx.words(lo, part.start) <= 1:
         return speaker.party
     first = ctx.mentions.triggers(lo, hi)
+    if first and ctx.pack.words("credit_cues").key_of(ctx.text[cue.start : cue.end]) is not None:
+        return speaker.party  # "took credit for the drone attacks": the speaker owns the act
     head = first[0].text.split()[0].casefold() if first else ""
     noun = bool(head) and is_noun(ctx.pack, head)
     # "menyebutkan ada serangkaian serangan": "ada" (there is) introduces, it is no act of the speaker

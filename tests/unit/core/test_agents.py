@@ -39,18 +39,27 @@ def test_the_speakers_own_country_is_the_sender(body: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "attack"),
     [
-        'Ukraina menyebut unit-unit pertama Korut di Kursk sudah "berada di bawah tembakan" pasukan Ukraina.',
-        "Ukraine said the first North Korean units in Kursk had come under fire from Ukrainian forces.",
+        (
+            'Ukraina menyebut unit-unit pertama Korut di Kursk sudah "berada di bawah tembakan" '
+            "pasukan Ukraina.",
+            [],
+        ),
+        # English "fire from" also names who fired: the troops fight, and Ukraine attacked them.
+        (
+            "Ukraine said the first North Korean units in Kursk had come under fire from Ukrainian forces.",
+            [("ukraine", "affirm", "attack>north_korea:ukraine:kursk")],
+        ),
     ],
 )
-def test_troops_under_fire_are_the_ones_in_combat(body: str) -> None:
+def test_troops_under_fire_are_the_ones_in_combat(body: str, attack: list[tuple[str, str, str]]) -> None:
     assert_claims(
         body,
         [
             ("ukraine", "affirm", "troops_deployed:north_korea:kursk"),
             ("ukraine", "affirm", "troops_in_combat:north_korea:kursk"),
+            *attack,
         ],
     )
 

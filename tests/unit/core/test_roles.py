@@ -433,3 +433,22 @@ def test_counted_deaths_are_the_speakers_losses_and_a_persons_death_is_none() ->
     )
     # "behind the death of" a person names an incident, not a side's losses
     assert_claims("Chile denied being behind the death of a Peruvian journalist.", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the gerund of "fire at" is the act, like "fired at"
+        (
+            "Georgia's army denied firing at Russian positions.",
+            [("georgia", "deny", "attack>russia:georgia:*")],
+        ),
+        # the under-phrase's own owner, between the marker and the noun
+        (
+            "Israel's army said its post near Metula came under Hezbollah rocket fire.",
+            [("israel", "affirm", "attack>israel:hezbollah:metula")],
+        ),
+    ],
+)
+def test_fire_suffered_and_fire_denied(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
