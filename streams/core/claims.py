@@ -59,6 +59,7 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
         if ctx.gaz.is_media(spk.actor_id) or (spk.actor_id is None and spk.role == "media"):
             continue  # an outlet reports claims, it does not make them ("TASS reported", "kantor berita X")
         st = _statement(ctx, attr, spk)
+        tolls, kept = 0, 0
         for frame in frames:
             if frame.speculative and not frame.uncertain:
                 continue
@@ -73,12 +74,17 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
                 continue  # a party does not accuse itself: the speaker was misread
             claim = _claim(ctx, st, frame)
             if claim.stance == "deny" and _toll_told(ctx, frame):
+                tolls += 1
                 continue  # "denied that al-Shabaab killed dozens of soldiers": the toll, not the attack
+            kept += 1
             out.append(claim)
             if spk.party and frame.event != OPEN:
                 ctx.remember_claim(spk.party, claim)
             elif spk.party and claim.stance != "noncommittal" and not claim.in_title:
                 ctx.state.open_at[spk.party] = (claim.span.start, claim.stance == "deny")
+        if tolls and not kept:
+            # the toll denied is still what the speaker said: an open claim, never an alert
+            out += [_claim(ctx, st, frame) for frame in open_frame(ctx, attr)]
     return out
 
 
@@ -91,8 +97,10 @@ def _toll_told(ctx: Reader, frame: FrameHit) -> bool:
         or ctx.doc.first(ctx.pack.words("killing_verbs"), trig.start, trig.end) is None
     ):
         return False
-    counts = ctx.doc.numbers_between(trig.end, min(len(ctx.text), trig.end + 30))
-    return bool(counts) and ctx.words(trig.end, counts[0].start) <= 1
+    hi = min(len(ctx.text), trig.end + 30)
+    counts = ctx.doc.numbers_between(trig.end, hi)
+    vague = ctx.doc.first(ctx.pack.words("vague_counts"), trig.end, hi)  # "killed 'many militants'"
+    return any(c is not None and ctx.words(trig.end, c.start) <= 1 for c in [*counts[:1], vague])
 
 
 def _owner_claims(ctx: Reader, attr: Attribution) -> list[Claim]:

@@ -115,7 +115,7 @@ def _office_gap(ctx: Reader, lo: int, hi: int) -> bool:
 
 
 def _nationality(ctx: Reader, hit: Hit) -> bool:
-    marker = ctx.doc.last(ctx.pack.words("nationality_markers"), max(0, hit.start - 16), hit.start)
+    marker = ctx.doc.last(ctx.pack.words("nationality_markers"), max(0, hit.start - 30), hit.start)
     return marker is not None and ctx.words(marker.end, hit.start) == 0
 
 

@@ -72,6 +72,7 @@ def find_frames(
     )
     frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
+    frames = [f for f in frames if not _pattern(ctx, f, start, end)]
     frames += _coordinated_victims(ctx, frames, troops)
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
@@ -657,6 +658,20 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
         elif f.event == "territory_recaptured" and _foreign_ground(ctx, f):
             f.event = "territory_captured"  # Russia "liberating" a town in Ukraine takes it
     return kept
+
+
+def _pattern(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
+    """ "admitted carrying out hundreds of strikes in recent years": acts told as a pattern over
+    years are no incident a party can confirm or contradict; what was said stays an open claim."""
+    trig = f.trigger
+    marks = ctx.doc.find(
+        ctx.pack.words("habitual_markers"), max(start, trig.start - 50), min(end, trig.end + 60)
+    )
+    for m in marks:
+        lo, hi = (trig.end, m.start) if m.start >= trig.end else (m.end, trig.start)
+        if lo <= hi and not STOPS.search(ctx.text, lo, hi):
+            return True  # the marker is in the act's own clause
+    return False
 
 
 def _under_fire(ctx: Reader, trig: Hit) -> bool:

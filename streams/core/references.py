@@ -82,12 +82,25 @@ def claim_reference(ctx: Reader, start: int, end: int) -> list[FrameHit]:
     owners = ctx.mentions.actors(noun.end, min(end, noun.end + 40))
     if not owners:
         return []
+    if _content_follows(ctx, noun, end):
+        return []  # "menepis klaim TPNPB yang menyebut para korban adalah anggota TNI": its own content
     earlier = ctx.state.claims_by_party.get(ctx.gaz.party_of(owners[0].key) or "", [])
     if not earlier:
         return []
     p = earlier[-1].proposition
     trigger = Hit(noun.start, noun.end, p.event, noun.text)
     return [FrameHit(p.event, p.agent, p.place, trigger, cues=[f"claim-ref:{noun.text}"])]
+
+
+def _content_follows(ctx: Reader, noun: Hit, end: int) -> bool:
+    """The claim noun's own content follows it, after its owner if one is named ("klaim TPNPB yang
+    menyebut P", "Hamas's claim that P", "the claim that P")."""
+    pos = noun.end
+    owners = ctx.mentions.actors(noun.end, min(end, noun.end + 40))
+    if owners and ctx.words(noun.end, owners[0].start) <= 1:
+        pos = owners[0].end
+    opener = ctx.doc.first(ctx.pack.words("claim_content_openers"), pos, min(end, pos + 30))
+    return opener is not None and ctx.words(pos, opener.start) <= 1
 
 
 def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef | None) -> list[FrameHit]:
@@ -98,6 +111,8 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     refers = _topic_word(ctx, start, end, cue)
     if refers is None or not _points_back(ctx, start, end, cue, refers):
         return []
+    if ctx.pack.claim_nouns.key_of(refers.text) is not None and _content_follows(ctx, refers, end):
+        return []  # the claim's own content is said: it does not point back
     pool = _topic_pool(ctx, start, end, cue, speaker)
     headed = _head_events(ctx, refers)
     if headed:
