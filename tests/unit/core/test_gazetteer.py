@@ -102,3 +102,11 @@ def test_ri_names_the_republic_of_indonesia_in_indonesian_copy() -> None:
         [("indonesia", "affirm", "troops_deployed:philippines:jolo")],
         "id",
     )
+
+
+def test_a_regional_organisation_is_not_the_state_its_name_contains() -> None:
+    # "American States" inside the name is not the United States
+    assert_claims(
+        "The Organization of American States said Venezuelan troops had crossed into Guyana.",
+        [("organization_of_american_states", "affirm", "troops_deployed:venezuela:guyana")],
+    )
