@@ -58,5 +58,26 @@ def discover(ctx: Reader, speaker: SpeakerRef) -> None:
         memory.remember(Person(name, speaker.party, speaker.role, speaker.actor_id))
 
 
+def names_in(ctx: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Person names in [start, end): (start, end, name without titles)."""
+    out = []
+    for m in _NAME.finditer(ctx.text, start, end):
+        name = _strip_titles(ctx, m.group(0))
+        if name is not None:
+            out.append((m.start() + m.group(0).rfind(name.split()[0]), m.end(), name))
+    return out
+
+
+def discover_introduced(ctx: Reader, name: str, side: SpeakerRef) -> None:
+    """ "Philippine central bank governor Benjamin Diokno spoke on Sunday": a person introduced with
+    a side and an office, speaking or not, is remembered for a later "Diokno said"."""
+    if ctx.people is None or side.party is None or name in ctx.state.learned:
+        return
+    if side.resolved_by in ("pronoun", "neighbour", "unknown") or ctx.people.recall(name) is not None:
+        return
+    ctx.state.learned.add(name)
+    ctx.people.remember(Person(name, side.party, side.role, side.actor_id))
+
+
 def recall(ctx: Reader, name: str) -> Person | None:
     return ctx.people.recall(name) if ctx.people is not None else None

@@ -23,7 +23,7 @@ from streams.core.discourse import SpeakerRef
 from streams.core.events import BLAMED
 from streams.core.frame import FrameHit
 from streams.core.headlines import headline_attribution
-from streams.core.people_found import discover
+from streams.core.people_found import discover, discover_introduced, names_in
 from streams.core.speakers import remember_mentions, resolve_segment
 from streams.core.statement import attribute_before
 
@@ -57,6 +57,7 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
             discover(ctx, attr.speaker)
             ctx.state.discourse.add_speaker(attr.speaker)
             ctx.state.last_attributed = (sent.paragraph, attr.speaker)
+    _introduced_people(ctx)
     ctx.state.open_pending.clear()  # the sentence's open claims are in `open_at` now
     # Narration still sets the scene: who/where the troops are, for later back-references.
     narration = frames_in(ctx, sent.start, sent.end, None)
@@ -64,6 +65,17 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     # A transcript label is not the sentence's subject ("REYES: The United States ...").
     remember_mentions(ctx, label.end() if label is not None else sent.start, sent.end)
     return attrs, claims
+
+
+def _introduced_people(ctx: Reader) -> None:
+    """A name right after the words that give its side and office ("Philippine central bank
+    governor Benjamin Diokno") is remembered, whether or not the sentence quotes him."""
+    sent = ctx.sentence
+    for start, _end, name in names_in(ctx, sent.start, sent.end):
+        lo = max(sent.start, start - 60)
+        side = resolve_segment(ctx, lo, start, nearest_end=True)
+        if side is not None and side.role is not None and ctx.words(side.end, start) <= 1:
+            discover_introduced(ctx, name, side)
 
 
 def _outlet_follows(ctx: Reader, cue: Cue) -> bool:

@@ -104,3 +104,11 @@ def test_an_office_without_a_country_is_the_party_of_the_person_known_to_hold_it
     assert _claims("Finance Minister Kaarel Tamm said Lithuanian troops were in Tartu.", memory) == [
         (None, "troops_deployed:lithuania:tartu")
     ]
+
+
+def test_a_person_introduced_without_speaking_is_remembered() -> None:
+    body = (
+        "Estonian central bank governor Kaarel Tamm visited Tartu on Monday.\n"
+        "Latvian troops had arrived in Narva, Tamm said."
+    )
+    assert _claims(body) == [("estonia", "troops_deployed:latvia:narva")]
