@@ -215,7 +215,9 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
         earlier = any(
             c.start < h.start for c in taken.cues
         )  # "membantah klaim X yang menyebut P": P is denied
-        if noun is None or ctx.words(noun.end, h.start) > 6 or earlier:
+        # "Pakistan, yang membantah terlibat": after a comma the clause tells what the party before it said
+        aside = text[max(sent.start, prev_word.start(1) - 2) : prev_word.start(1)].strip() == ","
+        if (noun is None or ctx.words(noun.end, h.start) > 6 or earlier) and not aside:
             return None
     if pack.words("holding_verbs").key_of(h.text) is not None and not _held_responsible(ctx, sent, h):
         return None  # "held talks", "menganggap penting": only "held X responsible" accuses
