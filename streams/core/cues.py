@@ -193,6 +193,16 @@ def _speaker_follows(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     )
 
 
+def _verb_follows(ctx: Reader, h: Hit) -> bool:
+    """An active verb (by its prefix) right after the word: "menolak membentuk" (not "menolak
+    bertanggung jawab", which rejects a part in the act)."""
+    nxt = ctx.pack.glue.next_word.match(ctx.text, h.end, min(len(ctx.text), h.end + 30))
+    if nxt is None or ctx.text[h.end : nxt.start(1)].strip():
+        return False
+    word = nxt.group(1).casefold()
+    return word.startswith(tuple(ctx.pack.glue.verbal_prefixes)) and len(word) > 4
+
+
 def _clause_goes_on(ctx: Reader, sent: Sentence, owner: Hit) -> bool:
     """An event verb follows the party named after the cue, in the same clause."""
     stop = _CLAUSE.search(ctx.text, owner.end, sent.end)
@@ -219,6 +229,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
         aside = text[max(sent.start, prev_word.start(1) - 2) : prev_word.start(1)].strip() == ","
         if (noun is None or ctx.words(noun.end, h.start) > 6 or earlier) and not aside:
             return None
+    if pack.words("refusal_verbs").key_of(h.text) is not None and _verb_follows(ctx, h):
+        return None  # "menolak menarik pasukannya": a refusal to act asserts no fact
     if pack.words("holding_verbs").key_of(h.text) is not None and not _held_responsible(ctx, sent, h):
         return None  # "held talks", "menganggap penting": only "held X responsible" accuses
     appeal = ctx.doc.first(pack.words("appeal_phrases"), h.start, h.end + 8)
