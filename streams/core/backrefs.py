@@ -174,7 +174,11 @@ def _office_of(ctx: Reader, role: SpeakerRef, owner: SpeakerRef) -> bool:
         return False
     between = ctx.doc.word_list(role.end, owner.start)
     particles = ctx.pack.glue.name_particles
-    return 0 < len(between) <= 2 and all(w.casefold() in particles for w in between)
+    # "a spokesman at the Iranian foreign ministry": a state's office, where the role works
+    at = ctx.pack.words("office_workplace_preps") if owner.role is not None else None
+    return 0 < len(between) <= 2 and all(
+        w.casefold() in particles or (at is not None and at.key_of(w) is not None) for w in between
+    )
 
 
 def pronoun_speaker(ctx: Reader, start: int, end: int, nearest_end: bool) -> SpeakerRef | None:
