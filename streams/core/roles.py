@@ -523,6 +523,8 @@ def _by_phrase(t: TriggerReading) -> Found:
             # "serangan udara di Kabul": a place after a preposition is where, not who
             gap = ctx.words(trig.end, s) - _platform_words(t, trig.end, s)
             if gap <= 1 and _unmarked_gap(t, trig.end, s):
+                if killing_verb(t) and _victims_between(t, trig.end, s):
+                    break  # "pembunuhan warga Palestina": the victims' side
                 return party, s, e
             break
     for h in ctx.doc.find(ctx.pack.words("agent_markers"), trig.end, hi):
@@ -622,9 +624,20 @@ def _modifier(t: TriggerReading) -> Found:
     for s, e, party in _parties(t, trig.end, hi):
         between = ctx.doc.word_list(trig.end, s)
         if len(between) <= 2 and not STOPS.search(ctx.text, trig.end, s) and not _marked(t, trig.end, s):
+            if killing_verb(t) and _victims_between(t, trig.end, s):
+                return None  # "pembunuhan empat prajurit TNI": the killing of TNI soldiers, not by them
             return party, s, e
         break
     return None
+
+
+def _victims_between(t: TriggerReading, lo: int, hi: int) -> bool:
+    """People counted or named as troops or victims between a noun and a party after it."""
+    ctx = t.ctx
+    if ctx.doc.numbers_between(lo, hi):
+        return True
+    people = (ctx.pack.troop_nouns, ctx.pack.words("victim_nouns"))
+    return any(ctx.doc.first(m, lo, hi) is not None for m in people)
 
 
 def _unmarked_gap(t: TriggerReading, lo: int, hi: int) -> bool:

@@ -452,3 +452,23 @@ def test_counted_deaths_are_the_speakers_losses_and_a_persons_death_is_none() ->
 )
 def test_fire_suffered_and_fire_denied(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Indonesian order: the people counted after a killing noun are its victims, not its agent
+        "TPNPB mengaku bertanggung jawab atas pembunuhan dua polisi Indonesia.",
+        "Kelompok TPNPB mengaku bertanggung jawab atas pembunuhan empat prajurit TNI di pos itu.",
+    ],
+)
+def test_the_people_after_a_killing_noun_are_its_victims(body: str) -> None:
+    assert [c[2].split(":")[1] for c in claims_of(body, "id")] == ["tpnpb"]
+
+
+def test_the_troops_after_an_attack_noun_are_its_agent() -> None:
+    assert_claims(
+        "Serangan pasukan Israel menewaskan 20 orang, kata Hamas.",
+        [("hamas", "affirm", "attack:israel:*")],
+        "id",
+    )
