@@ -68,12 +68,15 @@ def names_in(ctx: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def unknown_name(ctx: Reader, name: str) -> bool:
+    """A name no memory of this reading holds yet (there is a memory to learn it into)."""
+    return ctx.people is not None and name not in ctx.state.learned and ctx.people.recall(name) is None
+
+
 def discover_introduced(ctx: Reader, name: str, side: SpeakerRef) -> None:
     """ "Philippine central bank governor Benjamin Diokno spoke on Sunday": a person introduced with
     a side and an office, speaking or not, is remembered for a later "Diokno said"."""
-    if ctx.people is None or side.party is None or name in ctx.state.learned:
-        return
-    if side.resolved_by in ("pronoun", "neighbour", "unknown") or ctx.people.recall(name) is not None:
+    if ctx.people is None or side.party is None or side.resolved_by in ("pronoun", "neighbour", "unknown"):
         return
     ctx.state.learned.add(name)
     ctx.people.remember(Person(name, side.party, side.role, side.actor_id))

@@ -23,7 +23,7 @@ from streams.core.discourse import SpeakerRef
 from streams.core.events import BLAMED
 from streams.core.frame import FrameHit
 from streams.core.headlines import headline_attribution
-from streams.core.people_found import discover, discover_introduced, names_in
+from streams.core.people_found import discover, discover_introduced, names_in, unknown_name
 from streams.core.speakers import remember_mentions, resolve_segment
 from streams.core.statement import attribute_before
 
@@ -72,6 +72,8 @@ def _introduced_people(ctx: Reader) -> None:
     governor Benjamin Diokno") is remembered, whether or not the sentence quotes him."""
     sent = ctx.sentence
     for start, _end, name in names_in(ctx, sent.start, sent.end):
+        if not unknown_name(ctx, name):
+            continue  # known already: no need to read its side again
         lo = max(sent.start, start - 60)
         side = resolve_segment(ctx, lo, start, nearest_end=True)
         if side is not None and side.role is not None and ctx.words(side.end, start) <= 1:
