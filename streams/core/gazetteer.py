@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,6 +166,30 @@ class Gazetteer:
         return self.place_matcher.find_all(text, start, end)
 
 
+# Arabic names as the Indonesian press spells them: the article assimilates before a "sun" letter
+# and "sh" is written "sy" ("Al-Shabaab" -> "Asy-Syabaab", "al-Sham" -> "asy-Syam").
+_ARABIC_ARTICLE = re.compile(r"\b([Aa])l([- ])([A-Za-z]+)")
+_SUN = re.compile(r"(?i)(sh|sy|ts|th|dz|dh|[tdrzsn])")
+
+
+def _indonesian_sh(word: str) -> str:
+    return re.sub(r"(?i)^s(h)", lambda m: m.group(0)[0] + ("Y" if m.group(1).isupper() else "y"), word)
+
+
+def arabic_variants(name: str) -> set[str]:
+    """`name` with each Arabic article written as the Indonesian press writes it."""
+    out = {name}
+    for m in _ARABIC_ARTICLE.finditer(name):
+        a, sep, word = m.groups()
+        sy = _indonesian_sh(word)
+        sun = _SUN.match(sy)
+        forms = {f"{a}l{sep}{sy}"}
+        if sun is not None:
+            forms.add(f"{a}{sun.group(1).lower()}{sep}{sy}")
+        out |= {name[: m.start()] + f + name[m.end() :] for f in forms}
+    return out
+
+
 def _strs(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in (value or []))
 
@@ -201,7 +226,12 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
     hand_places = set(place_data.get("hand") or ())
     a_order = sorted(actors.values(), key=lambda a: a.id not in hand_actors)
     p_order = sorted(places.values(), key=lambda p: p.id not in hand_places)
-    alias_pairs = [(alias, a.id) for a in a_order for alias in (*a.aliases, a.label)]
+    alias_pairs = [
+        (variant, a.id)
+        for a in a_order
+        for alias in (*a.aliases, a.label)
+        for variant in arabic_variants(alias)
+    ]
     demonym_pairs = [(d, a.id) for a in a_order for d in a.demonyms]
     place_pairs = [(name, p.id) for p in p_order for name in (*p.names, p.label)]
     return Gazetteer(

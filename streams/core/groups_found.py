@@ -76,6 +76,31 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
     return sorted(out, key=lambda h: h.start)
 
 
+def state_acronyms(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]:
+    """ "the Kenya Defence Forces (KDF)", "Pasukan Pertahanan Kenya (KDF)": a state's forces named
+    with an acronym of their own. The acronym, there and wherever it stands later, is that state
+    (keyed like the country in the name), so "KDF spokesman" speaks for Kenya."""
+    heads, state = pack.words("group_heads"), pack.words("state_words")
+    out: list[Hit] = []
+    for m in _RUN.finditer(doc.text):
+        acronym = _ACRONYM.match(doc.text, m.end())
+        if acronym is None:
+            continue
+        if any(h.start == acronym.start(1) for h in countries) or any(
+            h.text == acronym.group(1) for h in out
+        ):
+            continue  # known already ("Tentara Nasional Indonesia (TNI)")
+        inside = [h for h in countries if m.start() <= h.start and h.end <= m.end()]
+        if len({h.key for h in inside}) != 1:
+            continue
+        own = [w for w in _free_words(doc.text, m, inside) if w.casefold() not in pack.stopwords]
+        if own and all(state.key_of(w) is not None or heads.key_of(w) is not None for w in own):
+            key = inside[0].key
+            out.append(Hit(acronym.start(1), acronym.end(1), key, acronym.group(1)))
+            out += _later_acronyms(doc.text, acronym, key, acronym.end())
+    return out
+
+
 _BARE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
 
 

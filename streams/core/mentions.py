@@ -7,7 +7,7 @@ import re
 
 from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
-from streams.core.groups_found import discover_groups
+from streams.core.groups_found import discover_groups, state_acronyms
 from streams.core.home import home_state
 from streams.core.lang import LangPack
 from streams.core.matching import Hit, PhraseMatcher
@@ -53,6 +53,9 @@ class Mentions:
         # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
         # is no actor and no owner.
         # (Not in a headline: its capitals make every run of words look like a name.)
+        if not headline:  # "the Kenya Defence Forces (KDF)": "KDF" is Kenya in this text
+            found = state_acronyms(doc, pack, self._actors.hits + self._demonyms.hits)
+            self._actors = HitIndex(sorted(self._actors.hits + found, key=lambda h: h.start))
         groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
         self._groups = HitIndex(groups)
         heads = None if headline else pack.words("named_institution_heads")

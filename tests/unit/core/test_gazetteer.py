@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.gazetteer import default_gazetteer
+from streams.core.gazetteer import arabic_variants, default_gazetteer
 from tests.unit.core.helpers import assert_claims, claims_of
 
 
@@ -109,4 +109,29 @@ def test_a_regional_organisation_is_not_the_state_its_name_contains() -> None:
     assert_claims(
         "The Organization of American States said Venezuelan troops had crossed into Guyana.",
         [("organization_of_american_states", "affirm", "troops_deployed:venezuela:guyana")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("Al-Shabaab", "Asy-Syabaab"),
+        ("Hayat Tahrir al-Sham", "Hayat Tahrir asy-Syam"),
+        ("Jabhat al-Nusra", "Jabhat an-Nusra"),
+    ],
+)
+def test_an_arabic_article_is_also_written_as_the_indonesian_press_writes_it(name: str, variant: str) -> None:
+    assert variant in arabic_variants(name)
+
+
+def test_a_name_without_an_arabic_article_has_no_variants() -> None:
+    assert arabic_variants("Alabama") == {"Alabama"}
+    assert arabic_variants("Al-Qaeda") == {"Al-Qaeda"}  # "q" takes no assimilated article
+
+
+def test_a_group_spelt_the_indonesian_way_speaks() -> None:
+    assert_claims(
+        "Asy-Syabaab mengatakan mereka menyerang pangkalan tentara Kenya.",
+        [("al_shabaab", "affirm", "attack>kenya:al_shabaab:*")],
+        lang="id",
     )

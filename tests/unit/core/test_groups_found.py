@@ -83,3 +83,27 @@ def test_an_acronym_that_only_speaks_is_no_party() -> None:
     assert claims_of("The CSIW said Peruvian troops had shelled the camp.") == [
         (None, "affirm", "attack:peru:*")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The Uganda People's Defence Force (UPDF) said it held the ridge. Later a UPDF spokesman"
+            " said Rwandan troops had attacked the ridge.",
+            "en",
+            ("uganda", "attack:rwanda:*"),
+        ),
+        (
+            "Angkatan Bersenjata Kenya (ABK) bertahan di bukit itu. ABK mengatakan al-Shabaab"
+            " menyerang pangkalan itu.",
+            "id",
+            ("kenya", "attack:al_shabaab:*"),
+        ),
+    ],
+)
+def test_a_state_s_forces_named_with_their_own_acronym_speak_for_the_state_by_it(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    party, prop = expected
+    assert (party, "affirm", prop) in claims_of(text, lang)
