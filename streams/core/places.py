@@ -65,6 +65,8 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         and _suffering_subject(ctx, place.end, t.suffered_at)
     ):
         return True
+    if t.spec.patient == "object" and place.start >= trig.end and _struck_place(t, place):
+        return True
     entry = ctx.pack.words("entry_verbs")
     if entry.key_of(trig.text) is not None and place.start >= trig.end:
         # "had entered Lithuania", "memasuki wilayah Lituania": what was entered is where they are
@@ -83,6 +85,22 @@ def _unmarked_place(t: TriggerReading, place: Hit, direct_object: bool) -> bool:
         and not ctx.doc.find(ctx.pack.origin_markers, lo, hi)  # "dibebaskan dari pasukan Ukraina"
         and not ctx.doc.find(ctx.pack.target_markers, lo, hi)
     )
+
+
+def _struck_place(t: TriggerReading, place: Hit) -> bool:
+    """ "jets struck Kandahar", "a strike that hit Kandahar", "serangan yang menghantam Kabul": the
+    place an act of force hits (its verb's object, or the object of a verb of impact after its noun)."""
+    ctx, trig = t.ctx, t.trig
+    lo = trig.end
+    impact = ctx.doc.first(ctx.pack.words("impact_verbs"), trig.end, place.start)
+    # (its agent and time may stand between: "serangan udara Pakistan pada Kamis yang menghantam")
+    if impact is not None and ctx.words(trig.end, impact.start) <= 8 and not STOPS.search(ctx.text, trig.end, impact.start):
+        lo = impact.end
+    elif t.nominal():
+        return False
+    facility = ctx.doc.find(ctx.pack.words("facility_nouns"), lo, place.start)
+    between = _words_outside(ctx, lo, place.start, facility)
+    return not STOPS.search(ctx.text, lo, place.start) and all(_is_place_word(ctx, w) for w in between)
 
 
 def _suffering_subject(ctx: Reader, lo: int, hi: int) -> bool:
