@@ -94,7 +94,11 @@ def _struck_place(t: TriggerReading, place: Hit) -> bool:
     lo = trig.end
     impact = ctx.doc.first(ctx.pack.words("impact_verbs"), trig.end, place.start)
     # (its agent and time may stand between: "serangan udara Pakistan pada Kamis yang menghantam")
-    if impact is not None and ctx.words(trig.end, impact.start) <= 8 and not STOPS.search(ctx.text, trig.end, impact.start):
+    if (
+        impact is not None
+        and ctx.words(trig.end, impact.start) <= 8
+        and not STOPS.search(ctx.text, trig.end, impact.start)
+    ):
         lo = impact.end
     elif t.nominal():
         return False
