@@ -145,10 +145,17 @@ def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[i
         near = hit is not None and ctx.words(best.end, hit.start) <= 2
     if hit is None or not near:
         return None
+    cand = _last_group(ctx, hit.start)
+    return (hit.start, hit.end, cand) if cand is not None else None
+
+
+def _last_group(ctx: Reader, before: int) -> SpeakerRef | None:
+    """The armed group (a party that is no state) last named before `before`, in this sentence or
+    the ones before."""
     gaz, disc = ctx.gaz, ctx.state.discourse
     here = [
         SpeakerRef(h.start, h.end, h.text, h.key, gaz.party_of(h.key), None, "alias")
-        for h in ctx.mentions.actors(ctx.sentence.start, hit.start)
+        for h in ctx.mentions.actors(ctx.sentence.start, before)
     ]
     for cand in reversed([r for r in disc.mentions if r.start < ctx.sentence.start] + here):
         party = cand.party
@@ -158,8 +165,19 @@ def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[i
             and gaz.actors[party].kind == "party"
             and not _is_country(gaz, party)
         ):
-            return hit.start, hit.end, cand
+            return cand
     return None
+
+
+def group_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "the militants said", "kelompok itu mengatakan": the armed group last named speaks."""
+    noun = ctx.doc.last(ctx.pack.words("group_subject_anaphors"), start, end)
+    if noun is None or ctx.words(noun.end, end) > 1 or ctx.words(start, noun.start) > 1:
+        return None
+    cand = _last_group(ctx, noun.start)
+    if cand is None:
+        return None
+    return SpeakerRef(noun.start, noun.end, noun.text, cand.actor_id, cand.party, None, "neighbour")
 
 
 _NAME_TAIL = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|of|the|for|and))*\s+")

@@ -7,6 +7,7 @@ import re
 
 from streams.core.backrefs import (
     country_speaker,
+    group_speaker,
     institution_speaker,
     named_by_noun_speaker,
     named_speaker,
@@ -43,6 +44,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         pronoun_speaker(ctx, start, end, nearest_end)
         or institution_speaker(ctx, start, end)
         or country_speaker(ctx, start, end)
+        or group_speaker(ctx, start, end)
         or named_by_noun_speaker(ctx, start, end)
         or _group_speaker(ctx, start, end, nearest_end)
         or named_speaker(ctx, refs, start, end, nearest_end)
