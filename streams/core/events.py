@@ -328,6 +328,8 @@ def _blamed_incidents(
         link = _link_before(ctx, words("blame_links"), start, noun) or _deed_before(ctx, start, noun)
         if not _inside_trigger(noun.start, triggers) and (link or accused):
             out.extend(_incident_hit(ctx, start, noun, link))
+    if accused and claim_owner != speaker_party and not triggers and not out:
+        out.extend(_doer_named(ctx, start, end))
     for noun in ctx.doc.find(words("blamed_combat_nouns"), start, end):
         link = _link_before(ctx, words("combat_blame_links"), start, noun)
         # "blamed X for the clashes", not "accused X of violating the truce after clashes"
@@ -335,6 +337,16 @@ def _blamed_incidents(
         if link is not None or (accused and claim_owner != speaker_party and blamed_for):
             out.extend(_incident_hit(ctx, start, noun, link))
     return out
+
+
+def _doer_named(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """ "blamed a Pakistan-based militant group as the mastermind", "menuding X sebagai dalang": an
+    accusation naming the doer of no act it tells blames the act the story is about — an attack
+    by the accused."""
+    doer = ctx.doc.first(ctx.pack.words("doer_nouns"), start, end)
+    if doer is None or ctx.words(start, doer.start) > _BLAME_REACH or _background(ctx, start, doer.start):
+        return []
+    return [Hit(doer.start, doer.end, "attack", doer.text)]
 
 
 def _link_before(ctx: Reader, links: PhraseMatcher, start: int, noun: Hit) -> Hit | None:

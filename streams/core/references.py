@@ -341,6 +341,11 @@ def _topic_pool(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRef
     pool = [f for f in pool if f.event not in own]
     if not pool:
         return []
+    # "X blamed Y as the mastermind, Y denied it": what another speaker said earlier in this very
+    # sentence is nearer than any claim before it.
+    here = [f for f in pool if ctx.sentence.start <= f.trigger.start < start]
+    if here:
+        return here + [f for f in pool if f not in here]
     # The nearest claim another party made is a better antecedent than mere narration.
     # (A denial just before is one the speaker joins: "X called the report a hoax. Y also
     # dismissed it.")
