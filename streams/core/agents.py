@@ -285,8 +285,15 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
         subject = None
         if chosen.start >= trig.end:
             subject = sender(t.ctx, start, trig, None, t.ctx.pack.troop_nouns_possessive)[0]
+        victims_of_other = (
+            subject is not None and t.spec.id == "casualties" and t.scope.speaker_party not in (None, subject)
+        )
         if earlier:
             frame.agent, frame.agent_by = earlier[-1].party, "explicit"
+        elif victims_of_other:
+            # "Pakistan said India had killed two of its soldiers": the killer does not own the
+            # dead; "its" points at the speaker.
+            frame.agent, frame.agent_by = t.scope.speaker_party, "pronoun"
         elif subject is not None:
             # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
             frame.agent, frame.agent_by = subject, "sender"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 
 NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
 
@@ -200,3 +200,17 @@ def test_aircraft_sent_are_no_troop_deployment_but_their_loss_is_a_loss() -> Non
         [("kenya", "affirm", "troops_deployed:somalia:*")],
     )
     assert_claims("Kenya said Somalia lost two jets.", [("kenya", "affirm", "casualties:somalia:*")])
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Armenia said Azerbaijan had killed three of its soldiers near Sotk.", "en"),
+        ("Armenia mengatakan Azerbaijan telah menewaskan tiga tentaranya di dekat Sotk.", "id"),
+    ],
+)
+def test_troops_a_killer_killed_with_a_possessive_are_the_speaker_s(body: str, lang: str) -> None:
+    # "its soldiers" after "Azerbaijan had killed": the killer does not own the dead.
+    found = claims_of(body, lang)
+    assert ("armenia", "affirm", "casualties:armenia:sotk") in found
+    assert not any(p.startswith("casualties:azerbaijan") for _, _, p in found)
