@@ -42,6 +42,9 @@ def _end_of_word_before(text: str, pos: int) -> int:
     return pos
 
 
+_POSSESSIVES = ("'s", "’s")
+
+
 class Mentions:
     def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer, *, headline: bool = False) -> None:
         self.doc = doc
@@ -109,8 +112,27 @@ class Mentions:
         parts = [self._part_named(pack, h) for h in known + found]
         self._places = HitIndex(sorted(parts + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
+        # "di wilayah Zaporizhzhia Ukraina", "in Kharkiv, Ukraine": the country after a place in it
+        # only locates the place; it is no actor (no subject of the verb that follows).
+        locators = {
+            (h.start, h.end) for h in self._actors.hits + self._demonyms.hits if self._locates_place(h)
+        }
+        self._actors = HitIndex([a for a in self._actors.hits if (a.start, a.end) not in locators])
+        self._demonyms = HitIndex([d for d in self._demonyms.hits if (d.start, d.end) not in locators])
+        # (nor a place of its own: the place it locates is the one meant)
+        self._places = HitIndex([p for p in self._places.hits if (p.start, p.end) not in locators])
         self.measures_matcher = measure_matcher(pack.code)
         self._home: tuple[str | None] | None = None
+
+    def _locates_place(self, actor: Hit) -> bool:
+        text = self.doc.text
+        before = self._places.within(max(0, actor.start - 40), actor.start)
+        if not before or text[before[-1].end : actor.start].strip(" ,") or actor.text[-2:] in _POSSESSIVES:
+            return False  # ("Tren de Aragua, Venezuela's interior minister said": the speaker)
+        if "," in text[before[-1].end : actor.start] and text[actor.end : actor.end + 1] not in (",", "."):
+            return False  # "in Kharkiv, Ukraine, ...": the comma closes the apposition
+        country = self.gaz.party_place(self.gaz.party_of(actor.key))
+        return country is not None and before[-1].key != country and self.gaz.within(before[-1].key, country)
 
     def _modifies(self, trigger: Hit, heads: PhraseMatcher) -> bool:
         head = self.doc.first(heads, trigger.end, min(len(self.doc.text), trigger.end + 16))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.core.helpers import assert_claims, claims_of
 from tests.unit.core.reader import reader_for
 
 
@@ -108,3 +109,19 @@ def test_a_casualty_word_modifying_a_figure_noun_is_no_trigger() -> None:
 
     assert casualty_words("The army did not give casualty figures.") == []
     assert casualty_words("The army said casualties were heavy.") == ["casualties"]
+
+
+def test_a_country_after_a_place_in_it_only_locates_the_place() -> None:
+    # "di wilayah Kharkiv Ukraina": Ukraine is where Kharkiv lies, not who killed the three.
+    found = claims_of(
+        "Pejabat Ukraina mengatakan serangan Rusia di wilayah Kharkiv Ukraina menewaskan tiga orang.", "id"
+    )
+    assert ("ukraine", "affirm", "attack:russia:kharkiv") in found
+    assert ("ukraine", "affirm", "attack:ukraine:kharkiv") not in found
+
+
+def test_a_country_with_a_possessive_after_a_place_still_speaks() -> None:
+    assert_claims(
+        "Colombian rebels attacked a convoy in Zulia, Venezuela's defence minister said.",
+        [("venezuela", "affirm", "attack:colombia:zulia")],
+    )
