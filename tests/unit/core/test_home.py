@@ -59,3 +59,24 @@ def test_a_bare_state_office_stays_no_ones_in_a_story_between_two_states() -> No
         "The road was closed, the army said."
     )
     assert ("army", None, "unknown") in _speakers(body)
+
+
+_MALAYSIA = (
+    "Malaysia's king opened parliament. Malaysia's parliament passed the budget. "
+    "Malaysia's government raised fuel subsidies. "
+)
+_INDONESIA = (
+    "Presiden Indonesia menunjuk tim baru. Parlemen Indonesia menyetujui anggaran. "
+    "Pemerintah Indonesia menambah subsidi. "
+)
+
+
+def test_a_bare_minister_or_prosecutor_speaks_for_the_home_state() -> None:
+    for body, lang in [
+        (_MALAYSIA + "The finance minister denied that he had taken bribes.", "en"),
+        (_MALAYSIA + "Prosecutors said the tycoon had bribed officials.", "en"),
+        (_INDONESIA + "Menteri Koperasi membantah menerima suap dari pengusaha.", "id"),
+        (_INDONESIA + "Jaksa penuntut umum menyebut pengusaha itu menyuap pejabat.", "id"),
+    ]:
+        last = extract_body(body, lang).claims[-1]
+        assert last.speaker.party == ("malaysia" if lang == "en" else "indonesia"), body
