@@ -84,7 +84,7 @@ def role_speaker(
     last = disc.last_speaker()
     if mine is not None and last is not None and last.party is not None:
         return ref(best, last, "pronoun", role=role)
-    earlier = disc.last_with_role(role or "", start)
+    earlier = disc.last_with_role(role or "", start) or _kin_holder(ctx, role, start)
     if earlier is not None:
         return ref(best, earlier, "role", role=role)
     if last is not None and role in ctx.tuning.successor_roles:
@@ -92,6 +92,13 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return home_office(ctx, best, role) or ref(best, None, "unknown", role=role)
+
+
+def _kin_holder(ctx: Reader, role: str | None, start: int) -> SpeakerRef | None:
+    """ "the minister" after "Russia's foreign minister": the last holder of a kindred role."""
+    kin = ctx.tuning.role_kin.get(role or "", ())
+    found = [r for k in kin if (r := ctx.state.discourse.last_with_role(k, start)) is not None]
+    return max(found, key=lambda r: r.start, default=None)
 
 
 def home_office(ctx: Reader, at: SpeakerRef, role: str | None) -> SpeakerRef | None:

@@ -26,6 +26,7 @@ class Tuning:
     confidence: Confidence
     answering_roles: frozenset[str]
     successor_roles: tuple[str, ...]
+    role_kin: dict[str, tuple[str, ...]]
     home_roles: frozenset[str]
     home_least: int
     home_lead: float
@@ -46,6 +47,7 @@ def build_tuning(data: dict[str, Any]) -> Tuning:
         ),
         answering_roles=frozenset(str(r) for r in data.get("answering_roles") or []),
         successor_roles=tuple(str(r) for r in data.get("successor_roles") or []),
+        role_kin={str(k): tuple(str(r) for r in v) for k, v in (data.get("role_kin") or {}).items()},
         home_roles=frozenset(str(r) for r in (data.get("home") or {}).get("roles") or []),
         home_least=int((data.get("home") or {}).get("least", 3)),
         home_lead=float((data.get("home") or {}).get("lead", 2.0)),

@@ -3,7 +3,9 @@ a surname, "the statement said")."""
 
 from __future__ import annotations
 
-from tests.unit.core.helpers import assert_claims, extract_body, frame_claims
+import pytest
+
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body, frame_claims
 
 NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
 
@@ -180,3 +182,24 @@ def test_a_name_after_a_persons_own_name_is_someone_else() -> None:
     )
     parties = [(a.speaker.text, a.speaker.party) for a in ex.attributions if a.speaker is not None]
     assert ("Daniel Noboa", "ukraine") not in parties
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Ukraine's army held Kupiansk. Ukraine's president visited Kharkiv. Ukraine's government sent"
+            " aid to Sumy. Russia's foreign minister Sergei Lavrov said Ukrainian troops shelled Belgorod."
+            " The minister added that Ukrainian drones struck Kursk.",
+            "en",
+        ),
+        (
+            "Tentara Ukraina menahan Kupiansk. Presiden Ukraina mengunjungi Kharkiv. Pemerintah Ukraina"
+            " mengirim bantuan ke Sumy. Menteri Luar Negeri Rusia Sergei Lavrov mengatakan pasukan Ukraina"
+            " menembaki Belgorod. Menteri itu menambahkan bahwa drone Ukraina menyerang Kursk.",
+            "id",
+        ),
+    ],
+)
+def test_a_bare_minister_is_the_minister_named_before_not_the_home_state_s(body: str, lang: str) -> None:
+    assert ("russia", "affirm", "attack:ukraine:kursk") in claims_of(body, lang)
