@@ -23,7 +23,7 @@ from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 
-_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck)$")
+_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$")  # ("brought", "caught")
 
 
 Found = tuple[str, int, int] | None  # (party, start, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 
 
 def test_freed_is_a_recapture() -> None:
@@ -305,3 +305,17 @@ def test_arson_by_a_named_perpetrator_is_an_attack_and_a_fire_alone_is_not() -> 
         "id",
     )
     assert_claims("Polisi menyatakan kebakaran di pasar itu menewaskan dua orang.", [], "id")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Nigeria's army said Boko Haram fighters beheaded two farmers.", "en"),
+        ("Nigeria's army said Boko Haram fighters tortured two farmers.", "en"),
+        ("Tentara Nigeria mengatakan Boko Haram memenggal dua petani.", "id"),
+        ("Tentara Nigeria mengatakan Boko Haram menyiksa dua petani.", "id"),
+        ("Tentara Nigeria mengatakan dua petani ditikam Boko Haram.", "id"),
+    ],
+)
+def test_torture_stabbing_and_beheading_by_a_named_group_are_its_attack(body: str, lang: str) -> None:
+    assert ("nigeria", "affirm", "attack:boko_haram:*") in claims_of(body, lang)

@@ -472,3 +472,10 @@ def test_the_troops_after_an_attack_noun_are_its_agent() -> None:
         [("hamas", "affirm", "attack:israel:*")],
         "id",
     )
+
+
+def test_a_passive_participle_in_ght_takes_its_by_phrase_agent() -> None:
+    # "brought down by": "brought" is a participle like "shot"
+    assert ("canada", "affirm", "attack:iran:*") in claims_of(
+        "Canada said the airliner was brought down by an Iranian missile."
+    )
