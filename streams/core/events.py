@@ -563,7 +563,7 @@ def _told_before(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
     out: list[FrameHit] = []
     for f in frames:
         t = f.trigger
-        if BLAMED in f.cues or _own_part(ctx, t) or not _marked(ctx, marks, t):
+        if BLAMED in f.cues or _own_part(ctx, t) or not _marked(ctx, marks, t) or _doer_told(ctx, f):
             out.append(f)
             continue
         told = next((p for p in ctx.state.topic_frames if p.event == f.event), None)
@@ -572,6 +572,17 @@ def _told_before(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
             f.agent_by, f.place_by = "context", "context"
             out.append(f)
     return out
+
+
+def _doer_told(ctx: Reader, f: FrameHit) -> bool:
+    """ "pembunuhan itu dilakukan atas perintah Pyongyang", "the killing was carried out on the
+    orders of Pyongyang": the sentence tells who did the act it points back to."""
+    if f.agent is None or f.agent_by != "explicit":
+        return False
+    words = ctx.pack.words
+    hi = min(ctx.sentence.end, f.trigger.end + 60)
+    markers = [ctx.doc.first(words(k), f.trigger.end, hi) for k in ("order_markers", "agent_markers")]
+    return any(m is not None and ctx.words(f.trigger.end, m.start) <= 4 for m in markers)
 
 
 def _marked(ctx: Reader, marks: PhraseMatcher, trig: Hit) -> bool:

@@ -536,7 +536,20 @@ def _by_phrase(t: TriggerReading) -> Found:
             if ctx.words(h.end, s) <= (5 if weapon is not None else 2 + _platform_words(t, h.end, s)):
                 return party, s, e
             break
-    return None
+    return _ordered_by(t, hi)
+
+
+def _ordered_by(t: TriggerReading, hi: int) -> Found:
+    """ "carried out by female agents on the orders of Pyongyang", "atas perintah Pyongyang": who
+    ordered the act did it."""
+    ctx, trig = t.ctx, t.trig
+    mark = ctx.doc.first(ctx.pack.words("order_markers"), trig.end, hi)
+    if mark is None or ctx.words(trig.end, mark.start) > 8 or STOPS.search(ctx.text, trig.end, mark.start):
+        return None
+    first = next(iter(_parties(t, mark.end, hi)), None)
+    if first is None or ctx.words(mark.end, first[0]) > 1:
+        return None
+    return first[2], first[0], first[1]
 
 
 def _under(t: TriggerReading) -> Hit | None:
