@@ -197,7 +197,26 @@ def best_of(run: list[SpeakerRef], gaz: Gazetteer) -> SpeakerRef | None:
     if not known:
         return run[0] if run else None
     best = max(known, key=lambda g: gaz.specificity(g.actor_id or ""))
+    best = _current_title(best, known, gaz)
     role = best.role or next((g.role for g in run if g.role), None)
     start = min(g.start for g in run)
     end = max(g.end for g in run)
     return SpeakerRef(start, end, best.text, best.actor_id, best.party, role, best.resolved_by)
+
+
+def _current_title(best: SpeakerRef, known: list[SpeakerRef], gaz: Gazetteer) -> SpeakerRef:
+    """ "Dutch Prime Minister Mark Rutte": people change offices; the title the text gives, with its
+    party, wins over the one a person is listed with (Rutte, later NATO's secretary general)."""
+    person = gaz.actors[best.actor_id or ""]
+    if person.kind != "person":
+        return best
+    titled = [
+        g
+        for g in known
+        if g.role is not None
+        and g.party != best.party
+        and g.role != person.role
+        and g.start <= best.start
+        and best.start - 2 <= g.end < best.end  # the title right before the name, or opening it
+    ]
+    return titled[-1] if titled else best

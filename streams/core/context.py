@@ -40,6 +40,8 @@ class ReadingState:
     transcript: tuple[int, SpeakerRef | None, int] | None = None  # (paragraph, speaker, label end)
     learned: set[str] = field(default_factory=set)  # people this article introduced
     recalled: set[tuple[int, int]] = field(default_factory=set)  # speakers named only elsewhere
+    # a listed person this article titles with another party's office ("Dutch PM Mark Rutte")
+    retitled: dict[str, SpeakerRef] = field(default_factory=dict)
 
 
 @dataclass

@@ -32,7 +32,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         if issuer is not None:
             return issuer
     run = _heads_only(ctx, group(ctx, refs, pick_last=nearest_end), start)
-    best = best_of(run, ctx.gaz)
+    best = _as_titled(ctx, run, best_of(run, ctx.gaz))
     workplace = _at_workplace(ctx, refs, run)
     if workplace is not None:
         return workplace
@@ -49,6 +49,21 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
         or _group_speaker(ctx, start, end, nearest_end)
         or named_speaker(ctx, refs, start, end, nearest_end)
     )
+
+
+def _as_titled(ctx: Reader, run: list[SpeakerRef], best: SpeakerRef | None) -> SpeakerRef | None:
+    """A listed person titled with another party's office keeps that party in the whole article
+    ("Dutch Prime Minister Mark Rutte ... Rutte added")."""
+    if best is None:
+        return None
+    gaz, retitled = ctx.gaz, ctx.state.retitled
+    people = [r for r in run if r.actor_id is not None and gaz.actors[r.actor_id].kind == "person"]
+    for p in people:
+        if best.party != p.party and best.role is not None and best.start <= p.start:
+            retitled[p.actor_id or ""] = best
+        elif best.actor_id == p.actor_id and p.actor_id in retitled:
+            return best.as_resolved(retitled[p.actor_id], "role")
+    return best
 
 
 def _related_only(ctx: Reader, r: SpeakerRef, start: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.core.helpers import assert_claims, extract_body
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 
 def test_an_analyst_at_a_place_is_kept_without_a_party() -> None:
@@ -61,3 +61,15 @@ def test_an_indonesian_regional_command_speaks_for_the_state() -> None:
     ):
         claims = extract_body(body, "id").claims
         assert [c.speaker.party for c in claims] == ["indonesia"], body
+
+
+def test_a_listed_person_titled_with_another_party_s_office_speaks_for_that_party() -> None:
+    # People change offices: the title the text gives wins, for the whole article.
+    body = (
+        "Dutch Prime Minister Mark Rutte said Poland's inquiry must go on. "
+        "Rutte added that Russian troops shelled Kharkiv."
+    )
+    assert ("netherlands", "affirm", "attack:russia:kharkiv") in claims_of(body)
+    assert ("nato", "affirm", "attack:russia:kharkiv") in claims_of(
+        "NATO chief Mark Rutte said Russian troops shelled Kharkiv."
+    )
