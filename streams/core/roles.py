@@ -22,6 +22,7 @@ from streams.core.lemmas import lemma
 from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
+from streams.core.troops import group_of
 
 _ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$")  # ("brought", "caught")
 
@@ -534,9 +535,25 @@ def _by_phrase(t: TriggerReading) -> Found:
             # "oleh rudal darat-ke-udara milik Iran": the weapon may stand before its owner
             weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), h.end, s)
             if ctx.words(h.end, s) <= (5 if weapon is not None else 2 + _platform_words(t, h.end, s)):
-                return party, s, e
+                return _unit_named(t, party, s, e, hi)
             break
     return _ordered_by(t, hi)
+
+
+def _unit_named(t: TriggerReading, party: str, s: int, e: int, hi: int) -> tuple[str, int, int]:
+    """ "by Russian mercenaries from the Wagner Group": the group after the state's people did it."""
+    ctx = t.ctx
+    if ctx.pack.modifier_first:  # "Russian mercenaries from ...": the noun after its owner
+        noun = ctx.doc.first(ctx.pack.troop_nouns, e, min(hi, e + 30))
+        near = noun is not None and ctx.words(e, noun.start) <= 1
+    else:  # "tentara bayaran Rusia dari ...": before it
+        noun = ctx.doc.last(ctx.pack.troop_nouns, max(0, s - 30), s)
+        near = noun is not None and ctx.words(noun.end, s) <= 1
+    if noun is None or not near:
+        return party, s, e
+    owners = ctx.mentions.owners(noun.end, hi) + ctx.mentions.groups(noun.end, hi)
+    unit = group_of(ctx, max(noun.end, e), owners)
+    return (unit[0], s, unit[1]) if unit is not None else (party, s, e)
 
 
 def _ordered_by(t: TriggerReading, hi: int) -> Found:

@@ -122,7 +122,28 @@ def owner_of(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int
     party, owner_end = _owner_after(ctx, noun, owners)
     if party is None and ctx.pack.modifier_first:
         party = _owner_before(ctx, noun, owners)
+    if party is not None:
+        unit = group_of(ctx, max(owner_end, noun.end), owners)
+        if unit is not None:
+            return unit
     return party, owner_end
+
+
+_FROM_GROUP = re.compile(r"\s+(?:from|of|dari)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def group_of(ctx: Reader, pos: int, owners: list[Hit]) -> tuple[str, int] | None:
+    """ "Russian mercenaries from the Wagner Group", "tentara bayaran Rusia dari Grup Wagner": the
+    armed group named after the state's people is whose they are."""
+    m = _FROM_GROUP.match(ctx.text, pos)
+    if m is None:
+        return None
+    hit = next((h for h in owners if h.start == m.end()), None)
+    party = _party(ctx, hit) if hit is not None else None
+    gaz = ctx.gaz
+    if hit is None or party is None or gaz.party_place(party) is not None:
+        return None  # (a state after "from" is where they come from, already read)
+    return party, hit.end
 
 
 def _owner_after(ctx: Reader, noun: Hit, owners: list[Hit]) -> tuple[str | None, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.troops import find_troop_nps
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 from tests.unit.core.reader import reader_for
 
 
@@ -94,3 +94,14 @@ def test_aircraft_brought_down_are_losses_in_indonesian_too() -> None:
         [("kenya", "affirm", "casualties:somalia:*")],
         "id",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Ukraine said Bakhmut was shelled by Russian mercenaries from the Wagner Group.", "en"),
+        ("Ukraina mengatakan Bakhmut ditembaki oleh tentara bayaran Rusia dari Grup Wagner.", "id"),
+    ],
+)
+def test_a_state_s_fighters_from_a_named_group_are_the_group_s(body: str, lang: str) -> None:
+    assert ("ukraine", "affirm", "attack:wagner_group:bakhmut") in claims_of(body, lang)
