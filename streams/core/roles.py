@@ -395,8 +395,9 @@ def _subject(t: TriggerReading) -> Found:
         if _owns_claim_noun(t, e):
             break
         gap = ctx.words(e, trig.start)
-        if gap <= limit and not STOPS.search(ctx.text, e, trig.start) and not _governed(t, s):
-            return party, s, e
+        if gap <= limit and not STOPS.search(ctx.text, e, trig.start):
+            if not _governed(t, s) or _fighters_from(t, s):
+                return party, s, e
         break
     described = _described_subject(t, lo)
     if described is not None:
@@ -419,6 +420,20 @@ def _subject(t: TriggerReading) -> Found:
             return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+_FROM_BEFORE = re.compile(r"\s+(?:from|dari)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fighters_from(t: TriggerReading, s: int) -> bool:
+    """ "mercenaries from the Wagner Group shelled", "troops from Russia shelled": whose fighters
+    they are is the subject, though a preposition governs it."""
+    ctx = t.ctx
+    m = _FROM_BEFORE.search(ctx.text, max(0, s - 12), s)
+    if m is None:
+        return False
+    noun = ctx.doc.last(ctx.pack.troop_nouns, max(0, m.start() - 30), m.start() + 1)
+    return noun is not None and noun.end == m.start()
 
 
 def _others_in_quote(t: TriggerReading, pron: Hit) -> bool:

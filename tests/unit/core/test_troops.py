@@ -101,6 +101,8 @@ def test_aircraft_brought_down_are_losses_in_indonesian_too() -> None:
     [
         ("Ukraine said Bakhmut was shelled by Russian mercenaries from the Wagner Group.", "en"),
         ("Ukraina mengatakan Bakhmut ditembaki oleh tentara bayaran Rusia dari Grup Wagner.", "id"),
+        ("Ukraine said mercenaries from the Wagner Group shelled Bakhmut.", "en"),
+        ("Ukraina mengatakan tentara bayaran dari Grup Wagner menembaki Bakhmut.", "id"),
     ],
 )
 def test_a_state_s_fighters_from_a_named_group_are_the_group_s(body: str, lang: str) -> None:
