@@ -174,7 +174,7 @@ def group(ctx: Reader, refs: list[SpeakerRef], pick_last: bool) -> list[SpeakerR
         prev = run[-1]
         lo, hi = (ref.end, prev.start) if pick_last else (prev.end, ref.start)
         if (
-            ctx.words(lo, hi) <= 3
+            (ctx.words(lo, hi) <= 3 or _noun_chain(ctx, lo, hi))
             and not (hi >= lo and stop.search(ctx.text, lo, hi))
             and not _listed(ctx, ref, prev, lo, hi)
         ):
@@ -182,6 +182,21 @@ def group(ctx: Reader, refs: list[SpeakerRef], pick_last: bool) -> list[SpeakerR
         else:
             break
     return run
+
+
+def _noun_chain(ctx: Reader, lo: int, hi: int) -> bool:
+    """ "kantor pers penjaga perbatasan Komite Nasional Kirgistan": in Indonesian order an office's
+    owner may close a longer chain of nouns (no verb, no relative word between)."""
+    if ctx.pack.modifier_first or hi <= lo:
+        return False
+    words = ctx.doc.word_list(lo, hi)
+    verbal = ctx.pack.glue.verbal_prefixes or ("\0",)
+    return len(words) <= 5 and not any(
+        w.casefold().startswith(verbal)
+        or w.casefold() in ctx.pack.glue.relatives
+        or w.casefold() in ctx.pack.stopwords
+        for w in words
+    )
 
 
 def _listed(ctx: Reader, a: SpeakerRef, b: SpeakerRef, lo: int, hi: int) -> bool:

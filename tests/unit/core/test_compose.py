@@ -104,3 +104,11 @@ def test_sources_of_a_nation_speak_for_no_government_sources_of_an_institution_d
 )
 def test_an_official_of_a_place_speaks_for_the_state_it_lies_in(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_an_indonesian_office_s_owner_may_close_a_longer_chain_of_nouns() -> None:
+    # "kantor pers dinas penjaga pantai Komite Nasional Armenia": the office is Armenia's
+    body = (
+        "Menurut kantor pers dinas penjaga pantai Komite Nasional Armenia, pasukan Azerbaijan menembaki Sotk."
+    )
+    assert ("armenia", "affirm", "attack:azerbaijan:*") in claims_of(body, "id")
