@@ -484,5 +484,16 @@ def _co_speakers(ctx: Reader, site: CueSite, speaker: SpeakerRef) -> list[Speake
         if party not in parties:
             parties.add(party)
             out.append(SpeakerRef(h.start, h.end, h.text, h.key, party, speaker.role, speaker.resolved_by))
-        end = h.start
+        end = _title_start(ctx, h, start)
     return out
+
+
+def _title_start(ctx: Reader, member: Hit, lo: int) -> int:
+    """Where a listed member begins: its title, in Indonesian order, stands before its country
+    ("PM Kanada, PM Inggris dan PM Australia")."""
+    if ctx.pack.modifier_first:
+        return member.start
+    title = ctx.doc.last(ctx.pack.roles, max(lo, member.start - 40), member.start)
+    if title is not None and ctx.words(title.end, member.start) == 0:
+        return title.start
+    return member.start

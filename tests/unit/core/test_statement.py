@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, claims_of
 
 
 def test_a_short_time_after_the_verb_leaves_the_statement_before_the_speaker() -> None:
@@ -165,3 +165,9 @@ def test_a_relative_clause_closing_with_the_verb_names_its_own_speaker() -> None
         "Chile reported Peruvian strikes on Arica, which Lima denied.",
         [("chile", "affirm", "attack:peru:arica"), ("peru", "deny", "attack:peru:arica")],
     )
+
+
+def test_an_indonesian_list_of_titled_members_speaks_for_each_member() -> None:
+    # "PM Kanada, PM Inggris dan PM Australia": each title stands before its country
+    found = claims_of("PM Kanada, PM Inggris dan PM Australia menyebut Iran menyerang Erbil.", "id")
+    assert {p for p, _, _ in found} == {"canada", "united_kingdom", "australia"}
