@@ -53,12 +53,12 @@ class Mentions:
         self._actors = doc.index(gaz.actor_matcher)
         self._demonyms = doc.index(gaz.demonym_matcher)
         self._people = doc.index(gaz.people_matcher)
-        # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
-        # is no actor and no owner.
-        # (Not in a headline: its capitals make every run of words look like a name.)
         if not headline:  # "the Kenya Defence Forces (KDF)": "KDF" is Kenya in this text
             found = state_acronyms(doc, pack, self._actors.hits + self._demonyms.hits)
             self._actors = HitIndex(sorted(self._actors.hits + found, key=lambda h: h.start))
+        # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
+        # is no actor and no owner.
+        # (Not in a headline: its capitals make every run of words look like a name.)
         groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
         self._groups = HitIndex(groups)
         heads = None if headline else pack.words("named_institution_heads")
