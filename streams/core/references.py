@@ -199,7 +199,9 @@ def _topic_word(ctx: Reader, start: int, end: int, cue: Cue) -> Hit | None:
     link = pack.glue.clause_link.search(ctx.text, start, end)
     n_words = ctx.words(start, link.start() if link is not None else end)
     bare = doc.first(pack.deny_markers, start, end)
-    if bare is None and cue.kind in ("noncommittal", "deny") and 1 <= n_words <= 3:
+    # "Moskow membantahnya": the verb's own object pronoun points back, with nothing after it
+    least = 0 if cue.text.casefold().endswith(pack.glue.object_suffixes or ("\0",)) else 1
+    if bare is None and cue.kind in ("noncommittal", "deny") and least <= n_words <= 3:
         if _names_a_thing(ctx, start, link.start() if link is not None else end):
             return None  # "Yordania Bantah Kepemilikan Drone": it denies that, not the story so far
         bare = Hit(cue.start, cue.end, "", cue.text)  # the answer is about the topic at hand

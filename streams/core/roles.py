@@ -388,6 +388,10 @@ def _subject(t: TriggerReading) -> Found:
         # "its forces were pounding Ukrainian positions after capturing ...": a subjectless clause
         # takes the main clause's subject, not the object just before it.
         return _opening_subject(t, t.scope.start, brk.start)
+    if brk is not None and brk.key not in ctx.pack.glue.relatives and _group_pronoun_opens(t, brk.end):
+        # "its fighters killed dozens of Kenyan troops when they attacked": "they" of the clause
+        # after a subordinator is the main clause's subject, not its object.
+        return _opening_subject(t, t.scope.start, brk.start)
     # A killer is the verb's own subject ("the RSF killed"), not a party further back ("accused
     # Syria of violating the truce after soldiers killed").
     limit = 2 if killing_verb(t) else 6
@@ -420,6 +424,18 @@ def _subject(t: TriggerReading) -> Found:
             return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+def _group_pronoun_opens(t: TriggerReading, pos: int) -> bool:
+    """ "they" (a group pronoun) right at `pos`, then at most two words before the trigger."""
+    ctx = t.ctx
+    pron = ctx.doc.first(ctx.pack.pronouns, pos, t.trig.start)
+    return (
+        pron is not None
+        and pron.key == "group"
+        and ctx.words(pos, pron.start) == 0
+        and ctx.words(pron.end, t.trig.start) <= 2
+    )
 
 
 _FROM_BEFORE = re.compile(r"\s+(?:from|dari)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -37,12 +37,10 @@ def attribute_before(ctx: Reader, site: CueSite) -> Attribution | None:
     if sub_clause is not None and ctx.words(a_start, sub_clause.start) == 0:
         return None  # "the toll Kyiv has reported since ...": a subordinate clause, not what was reported
     frames, span = _content(ctx, site, speaker, a_start, after_end, bare_tail)
-    if (
-        not frames
-        and site.prev is not None
-        and site.prev.frames
-        and _object_relative_before(ctx, site.content_start(ctx), site.cue.start) is not None
-    ):
+    relative = _object_relative_before(ctx, site.content_start(ctx), site.cue.start)
+    if not frames and site.prev is not None and site.prev.frames and relative is not None:
+        if resolve_segment(ctx, relative.end(1), site.cue.start, nearest_end=True) is None:
+            return None  # "..., which could not be verified": nobody in the clause takes a stance
         # "Kyiv reported Russian strikes on Odesa, which Moscow denied": what the relative points
         # back to is the statement before it
         frames = [replace(f, cues=[*f.cues, "relative-object"]) for f in site.prev.frames]

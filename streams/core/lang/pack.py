@@ -44,6 +44,7 @@ class Glue:
     nominal_prefixes: tuple[str, ...]
     verbal_prefixes: tuple[str, ...]  # "menewaskan": a verb prefix wins over a noun suffix
     gerund_suffixes: tuple[str, ...]
+    object_suffixes: tuple[str, ...]  # "membantahnya": a verb ending in its own object pronoun
     agent_marker: re.Pattern[str]  # "oleh/by" right before a noun phrase
     modals: frozenset[str]
     uncertain: frozenset[str]
@@ -195,6 +196,7 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
         nominal_prefixes=tuple(g("nominal_prefixes")),
         verbal_prefixes=tuple(g("verbal_prefixes")),
         gerund_suffixes=tuple(g("gerund_suffixes")),
+        object_suffixes=tuple(g("object_suffixes")),
         agent_marker=_rx(r"{w}\s+$", g("agent_markers"), 0),
         modals=frozenset(w.casefold() for w in g("modals")),
         uncertain=frozenset(w.casefold() for w in g("uncertain")),

@@ -479,3 +479,17 @@ def test_a_passive_participle_in_ght_takes_its_by_phrase_agent() -> None:
     assert ("canada", "affirm", "attack:iran:*") in claims_of(
         "Canada said the airliner was brought down by an Iranian missile."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        # "they" after a subordinator goes on with the main clause's subject, not its object
+        ("Ukraine said its forces killed 30 Russian soldiers when they shelled a village.", "ukraine"),
+        ("Russia said its troops killed 20 Ukrainian soldiers after they shelled a border post.", "russia"),
+        ("Moscow said Ukrainian troops killed two Russian guards while they attacked the depot.", "ukraine"),
+    ],
+)
+def test_they_after_a_subordinator_is_the_main_subject(body: str, agent: str) -> None:
+    attacks = [c[2] for c in claims_of(body) if c[2].startswith("attack:")]
+    assert attacks == [f"attack:{agent}:*"]
