@@ -140,7 +140,7 @@ def _relative_subject(ctx: Reader, seg_start: int, cue_start: int) -> SpeakerRef
     m = _object_relative_before(ctx, seg_start, cue_start)
     if m is None:
         return None
-    who = resolve_segment(ctx, m.end(1), cue_start, nearest_end=False)
+    who = resolve_segment(ctx, m.end(1), cue_start, nearest_end=True)
     return who if who is not None and who.party is not None else None
 
 

@@ -319,3 +319,32 @@ def test_arson_by_a_named_perpetrator_is_an_attack_and_a_fire_alone_is_not() -> 
 )
 def test_torture_stabbing_and_beheading_by_a_named_group_are_its_attack(body: str, lang: str) -> None:
     assert ("nigeria", "affirm", "attack:boko_haram:*") in claims_of(body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # shooting an aircraft down is the shooter's attack (the owner's loss is read besides)
+        (
+            "Aljazair mengatakan tentaranya menembak jatuh drone Mali di dekat perbatasan.",
+            "id",
+            "attack>mali:algeria:*",
+        ),
+        ("Bamako accused Algiers of shooting down one of its drones.", "en", "attack:algeria:*"),
+        (
+            "Tehran said it had shot down an American drone over the strait.",
+            "en",
+            "attack>united_states:iran:*",
+        ),
+    ],
+)
+def test_a_shoot_down_is_the_shooters_attack(body: str, lang: str, expected: str) -> None:
+    assert expected in [c[2] for c in claims_of(body, lang)]
+
+
+def test_a_drone_shot_down_by_no_one_named_is_no_attack() -> None:
+    assert not [
+        c
+        for c in claims_of("The drone was shot down near the border, Mali said.")
+        if c[2].startswith("attack")
+    ]

@@ -112,7 +112,11 @@ def test_the_claim_denied_keeps_its_own_agent_not_a_later_narration_of_the_same_
     assert_claims(
         "Iran said it had shot down two Israeli jets. The Israeli strike earlier killed several Iranian "
         "commanders, the outlet reported. Israel denied the claims.",
-        [("iran", "affirm", "casualties:israel:*"), ("israel", "deny", "casualties:israel:*")],
+        [
+            ("iran", "affirm", "casualties:israel:*"),
+            ("iran", "affirm", "attack>israel:iran:*"),
+            ("israel", "deny", "casualties:israel:*"),
+        ],
     )
 
 

@@ -55,7 +55,7 @@ def test_a_model_name_may_stand_between_the_noun_and_its_owner() -> None:
 
     check(
         "Pejabat Spanyol mengatakan Maroko menembak jatuh sebuah jet tempur Mirage milik Aljazair.",
-        [("spain", "affirm", "casualties:algeria:*")],
+        [("spain", "affirm", "casualties:algeria:*"), ("spain", "affirm", "attack>algeria:morocco:*")],
     )
 
 
