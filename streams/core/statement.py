@@ -251,6 +251,8 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
     nxt = next((c for c in site.later if c.side == "before"), None)
     if nxt is not None:
         after_end = min(after_end, _next_clause_start(ctx, cue.end, nxt.start))
+    if cue.kind in ("deny", "noncommittal"):
+        after_end = _before_participle(ctx, cue.end, after_end)
     a_start = cue.end
     bare_tail = pack.glue.bare_tail.match(text, a_start, after_end) is not None
     comp_end = min(after_end, a_start + 60)
@@ -267,6 +269,15 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
     if comp is not None and ctx.words(a_start, comp.start) <= reach and "," not in text[a_start : comp.start]:
         a_start, bare_tail = comp.end, False
     return a_start, after_end, bare_tail
+
+
+def _before_participle(ctx: Reader, start: int, end: int) -> int:
+    """ "Kenya denied the claim, saying dozens of militants were killed": what a denial governs
+    ends at the participle; what follows it the speaker asserts (lang data `participle_says`)."""
+    part = ctx.doc.first(ctx.pack.words("participle_says"), start, end)
+    if part is None or not ctx.text[start : part.start].rstrip().endswith(","):
+        return end
+    return ctx.text.rindex(",", start, part.start)
 
 
 def _comma_right_before(ctx: Reader, lo: int, pos: int) -> bool:
