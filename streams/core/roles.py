@@ -60,6 +60,10 @@ def fill_roles(t: TriggerReading) -> bool:
         who, whom = _subject(t), _object(t) or _target(t)
     if who is not None and t.scope.claim_owner is not None and _pronoun_before(t):
         who = (t.scope.claim_owner, who[1], who[2])  # "menuduh dia menembaki": dia = the accused
+    if _self_target(t, who, whom):
+        # "denied Pakistan's claims that its air defences shot down Indian aircraft": "its" is not
+        # the speaker's when the speaker's own side is the target; it is the claim's owner's.
+        who = (str(t.scope.claim_owner), who[1], who[2]) if who is not None else who
     if _lemma_in(t, t.spec.reversed_lemmas):
         who, whom = whom, who  # "air defences intercepted Iranian missiles": Iran attacked
     for found in (who, whom):
@@ -424,6 +428,18 @@ def _subject(t: TriggerReading) -> Found:
             return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+def _self_target(t: TriggerReading, who: Found, whom: Found) -> bool:
+    """The agent taken for the speaker's side (from "its"/"it") is also the target, while the
+    statement recounts another party's claim."""
+    mine, owner = t.scope.speaker_party, t.scope.claim_owner
+    if who is None or whom is None or mine is None or owner is None or owner == mine:
+        return False
+    if who[0] != mine or whom[0] != mine:
+        return False
+    pronoun = who[1] == who[2]  # (a pronoun subject is found as an empty span)
+    return pronoun or t.ctx.pack.troop_nouns_possessive.key_of(t.ctx.text[who[1] : who[2]]) is not None
 
 
 def _group_pronoun_opens(t: TriggerReading, pos: int) -> bool:

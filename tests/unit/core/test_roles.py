@@ -493,3 +493,16 @@ def test_a_passive_participle_in_ght_takes_its_by_phrase_agent() -> None:
 def test_they_after_a_subordinator_is_the_main_subject(body: str, agent: str) -> None:
     attacks = [c[2] for c in claims_of(body) if c[2].startswith("attack:")]
     assert attacks == [f"attack:{agent}:*"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "its"/"it" in another party's claim, with the speaker's own side as the target, is the claimant
+        "New Delhi rejected Islamabad's claim that its air defences had shot down two Indian jets.",
+        "New Delhi rejected Islamabad's claim that it had shot down two Indian jets.",
+    ],
+)
+def test_the_claimants_pronoun_is_not_the_speaker_when_the_speaker_is_the_target(body: str) -> None:
+    attacks = {c[2] for c in claims_of(body) if c[2].startswith("attack")}
+    assert attacks == {"attack>india:pakistan:*"}
