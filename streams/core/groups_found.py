@@ -67,13 +67,24 @@ def discover_groups(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]
         if all(state.key_of(w) is not None for w in own):
             continue  # a state's forces: country names and state words ("Chinese Maritime Militia")
         start = _after_openers(doc.text, m, pack)
-        key = slug(acronym.group(1)) if acronym else slug(doc.text[start : m.end()])
+        key = slug(acronym.group(1)) if acronym else _name_id(pack, doc.text[start : m.end()])
         end = acronym.end() if acronym else m.end()
         out.append(Hit(start, end, key, doc.text[start:end]))
         if acronym:
             out += _later_acronyms(doc.text, acronym, key, end)
     out += _acting_acronyms(doc, pack, countries, out)
     return sorted(out, key=lambda h: h.start)
+
+
+def _name_id(pack: LangPack, name: str) -> str:
+    """A group's id from its name alone: the name in snake case, or — for a long name ending in
+    a head its kind of group is known by its initials for (lang data `initials_heads`: "Arakan
+    Rohingya Salvation Army", "Tigray People's Liberation Front") — those initials, the id the
+    same group gets where the text gives its acronym ("... (ARSA)")."""
+    words = [w for w in name.split() if w.casefold() not in pack.stopwords]
+    if len(words) >= 3 and pack.words("initials_heads").key_of(words[-1]) is not None:
+        return "".join(w[0] for w in words).casefold()
+    return slug(name)
 
 
 def state_acronyms(doc: Doc, pack: LangPack, countries: list[Hit]) -> list[Hit]:

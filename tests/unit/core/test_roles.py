@@ -339,7 +339,7 @@ def test_a_trigger_holding_its_own_auxiliary_is_passive() -> None:
         (
             "The Philippine army said the Moro People's Liberation Front attacked an army post.",
             "en",
-            [("philippines", "affirm", "attack:moro_people_s_liberation_front:*")],
+            [("philippines", "affirm", "attack:mplf:*")],
         ),
         (
             "Militer Filipina menuduh Front Pembebasan Rakyat Moro menyerang pos tentara.",
@@ -373,7 +373,7 @@ def test_a_hijacking_is_an_attack_and_a_hostage_taking_a_detention() -> None:
     detained (the guide's `arrest`), by whoever the sentence names."""
     assert_claims(
         "Pakistan's army said the Baloch Liberation Army had hijacked a passenger train.",
-        [("pakistan", "affirm", "attack:baloch_liberation_army:*")],
+        [("pakistan", "affirm", "attack:bla:*")],
     )
     assert_claims(
         "Polisi Indonesia mengatakan TPNPB menyandera seorang pilot.",
