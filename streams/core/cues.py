@@ -135,7 +135,7 @@ def opening_kind(ctx: Reader, word: str) -> str | None:
 def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
     by = ctx.pack.cues_by
     for m in ctx.doc.sentence_matches(by.pattern, sent):
-        kind = by.heads.get(" ".join(m.group("head").split()).casefold(), "say")
+        kind = by.kind_of(m.group(0)) or "say"
         hit = Hit(m.start(), m.end(), kind, m.group(0))
         if taken.free(hit):
             taken.add(hit, kind, "by")

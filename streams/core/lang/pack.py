@@ -63,6 +63,12 @@ class ByCues:
 
     pattern: re.Pattern[str]
     heads: dict[str, str]  # "was confirmed" -> confirm
+    # each phrase as its own pattern, so that a head pairs only with its own marker ("yang
+    # dibantah X" is a denial; "yang dilaporkan oleh X" a report, not "yang ... oleh")
+    phrases: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    def kind_of(self, cue: str) -> str | None:
+        return next((kind for rx, kind in self.phrases if rx.fullmatch(cue)), None)
 
 
 @dataclass(frozen=True)
@@ -210,22 +216,28 @@ def compile_glue(glue: dict[str, Any]) -> Glue:
     )
 
 
+def _by_phrase(head: str, marker: str) -> str:
+    """ "was confirmed ... by": the head, up to four words, then its own marker."""
+    spaced = re.escape(head).replace(r"\ ", r"\s+")
+    return rf"{spaced}(?:\s+[^\s,.;:]+){{0,4}}?\s+{re.escape(marker)}"
+
+
 def compile_by_cues(by: dict[str, Any]) -> ByCues:
     heads: dict[str, str] = {}
+    alts: list[tuple[str, str]] = []
     for kind, phrases in by.items():
         for phrase in words_of(phrases, f"reporting.by.{kind}"):
             words = phrase.split()
             if len(words) >= 2:
-                heads.setdefault(" ".join(words[:-1]).casefold(), kind)
+                head = " ".join(words[:-1])
+                heads.setdefault(head.casefold(), kind)
+                alts.append((_by_phrase(head, words[-1]), kind))
     if not heads:
         return ByCues(re.compile(r"(?!x)x"), {})
-    markers = sorted({str(p).split()[-1] for ps in by.values() for p in ps or []})
-    head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
-    rx = re.compile(
-        rf"(?i)(?<![\w])(?P<head>{head_alt})(?:\s+[^\s,.;:]+){{0,4}}?\s+"
-        rf"(?:{'|'.join(map(re.escape, markers))})(?![\w])"
-    )
-    return ByCues(rx, heads)
+    alts.sort(key=lambda a: len(a[0]), reverse=True)
+    rx = re.compile(rf"(?i)(?<![\w])(?:{'|'.join(a for a, _ in alts)})(?![\w])")
+    phrases = tuple((re.compile(rf"(?i){a}"), kind) for a, kind in alts)
+    return ByCues(rx, heads, phrases)
 
 
 def _possessive_troops(data: dict[str, Any]) -> PhraseMatcher:
