@@ -9,7 +9,7 @@ from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.frame import TroopNP
 from streams.core.matching import Hit, PhraseMatcher
-from streams.core.scope import TriggerReading, possessor
+from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import is_target
 from streams.core.victims import speakers_own_dead, victims_named
@@ -298,12 +298,8 @@ def _take_troops(t: TriggerReading, chosen: TroopNP) -> None:
             # "Korea Utara telah memindahkan 10.000 tentaranya": the verb's subject owns them.
             frame.agent, frame.agent_by = subject, "sender"
         else:
-            # "its troops": the pronoun points at the speaker (or at the owner of the claim told);
-            # bare "troops": the speaker's by default.
-            if chosen.possessive:
-                frame.agent, frame.agent_by = possessor(t.scope), "pronoun"
-            else:
-                frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"
+            # "its troops": the pronoun points at the speaker; bare "troops": the speaker's by default.
+            frame.agent, frame.agent_by = t.scope.speaker_party, "pronoun" if chosen.possessive else "speaker"
     t.agent_span.append((chosen.start, max(chosen.end, chosen.owner_end)))
 
 

@@ -35,7 +35,8 @@ def _negation(t: TriggerReading) -> None:
             frame.uncertain = True
             frame.cues.append(UNSEEN)
             return
-        if neg.start < trig.start and (neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach):
+        near = neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach or _negated_link(t, neg)
+        if neg.start < trig.start and near:
             if t.spec.id == "attack" and _deaths_between(t, neg.end, trig.start):
                 continue
             if neg.end < trig.start and _relative_between(t, neg.end, trig.start):
@@ -45,6 +46,19 @@ def _negation(t: TriggerReading) -> None:
                 return
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
+
+
+def _negated_link(t: TriggerReading, neg: Hit) -> bool:
+    """ "had nothing to do with the drone attack": the negation bears on the speaker's part in the
+    act (a blame link right after it), however many modifiers the act's noun carries."""
+    ctx = t.ctx
+    link = ctx.doc.first(ctx.pack.words("blame_links"), neg.end, t.trig.start)
+    return (
+        link is not None
+        and ctx.words(neg.end, link.start) <= 1
+        and ctx.words(link.end, t.trig.start) <= 4
+        and not has_clause_break(ctx, link.end, t.trig.start)
+    )
 
 
 DESCRIBED = "described-under-negation"

@@ -20,7 +20,7 @@ from dataclasses import replace
 from streams.core.frame import FrameHit
 from streams.core.lemmas import lemma
 from streams.core.matching import Hit
-from streams.core.scope import TriggerReading, possessor
+from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import group_of
 
@@ -413,7 +413,7 @@ def _subject(t: TriggerReading) -> Found:
     own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
     if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
         if not STOPS.search(ctx.text, own.end, trig.start):
-            return possessor(t.scope) or t.scope.speaker_party, own.start, own.end  # "militernya menyerang"
+            return t.scope.speaker_party, own.start, own.end  # "militernya melancarkan serangan"
     pron = None
     for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
         h = ctx.doc.last(matcher, lo, trig.start)
@@ -426,9 +426,6 @@ def _subject(t: TriggerReading) -> Found:
             # one other side named just before, if there is exactly one.
             other = _the_other_side(t, pron.start)
             return (other, pron.start, pron.start) if other else None
-        if ctx.pack.possessive_words.key_of(pron.text) is not None:
-            # "Moscow's claim that its troops ...": the claimant's
-            return possessor(t.scope) or t.scope.speaker_party, pron.start, pron.start
         return t.scope.speaker_party, pron.start, pron.start
     return None
 

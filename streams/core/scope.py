@@ -27,13 +27,6 @@ class Scope:
     agents: dict[str, str]  # event -> whose troops, from context and earlier frames of this span
 
 
-def possessor(scope: Scope) -> str | None:
-    """Whom "its"/"their" troops belong to: the owner of another party's claim recounted ("Kyiv
-    rejected Moscow's claim that its troops had captured X"), else the speaker."""
-    owner = scope.claim_owner
-    return owner if owner is not None and owner != scope.speaker_party else scope.speaker_party
-
-
 @dataclass
 class TriggerReading:
     scope: Scope
