@@ -35,10 +35,11 @@ def answers_accusation(ctx: Reader, cue: Cue, end: int) -> bool:
     speaker answers an accusation against itself, so it is the accused party of what follows."""
     if cue.kind not in ("deny", "confirm", "noncommittal"):
         return False
-    noun = ctx.doc.first(ctx.pack.claim_nouns, cue.end, min(end, cue.end + 60))
+    # (the noun may close the cue itself: "mengecam tuduhan", "condemning the accusation")
+    noun = ctx.doc.first(ctx.pack.claim_nouns, cue.start, min(end, cue.end + 60))
     return (
         noun is not None
-        and ctx.words(cue.end, noun.start) <= _ACCUSATION_REACH
+        and (noun.end <= cue.end or ctx.words(cue.end, noun.start) <= _ACCUSATION_REACH)
         and ctx.pack.words("accusation_nouns").key_of(noun.text) is not None
     )
 
