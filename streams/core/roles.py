@@ -99,7 +99,7 @@ def fill_roles(t: TriggerReading) -> bool:
 
 
 _STANCE_KINDS = frozenset({"accuse", "noncommittal", "confirm", "deny"})
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|any)\s+$", re.IGNORECASE)
 
 
 def _condemned_told(t: TriggerReading) -> FrameHit | None:
