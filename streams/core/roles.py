@@ -60,10 +60,10 @@ def fill_roles(t: TriggerReading) -> bool:
         who, whom = _subject(t), _object(t) or _target(t)
     if who is not None and t.scope.claim_owner is not None and _pronoun_before(t):
         who = (t.scope.claim_owner, who[1], who[2])  # "menuduh dia menembaki": dia = the accused
-    if _self_target(t, who, whom):
+    if who is not None and _self_target(t, who, whom):
         # "denied Pakistan's claims that its air defences shot down Indian aircraft": "its" is not
         # the speaker's when the speaker's own side is the target; it is the claim's owner's.
-        who = (str(t.scope.claim_owner), who[1], who[2]) if who is not None else who
+        who = (t.scope.claim_owner or who[0], who[1], who[2])
     if _lemma_in(t, t.spec.reversed_lemmas):
         who, whom = whom, who  # "air defences intercepted Iranian missiles": Iran attacked
     for found in (who, whom):

@@ -62,7 +62,6 @@ class ByCues:
     """Passive cues with a few words before the agent marker: "was confirmed on Tuesday by X"."""
 
     pattern: re.Pattern[str]
-    heads: dict[str, str]  # "was confirmed" -> confirm
     # each phrase as its own pattern, so that a head pairs only with its own marker ("yang
     # dibantah X" is a denial; "yang dilaporkan oleh X" a report, not "yang ... oleh")
     phrases: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -223,21 +222,18 @@ def _by_phrase(head: str, marker: str) -> str:
 
 
 def compile_by_cues(by: dict[str, Any]) -> ByCues:
-    heads: dict[str, str] = {}
     alts: list[tuple[str, str]] = []
     for kind, phrases in by.items():
         for phrase in words_of(phrases, f"reporting.by.{kind}"):
             words = phrase.split()
             if len(words) >= 2:
-                head = " ".join(words[:-1])
-                heads.setdefault(head.casefold(), kind)
-                alts.append((_by_phrase(head, words[-1]), kind))
-    if not heads:
-        return ByCues(re.compile(r"(?!x)x"), {})
+                alts.append((_by_phrase(" ".join(words[:-1]), words[-1]), kind))
+    if not alts:
+        return ByCues(re.compile(r"(?!x)x"))
     alts.sort(key=lambda a: len(a[0]), reverse=True)
     rx = re.compile(rf"(?i)(?<![\w])(?:{'|'.join(a for a, _ in alts)})(?![\w])")
     phrases = tuple((re.compile(rf"(?i){a}"), kind) for a, kind in alts)
-    return ByCues(rx, heads, phrases)
+    return ByCues(rx, phrases)
 
 
 def _possessive_troops(data: dict[str, Any]) -> PhraseMatcher:
