@@ -161,9 +161,20 @@ def _speakers_themselves(ctx: Reader, attr: Attribution, frame: FrameHit) -> boo
     the verb's subject, read as the first speaker's side; each speaker then speaks of its own act."""
     if attr.speaker is None or frame.agent is None or frame.agent != attr.speaker.party:
         return False
+    if _pair_noun(attr) and frame.agent_by != "explicit":
+        return True  # "both sides claimed to have destroyed the other's posts": each its own
     lo = max(attr.content[0], frame.trigger.start - 40)
     pron = ctx.doc.last(ctx.pack.pronouns, lo, frame.trigger.start)
     return pron is not None and pron.key == "group" and ctx.words(pron.end, frame.trigger.start) <= 2
+
+
+def _pair_noun(attr: Attribution) -> bool:
+    """The speakers are the two parties one pair noun stands for ("both sides", "kedua negara")."""
+    spk = attr.speaker
+    return spk is not None and any(
+        c.start == spk.start and c.end == spk.end and c.resolved_by == spk.resolved_by == "neighbour"
+        for c in attr.co_speakers
+    )
 
 
 def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:

@@ -52,9 +52,35 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
                 refs = [r for r in refs if not any(r.start == d.start for d in demonym)]
             # "rebels in northern Mali", "pemberontak di Mali utara": the country is where they are
             refs = [r for r in refs if not _located(ctx, u, r)]
-            refs.append(SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
+            fighters = _found_group_fighters(ctx, u)
+            if fighters is not None:  # "Colombia's leftist ELN rebels": where the group fights
+                refs = [r for r in refs if not _names_home(ctx, r, fighters)]
+            refs.append(fighters or SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _found_group_fighters(ctx: Reader, u: Hit) -> SpeakerRef | None:
+    """ "ELN rebels", "kelompok pemberontak ELN": the fighters of a group the text names (one the
+    gazetteer does not know) speak for that group — the name right before the noun, or right
+    after it in a language that puts modifiers after."""
+    if ctx.pack.modifier_first:
+        g = next(reversed(ctx.mentions.groups(max(0, u.start - 60), u.start)), None)
+        beside = g is not None and ctx.words(g.end, u.start) == 0
+    else:
+        g = next(iter(ctx.mentions.groups(u.end, u.end + 60)), None)
+        beside = g is not None and ctx.words(u.end, g.start) == 0
+    if g is None or not beside:
+        return None
+    lo, hi = min(u.start, g.start), max(u.end, g.end)
+    return SpeakerRef(lo, hi, ctx.text[lo:hi], None, g.key, None, "name")
+
+
+def _names_home(ctx: Reader, r: SpeakerRef, fighters: SpeakerRef) -> bool:
+    """A party named within two words before a group's fighters, in one phrase (no list)."""
+    if r.end > fighters.start or ctx.words(r.end, fighters.start) > 2:
+        return False
+    return ctx.pack.glue.coordinator_word.search(ctx.text, r.end, fighters.start) is None
 
 
 _APPOSITION = re.compile(r"\s*\)?\s*,\s*(?:(?:a|an|the|sebuah|seorang)\s+)?$", re.IGNORECASE)

@@ -15,10 +15,8 @@ def pair_subject(ctx: Reader, cue: Cue) -> tuple[SpeakerRef, SpeakerRef] | None:
     when it is not there or fewer or more than two parties were named."""
     sent = ctx.sentence
     noun = ctx.doc.last(ctx.pack.words("pair_subjects"), max(sent.start, cue.start - 60), cue.start)
-    if cue.kind != "accuse":
-        return None
     if noun is None or ctx.words(noun.end, cue.start) > _GAP:
-        return _comma_pair(ctx, cue)
+        return _comma_pair(ctx, cue) if cue.kind == "accuse" else None
     here = _named(ctx, sent.start, noun.start)
     if len(here) < 2 and sent.index > 0:
         prev = ctx.doc.sentences[sent.index - 1]
