@@ -10,6 +10,7 @@ from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef, whole_party
 from streams.core.gazetteer import Gazetteer
 from streams.core.people_found import recall
+from streams.core.places_found import time_words
 
 NAME = re.compile(r"(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,3}")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -346,9 +347,25 @@ def named_speaker(
         return ref(found, office_after, "role")
     before = _WORD_BEFORE.search(ctx.text, max(start, m.start() - 15), m.start())
     after_prep = before is not None and ctx.pack.locative_preps.search(before.group(1)) is not None
-    if m.group(0).casefold() not in ctx.pack.stopwords and not after_prep:
+    if (
+        m.group(0).casefold() not in ctx.pack.stopwords
+        and not after_prep
+        and not _common_word(ctx, m.group(0))
+    ):
         return found
     return None
+
+
+def _common_word(ctx: Reader, word: str) -> bool:
+    """ "Tensions escalated ...", "Sebaliknya negara itu menyebut ...", "Sunday": one capitalised
+    word that is a day or month, or that the text also writes in lower case, is a word opening the
+    sentence, not someone's name."""
+    if " " in word:
+        return False
+    low = word.casefold()
+    if low in time_words(ctx.pack.code):
+        return True
+    return re.search(rf"(?<![\w\-]){re.escape(low)}(?![\w\-])", ctx.text) is not None
 
 
 def _earlier_person(ctx: Reader, name: str, start: int) -> SpeakerRef | None:

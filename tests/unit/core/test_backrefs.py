@@ -203,3 +203,25 @@ def test_a_name_after_a_persons_own_name_is_someone_else() -> None:
 )
 def test_a_bare_minister_is_the_minister_named_before_not_the_home_state_s(body: str, lang: str) -> None:
     assert ("russia", "affirm", "attack:ukraine:kursk") in claims_of(body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Clashes spread overnight, the mayor's office said. Clashes in the south were reported, with"
+            " heavy clashes near the port.",
+            "en",
+        ),
+        ("Monday said the militia had left the town.", "en"),
+        (
+            "Sebaliknya mereka menyebut laporan itu keliru. Pemerintah, sebaliknya, mengatakan laporan itu"
+            " benar.",
+            "id",
+        ),
+    ],
+)
+def test_a_capitalised_common_word_opening_a_sentence_is_nobody(body: str, lang: str) -> None:
+    # the same word in lower case elsewhere, or a day's name: a sentence opener, not a speaker
+    speakers = [c.speaker.text for c in extract_body(body, lang).claims]
+    assert not {"Clashes", "Monday", "Sebaliknya"} & set(speakers), speakers
