@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.core.helpers import assert_claims, claims_of, extract_body
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body, frame_claims
 
 
 def test_an_analyst_at_a_place_is_kept_without_a_party() -> None:
@@ -73,3 +73,9 @@ def test_a_listed_person_titled_with_another_party_s_office_speaks_for_that_part
     assert ("nato", "affirm", "attack:russia:kharkiv") in claims_of(
         "NATO chief Mark Rutte said Russian troops shelled Kharkiv."
     )
+
+
+def test_an_office_named_for_a_place_speaks_for_the_state_it_belongs_to() -> None:
+    # Beijing's Taiwan Affairs Office is China speaking, not Taiwan
+    body = "The Taiwan Affairs Office said a Taiwanese patrol boat rammed a Chinese fishing boat near Kinmen."
+    assert [c.speaker.party for c in frame_claims(extract_body(body, "en"))] == ["china"]
