@@ -315,12 +315,20 @@ def _voice(t: TriggerReading) -> str:
         prep = det is not None and ctx.pack.words("noun_prepositions").key_of(det.text) is not None
         if det is not None and prep and ctx.words(det.end, trig.start) == 0:
             return "active"  # "after capturing": a gerund after a preposition is a verb
-    if (det is not None and _adjacent(t, det.end, 2)) or _light_verb_object(t):
+    if (det is not None and _adjacent(t, det.end, 2)) or _light_verb_object(t) or _by_right_after(t):
         return "nominal"
     owner = _owner_before(t)
     if owner is not None and not any(np.end == owner[2] for np in t.scope.troops):
         return "nominal"
     return "active"
+
+
+def _by_right_after(t: TriggerReading) -> bool:
+    """ "said airstrikes by the Myanmar military hit ...": a bare or plural form with "by" right
+    after it is a noun and its agent, not an active verb and its object."""
+    ctx, trig = t.ctx, t.trig
+    by = ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, min(len(ctx.text), trig.end + 6))
+    return by is not None and ctx.words(trig.end, by.start) == 0
 
 
 def _light_verb_object(t: TriggerReading) -> bool:
@@ -404,7 +412,7 @@ def _subject(t: TriggerReading) -> Found:
             break
         gap = ctx.words(e, trig.start)
         if gap <= limit and not STOPS.search(ctx.text, e, trig.start):
-            if not _governed(t, s) or _fighters_from(t, s):
+            if not _governed(t, s) or _fighters_from(t, s) or _event_noun_by(t, s, e):
                 return party, s, e
         break
     described = _described_subject(t, lo)
@@ -517,6 +525,17 @@ def _described_subject(t: TriggerReading, lo: int) -> Found:
             continue  # another party or another event inside: the clause says more than a description
         return party, s, e
     return None
+
+
+def _event_noun_by(t: TriggerReading, s: int, e: int) -> bool:
+    """ "airstrikes by Myanmar's military killed 100 people": the verb's subject is an event noun
+    whose by-phrase, right before the verb, names who did it."""
+    ctx = t.ctx
+    by = ctx.doc.last(ctx.pack.words("agent_markers"), max(0, s - 14), s)
+    if by is None or ctx.words(by.end, s) > 1 or ctx.words(e, t.trig.start) > 2:
+        return False
+    nouns = ctx.mentions.triggers(max(0, by.start - 40), by.start)
+    return any(ctx.words(h.end, by.start) == 0 for h in nouns)
 
 
 def _governed(t: TriggerReading, start: int) -> bool:
@@ -664,8 +683,8 @@ def _owner_before(t: TriggerReading) -> Found:
     """ "Israeli strikes", "Israel's attack", "Russian missile attacks" (English order)."""
     ctx, trig = t.ctx, t.trig
     for s, e, party in reversed(_parties(t, max(t.scope.start, trig.start - 40), trig.start)):
-        if _owns_claim_noun(t, e):
-            break
+        if _owns_claim_noun(t, e) or ctx.doc.first(ctx.pack.cues_before, e, trig.start) is not None:
+            break  # "Thai officials said airstrikes by ...": the speaker owns no act after its verb
         if (
             ctx.words(e, trig.start) <= 2
             and not STOPS.search(ctx.text, e, trig.start)
