@@ -252,7 +252,9 @@ def _stance(ctx: Reader, st: Statement, frame: FrameHit, cues: list[str]) -> str
         return "noncommittal"
     if st.base != "affirm":
         return st.base
-    pre_inner = [c for c in st.inner if c.start <= frame.trigger.start]
+    pre_inner = [
+        c for c in st.inner if c.start <= frame.trigger.start or _opens_open_claim(ctx, st, frame, c)
+    ]
     if pre_inner:
         cues.append(f"inner:{pre_inner[-1].text}")
         return "deny" if pre_inner[-1].key == "deny" else "noncommittal"
@@ -274,6 +276,12 @@ def _stance(ctx: Reader, st: Statement, frame: FrameHit, cues: list[str]) -> str
         cues.append("reports-of")  # "said it had seen reports of troops": neither affirmed nor denied
         return "noncommittal"
     return "deny" if frame.negated else "affirm"
+
+
+def _opens_open_claim(ctx: Reader, st: Statement, frame: FrameHit, cue: Hit) -> bool:
+    """ "said it was unaware of any violence", "said he did not know who owned the account": a
+    stance verb opening what was said sets the stance of an open claim (its trigger is the verb)."""
+    return frame.event == OPEN and ctx.words(st.attr.content[0], cue.start) <= 3
 
 
 def _the_other(attr: Attribution, spk: SpeakerRef, frame: FrameHit) -> FrameHit | None:

@@ -3,6 +3,8 @@ written for these tests)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.core.helpers import extract_body
 
 
@@ -67,3 +69,17 @@ def test_a_statement_before_the_speaker_at_the_end_of_the_sentence_is_an_open_cl
     assert _open("“This is another piece of invented news,” Peru's foreign minister told.") == [
         ("peru", "deny", None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Hamas said it was unaware of any looting at the crossing.", "en"),
+        ("Seoul said it was unsure about the origin of the balloons.", "en"),
+        ("Washington mengatakan tidak yakin siapa yang menerbangkan balon itu.", "id"),
+        ("Juru bicara Hamas Basem Naim mengaku tak tahu menahu soal penjarahan itu.", "id"),
+    ],
+)
+def test_not_knowing_opening_what_was_said_makes_an_open_claim_noncommittal(body: str, lang: str) -> None:
+    stances = [c.stance for c in extract_body(body, lang).claims if c.proposition.event == "other"]
+    assert stances == ["noncommittal"], stances
