@@ -32,7 +32,8 @@ def identify(text: str) -> tuple[str, float]:
 
 def by_function_words(text: str, hint: str | None = None) -> str:
     """The pack whose stopwords cover most tokens; the hint breaks near-ties."""
-    tokens = [t.casefold() for t in _WORDS.findall(text[:6000])]
+    # (an acronym is no function word: Indonesian "AS" is the United States, not English "as")
+    tokens = [t.casefold() for t in _WORDS.findall(text[:6000]) if not (len(t) > 1 and t.isupper())]
     packs = all_packs()
     if not tokens:
         return hint or packs[0].code

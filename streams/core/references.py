@@ -155,6 +155,37 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     ]
 
 
+def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -> list[FrameHit]:
+    """ "continued to deny involvement", "membantah keterlibatan AS", "membantah keterlibatannya":
+    a denied part with no act named denies the act the article told, as done by the party whose
+    part it is — named right after the noun, else the speaker's own."""
+    part = ctx.doc.first(ctx.pack.words("involvement_nouns"), start, end)
+    if part is None or ctx.words(start, part.start) > 1 or ctx.mentions.triggers(part.end, end):
+        return []
+    told = next(
+        (f for f in ctx.state.topic_frames if f.agent and event_specs()[f.event].agent == "subject"), None
+    )
+    whose = [
+        h for h in ctx.mentions.owners(part.end, min(end, part.end + 40)) if ctx.words(part.end, h.start) <= 1
+    ]
+    party = ctx.gaz.party_of(whose[0].key) if whose else speaker.party
+    if told is None or party is None:
+        return []
+    trigger = Hit(part.start, part.end, told.event, part.text)
+    # (the act told keeps its place: a place-less denial would bear on every act of that party)
+    return [
+        FrameHit(
+            told.event,
+            party,
+            told.place,
+            trigger,
+            agent_by="context",
+            place_by="context",
+            cues=[f"part-in:{part.text}"],
+        )
+    ]
+
+
 def _own_part_first(ctx: Reader, start: int, refers: Hit) -> bool:
     """ "any role in the incident", "keterlibatan dalam insiden itu": the speaker's part in what
     the word points to opens the content."""

@@ -17,7 +17,13 @@ from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.lexicon import load_lang
 from streams.core.matching import Hit
 from streams.core.pairs import pair_subject
-from streams.core.references import answers_accusation, claim_owner, claim_reference, topic_frames
+from streams.core.references import (
+    answers_accusation,
+    claim_owner,
+    claim_reference,
+    involvement_denied,
+    topic_frames,
+)
 from streams.core.scope import is_noun
 from streams.core.speakers import resolve_segment
 
@@ -362,6 +368,8 @@ def _content(
         frames = claim_reference(ctx, a_start, after_end)
     if not frames:
         frames = topic_frames(ctx, a_start, after_end, cue, speaker)
+    if not frames and cue.kind == "deny":
+        frames = involvement_denied(ctx, a_start, after_end, speaker)
     return frames, span
 
 

@@ -41,3 +41,9 @@ def test_an_article_in_a_language_without_a_pack_is_skipped_not_read() -> None:
 def test_a_short_text_falls_back_to_function_words() -> None:
     assert reading_language("Estonia said no.") == "en"
     assert by_function_words("pasukan itu dan yang di sana", "en") == "id"
+
+
+def test_an_acronym_is_no_function_word_of_another_language() -> None:
+    # Indonesian "AS" (the United States) is not the English "as"
+    text = "Venezuela menuding AS berada di balik serangan itu. Menlu AS membantah keterlibatan AS."
+    assert by_function_words(text) == "id"
