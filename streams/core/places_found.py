@@ -72,7 +72,10 @@ def discover_places(
             continue
         if any(k.start <= name.start() and name.end() <= k.end for k in known):
             continue  # "Jalur Gaza" is a known name as a whole
-        headed = len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads
+        of_name = _of_name(pack.code)
+        headed = (len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads) or bool(
+            of_name and of_name.fullmatch(name.group(0))
+        )
         # "Ladakh's Galwan Valley": a known possessor leaves the place after it unknown
         lo = name.start() + (m.end() if (m := _POSSESSOR.match(name.group(0))) else 0)
         if not headed and any(s < name.end() and lo < e for s, e in taken):
@@ -121,10 +124,24 @@ def _naming(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return heads, mods
 
 
+@memo
+def _of_name(lang: str) -> re.Pattern[str] | None:
+    """ "Gulf of Oman", "Sea of Azov": a geographic head, "of" and the name."""
+    heads = [str(h) for h in (load_lang(lang).get("place_names") or {}).get("of_heads") or []]
+    if not heads:
+        return None
+    return re.compile(rf"(?:{'|'.join(map(re.escape, heads))})\s+of\s+(?:the\s+)?{_NAME.pattern}")
+
+
 def place_id(lang: str, name: str) -> str:
     """The id of a discovered place, in English word order when the language puts the geographic
-    noun first ("Lembah Galwan" -> galwan_valley, "Laut China Selatan" -> south_china_sea)."""
+    noun first ("Lembah Galwan" -> galwan_valley, "Laut China Selatan" -> south_china_sea, "Gulf of
+    Oman" -> oman_gulf)."""
     heads, mods = _naming(lang)
+    of_name = _of_name(lang)
+    if of_name is not None and of_name.fullmatch(name):
+        geo, _, named = name.partition(" of ")
+        return slug(f"{named.removeprefix('the ')} {geo}")
     words = name.split()
     for size in (2, 1):
         head = heads.get(" ".join(words[:size]).casefold())
@@ -170,7 +187,8 @@ def _name_after(doc: Doc, pack: LangPack, pos: int, loose: bool) -> re.Match[str
         pos = few.end() + 1 if few else pos
         gap = _GAP.match(doc.text, pos)
         pos = gap.end() if gap else pos
-    return _NAME.match(doc.text, pos)
+    of_name = _of_name(pack.code)
+    return (of_name.match(doc.text, pos) if of_name else None) or _NAME.match(doc.text, pos)
 
 
 _COMPOUND = re.compile(r"-[a-z]")

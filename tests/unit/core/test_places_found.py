@@ -91,3 +91,19 @@ def test_a_language_names_no_place() -> None:
 
     ctx = reader_for("Reports in Arabic media said the building was hit.", "en")
     assert [h.key for h in ctx.mentions.places(0, len(ctx.text))] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Iran said US forces attacked two tankers in the Gulf of Oman.", "en"),
+        ("Iran mengatakan pasukan AS menyerang dua kapal tanker di Teluk Oman.", "id"),
+    ],
+)
+def test_a_head_before_of_names_one_place_in_both_languages(body: str, lang: str) -> None:
+    # not a bare "gulf" (every gulf would be one place), nor the country in the name
+    assert [c.proposition.place for c in frame_claims(extract_body(body, lang))] == ["oman_gulf"]
+
+
+def test_a_sea_named_with_of_keeps_its_whole_name() -> None:
+    assert place_id("en", "Sea of Azov") == "azov_sea"
