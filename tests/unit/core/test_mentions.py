@@ -47,6 +47,8 @@ def test_a_country_in_a_named_institution_is_no_actor(body: str, lang: str) -> N
     [
         ("The force said Sudanese drones hit the camp, the Malta Times reported.", "en"),
         ("Pasukan itu mengatakan drone Sudan menghantam kamp, dilansir dari Malta Times.", "id"),
+        ("Malta Now said Sudanese drones hit the camp.", "en"),
+        ("Menurut Malta News, drone Sudan menghantam kamp.", "id"),
     ],
 )
 def test_a_country_in_an_outlet_s_name_is_no_actor(body: str, lang: str) -> None:
