@@ -371,6 +371,8 @@ def _agent_from_context(t: TriggerReading) -> None:
         return
     for event in (t.spec.id, *_TROOP_EVENTS):
         if event in agents:
+            if _insurgents_only(t) and _is_state(ctx, agents[event]):
+                return  # "lima gerilyawan tewas": insurgents are no state's troops named before
             t.frame.agent, t.frame.agent_by = agents[event], "context"
             return
     # "pengerahan pasukan tersebut", "those troops": the troops the article is about, however far.
@@ -382,6 +384,19 @@ def _agent_from_context(t: TriggerReading) -> None:
     topic = next((f.agent for f in ctx.state.topic_frames if f.event in _TROOP_EVENTS and f.agent), None)
     if pointing and topic is not None:
         t.frame.agent, t.frame.agent_by = topic, "context"
+
+
+def _insurgents_only(t: TriggerReading) -> bool:
+    """The only people named near the trigger are insurgents ("militants", "gerilyawan")."""
+    ctx = t.ctx
+    nouns = ctx.doc.find(ctx.pack.troop_nouns, t.window_start, t.window_end)
+    insurgents = ctx.pack.words("insurgent_nouns")
+    return bool(nouns) and all(insurgents.key_of(n.text) is not None for n in nouns)
+
+
+def _is_state(ctx: Reader, party: str) -> bool:
+    place = ctx.gaz.party_place(party)
+    return place is not None and ctx.gaz.party_at(place) == party
 
 
 def _own_kill(t: TriggerReading) -> bool:

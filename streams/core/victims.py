@@ -120,6 +120,8 @@ def speakers_own_dead(t: TriggerReading) -> bool:
     noun = ctx.doc.last(ctx.pack.troop_nouns, max(t.window_start, trig.start - 40), trig.start)
     if noun is None or not _adjacent(ctx, noun.end, trig.start, 3):
         return False
+    if ctx.pack.words("insurgent_nouns").key_of(noun.text) is not None:
+        return False  # "Militer Kenya mengatakan lima gerilyawan tewas": the enemy's dead
     if ctx.doc.first(ctx.pack.pronouns, noun.end, trig.start) is not None:
         return False  # "how many troops they lost": the pronoun is the verb's subject
     owners = ctx.mentions.owners(max(0, noun.start - 40), min(len(ctx.text), noun.end + 60))
