@@ -60,11 +60,11 @@ def fill_agent(t: TriggerReading) -> bool:
     if frame.agent is None or _aircraft_sent(t):
         return False
     if spec.agent == "troops" and not t.troops_in_window() and frame.agent_by in ("sender", "context"):
-        # "Korea Utara mengirim surat": a sender without troops is not a deployment.
-        return (
-            t.ctx.doc.first(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))
-            is not None
-        )
+        # "Korea Utara mengirim surat": a sender without troops is not a deployment; nor are the
+        # "two people" its missiles killed after crossing the border.
+        after = t.ctx.doc.find(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))
+        strong = [n for n in after if n.text.casefold() not in t.ctx.pack.weak_troop_nouns]
+        return bool(strong if spec.id == "troops_deployed" else after)
     return True
 
 
