@@ -75,7 +75,10 @@ class Mentions:
                 for h in self._actors.hits
                 if not self._locates_group(h, starts, ends, order)
                 and not (not order and self._foreign(h, starts))
-                and not (order and self._first_name(h, pack, starts))
+                and not (
+                    (order or (not headline and self._unqualified(h, ends)))
+                    and self._first_name(h, pack, starts)
+                )
             ]
         )
         self._demonyms = HitIndex(
@@ -221,6 +224,16 @@ class Mentions:
         group = self.gaz.actors.get(nxt.key) if nxt is not None else None
         return group is not None and group.kind == "party" and group.place is None
 
+    def _unqualified(self, h: Hit, ends: dict[int, Hit]) -> bool:
+        """In a language whose modifiers follow the noun, a state's name qualifies the word before it
+        ("Presiden Israel Isaac Herzog"); it may be a first name only where no word governs it: at
+        the sentence's opening, after a comma, or after another state's name ("veteran militer AS
+        Jordan Goudreau")."""
+        before = self.doc.text[max(0, h.start - 40) : h.start].rstrip()
+        if not before or before[-1] in ',;:.("“':
+            return True
+        return any(e <= h.start and not self.doc.text[e : h.start].strip() for e in ends)
+
     def _first_name(self, h: Hit, pack: LangPack, starts: dict[int, Hit]) -> bool:
         """ "ex-Green Beret Jordan Goudreau", "Israel Katz": a state's one-word name followed by a
         capitalised word that names nothing else — no place, actor, title, institution or outlet
@@ -236,7 +249,7 @@ class Mentions:
         word = m.group(1)
         around = self.doc.find(self.gaz.place_matcher, max(0, h.start - 30), m.end(1) + 30)
         if word.endswith("s") or any(
-            p.start < h.start or p.end > h.end for p in around if p.start < m.end(1)
+            p.start < h.start or p.end > h.end for p in around if p.start < m.end(1) and p.end > h.start
         ):
             return False  # "Kosovo Serbs", "the South China Sea": a people, a longer place name
         known = (

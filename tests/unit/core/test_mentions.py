@@ -102,6 +102,25 @@ def test_a_country_name_as_a_persons_first_name_is_no_state() -> None:
         assert parties & {"jordan", "united_kingdom"}
 
 
+@pytest.mark.parametrize(
+    "person",
+    [
+        "Veteran militer AS Jordan Goudreau mengaku memimpin serangan itu.",
+        "Menurut pejabat, Jordan Goudreau memimpin serangan itu.",
+    ],
+)
+def test_a_first_name_that_no_word_governs_is_no_state_in_indonesian(person: str) -> None:
+    ctx = reader_for(person, "id")
+    assert "jordan" not in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(person))}
+
+
+def test_a_state_name_after_a_title_qualifies_it_in_indonesian() -> None:
+    # "Presiden Israel Isaac Herzog": the president of Israel, named after the title
+    text = "Presiden Israel Isaac Herzog mengatakan Hamas menyerang Tel Aviv."
+    ctx = reader_for(text, "id")
+    assert "israel" in {ctx.gaz.party_of(h.key) for h in ctx.mentions.owners(0, len(text))}
+
+
 def test_a_casualty_word_modifying_a_figure_noun_is_no_trigger() -> None:
     """ "did not give casualty figures" tells of no losses; "casualties were heavy" does."""
 
