@@ -8,6 +8,7 @@ import re
 from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.frame import TroopNP
+from streams.core.home import is_state
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
@@ -371,7 +372,7 @@ def _agent_from_context(t: TriggerReading) -> None:
         return
     for event in (t.spec.id, *_TROOP_EVENTS):
         if event in agents:
-            if _insurgents_only(t) and _is_state(ctx, agents[event]):
+            if _insurgents_only(t) and is_state(ctx.gaz, agents[event]):
                 return  # "lima gerilyawan tewas": insurgents are no state's troops named before
             t.frame.agent, t.frame.agent_by = agents[event], "context"
             return
@@ -392,11 +393,6 @@ def _insurgents_only(t: TriggerReading) -> bool:
     nouns = ctx.doc.find(ctx.pack.troop_nouns, t.window_start, t.window_end)
     insurgents = ctx.pack.words("insurgent_nouns")
     return bool(nouns) and all(insurgents.key_of(n.text) is not None for n in nouns)
-
-
-def _is_state(ctx: Reader, party: str) -> bool:
-    place = ctx.gaz.party_place(party)
-    return place is not None and ctx.gaz.party_at(place) == party
 
 
 def _own_kill(t: TriggerReading) -> bool:

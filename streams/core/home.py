@@ -18,7 +18,7 @@ def home_state(
     gaz: Gazetteer, parties: Iterable[Hit], places: Iterable[Hit], *, least: int, lead: float
 ) -> str | None:
     """The state leading both counts (`lead` times any other; named at least `least` times)."""
-    named = Counter(p for p in (gaz.party_of(h.key) for h in parties) if p is not None and _is_state(gaz, p))
+    named = Counter(p for p in (gaz.party_of(h.key) for h in parties) if p is not None and is_state(gaz, p))
     land = Counter(p for p in (gaz.party_at(h.key) for h in places) if p is not None)
     first = _leader(named, lead)
     if first is None or named[first] < least:
@@ -33,7 +33,7 @@ def _leader(counts: Counter[str], lead: float) -> str | None:
     return ranked[0][0]
 
 
-def _is_state(gaz: Gazetteer, party: str) -> bool:
+def is_state(gaz: Gazetteer, party: str) -> bool:
     """A party whose home is a country (not an armed group or an alliance)."""
     place = gaz.party_place(party)
     return place is not None and gaz.party_at(place) == party

@@ -66,16 +66,14 @@ def discover_places(
         anchors += [(h.end, False) for h in facilities]  # "Pangkalan Udara Al Udeid"
     names = [_name_after(doc, pack, pos, loose) for pos, loose in sorted(anchors)]
     names += [_name_before(doc, h.start) for h in facilities if pack.modifier_first]  # "Al Udeid air base"
-    heads = _naming(pack.code)[0]
+    heads, of_name = _naming(pack.code)[0], _of_name(pack.code)
     for name in names:
         if name is None:
             continue
         if any(k.start <= name.start() and name.end() <= k.end for k in known):
             continue  # "Jalur Gaza" is a known name as a whole
-        of_name = _of_name(pack.code)
-        headed = (len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads) or bool(
-            of_name and of_name.fullmatch(name.group(0))
-        )
+        head_first = len(name.group(0).split()) > 1 and name.group(0).split()[0].casefold() in heads
+        headed = head_first or bool(of_name and of_name.fullmatch(name.group(0)))
         # "Ladakh's Galwan Valley": a known possessor leaves the place after it unknown
         lo = name.start() + (m.end() if (m := _POSSESSOR.match(name.group(0))) else 0)
         if not headed and any(s < name.end() and lo < e for s, e in taken):
