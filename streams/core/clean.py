@@ -25,6 +25,9 @@ _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[—–-]\s+"
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Za-z][\w .]{1,30}\)|[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}(?:\s*\([^)]{1,30}\))?)"
     r"\s*(?:--|[–—-])\s+"
+    # "CAIRO (Reuters) -Sudan said": an agency's parenthesis closes a dateline even when the dash
+    # is glued to the body (a bare "Jakarta-Bandung" is not one).
+    r"|^\s*[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}\s*\([^)]{1,30}\)\s*(?:--|[–—-])(?=[A-Z])"
 )
 
 

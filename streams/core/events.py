@@ -3,6 +3,7 @@ measure (agents.py, places.py, polarity.py), then one frame per proposition."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -687,14 +688,23 @@ def _pattern(ctx: Reader, f: FrameHit, start: int, end: int) -> bool:
     """ "admitted carrying out hundreds of strikes in recent years": acts told as a pattern over
     years are no incident a party can confirm or contradict; what was said stays an open claim."""
     trig = f.trigger
-    marks = ctx.doc.find(
-        ctx.pack.words("habitual_markers"), max(start, trig.start - 50), min(end, trig.end + 60)
-    )
-    for m in marks:
-        lo, hi = (trig.end, m.start) if m.start >= trig.end else (m.end, trig.start)
-        if lo <= hi and not STOPS.search(ctx.text, lo, hi):
-            return True  # the marker is in the act's own clause
-    return False
+    lo, hi = max(start, trig.start - 50), min(end, trig.end + 60)
+    marks = ctx.doc.find(ctx.pack.words("habitual_markers"), lo, hi)
+    if not event_specs()[f.event].lasting:
+        # "launched at least 430 missiles at Saudi Arabia since 2015": a tally, not one act
+        marks += [
+            m for m in ctx.doc.find(ctx.pack.words("since_markers"), lo, hi) if _YEAR.match(ctx.text, m.end)
+        ]
+    return any(_same_clause(ctx, trig, m) for m in marks)
+
+
+_YEAR = re.compile(r"\s+(?:1[89]|20)\d\d\b")
+
+
+def _same_clause(ctx: Reader, trig: Hit, m: Hit) -> bool:
+    """No comma or full stop between a marker and the trigger."""
+    lo, hi = (trig.end, m.start) if m.start >= trig.end else (m.end, trig.start)
+    return lo <= hi and not STOPS.search(ctx.text, lo, hi)
 
 
 def _under_fire(ctx: Reader, trig: Hit) -> bool:

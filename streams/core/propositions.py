@@ -53,6 +53,9 @@ class EventSpec:
     lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patient: str = "none"  # none | object (who it is done to) | recipient (to whom it goes)
     upward: bool = True  # holds at every place containing its own (presence), or not (capture)
+    # A state that lasts (presence, control, supply): "since 2014" dates its start. For an act,
+    # "since 2015" sums many acts into a tally (events._pattern).
+    lasting: bool = False
     speaker_default: bool = False  # no agent in the sentence: the speaker's side ("Kursk is freed")
     needs_place: bool = False
     alerts: bool = True
@@ -96,6 +99,7 @@ def _spec(event_id: str, spec: dict[str, Any]) -> EventSpec:
         lemmas=_tuple_map(spec.get("lemmas")),
         patient=str(spec.get("patient", "none")),
         upward=bool(spec.get("upward", True)),
+        lasting=bool(spec.get("lasting", False)),
         speaker_default=bool(spec.get("speaker_default", False)),
         needs_place=bool(spec.get("needs_place", False)),
         alerts=bool(spec.get("alerts", True)),

@@ -720,8 +720,12 @@ def _modifier(t: TriggerReading) -> Found:
     for s, e, party in _parties(t, trig.end, hi):
         between = ctx.doc.word_list(trig.end, s)
         if len(between) <= 2 and not STOPS.search(ctx.text, trig.end, s) and not _marked(t, trig.end, s):
-            if killing_verb(t) and _victims_between(t, trig.end, s):
-                return None  # "pembunuhan empat prajurit TNI": the killing of TNI soldiers, not by them
+            if _victims_between(t, trig.end, s) and (
+                killing_verb(t) or _counted_people_between(t, trig.end, s)
+            ):
+                # "pembunuhan empat prajurit TNI", "penembakan delapan anggota TNI": the killing or
+                # shooting of TNI soldiers, not by them ("serangan 100 drone Rusia" is Russia's).
+                return None
             return party, s, e
         break
     return None
@@ -734,6 +738,13 @@ def _victims_between(t: TriggerReading, lo: int, hi: int) -> bool:
         return True
     people = (ctx.pack.troop_nouns, ctx.pack.words("victim_nouns"))
     return any(ctx.doc.first(m, lo, hi) is not None for m in people)
+
+
+def _counted_people_between(t: TriggerReading, lo: int, hi: int) -> bool:
+    """A number and a people noun between a noun and a party: whom it befell ("delapan anggota")."""
+    ctx = t.ctx
+    people = (ctx.pack.troop_nouns, ctx.pack.words("victim_nouns"))
+    return bool(ctx.doc.numbers_between(lo, hi)) and any(ctx.doc.first(m, lo, hi) is not None for m in people)
 
 
 def _unmarked_gap(t: TriggerReading, lo: int, hi: int) -> bool:

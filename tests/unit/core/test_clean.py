@@ -38,6 +38,14 @@ def test_a_dateline_is_cut() -> None:
     assert text.text.startswith("Ukraine's president")
 
 
+def test_a_dateline_glued_to_the_body_is_cut_and_names_no_speaker() -> None:
+    body = "LIMA (Reuters) -Chile said Peruvian troops had crossed the border near Tacna on Sunday."
+    assert clean_body(body, get_pack("en")).text.startswith("Chile said")
+    assert extract_body(body, "en").claims[0].speaker.party == "chile"
+    kept = "Santiago-based analysts said the troops had crossed the border near Tacna on Sunday."
+    assert clean_body(kept, get_pack("en")).text == kept
+
+
 def test_a_dateline_after_a_subtitle_is_cut_when_in_capitals() -> None:
     body = (
         "Kedua negara menandatangani gencatan senjata pekan lalu di perbatasan.\n"
