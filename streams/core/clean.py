@@ -79,6 +79,53 @@ def _other_headline(lines: list[str], i: int) -> bool:
     return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
 
 
+_WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 40, 100, 20  # line widths of hard-wrapped wire copy
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Wire copy and e-mail pages wrap a paragraph at a fixed width ("Maduro accused\nColombia of
+    ..."): its lines are one text. A paragraph is read as wrapped from its first line of the wrap
+    width on, when at least two lines but its last are of about one width and most run on without
+    a sentence end; two lines only when the second goes on in lower case. A headline above the
+    body and a list's items stay lines of their own."""
+    out: list[str] = []
+    para: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            para.append(line)
+            continue
+        out.extend(_unwrapped_paragraph(para))
+        para = []
+        out.append(line)
+    return out[:-1]
+
+
+_BULLET = re.compile(r"\s*[•·*▪◦–—-]\s")
+
+
+def _unwrapped_paragraph(para: list[str]) -> list[str]:
+    if len(para) < 2 or any(_BULLET.match(ln) for ln in para):
+        return para
+    if len(para) == 2:
+        first, second = para[0].rstrip(), para[1].lstrip()
+        goes_on = second[:1].islower() and " " in second
+        return (
+            _joined(para) if len(first) >= _WRAP_MIN and not _SENTENCE_END.search(first) and goes_on else para
+        )
+    widths = [len(ln.rstrip()) for ln in para[:-1]]
+    width = max(widths)
+    full = [i for i, w in enumerate(widths) if _WRAP_MIN <= w <= _WRAP_MAX and width - w <= _WRAP_SPREAD]
+    if len(full) < 2 or width > _WRAP_MAX:
+        return para
+    if sum(not _SENTENCE_END.search(para[i]) for i in full) * 2 < len(full):
+        return para
+    return [*para[: full[0]], *_joined(para[full[0] :])]
+
+
+def _joined(para: list[str]) -> list[str]:
+    return [" ".join(ln.strip() for ln in para)]
+
+
 def clean_body(body: str, pack: LangPack) -> Cleaned:
     kept: list[str] = []
     dropped: list[str] = []
@@ -106,6 +153,7 @@ def clean_body(body: str, pack: LangPack) -> Cleaned:
             embed_start = len(kept) + 1
         stamp = _TIMESTAMP.match(line)
         kept.append(line[stamp.end() :] if stamp is not None else line)
+    kept = _unwrapped(kept)
     _strip_dateline(kept)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return Cleaned(text=text, dropped=tuple(d for d in dropped if d.strip()))

@@ -109,6 +109,8 @@ def _attribute_cues(ctx: Reader, cues: list[Cue]) -> list[Attribution]:
 
 def _attribute(ctx: Reader, site: CueSite) -> Attribution | None:
     side = site.cue.side
+    if side in ("before", "after") and _aside(ctx, site.cue):
+        return None
     if side in ("after", "pronoun"):
         return attribute_after(ctx, site)
     if side == "according":
@@ -118,6 +120,29 @@ def _attribute(ctx: Reader, site: CueSite) -> Attribution | None:
     if side == "opening":
         return attribute_opening(ctx, site)
     return attribute_before(ctx, site)
+
+
+_GLUED_WORD = re.compile(r"[^\W\d_]{3,}\s+$")
+
+
+def _aside(ctx: Reader, cue: Cue) -> bool:
+    """ "a drone he said targeted him": a pronoun and its verb glued to a noun, with no comma,
+    quotation mark or clause word before them ("and he said"), are an aside inside a clause: no
+    name before them is the speaker, and the clause is not what was said."""
+    if not ctx.pack.modifier_first:
+        return False
+    pron = ctx.doc.last(ctx.pack.pronouns, max(ctx.sentence.start, cue.start - 12), cue.start)
+    if pron is None or ctx.words(pron.end, cue.start) > 0:
+        return False
+    glued = _GLUED_WORD.search(ctx.text, max(ctx.sentence.start, pron.start - 30), pron.start)
+    if glued is None or not ctx.text[cue.end : cue.end + 2].strip(" ")[:1].isalpha():
+        return False  # ("..., troops entered Kharkiv overnight he said."): nothing goes on after
+    # ("and he said" opens a clause; "said he could not confirm" is a statement of its own)
+    links = (ctx.pack.clause_breaks, ctx.pack.complementizers, ctx.pack.words("same_subject_links"))
+    if any(m.key_of(glued.group(0).strip()) is not None for m in links):
+        return False
+    cues = (ctx.pack.cues_before, ctx.pack.cues_after)
+    return all(ctx.doc.first(m, glued.start(), pron.start) is None for m in cues)
 
 
 def _transcript_label(ctx: Reader) -> re.Match[str] | None:

@@ -73,3 +73,19 @@ def test_a_portal_s_link_to_another_story_is_dropped_but_not_the_headline_or_a_s
     assert cleaned.dropped == ("Basis Kelompok Bersenjata Lumpuh Digempur TNI, Dua Anggota Tertembak",)
     assert cleaned.text.startswith("Junta Bantah Serang Sekolah Di Desa Sagaing")
     assert cleaned.text.endswith("Warga Desa Mengatakan Helikopter Menembaki Sekolah Sejak Pagi.")
+
+
+def test_a_hard_wrapped_paragraph_is_one_text_but_a_headline_and_a_list_stay_lines() -> None:
+    body = (
+        "Chile recalls envoy\n"
+        "SANTIAGO - Chile's foreign minister accused Peru of sending troops across\n"
+        "the border near Tacna, which he said was a grave breach of the 1929 treaty,\n"
+        "and demanded their withdrawal.\n\n"
+        "• Chile recalls its ambassador from Lima on Monday morning, officials say\n"
+        "• Peru denies any incursion and calls the charge baseless and political"
+    )
+    lines = clean_body(body, get_pack("en")).text.splitlines()
+    assert lines[0] == "Chile recalls envoy"
+    assert "sending troops across the border near Tacna" in lines[1]
+    assert lines[-2].startswith("• Chile") and lines[-1].startswith("• Peru")
+    assert extract_body(body, "en").claims[0].proposition.id == "troops_deployed:peru:tacna"

@@ -33,3 +33,11 @@ def test_narration_sets_the_scene_for_a_later_back_reference() -> None:
         "North Korean troops have arrived in Kursk.\nThe Kremlin denied the reports.",
         [("russia", "deny", "troops_deployed:north_korea:*")],
     )
+
+
+def test_a_pronoun_and_verb_inside_a_clause_are_an_aside_not_a_statement() -> None:
+    text = "Malaysian Prime Minister Anwar accused Thailand of sending a patrol boat he said rammed a boat."
+    speakers = [c.speaker.text for c in extract_body(text, "en").claims]
+    assert "Thailand" not in speakers  # no name further back speaks for "he said"
+    after_comma = "Anwar Ibrahim said talks had stalled. Malaysian troops were sent to Perlis, he said."
+    assert [c.speaker.party for c in extract_body(after_comma, "en").claims][-1] == "malaysia"
