@@ -547,7 +547,13 @@ def _governed(t: TriggerReading, start: int) -> bool:
         # (not across a comma: "According to Warsaw, Russia attacked")
         if h is not None and ctx.words(h.end, start) <= 1 and "," not in ctx.text[h.end : start]:
             return True
-    return False
+    # "airstrikes on eastern Afghanistan killed": "on" before a party, an adjective at most
+    # between, governs it too (not a name between: "on Tuesday Russia attacked").
+    on = ctx.doc.last(ctx.pack.words("object_preps"), lo, start)
+    if on is None or STOPS.search(ctx.text, on.end, start):
+        return False
+    between = ctx.doc.word_list(on.end, start)
+    return len(between) <= 1 and all(w.islower() for w in between)
 
 
 def _object(t: TriggerReading) -> Found:
