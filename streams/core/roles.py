@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from streams.core.frame import FrameHit
+from streams.core.home import is_state
 from streams.core.lemmas import lemma
 from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
@@ -418,6 +419,9 @@ def _subject(t: TriggerReading) -> Found:
     described = _described_subject(t, lo)
     if described is not None:
         return described
+    group = _speakers_group(t, lo)
+    if group is not None:
+        return group
     own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
     if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
         if not STOPS.search(ctx.text, own.end, trig.start):
@@ -436,6 +440,18 @@ def _subject(t: TriggerReading) -> Found:
             return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
+
+
+def _speakers_group(t: TriggerReading, lo: int) -> Found:
+    """ "a Houthi spokesman said the group carried out", "kelompoknya menggelar": the group a
+    group's own spokesman names as the subject is his (a state's speaker means another group)."""
+    ctx, trig, party = t.ctx, t.trig, t.scope.speaker_party
+    if party is None or is_state(ctx.gaz, party):
+        return None
+    own = ctx.doc.last(ctx.pack.words("own_group_words"), lo, trig.start)
+    if own is None or ctx.words(own.end, trig.start) > 3 or STOPS.search(ctx.text, own.end, trig.start):
+        return None
+    return party, own.start, own.end
 
 
 def _self_target(t: TriggerReading, who: Found, whom: Found) -> bool:
