@@ -61,6 +61,9 @@ class TriggerReading:
             return is_noun(self.ctx.pack, words[-1])
         if len(words) > 1 and self.ctx.pack.words("light_verbs").key_of(words[0]) is not None:
             return False  # "mengadakan pembicaraan": the verb heads the phrase; its subject acts
+        verbal = self.ctx.pack.glue.verbal_prefixes
+        if len(words) > 1 and verbal and words[0].casefold().startswith(verbal) and len(words[0]) > 4:
+            return False  # "melepaskan tembakan": an active verb heads it (meN-), whatever follows
         return any(is_noun(self.ctx.pack, w) for w in words)
 
     def passive(self) -> bool:
