@@ -88,7 +88,7 @@ def _agent_from_troops(t: TriggerReading) -> None:
     """The troop phrase the trigger is about, nearest and in its clause."""
     # "ditembak jatuh oleh (sistem pertahanan udara) militer Rusia": the by-phrase names who did
     # it, never whose losses they were.
-    explicit = [np for np in _explicit_troops(t) if not _in_by_phrase(t, np)]
+    explicit = [np for np in _explicit_troops(t) if not _in_by_phrase(t, np) and not _acting_troops(t, np)]
     near = [np for np in explicit if _close(t, np)]
     chosen = near[0] if near else None
     if t.spec.agent_before:
@@ -120,6 +120,22 @@ def _agent_from_troops(t: TriggerReading) -> None:
         return  # "tentara Korea Utara membantu Rusia merebut kembali Kursk": Russia retook it
     if chosen is not None:
         _take_troops(t, chosen)
+
+
+def _acting_troops(t: TriggerReading, np: TroopNP) -> bool:
+    """ "104 orang tewas setelah tentara Israel menembaki warga", "... after Israeli troops opened
+    fire": troops an active act of force follows are the ones who struck, not the dead."""
+    if t.spec.id != "casualties" or np.start <= t.trig.start < np.end:
+        return False
+    ctx = t.ctx
+    nxt = next(iter(ctx.mentions.triggers(np.end, min(len(ctx.text), np.end + 30))), None)
+    if nxt is None or "attack" not in nxt.key.split("|") or ctx.words(np.end, nxt.start) > 1:
+        return False
+    if nxt.start < t.trig.end and t.trig.start < nxt.end:
+        return False  # ("49 Armenian soldiers killed": the loss's own verb)
+    if ctx.doc.first(ctx.pack.words("passive_auxiliaries"), np.end, nxt.end) is not None:
+        return False  # "Israeli troops were attacked": the ones struck
+    return not t.ctx.text[nxt.start : nxt.end].casefold().startswith(ctx.pack.passive_prefixes or ("\0",))
 
 
 def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:

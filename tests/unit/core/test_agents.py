@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims, claims_of
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 NK_IN_RUSSIA = "troops_deployed:north_korea:russia"
 
@@ -216,3 +216,16 @@ def test_troops_a_killer_killed_with_a_possessive_are_the_speaker_s(body: str, l
     found = claims_of(body, lang)
     assert ("armenia", "affirm", "casualties:armenia:sotk") in found
     assert not any(p.startswith("casualties:azerbaijan") for _, _, p in found)
+
+
+def test_troops_who_strike_after_a_toll_are_not_its_dead() -> None:
+    shot = "Kemenkes Gaza mengatakan 40 orang tewas setelah tentara Israel menembaki kerumunan di Rafah."
+    assert "casualties:israel:*" not in [c.proposition.id for c in extract_body(shot, "id").claims]
+    fired = (
+        "The Gaza health ministry said 40 people died after Israeli troops opened fire on a crowd in Rafah."
+    )
+    assert not [
+        c for c in extract_body(fired, "en").claims if c.proposition.id.startswith("casualties:israel")
+    ]
+    struck = "The Israeli army said three Israeli soldiers were killed in an ambush in Rafah."
+    assert "casualties:israel:rafah" in [c.proposition.id for c in extract_body(struck, "en").claims]
