@@ -9,6 +9,8 @@ from streams.core.compose import compose
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef, whole_party
 from streams.core.gazetteer import Gazetteer
+from streams.core.home import is_state
+from streams.core.matching import Hit
 from streams.core.people_found import recall
 from streams.core.places_found import time_words
 
@@ -65,6 +67,9 @@ def role_speaker(
         lo, hi = min(best.start, group[0]), max(best.end, group[1])
         phrase = SpeakerRef(lo, hi, ctx.text[lo:hi], None, None, role, "")
         return ref(phrase, group[2], "role", role=role)
+    seat = _seat_office(ctx, best, end)
+    if seat is not None:
+        return seat
     new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
     if new_name is not None and new_name.group(0).casefold() not in ctx.pack.stopwords:
         known = _known_holder(ctx, best, new_name, start)
@@ -93,6 +98,31 @@ def role_speaker(
         if last.role == role or (last.actor_id and ctx.gaz.actors[last.actor_id].role == role):
             return ref(best, last, "role", role=role)
     return home_office(ctx, best, role) or ref(best, None, "unknown", role=role)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _possessive(ctx: Reader, place: Hit) -> bool:
+    return place.text.endswith(("'s", "’s")) or _POSSESSIVE.match(ctx.text, place.end) is not None
+
+
+def _seat_office(ctx: Reader, best: SpeakerRef, end: int) -> SpeakerRef | None:
+    """ "Kementerian Pertahanan di Kyiv", "the defence ministry in Kyiv": an office named with the
+    place it sits in, right after it, is that state's."""
+    if best.role not in ctx.tuning.home_roles:
+        return None  # (a state's offices; not "media di Kosovo utara")
+    prep = ctx.doc.first(ctx.pack.locative_preps, best.end, min(end, best.end + 8))
+    if prep is None or ctx.words(best.end, prep.start) > 0:
+        return None
+    place = next(iter(ctx.mentions.places(prep.end, min(end, prep.end + 40))), None)
+    if place is None or ctx.words(prep.end, place.start) > 0 or _possessive(ctx, place):
+        return None  # ("authorities in Azerbaijan's breakaway region": that region's)
+    state = ctx.gaz.party_at(place.key)
+    if state is None or not is_state(ctx.gaz, state):
+        return None
+    actor = ctx.gaz.actor_with_role(state, best.role or "") or state
+    return SpeakerRef(best.start, best.end, best.text, actor, state, best.role, "role")
 
 
 def _kin_holder(ctx: Reader, role: str | None, start: int) -> SpeakerRef | None:

@@ -225,3 +225,12 @@ def test_a_capitalised_common_word_opening_a_sentence_is_nobody(body: str, lang:
     # the same word in lower case elsewhere, or a day's name: a sentence opener, not a speaker
     speakers = [c.speaker.text for c in extract_body(body, lang).claims]
     assert not {"Clashes", "Monday", "Sebaliknya"} & set(speakers), speakers
+
+
+def test_an_office_named_with_the_city_it_sits_in_is_that_states() -> None:
+    kyiv = "Kementerian Pertahanan di Kyiv mengatakan pasukan Rusia menyerang Kharkiv."
+    assert [c.speaker.party for c in extract_body(kyiv, "id").claims] == ["ukraine"]
+    seat = "The foreign ministry in Phnom Penh said Thai troops shelled the village."
+    assert [c.speaker.party for c in extract_body(seat, "en").claims] == ["cambodia"]
+    region = "Authorities in Azerbaijan's breakaway region said they shelled the airport."
+    assert "azerbaijan" not in [c.speaker.party for c in extract_body(region, "en").claims]
