@@ -414,8 +414,11 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
     noun = bool(head) and is_noun(ctx.pack, head)
     # "menyebutkan ada serangkaian serangan": "ada" (there is) introduces, it is no act of the speaker
     existential = ctx.pack.words("existentials").key_of(head) is not None
-    if first and ctx.words(lo, first[0].start) == 0 and head and not noun and not existential:
-        return speaker.party  # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker
+    verb_first = not noun and (not ctx.pack.modifier_first or head.endswith("ing"))
+    if first and ctx.words(lo, first[0].start) == 0 and head and verb_first and not existential:
+        # "bersikeras mematuhi gencatan senjata": the verb's subject is the speaker. (An English
+        # word right after "said" is a noun unless an -ing form: "said airstrikes by ... killed".)
+        return speaker.party
     if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
         aux = ctx.pack.words("perfect_auxiliaries")
         if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims, claims_of
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 
 def test_a_short_time_after_the_verb_leaves_the_statement_before_the_speaker() -> None:
@@ -171,3 +171,10 @@ def test_an_indonesian_list_of_titled_members_speaks_for_each_member() -> None:
     # "PM Kanada, PM Inggris dan PM Australia": each title stands before its country
     found = claims_of("PM Kanada, PM Inggris dan PM Australia menyebut Iran menyerang Erbil.", "id")
     assert {p for p, _, _ in found} == {"canada", "united_kingdom", "australia"}
+
+
+def test_an_english_plural_noun_after_said_is_no_verb_of_the_speaker() -> None:
+    text = "The Afghan Taliban said airstrikes by Pakistani jets in eastern Khost province killed 20 people."
+    ids = [c.proposition.id for c in extract_body(text, "en").claims]
+    assert not [i for i in ids if i.startswith("attack:afghanistan")]  # the speaker killed no one
+    assert [i for i in ids if i.startswith("attack:pakistan")]
