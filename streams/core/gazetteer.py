@@ -36,6 +36,7 @@ class Place:
     # Two states appoint rival officials here (occupied or disputed): an office of the place does
     # not tell whose it is.
     rival_administrations: bool = False
+    capital: bool = False  # its country's seat of government ("the Qatari capital" = Doha)
 
 
 # Ids of the parts a direction names (lang data `direction_words` maps each language's words to them).
@@ -64,6 +65,7 @@ class Gazetteer:
     people_matcher: PhraseMatcher
     _chain_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _homes: dict[str, str] = field(default_factory=dict)  # a state's country place -> the state
+    _capitals: dict[str, str] = field(default_factory=dict)  # a country place -> its capital place
 
     # --- actors -------------------------------------------------------------------------------
     def chain(self, actor_id: str) -> tuple[str, ...]:
@@ -113,6 +115,15 @@ class Gazetteer:
         if party is None or party not in self.actors:
             return None
         return self.actors[party].place
+
+    def capital_of(self, party: str | None) -> str | None:
+        """The capital of a state's country ("the Qatari capital", "ibu kota Qatar"), if known."""
+        home = self.party_place(party)
+        if home is None:
+            return None
+        if not self._capitals:
+            self._capitals.update({p.parent: p.id for p in self.places.values() if p.capital and p.parent})
+        return self._capitals.get(home)
 
     def party_at(self, place_id: str | None) -> str | None:
         """The state whose country holds the place ("gaza" -> "palestine"), else None."""
@@ -220,6 +231,7 @@ def build_gazetteer(actor_data: dict[str, Any], place_data: dict[str, Any]) -> G
             names=_strs(spec.get("names")),
             kind=spec.get("kind"),
             rival_administrations=bool(spec.get("rival_administrations", False)),
+            capital=bool(spec.get("capital", False)),
         )
     # Hand-written entries first: where a generated name collides with one, the hand one wins.
     hand_actors = set(actor_data.get("hand") or ())

@@ -111,7 +111,7 @@ class Mentions:
                 if not any(f.start <= a.start and a.end <= f.end and f.start < a.start for f in seas)
             ]
         )
-        lands = self._national_territory(pack)
+        lands = self._national_territory(pack) + self._capitals_named(pack)
         parts = [self._part_named(pack, h) for h in known + found]
         self._places = HitIndex(sorted(parts + lands, key=lambda h: h.start))
         self.found_places = {h.key for h in found}
@@ -169,6 +169,24 @@ class Mentions:
             return place
         start, end = min(d.start, place.start), max(d.end, place.end)
         return Hit(start, end, f"{d.key}_{place.key}", text[start:end])
+
+    def _capitals_named(self, pack: LangPack) -> list[Hit]:
+        """ "the Qatari capital", "ibu kota Qatar": the country's capital as a place (its name may
+        follow after a comma: the same place)."""
+        words = pack.words("capital_nouns")
+        out = []
+        for cap in self.doc.find(words, 0, len(self.doc.text)):
+            if pack.modifier_first:
+                owner = next((d for d in reversed(self._demonyms.hits) if d.end <= cap.start), None)
+                near = owner is not None and self.doc.words(owner.end, cap.start) == 0
+            else:
+                owner = next((a for a in self._actors.hits if a.start >= cap.end), None)
+                near = owner is not None and self.doc.words(cap.end, owner.start) == 0
+            city = self.gaz.capital_of(self.gaz.party_of(owner.key)) if owner is not None and near else None
+            if owner is not None and city is not None:
+                lo, hi = min(owner.start, cap.start), max(owner.end, cap.end)
+                out.append(Hit(lo, hi, city, self.doc.text[lo:hi]))
+        return out
 
     def _national_territory(self, pack: LangPack) -> list[Hit]:
         """ "Polish territory", "Russian soil", "several Thai regions": the country as a place."""

@@ -96,7 +96,13 @@ def country_entries() -> tuple[dict[str, Any], dict[str, Any]]:
         }
         places[pid] = {"label": actors[pid]["label"], "names": names, "kind": "country"}
         for cap in capitals[:1]:
-            places[slug(cap)] = {"label": cap, "parent": pid, "names": capitals, "kind": "city"}
+            places[slug(cap)] = {
+                "label": cap,
+                "parent": pid,
+                "names": capitals,
+                "kind": "city",
+                "capital": True,
+            }
     return actors, places
 
 

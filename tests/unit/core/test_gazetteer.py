@@ -135,3 +135,10 @@ def test_a_group_spelt_the_indonesian_way_speaks() -> None:
         [("al_shabaab", "affirm", "attack>kenya:al_shabaab:*")],
         lang="id",
     )
+
+
+def test_a_state_s_capital_is_known_from_the_country_data() -> None:
+    gaz = default_gazetteer()
+    assert gaz.capital_of("qatar") == "doha"
+    assert gaz.within("doha", "qatar")
+    assert gaz.capital_of("hamas") is None  # a group has no capital
