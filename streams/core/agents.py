@@ -135,7 +135,7 @@ def _acting_troops(t: TriggerReading, np: TroopNP) -> bool:
         return False  # ("49 Armenian soldiers killed": the loss's own verb)
     if ctx.doc.first(ctx.pack.words("passive_auxiliaries"), np.end, nxt.end) is not None:
         return False  # "Israeli troops were attacked": the ones struck
-    return not t.ctx.text[nxt.start : nxt.end].casefold().startswith(ctx.pack.passive_prefixes or ("\0",))
+    return not ctx.text[nxt.start : nxt.end].casefold().startswith(ctx.pack.passive_prefixes or ("\0",))
 
 
 def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:

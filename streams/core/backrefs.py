@@ -100,11 +100,9 @@ def role_speaker(
     return home_office(ctx, best, role) or ref(best, None, "unknown", role=role)
 
 
-_POSSESSIVE = re.compile(r"['’]s?\b")
-
-
-def _possessive(ctx: Reader, place: Hit) -> bool:
-    return place.text.endswith(("'s", "’s")) or _POSSESSIVE.match(ctx.text, place.end) is not None
+def _possessive(ctx: Reader, span: Hit | SpeakerRef) -> bool:
+    """ "Azerbaijan's", "the bloc's": the words end in (or are followed by) a possessive 's."""
+    return span.text.endswith(("'s", "’s")) or ctx.text[span.end : span.end + 2] in ("'s", "’s")
 
 
 def _seat_office(ctx: Reader, best: SpeakerRef, end: int) -> SpeakerRef | None:
@@ -435,5 +433,4 @@ def _office_after(ctx: Reader, pos: int) -> SpeakerRef | None:
     if not office:
         return None
     first = office[0]
-    owns = first.text.endswith(("'s", "’s")) or ctx.text[first.end : first.end + 2] in ("'s", "’s")
-    return first if first.role is not None or owns else None
+    return first if first.role is not None or _possessive(ctx, first) else None

@@ -742,9 +742,7 @@ def _modifier(t: TriggerReading) -> Found:
     for s, e, party in _parties(t, trig.end, hi):
         between = ctx.doc.word_list(trig.end, s)
         if len(between) <= 2 and not STOPS.search(ctx.text, trig.end, s) and not _marked(t, trig.end, s):
-            if _victims_between(t, trig.end, s) and (
-                killing_verb(t) or _counted_people_between(t, trig.end, s)
-            ):
+            if _victims_between(t, trig.end, s, counted=not killing_verb(t)):
                 # "pembunuhan empat prajurit TNI", "penembakan delapan anggota TNI": the killing or
                 # shooting of TNI soldiers, not by them ("serangan 100 drone Rusia" is Russia's).
                 return None
@@ -753,20 +751,14 @@ def _modifier(t: TriggerReading) -> Found:
     return None
 
 
-def _victims_between(t: TriggerReading, lo: int, hi: int) -> bool:
-    """People counted or named as troops or victims between a noun and a party after it."""
+def _victims_between(t: TriggerReading, lo: int, hi: int, *, counted: bool = False) -> bool:
+    """People counted or named as troops or victims between a noun and a party after it; with
+    `counted`, both a number and a people noun ("delapan anggota", not "100 drone")."""
     ctx = t.ctx
-    if ctx.doc.numbers_between(lo, hi):
-        return True
+    numbers = bool(ctx.doc.numbers_between(lo, hi))
     people = (ctx.pack.troop_nouns, ctx.pack.words("victim_nouns"))
-    return any(ctx.doc.first(m, lo, hi) is not None for m in people)
-
-
-def _counted_people_between(t: TriggerReading, lo: int, hi: int) -> bool:
-    """A number and a people noun between a noun and a party: whom it befell ("delapan anggota")."""
-    ctx = t.ctx
-    people = (ctx.pack.troop_nouns, ctx.pack.words("victim_nouns"))
-    return bool(ctx.doc.numbers_between(lo, hi)) and any(ctx.doc.first(m, lo, hi) is not None for m in people)
+    named = any(ctx.doc.first(m, lo, hi) is not None for m in people)
+    return numbers and named if counted else numbers or named
 
 
 def _unmarked_gap(t: TriggerReading, lo: int, hi: int) -> bool:
