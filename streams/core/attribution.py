@@ -126,13 +126,13 @@ def _pronoun_cue_speaker(ctx: Reader, cue: Cue) -> SpeakerRef | None:
     """ "katanya": the last person who spoke — or an office asked in this or the previous
     sentence ("Juru bicara ... Mao Ning ditanya wartawan ... 'Saya tidak tahu,' jawabnya")."""
     disc = ctx.state.discourse
-    last = disc.last_person(ctx.gaz, cue.start) or disc.last_speaker()
+    # '“We did not attack Putin,” he added': a person named inside the quote is not who spoke it.
+    before = opening_quote(ctx, cue.start) or cue.start
+    last = disc.last_person(ctx.gaz, before) or disc.last_speaker()
     lo = ctx.doc.sentences[max(0, ctx.sentence.index - 1)].start
     answering = ctx.tuning.answering_roles
     office = [
-        m
-        for m in disc.mentions
-        if m.role in answering and m.actor_id is not None and lo <= m.start < cue.start
+        m for m in disc.mentions if m.role in answering and m.actor_id is not None and lo <= m.start < before
     ]
     if office and (last is None or office[-1].start > last.start):
         last = office[-1]

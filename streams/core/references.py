@@ -279,8 +279,11 @@ def _names_a_thing(ctx: Reader, start: int, end: int) -> bool:
     pack = ctx.pack
     if ctx.mentions.triggers(start, end):
         return False  # "has not confirmed the deployment": the event the story is about
-    if any(is_noun(pack, w) for w in ctx.doc.word_list(start, end)):
+    words = ctx.doc.word_list(start, end)
+    if any(is_noun(pack, w) for w in words):
         return True
+    if len(words) >= 2 and words[0].casefold() in pack.glue.articles:
+        return True  # "rejected the proposed visit": an article opens a noun phrase
     things = (pack.troop_nouns, pack.words("weapon_nouns"))
     return any(ctx.doc.first(m, start, end) is not None for m in things)
 

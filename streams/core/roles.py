@@ -419,7 +419,7 @@ def _subject(t: TriggerReading) -> Found:
     described = _described_subject(t, lo)
     if described is not None:
         return described
-    group = _speakers_group(t, lo)
+    group = _speakers_group(t, lo) or _first_person(t, lo)
     if group is not None:
         return group
     own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
@@ -452,6 +452,18 @@ def _speakers_group(t: TriggerReading, lo: int) -> Found:
     if own is None or ctx.words(own.end, trig.start) > 3 or STOPS.search(ctx.text, own.end, trig.start):
         return None
     return party, own.start, own.end
+
+
+def _first_person(t: TriggerReading, lo: int) -> Found:
+    """ "“We did not attack Chad,” the minister said", "“Kami tidak menyerang Chad”": a speaker's
+    "we" is his side (lang data `first_person_subjects`)."""
+    ctx, trig, party = t.ctx, t.trig, t.scope.speaker_party
+    we = ctx.doc.last(ctx.pack.words("first_person_subjects"), lo, trig.start)
+    if party is None or we is None or ctx.words(we.end, trig.start) > 3:
+        return None
+    if STOPS.search(ctx.text, we.end, trig.start) or ctx.mentions.owners(we.end, trig.start):
+        return None
+    return party, we.start, we.end
 
 
 def _self_target(t: TriggerReading, who: Found, whom: Found) -> bool:

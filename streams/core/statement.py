@@ -76,6 +76,8 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
             max(seg_start, cue.start - 3) : cue.start
         ].strip() in (",", ""):
             return prev.speaker  # "X disputed the claim, saying ...": the participle's subject is X
+    if prev is not None and prev.speaker is not None and _antecedent_of_relative(ctx, prev, cue.start):
+        return prev.speaker  # "Sudan, which has denied sending troops to Chad, said": Sudan said
     if prev is None:
         opening = _opening_subject(ctx, site)
         if opening is not None:
@@ -92,6 +94,14 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     if speaker is None and prev is not None:
         speaker = prev.speaker
     return speaker
+
+
+def _antecedent_of_relative(ctx: Reader, prev: Attribution, cue_start: int) -> bool:
+    """The previous verb stands in a relative clause set off by commas right before this verb,
+    and its speaker before the clause: the clause's antecedent is this verb's subject too."""
+    assert prev.speaker is not None
+    rel = _RELATIVE_APPOSITION.search(ctx.text, ctx.sentence.start, cue_start)
+    return rel is not None and rel.start() <= prev.cue.start < rel.end() and prev.speaker.end <= rel.start()
 
 
 def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:

@@ -97,3 +97,13 @@ def test_in_indonesian_the_speaker_follows_kata_not_the_name_before_it() -> None
         "Pasukan Sudan menembaki kamp itu, termasuk Abu Shouk, kata juru bicara militer Chad.", "id"
     ).claims
     assert [(c.speaker.text, c.speaker.party) for c in claims] == [("juru bicara militer Chad", "chad")]
+
+
+def test_a_person_named_inside_the_quote_is_not_who_added_it() -> None:
+    # '“We did not attack President Deby ...,” tambahnya': the minister added it, not Deby
+    assert_claims(
+        "Menteri Luar Negeri Sudan Ali Karti membantah tuduhan itu. “Kami tidak menyerang Presiden "
+        "Idriss Deby. Kami tidak punya senjata untuk itu,” tambahnya.",
+        [("sudan", "deny", "attack:sudan:*")],
+        "id",
+    )

@@ -348,3 +348,14 @@ def test_a_drone_shot_down_by_no_one_named_is_no_attack() -> None:
         for c in claims_of("The drone was shot down near the border, Mali said.")
         if c[2].startswith("attack")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Kenya said Somali soldiers crossed the border on Sunday.", "en"),
+        ("Kenya mengatakan tentara Somalia melintasi perbatasan pada Minggu.", "id"),
+    ],
+)
+def test_troops_crossing_the_border_are_deployed_there(body: str, lang: str) -> None:
+    assert "troops_deployed:somalia:*" in [c[2] for c in claims_of(body, lang)]

@@ -194,3 +194,10 @@ def test_a_denied_claim_keeps_the_agent_of_the_act_it_told() -> None:
         "Peru's army immediately denied Chile's claim.",
         [("chile", "affirm", "attack:peru:arica"), ("peru", "deny", "attack:peru:*")],
     )
+
+
+def test_a_short_denial_of_a_named_thing_is_no_stance_on_the_story() -> None:
+    # "rejected the proposed visit": the visit is rejected, not the deployment told before it
+    found = claims_of("Kenya said Somali troops crossed into Mandera. Somalia rejected the proposed visit.")
+    assert ("somalia", "deny", "troops_deployed:somalia:*") not in found
+    assert ("kenya", "affirm", "troops_deployed:somalia:mandera") in found

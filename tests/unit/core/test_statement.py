@@ -178,3 +178,11 @@ def test_an_english_plural_noun_after_said_is_no_verb_of_the_speaker() -> None:
     ids = [c.proposition.id for c in extract_body(text, "en").claims]
     assert not [i for i in ids if i.startswith("attack:afghanistan")]  # the speaker killed no one
     assert [i for i in ids if i.startswith("attack:pakistan")]
+
+
+def test_the_verb_after_a_relative_clause_has_the_clause_antecedent_as_subject() -> None:
+    # "Sudan, which has denied ..., said": Sudan said it, not Chad named inside the clause
+    text = "Sudan, which has denied sending troops to Chad, said the report was false."
+    claims = extract_body(text, "en").claims
+    assert len(claims) == 2
+    assert {c.speaker.party for c in claims} == {"sudan"}
