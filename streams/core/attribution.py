@@ -157,6 +157,12 @@ def attribute_according(ctx: Reader, site: CueSite) -> Attribution:
         seg_end = cue.end
     else:
         speaker = resolve_segment(ctx, cue.end, seg_end, nearest_end=False)
+        if speaker is not None and speaker.resolved_by == "pronoun":
+            # "Seoul membantah tuduhan itu karena menurut mereka ...": "mereka" is the subject
+            # opening this sentence, not whoever spoke last
+            first = resolve_segment(ctx, sent.start, cue.start, nearest_end=False)
+            if first is not None and first.party is not None and ctx.words(sent.start, first.start) <= 3:
+                speaker = speaker.as_resolved(first, "pronoun")
     span = (seg_end, sent.end) if ctx.words(sent.start, cue.start) <= 2 else (sent.start, cue.start)
     return Attribution(sent.index, cue, speaker, span, frames_in(ctx, span[0], span[1], speaker))
 

@@ -326,10 +326,17 @@ def _voice(t: TriggerReading) -> str:
 
 def _by_right_after(t: TriggerReading) -> bool:
     """ "said airstrikes by the Myanmar military hit ...": a bare or plural form with "by" right
-    after it is a noun and its agent, not an active verb and its object."""
+    after it (or after a participle: "strikes carried out by") is a noun and its agent, not an
+    active verb and its object."""
     ctx, trig = t.ctx, t.trig
-    by = ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, min(len(ctx.text), trig.end + 6))
-    return by is not None and ctx.words(trig.end, by.start) == 0
+    by = ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, min(len(ctx.text), trig.end + 40))
+    if by is None or STOPS.search(ctx.text, trig.end, by.start):
+        return False
+    if ctx.words(trig.end, by.start) == 0:
+        return True
+    # "air strikes (were) (purportedly) carried out by Pakistan": the noun is the passive's subject
+    between = ctx.doc.word_list(trig.end, by.start)
+    return len(between) <= 4 and any(_ENGLISH_PARTICIPLE.search(w.casefold()) for w in between[-2:])
 
 
 def _light_verb_object(t: TriggerReading) -> bool:

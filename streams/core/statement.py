@@ -114,7 +114,9 @@ def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     # the link right before the verb ("and claimed"), not a list of subjects ("A, B and C said")
     last = _LAST_WORD.search(ctx.text, max(sent.start, cue.start - 16), cue.start)
     joined = last is not None and ctx.pack.glue.same_subject.fullmatch(ctx.text, last.start(), cue.start)
-    if not (gerund or joined) or ctx.words(sent.start, cue.start) < 4:
+    # "Sudan summoned Chad's envoy to protest against ...": the purpose has the main verb's subject
+    purpose = ctx.pack.words("purpose_markers").key_of(cue.text.split()[0]) is not None
+    if not (gerund or joined or purpose) or ctx.words(sent.start, cue.start) < 4:
         return None
     first = resolve_segment(ctx, sent.start, min(cue.start, sent.start + 120), nearest_end=False)
     if first is None or first.party is None or ctx.words(sent.start, first.start) > 2:

@@ -107,3 +107,14 @@ def test_a_person_named_inside_the_quote_is_not_who_added_it() -> None:
         [("sudan", "deny", "attack:sudan:*")],
         "id",
     )
+
+
+def test_a_pronoun_after_according_to_is_the_subject_opening_its_sentence() -> None:
+    # "Seoul membantah ... karena menurut mereka ...": "mereka" is Seoul, not Tokyo who spoke last
+    text = (
+        "Menteri Pertahanan Jepang memprotes aksi kapal perang Korea Selatan. Meskipun begitu, Pemerintah "
+        "Korea Selatan membantah dengan tegas tuduhan itu karena menurut mereka kapal perangnya hanya "
+        "melakukan kegiatan rutin."
+    )
+    parties = [c.speaker.party for c in extract_body(text, "id").claims]
+    assert parties == ["japan", "south_korea"]

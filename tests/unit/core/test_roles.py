@@ -506,3 +506,14 @@ def test_they_after_a_subordinator_is_the_main_subject(body: str, agent: str) ->
 def test_the_claimants_pronoun_is_not_the_speaker_when_the_speaker_is_the_target(body: str) -> None:
     attacks = {c[2] for c in claims_of(body) if c[2].startswith("attack")}
     assert attacks == {"attack>india:pakistan:*"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Afghanistan said air strikes were carried out by Pakistan in Khost.",
+        "Afghanistan condemned air strikes carried out by Pakistan in Khost.",
+    ],
+)
+def test_the_agent_of_an_act_noun_follows_a_participle_and_by(body: str) -> None:
+    assert ("afghanistan", "affirm", "attack:pakistan:khost") in claims_of(body)
