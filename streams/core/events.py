@@ -278,6 +278,8 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
             continue
         if _inside_trigger(verb.start, triggers):
             continue
+        if ctx.doc.first(words("non_event_phrases"), verb.start, weapon.end) is not None:
+            continue  # "fired warning shots at the trawlers": no attack
         out.append(Hit(verb.start, weapon.end, "attack", ctx.text[verb.start : weapon.end]))
     return out
 

@@ -364,6 +364,9 @@ def _reduced_passive(t: TriggerReading) -> bool:
         return False
     if STOPS.search(ctx.text, max(t.scope.start, trig.start - 2), trig.start):
         return False
+    weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), trig.start, trig.end)
+    if weapon is not None and weapon.start > trig.start:
+        return False  # "troops fired missiles at": the verb's object is part of the trigger
     nxt = ctx.doc.word_list(trig.end, min(len(ctx.text), trig.end + 20))[:1]
     if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
         return True

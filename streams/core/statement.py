@@ -129,7 +129,9 @@ _LAST_WORD = re.compile(r"\w+\s+$")
 _TITLED_MEMBER = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-’']*|bin|al|el|de|van|der))+")
 _RELATIVE_APPOSITION = re.compile(
     r",\s*(?:who|which|yang|citing|quoting|mengutip|speaking|(?:when\s+)?asked|responding|replying|commenting|"
-    r"(?:saat\s+|ketika\s+)?ditanya|menanggapi)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$",
+    r"(?:saat\s+|ketika\s+)?ditanya|menanggapi)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$"
+    # "Seorang pejabat di Darfur yang berbatasan dengan Chad, mengatakan": no comma before "yang"
+    r"|\s+yang\s[^,]{1,80},\s*$",
     re.IGNORECASE,
 )
 
