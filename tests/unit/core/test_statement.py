@@ -190,5 +190,8 @@ def test_the_verb_after_a_relative_clause_has_the_clause_antecedent_as_subject()
 
 def test_an_indonesian_relative_clause_without_a_comma_before_yang_names_no_speaker() -> None:
     # "Seorang pejabat Sudan di Darfur yang berbatasan dengan Chad, mengatakan": the official speaks
-    text = "Seorang pejabat Sudan di Darfur yang berbatasan dengan Chad, mengatakan pasukan Chad telah menembakkan roket."
+    text = (
+        "Seorang pejabat Sudan di Darfur yang berbatasan dengan Chad, mengatakan pasukan Chad telah "
+        "menembakkan roket."
+    )
     assert {c.speaker.party for c in extract_body(text, "id").claims} == {"sudan"}
