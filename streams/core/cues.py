@@ -203,6 +203,15 @@ def _verb_follows(ctx: Reader, h: Hit) -> bool:
     return word.startswith(tuple(ctx.pack.glue.verbal_prefixes)) and len(word) > 4
 
 
+def _appealed_to(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """The verb is what someone urges its subject to do: an appeal verb, its addressee, then the
+    verb ("mendesak TNI mengakui", "urged the army to admit") (lang data `appeal_verbs`)."""
+    appeal = ctx.doc.last(ctx.pack.words("appeal_verbs"), max(sent.start, h.start - 60), h.start)
+    if appeal is None or _CLAUSE.search(ctx.text, appeal.end, h.start):
+        return False
+    return 1 <= ctx.words(appeal.end, h.start) <= 5
+
+
 def _clause_goes_on(ctx: Reader, sent: Sentence, owner: Hit) -> bool:
     """An event verb follows the party named after the cue, in the same clause."""
     stop = _CLAUSE.search(ctx.text, owner.end, sent.end)
@@ -236,6 +245,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     appeal = ctx.doc.first(pack.words("appeal_phrases"), h.start, h.end + 8)
     if appeal is not None and appeal.start == h.start:
         return None  # "called on China to stop", "called for restraint": a demand asserts no fact
+    if _appealed_to(ctx, sent, h):
+        return None  # "mendesak TNI mengakui ...": an appeal to admit is no admission
     kind = h.key
     purpose = prev_word is not None and pack.words("purpose_markers").key_of(prev_word.group(1)) is not None
     if kind == "confirm" and purpose:
