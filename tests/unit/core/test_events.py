@@ -359,3 +359,14 @@ def test_a_drone_shot_down_by_no_one_named_is_no_attack() -> None:
 )
 def test_troops_crossing_the_border_are_deployed_there(body: str, lang: str) -> None:
     assert "troops_deployed:somalia:*" in [c[2] for c in claims_of(body, lang)]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Nigeria accused Boko Haram of blowing it up.", "en"),
+        ("Nigeria menyalahkan Boko Haram karena meledakkannya.", "id"),
+    ],
+)
+def test_blowing_up_a_thing_named_before_is_an_attack(body: str, lang: str) -> None:
+    assert ("nigeria", "affirm", "attack:boko_haram:*") in claims_of(body, lang)
