@@ -473,6 +473,16 @@ def _first_person(t: TriggerReading, lo: int) -> Found:
         return None
     if STOPS.search(ctx.text, we.end, trig.start) or ctx.mentions.owners(we.end, trig.start):
         return None
+    glue = ctx.pack.glue
+    if any(w.casefold() in glue.coordinators for w in ctx.doc.word_list(we.end, trig.start)):
+        return None  # "... kami dan dengan sengaja menabrak": another clause, another subject
+    before = ctx.doc.word_list(max(lo, we.start - 30), we.start)[-1:]
+    if (
+        before
+        and ctx.pack.complementizers.key_of(before[0]) is None
+        and before[0].casefold() not in glue.coordinators
+    ):
+        return None  # "peringatan keras kami": an owner after its noun, no subject
     return party, we.start, we.end
 
 
