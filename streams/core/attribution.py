@@ -160,11 +160,20 @@ def attribute_according(ctx: Reader, site: CueSite) -> Attribution:
         if speaker is not None and speaker.resolved_by == "pronoun":
             # "Seoul membantah tuduhan itu karena menurut mereka ...": "mereka" is the subject
             # opening this sentence, not whoever spoke last
-            first = resolve_segment(ctx, sent.start, cue.start, nearest_end=False)
-            if first is not None and first.party is not None and ctx.words(sent.start, first.start) <= 3:
+            first = sentence_subject(ctx, cue.start, max_lead=3)
+            if first is not None:
                 speaker = speaker.as_resolved(first, "pronoun")
     span = (seg_end, sent.end) if ctx.words(sent.start, cue.start) <= 2 else (sent.start, cue.start)
     return Attribution(sent.index, cue, speaker, span, frames_in(ctx, span[0], span[1], speaker))
+
+
+def sentence_subject(ctx: Reader, end: int, max_lead: int) -> SpeakerRef | None:
+    """The party opening the sentence (at most `max_lead` words in), named before `end`."""
+    start = ctx.sentence.start
+    first = resolve_segment(ctx, start, end, nearest_end=False)
+    if first is None or first.party is None or ctx.words(start, first.start) > max_lead:
+        return None
+    return first
 
 
 def attribute_opening(ctx: Reader, site: CueSite) -> Attribution:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from streams.core.attribution import Attribution, CueSite, frames_in, opening_quote, segment_end
+from streams.core.attribution import (
+    Attribution,
+    CueSite,
+    frames_in,
+    opening_quote,
+    segment_end,
+    sentence_subject,
+)
 from streams.core.backrefs import pronoun_speaker
 from streams.core.caches import memo
 from streams.core.clauses import has_clause_break, relative_right_before
@@ -118,10 +125,7 @@ def _opening_subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
     purpose = ctx.pack.words("purpose_markers").key_of(cue.text.split()[0]) is not None
     if not (gerund or joined or purpose) or ctx.words(sent.start, cue.start) < 4:
         return None
-    first = resolve_segment(ctx, sent.start, min(cue.start, sent.start + 120), nearest_end=False)
-    if first is None or first.party is None or ctx.words(sent.start, first.start) > 2:
-        return None
-    return first
+    return sentence_subject(ctx, min(cue.start, sent.start + 120), max_lead=2)
 
 
 _LAST_WORD = re.compile(r"\w+\s+$")
