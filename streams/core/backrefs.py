@@ -67,7 +67,7 @@ def role_speaker(
         lo, hi = min(best.start, group[0]), max(best.end, group[1])
         phrase = SpeakerRef(lo, hi, ctx.text[lo:hi], None, None, role, "")
         return ref(phrase, group[2], "role", role=role)
-    seat = _seat_office(ctx, best, end)
+    seat = _seat_office(ctx, best, end) or _country_office(ctx, best, start, end)
     if seat is not None:
         return seat
     new_name = NAME.match(ctx.text, best.end + 1) if best.end + 1 < end else None
@@ -121,6 +121,42 @@ def _seat_office(ctx: Reader, best: SpeakerRef, end: int) -> SpeakerRef | None:
         return None
     actor = ctx.gaz.actor_with_role(state, best.role or "") or state
     return SpeakerRef(best.start, best.end, best.text, actor, state, best.role, "role")
+
+
+def _country_office(ctx: Reader, best: SpeakerRef, start: int, end: int) -> SpeakerRef | None:
+    """ "the country's defence minister", "menteri pertahanan negara itu": the office of the one
+    country the sentence names before it (else of the country the sentence before opened with)."""
+    words = ctx.pack.words("country_anaphors")
+    if ctx.pack.modifier_first:
+        hit = ctx.doc.last(words, max(start, best.start - 30), best.start)
+        near = hit is not None and _possessive(ctx, hit) and ctx.words(hit.end, best.start) <= 1
+    else:
+        hit = ctx.doc.first(words, best.end, min(end, best.end + 30))
+        near = hit is not None and ctx.words(best.end, hit.start) <= 1
+    if hit is None or not near:
+        return None
+    state = _one_country_before(ctx, hit.start)
+    if state is None:
+        return None
+    lo, hi = min(best.start, hit.start), max(best.end, hit.end)
+    actor = ctx.gaz.actor_with_role(state, best.role or "") or state
+    return SpeakerRef(lo, hi, ctx.text[lo:hi], actor, state, best.role, "role")
+
+
+def _one_country_before(ctx: Reader, before: int) -> str | None:
+    """The country named in the sentence before `before` when it names exactly one; with none,
+    the country the sentence before opened with."""
+    gaz = ctx.gaz
+    lo = ctx.sentence.start
+    named = [gaz.party_of(h.key) for h in ctx.mentions.owners(lo, before)]
+    named += [gaz.party_at(h.key) for h in ctx.mentions.places(lo, before)]
+    countries = {p for p in named if p is not None and _is_country(gaz, p)}
+    if len(countries) == 1:
+        return countries.pop()
+    subject = ctx.state.discourse.sentence_subject
+    if countries or subject is None or subject.party is None or not _is_country(gaz, subject.party):
+        return None
+    return subject.party
 
 
 def _kin_holder(ctx: Reader, role: str | None, start: int) -> SpeakerRef | None:
@@ -296,6 +332,15 @@ def country_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
     noun = ctx.doc.last(ctx.pack.words("country_anaphors"), start, end)
     if noun is None or ctx.words(noun.end, end) > 2:
         return None
+    if _possessive(ctx, noun):
+        # "the country's health ministry": an office of one country; with two named, no guess.
+        state = _one_country_before(ctx, noun.start)
+        phrase = ctx.text[noun.start : end].strip()
+        return (
+            None
+            if state is None
+            else SpeakerRef(noun.start, noun.start + len(phrase), phrase, state, state, None, "role")
+        )
     # The subject the sentence opened with ("Iran's military shot down a Ukrainian plane, the
     # country admitted"), else the one the sentence before opened with, else the last named.
     here = [gaz.party_of(h.key) for h in ctx.mentions.owners(ctx.sentence.start, noun.start)]
