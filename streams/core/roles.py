@@ -26,6 +26,7 @@ from streams.core.tokens import STOPS
 from streams.core.troops import group_of
 
 _ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$")  # ("brought", "caught")
+_PASSIVE_PREFIX = re.compile(r"^di[a-z]{3,}")  # "diselidiki", "dikecam"
 
 
 Found = tuple[str, int, int] | None  # (party, start, end)
@@ -648,9 +649,12 @@ def _by_phrase(t: TriggerReading) -> Found:
                     break  # "pembunuhan warga Palestina": the victims' side
                 return party, s, e
             break
+    anchor = _past_copula(t, hi)
     for h in ctx.doc.find(ctx.pack.words("agent_markers"), trig.end, hi):
-        if ctx.words(trig.end, h.start) > 5:
+        if ctx.words(anchor, h.start) > 5:
             break
+        if anchor > trig.end and _other_participle(t, anchor, h.start):
+            break  # "the attack on the convoy was investigated by the UN": who acted on it, not who did it
         for s, e, party in _parties(t, h.end, hi):
             # "oleh rudal darat-ke-udara milik Iran": the weapon may stand before its owner
             weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), h.end, s)
@@ -658,6 +662,37 @@ def _by_phrase(t: TriggerReading) -> Found:
                 return _unit_named(t, party, s, e, hi)
             break
     return _ordered_by(t, hi)
+
+
+def _past_copula(t: TriggerReading, hi: int) -> int:
+    """ "the attack on the refinery was an act of war by Iran", "the attack in the Shirpur area was
+    carried out by American drones", "serangan terhadap kilang itu merupakan aksi perang oleh Iran":
+    an event noun with its own complement, subject of a copula; what follows the copula is measured
+    from there. The trigger's end when there is no such copula."""
+    ctx, trig = t.ctx, t.trig
+    cop = ctx.doc.first(ctx.pack.words("copulas"), trig.end, hi)
+    if cop is None or cop.start == trig.end or ctx.words(trig.end, cop.start) > 8:
+        return trig.end
+    words = ctx.pack.words
+    preps = [words("noun_prepositions"), words("patient_markers"), ctx.pack.locative_preps]
+    opens = any(
+        (p := ctx.doc.first(m, trig.end, cop.start)) and ctx.words(trig.end, p.start) == 0 for m in preps
+    )
+    if not opens or STOPS.search(ctx.text, trig.end, cop.start) or ctx.mentions.triggers(trig.end, cop.start):
+        return trig.end  # only "<event> <preposition> <its object> <copula>"
+    return cop.end
+
+
+def _other_participle(t: TriggerReading, lo: int, hi: int) -> bool:
+    """A passive participle after the copula that is not one of doing the act ("carried out",
+    "dilakukan"): "investigated", "diselidiki" — its by-phrase names someone else."""
+    ctx = t.ctx
+    doers = ctx.pack.words("doer_participles")
+    rest = ctx.text[lo:hi]
+    for h in ctx.doc.find(doers, lo, hi):
+        rest = rest.replace(h.text, " ")
+    passive = _ENGLISH_PARTICIPLE if ctx.pack.modifier_first else _PASSIVE_PREFIX
+    return any(passive.search(w.casefold()) for w in rest.split())
 
 
 def _unit_named(t: TriggerReading, party: str, s: int, e: int, hi: int) -> tuple[str, int, int]:
