@@ -42,7 +42,8 @@ def find_frames(
     specs = event_specs()
     hits: list[FrameHit] = []
     blamed = _blamed_incidents(ctx, start, end, claim_owner, speaker_party)
-    for opened in _triggers(ctx, start, end, troops) + blamed + _weapon_launches(ctx, start, end):
+    launched = _weapon_launches(ctx, start, end) + _weapon_impacts(ctx, start, end)
+    for opened in _triggers(ctx, start, end, troops) + blamed + launched:
         for key in opened.key.split("|"):
             event_id = key.rstrip(NEGATING)
             if event_id == "casualties" and (
@@ -282,6 +283,38 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
             continue  # "fired warning shots at the trawlers": no attack
         out.append(Hit(verb.start, weapon.end, "attack", ctx.text[verb.start : weapon.end]))
     return out
+
+
+def _weapon_impacts(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """ "the hospital was hit by a Russian cruise missile", "dihantam rudal jelajah Rusia": a
+    weapon striking something is its owner's attack (the verb is the trigger; roles read the owner
+    after it as the passive's agent, and the weapon with no owner names no one)."""
+    words = ctx.pack.words
+    triggers = ctx.mentions.triggers(start, end)
+    out = []
+    for verb in ctx.doc.find(words("impact_passives"), start, end):
+        weapon = ctx.doc.first(words("weapon_nouns"), verb.end, min(end, verb.end + 50))
+        if (
+            weapon is None
+            or ctx.words(verb.end, weapon.start) > 4
+            or STOPS.search(ctx.text, verb.end, weapon.start)
+        ):
+            continue
+        if _inside_trigger(verb.start, triggers) or not _passive_form(ctx, verb):
+            continue
+        if ctx.doc.first(words("non_event_phrases"), verb.start, weapon.end) is not None:
+            continue  # "hit by warning shots"
+        out.append(Hit(verb.start, verb.end, "attack", ctx.text[verb.start : verb.end]))
+    return out
+
+
+def _passive_form(ctx: Reader, verb: Hit) -> bool:
+    """ "was hit", "had been struck" (an auxiliary right before); Indonesian "dihantam" is passive
+    by its prefix."""
+    if not ctx.pack.modifier_first:
+        return True
+    aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, verb.start - 12), verb.start)
+    return aux is not None and ctx.words(aux.end, verb.start) <= 1
 
 
 def _last_listed_weapon(ctx: Reader, weapon: Hit, end: int) -> Hit:

@@ -25,7 +25,7 @@ from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import group_of
 
-_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$")  # ("brought", "caught")
+_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$|^hit$")  # ("brought", "caught", "hit")
 _PASSIVE_PREFIX = re.compile(r"^di[a-z]{3,}")  # "diselidiki", "dikecam"
 
 
@@ -644,7 +644,10 @@ def _by_phrase(t: TriggerReading) -> Found:
         for s, e, party in _parties(t, trig.end, hi):
             # "serangan udara di Kabul": a place after a preposition is where, not who
             gap = ctx.words(trig.end, s) - _platform_words(t, trig.end, s)
-            if gap <= 1 and _unmarked_gap(t, trig.end, s):
+            # ("dihantam rudal jelajah Rusia": the weapon, with its kind, before its owner)
+            weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), trig.end, s)
+            most = 3 if weapon is not None and ctx.words(trig.end, weapon.start) == 0 else 1
+            if gap <= most and _unmarked_gap(t, trig.end, s):
                 if killing_verb(t) and _victims_between(t, trig.end, s):
                     break  # "pembunuhan warga Palestina": the victims' side
                 return party, s, e
