@@ -74,7 +74,7 @@ def find_frames(
     )
     frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
-    frames = [f for f in frames if not _pattern(ctx, f, start, end)]
+    frames = [f for f in frames if not _pattern(ctx, f, start, end) and not _fired_into_sea(ctx, f, end)]
     frames += _coordinated_victims(ctx, frames, troops)
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
@@ -277,6 +277,8 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
             continue
         if not _aimed(ctx, _last_listed_weapon(ctx, weapon, end).end, end):
             continue
+        if _into_the_sea(ctx, weapon.end, end):
+            continue  # "fired a ballistic missile into the Sea of Japan": a launch, not an attack
         if _inside_trigger(verb.start, triggers):
             continue
         if ctx.doc.first(words("non_event_phrases"), verb.start, weapon.end) is not None:
@@ -342,6 +344,29 @@ def _aimed(ctx: Reader, pos: int, end: int) -> bool:
         return True
     origin = ctx.doc.first(ctx.pack.origin_markers, pos, aim.start)
     return origin is not None and ctx.words(pos, origin.start) <= 2 and ctx.words(origin.end, aim.start) <= 3
+
+
+def _fired_into_sea(ctx: Reader, f: FrameHit, end: int) -> bool:
+    """ "menembakkan dua rudal balistik ke Laut Jepang": a firing verb whose weapons go into open
+    water attacks no one."""
+    if f.event != "attack":
+        return False
+    weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), f.trigger.end, min(end, f.trigger.end + 40))
+    if weapon is None or ctx.words(f.trigger.end, weapon.start) > 3:
+        return False
+    return _into_the_sea(ctx, _last_listed_weapon(ctx, weapon, end).end, end)
+
+
+def _into_the_sea(ctx: Reader, pos: int, end: int) -> bool:
+    """The weapons' aim is open water ("into the sea", "towards the East Sea", "ke Laut Jepang"),
+    with no ship or place on it named first: a test or a show of force, at no one."""
+    aim = ctx.doc.first(ctx.pack.words("aim_preps"), pos, min(end, pos + 60))
+    if aim is None:
+        return False
+    sea = ctx.doc.first(ctx.pack.words("sea_words"), aim.end, min(end, aim.end + 30))
+    if sea is None or ctx.words(aim.end, sea.start) > 2:
+        return False
+    return ctx.doc.first(ctx.pack.words("platform_nouns"), aim.end, sea.start) is None
 
 
 BLAMED = "blamed-incident"
