@@ -205,7 +205,9 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     triggers = [
         t
         for t in ctx.mentions.triggers(start, end)
-        if not any(e.start <= t.start < e.end for e in evidence) and not _background(ctx, start, t.start)
+        if not any(e.start <= t.start < e.end for e in evidence)
+        and not _background(ctx, start, t.start)
+        and not _figurative(ctx, t, start, end)
     ]
     for np in troops:
         if np.party is None:
@@ -236,6 +238,27 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     triggers += _places_taken(ctx, start, end, triggers)
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+_FORCE_EVENTS = ("attack", "casualties")
+
+
+def _figurative(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
+    """ "killing American jobs", "attacking democracy", "menyerang kebebasan pers": an act of force
+    on a thing no weapon reaches is a figure of speech; "hackers attacked its systems", "serangan
+    siber": a cyber operation, which the vocabulary does not count as an attack."""
+    if not any(k.rstrip(NEGATING) in _FORCE_EVENTS for k in trig.key.split("|")):
+        return False
+    words = ctx.pack.words
+    obj = ctx.doc.first(words("figurative_objects"), trig.end, min(end, trig.end + 40))
+    if (
+        obj is not None
+        and ctx.words(trig.end, obj.start) <= 2
+        and not STOPS.search(ctx.text, trig.end, obj.start)
+    ):
+        return True
+    cyber = ctx.doc.first(words("cyber_words"), max(start, trig.start - 40), min(end, trig.end + 40))
+    return cyber is not None
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
