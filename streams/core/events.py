@@ -258,7 +258,21 @@ def _figurative(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
     ):
         return True
     cyber = ctx.doc.first(words("cyber_words"), max(start, trig.start - 40), min(end, trig.end + 40))
-    return cyber is not None
+    return cyber is not None or _in_words(ctx, trig, end)
+
+
+def _in_words(ctx: Reader, trig: Hit, end: int) -> bool:
+    """ "attacked China with baseless accusations", "attacked the ministry in a speech",
+    "menyerang Malaysia lewat pernyataan di media": an attack made of words."""
+    words = ctx.pack.words
+    hi = min(end, trig.end + 60)
+    for prep in ctx.doc.find(words("verbal_preps"), trig.end, hi):
+        if ctx.words(trig.end, prep.start) > 4 or STOPS.search(ctx.text, trig.end, prep.start):
+            return False
+        noun = ctx.doc.first(words("verbal_nouns"), prep.end, min(hi, prep.end + 30))
+        if noun is not None and ctx.words(prep.end, noun.start) <= 2:
+            return True
+    return False
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
