@@ -45,10 +45,12 @@ def _violence_told(t: TriggerReading) -> bool:
     ctx = t.ctx
     trig = t.trig
     # (not the casualty word itself: "killed" is read as an attack too, when someone did it)
+    # ("serangan jantung", "heart attack": a phrase where the word names no act of force)
+    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), ctx.sentence.start, ctx.sentence.end)
     here = [
         h
         for h in ctx.mentions.triggers(ctx.sentence.start, ctx.sentence.end)
-        if h.end <= trig.start or h.start >= trig.end
+        if (h.end <= trig.start or h.start >= trig.end) and not any(i.start <= h.start < i.end for i in idle)
     ]
     if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
         return True
