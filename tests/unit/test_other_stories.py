@@ -1,0 +1,78 @@
+"""Stories outside conflict news, written for this test: the vocabulary of force is used there in
+words, trade, illness or weapons tests. Replayed as one story through extraction and the stance
+book, they give open claims at most and never an alert (a false alert costs a desk most)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from schemas import Alert, Article
+from streams.core.extract import extract
+from streams.core.people import InMemoryPeople
+from streams.stance.memory import MemoryBook
+
+STORIES = {
+    "trade_row": (
+        "en",
+        [
+            "Beijing said Washington attacked Chinese companies with baseless accusations and unfair "
+            "sanctions.",
+            "The US Commerce Department denied that it had attacked Chinese companies in a statement on "
+            "Tuesday.",
+            "Japan's trade minister said the United States attacked Chinese firms with harsh remarks.",
+        ],
+    ),
+    "missile_test": (
+        "en",
+        [
+            "Seoul said North Korea fired two ballistic missiles into the Sea of Japan on Thursday.",
+            "Tokyo said North Korea fired two ballistic missiles into the sea off its coast.",
+            "Pyongyang denied that it fired missiles into the Sea of Japan.",
+        ],
+    ),
+    "perang_kata": (
+        "id",
+        [
+            "Kemlu Malaysia mengatakan Indonesia menyerang Malaysia lewat pernyataan di media.",
+            "Kemlu Indonesia membantah menyerang Malaysia dalam pidato menteri.",
+            "Kemlu Singapura mengatakan Indonesia menyerang Malaysia dengan tuduhan tak berdasar.",
+        ],
+    ),
+    "uji_rudal": (
+        "id",
+        [
+            "Korea Selatan mengatakan Korea Utara menembakkan dua rudal balistik ke arah Laut Jepang.",
+            "Jepang mengatakan Korea Utara menembakkan dua rudal balistik ke laut lepas.",
+            "Korea Utara membantah menembakkan rudal ke Laut Jepang.",
+        ],
+    ),
+}
+
+
+def _replay(lang: str, bodies: list[str]) -> list[Alert]:
+    book, people, alerts = MemoryBook(), InMemoryPeople(), []
+    t0 = datetime(2026, 3, 1, tzinfo=UTC)
+    for i, body in enumerate(bodies):
+        when = (t0 + timedelta(hours=i)).isoformat()
+        article = Article.model_validate(
+            {
+                "id": f"other-{i}",
+                "outlet": f"outlet-{i}",
+                "url": f"https://example.org/{i}",
+                "body": body,
+                "language": lang,
+                "published_at": when,
+                "fetched_at": when,
+            }
+        )
+        for claim in extract(article, people=people).claims:
+            alerts += book.apply(claim)
+    return alerts
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_a_story_outside_conflict_news_raises_no_alert(name: str) -> None:
+    lang, bodies = STORIES[name]
+    assert [(a.kind, a.proposition.id) for a in _replay(lang, bodies)] == []
