@@ -1,6 +1,7 @@
 """Stories outside conflict news, written for this test: the vocabulary of force is used there in
-words, trade, illness or weapons tests. Replayed as one story through extraction and the stance
-book, they give open claims at most and never an alert (a false alert costs a desk most)."""
+words, trade, anti-graft drives, markets or weapons tests. Replayed as one story through extraction
+and the stance book, they give open claims at most and never an alert (a false alert costs a desk
+most)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ STORIES = {
             "Seoul said North Korea fired two ballistic missiles into the Sea of Japan on Thursday.",
             "Tokyo said North Korea fired two ballistic missiles into the sea off its coast.",
             "Pyongyang denied that it fired missiles into the Sea of Japan.",
+        ],
+    ),
+    "graft_and_markets": (
+        "en",
+        [
+            "The Philippine government said its forces were fighting corruption in Manila.",
+            "Malaysia's foreign ministry said Philippine forces were fighting corruption in Manila.",
+            "Manila said Chinese firms had captured the market for solar panels in Luzon. Vietnam said "
+            "Chinese firms had captured the market for solar panels in Luzon.",
         ],
     ),
     "perang_kata": (
