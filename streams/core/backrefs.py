@@ -126,14 +126,8 @@ def _seat_office(ctx: Reader, best: SpeakerRef, end: int) -> SpeakerRef | None:
 def _country_office(ctx: Reader, best: SpeakerRef, start: int, end: int) -> SpeakerRef | None:
     """ "the country's defence minister", "menteri pertahanan negara itu": the office of the one
     country the sentence names before it (else of the country the sentence before opened with)."""
-    words = ctx.pack.words("country_anaphors")
-    if ctx.pack.modifier_first:
-        hit = ctx.doc.last(words, max(start, best.start - 30), best.start)
-        near = hit is not None and _possessive(ctx, hit) and ctx.words(hit.end, best.start) <= 1
-    else:
-        hit = ctx.doc.first(words, best.end, min(end, best.end + 30))
-        near = hit is not None and ctx.words(best.end, hit.start) <= 1
-    if hit is None or not near:
+    hit = _owner_word(ctx, best, "country_anaphors", (start, end), 30, 1)
+    if hit is None or (ctx.pack.modifier_first and not _possessive(ctx, hit)):
         return None
     state = _one_country_before(ctx, hit.start)
     if state is None:
@@ -205,17 +199,27 @@ def _found_group_office(ctx: Reader, best: SpeakerRef, start: int, end: int) -> 
     return None
 
 
+def _owner_word(
+    ctx: Reader, best: SpeakerRef, key: str, bounds: tuple[int, int], reach: int, gap: int
+) -> Hit | None:
+    """A word of the list `key` naming the role's owner: before the role in English order ("the
+    group's spokesperson"), after it in Indonesian ("juru bicara kelompok tersebut"), at most `gap`
+    words away."""
+    words, (start, end) = ctx.pack.words(key), bounds
+    if ctx.pack.modifier_first:
+        hit = ctx.doc.last(words, max(start, best.start - reach), best.start)
+        near = hit is not None and ctx.words(hit.end, best.start) <= gap
+    else:
+        hit = ctx.doc.first(words, best.end, min(end, best.end + reach))
+        near = hit is not None and ctx.words(best.end, hit.start) <= gap
+    return hit if near else None
+
+
 def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[int, int, SpeakerRef] | None:
     """ "the group's military spokesperson", "juru bicara kelompok tersebut": the armed group (a
     party that is no state) last named, in this sentence or before."""
-    words = ctx.pack.words("group_anaphors")
-    if ctx.pack.modifier_first:
-        hit = ctx.doc.last(words, max(start, best.start - 40), best.start)
-        near = hit is not None and ctx.words(hit.end, best.start) <= 2
-    else:
-        hit = ctx.doc.first(words, best.end, min(end, best.end + 40))
-        near = hit is not None and ctx.words(best.end, hit.start) <= 2
-    if hit is None or not near:
+    hit = _owner_word(ctx, best, "group_anaphors", (start, end), 40, 2)
+    if hit is None:
         return None
     cand = _last_group(ctx, hit.start)
     return (hit.start, hit.end, cand) if cand is not None else None

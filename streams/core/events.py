@@ -300,6 +300,18 @@ def _inside_trigger(pos: int, triggers: list[Hit]) -> bool:
     return any(t.start <= pos < t.end for t in triggers)
 
 
+def _weapon_after(ctx: Reader, verb: Hit, hi: int, gap: int) -> Hit | None:
+    """The weapon a verb acts with, at most `gap` words after it in the same clause."""
+    weapon = ctx.doc.first(ctx.pack.words("weapon_nouns"), verb.end, hi)
+    if (
+        weapon is None
+        or ctx.words(verb.end, weapon.start) > gap
+        or STOPS.search(ctx.text, verb.end, weapon.start)
+    ):
+        return None
+    return weapon
+
+
 def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
     """ "launched 91 long-range drones at the residence", "fired missiles at the base",
     "meluncurkan puluhan rudal ke": firing weapons at something is an attack (launching alone,
@@ -308,12 +320,8 @@ def _weapon_launches(ctx: Reader, start: int, end: int) -> list[Hit]:
     triggers = ctx.mentions.triggers(start, end)
     out = []
     for verb in ctx.doc.find(words("launch_verbs"), start, end):
-        weapon = ctx.doc.first(words("weapon_nouns"), verb.end, min(end, verb.end + 40))
-        if (
-            weapon is None
-            or ctx.words(verb.end, weapon.start) > 3
-            or STOPS.search(ctx.text, verb.end, weapon.start)
-        ):
+        weapon = _weapon_after(ctx, verb, min(end, verb.end + 40), 3)
+        if weapon is None:
             continue
         if not _aimed(ctx, _last_listed_weapon(ctx, weapon, end).end, end):
             continue
@@ -335,12 +343,8 @@ def _weapon_impacts(ctx: Reader, start: int, end: int) -> list[Hit]:
     triggers = ctx.mentions.triggers(start, end)
     out = []
     for verb in ctx.doc.find(words("impact_passives"), start, end):
-        weapon = ctx.doc.first(words("weapon_nouns"), verb.end, min(end, verb.end + 50))
-        if (
-            weapon is None
-            or ctx.words(verb.end, weapon.start) > 4
-            or STOPS.search(ctx.text, verb.end, weapon.start)
-        ):
+        weapon = _weapon_after(ctx, verb, min(end, verb.end + 50), 4)
+        if weapon is None:
             continue
         if _inside_trigger(verb.start, triggers) or not _passive_form(ctx, verb):
             continue
