@@ -249,16 +249,20 @@ def _figurative(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
     market": an act of force on a thing no weapon reaches is a figure of speech; "hackers attacked
     its systems", "serangan siber": a cyber operation, which the vocabulary does not count as an
     attack."""
-    if not any(k.rstrip(NEGATING) in _FORCE_EVENTS for k in trig.key.split("|")):
+    events = {k.rstrip(NEGATING) for k in trig.key.split("|")}
+    if not events & set(_FORCE_EVENTS):
         return False
     words = ctx.pack.words
     lists = [words("figurative_objects")]
-    if any(k.rstrip(NEGATING) in _HOLDING_EVENTS for k in trig.key.split("|")):
+    if events & set(_HOLDING_EVENTS):
         lists.append(words("figurative_holdings"))  # "captured the market": a share, not ground
     for objects in lists:
         obj = ctx.doc.first(objects, trig.end, min(end, trig.end + 40))
-        near = obj is not None and ctx.words(trig.end, obj.start) <= 2
-        if near and obj is not None and not STOPS.search(ctx.text, trig.end, obj.start):
+        if (
+            obj is not None
+            and ctx.words(trig.end, obj.start) <= 2
+            and not STOPS.search(ctx.text, trig.end, obj.start)
+        ):
             return True
     cyber = ctx.doc.first(words("cyber_words"), max(start, trig.start - 40), min(end, trig.end + 40))
     return cyber is not None or _in_words(ctx, trig, end)
