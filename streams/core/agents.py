@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from streams.core.clauses import has_clause_break
+from streams.core.compose import names_people
 from streams.core.context import Reader
 from streams.core.frame import TroopNP
 from streams.core.home import is_state
@@ -433,7 +434,7 @@ def sender(
     """The subject right before an active verb: "Kim telah mengirim pasukan", "they sent troops"."""
     lo = _subject_clause_start(ctx, start, trig.start)
     actors = ctx.mentions.actors(lo, trig.start) + ctx.mentions.demonyms(lo, trig.start)
-    actors = [h for h in actors if not is_target(ctx, h.start)]
+    actors = [h for h in actors if not is_target(ctx, h.start) and not names_people(ctx, h)]
     # What is sent: troops, or the frame's own objects ("memasok jutaan peluru artileri").
     sent = ctx.doc.first(objects if objects else ctx.pack.troop_nouns, trig.end, trig.end + 60)
     has_object = sent is not None and ctx.words(trig.end, sent.start) <= 10

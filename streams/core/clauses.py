@@ -25,6 +25,12 @@ def _short_paren(text: str, i: int) -> bool:
 
 
 _ASIDE = 40
+# ", Fuad Shukr, in": a comma, up to four capitalised words (particles inside), a comma, and the
+# clause going on in lower case.
+_NAME_ASIDE = re.compile(
+    r",\s+(?:[A-Z][\w'’.-]*|bin|binti|al|el|de|van|von|der)(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|al|el|de|van|von|der)){0,3}"
+    r",(?=\s+[a-z])"
+)
 _ASIDE_BREAK = re.compile(r"[(),;]")
 _DATELINE = re.compile(r"\s*[-–—]")  # "SEOUL, May 29 (Reuters) - ...": the agency closes a dateline
 
@@ -64,6 +70,11 @@ def clause_end(ctx: Reader, pos: int, end: int, objects: PhraseMatcher | None = 
         incl = ctx.doc.first(pack.inclusion_words, hi, min(stop, hi + 25))
         if incl is not None and ctx.words(hi, incl.start) == 0:
             m2 = next(_marks(_CLAUSE_END_PUNCT, text, incl.end, stop), None)
+            hi = m2.start() if m2 else stop
+        elif (aside := _NAME_ASIDE.match(text, hi)) is not None:
+            # "killed its commander, Fuad Shukr, in a strike in Beirut": a name in apposition
+            # between commas does not end the clause.
+            m2 = next(_marks(_CLAUSE_END_PUNCT, text, aside.end(), stop), None)
             hi = m2.start() if m2 else stop
     for brk in ctx.doc.find(pack.clause_breaks, pos, hi):
         if brk.key in pack.glue.relatives:

@@ -24,6 +24,14 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         for d in ctx.mentions.demonyms(start, end)
         if not _inside_any(d.start, actors) and not _nationality(ctx, d)
     ]
+    # "Palestinian sources", "Venezuela's opposition", "pemimpin oposisi Venezuela": people of a
+    # nation, not its state ("Pakistani security sources" speak for an institution).
+    people = ctx.doc.find(ctx.pack.unaffiliated, start, end)
+    # (an outlet's journalist is the outlet's own reporting: kept for the reporter rules)
+    actors = [
+        a for a in actors if ctx.gaz.is_media(a.key) or not any(nation_of_people(ctx, a, u) for u in people)
+    ]
+    demonyms = [d for d in demonyms if not any(nation_of_people(ctx, d, u) for u in people)]
     # A role word inside a name ("Komisi Militer Pusat") is part of that name.
     roles = [r for r in ctx.doc.find(ctx.pack.roles, start, end) if not _inside_any(r.start, actors)]
     refs: list[SpeakerRef] = []
@@ -41,15 +49,6 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         if not any(ref.start <= u.start < ref.end for ref in refs):
             # "pengamat militer" / "military analyst": the role word is the analyst's field.
             refs = [r for r in refs if r.actor_id is not None or not _touches(ctx, r, u)]
-            # "Palestinian sources", "Israeli analysts": people of a nation, not its government;
-            # "Pakistani security sources", "sumber keamanan Pakistan" speak for an institution.
-            demonym = [d for d in demonyms if (d.end <= u.start and ctx.words(d.end, u.start) == 0)]
-            if not ctx.pack.modifier_first:  # "pemberontak Mali", "sumber Pakistan": after the noun
-                demonym += [a for a in actors if a.start >= u.end and ctx.words(u.end, a.start) == 0]
-            if demonym and not ctx.doc.first(
-                ctx.pack.words("institution_words"), max(start, u.start - 30), u.end + 30
-            ):
-                refs = [r for r in refs if not any(r.start == d.start for d in demonym)]
             # "rebels in northern Mali", "pemberontak di Mali utara": the country is where they are
             refs = [r for r in refs if not _located(ctx, u, r)]
             fighters = _found_group_fighters(ctx, u)
@@ -58,6 +57,27 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
             refs.append(fighters or SpeakerRef(u.start, u.end, u.text, None, None, None, "unknown"))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_POSSESSIVE = re.compile(r"\s*(?:['’]s)?\s*")
+
+
+def nation_of_people(ctx: Reader, owner: Hit, u: Hit) -> bool:
+    """ "Palestinian sources", "Venezuela's opposition", "Brazilian fans", "suporter Indonesia": a
+    nation (or country) naming the people of the unaffiliated noun `u`, not its state. A demonym
+    stands before the noun in either language; a country's name before it in English (with "'s"),
+    after it in a language that puts modifiers after."""
+    if owner.end <= u.start:
+        return _POSSESSIVE.fullmatch(ctx.text, owner.end, u.start) is not None
+    if not ctx.pack.modifier_first and owner.start >= u.end:
+        return ctx.words(u.end, owner.start) == 0
+    return False
+
+
+def names_people(ctx: Reader, owner: Hit) -> bool:
+    """The owner names the people of an unaffiliated noun beside it ("Brazilian fans")."""
+    near = ctx.doc.find(ctx.pack.unaffiliated, max(0, owner.start - 30), owner.end + 30)
+    return any(nation_of_people(ctx, owner, u) for u in near)
 
 
 def _found_group_fighters(ctx: Reader, u: Hit) -> SpeakerRef | None:

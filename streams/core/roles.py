@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from streams.core.compose import names_people
 from streams.core.frame import FrameHit
 from streams.core.home import is_state
 from streams.core.lemmas import lemma
@@ -385,14 +386,16 @@ def _reduced_passive(t: TriggerReading) -> bool:
     )
 
 
-def _parties(t: TriggerReading, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _parties(t: TriggerReading, lo: int, hi: int, acting: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, party) of every actor, demonym, group the text names ("the Arakan Rohingya
     Salvation Army": a party of its own) and owned troop phrase in [lo, hi)."""
     ctx = t.ctx
     out: list[tuple[int, int, str]] = []
     for h in ctx.mentions.owners(lo, hi):
         party = ctx.gaz.party_of(h.key)
-        if party is not None:
+        # Who acts is not "Brazilian fans", "suporter Indonesia"; whom an act hits may be
+        # ("killed a Palestinian journalist").
+        if party is not None and not (acting and names_people(ctx, h)):
             out.append((h.start, h.end, party))
     out += [(h.start, h.end, h.key) for h in ctx.mentions.groups(lo, hi)]
     for np in t.scope.troops:
@@ -608,7 +611,7 @@ def _governed(t: TriggerReading, start: int) -> bool:
 def _object(t: TriggerReading) -> Found:
     """The party right after an active verb ("attacked Thai positions", "menyerang Kamboja")."""
     ctx, trig = t.ctx, t.trig
-    for s, e, party in _parties(t, trig.end, min(t.clause_hi, trig.end + 60)):
+    for s, e, party in _parties(t, trig.end, min(t.clause_hi, trig.end + 60), acting=False):
         # "menyerang konvoi di Niger": the convoy was attacked, in Niger
         if ctx.words(trig.end, s) <= 2 and _unmarked_gap(t, trig.end, s):
             return party, s, e
@@ -628,7 +631,7 @@ def _target(t: TriggerReading) -> Found:
     marker = min((m for m in markers if m is not None), key=lambda m: m.start, default=None)
     if marker is None or ctx.words(trig.end, marker.start) > 3:
         return None
-    for s, e, party in _parties(t, marker.end, hi):
+    for s, e, party in _parties(t, marker.end, hi, acting=False):
         if ctx.words(marker.end, s) <= 2:
             return party, s, e
         break

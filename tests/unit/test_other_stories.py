@@ -50,6 +50,22 @@ STORIES = {
             "Kemlu Singapura mengatakan Indonesia menyerang Malaysia dengan tuduhan tak berdasar.",
         ],
     ),
+    "football_brawl": (
+        "en",
+        [
+            "Argentina's football association said Brazilian fans attacked the referee in Rio.",
+            "Brazil's national team coach denied that Brazilian supporters attacked anyone in Rio.",
+            "Chile's football federation said Brazilian fans attacked the referee in Rio.",
+        ],
+    ),
+    "bentrok_suporter": (
+        "id",
+        [
+            "Menteri Olahraga Malaysia mengatakan suporter Indonesia menyerang warga Malaysia di Jakarta.",
+            "Kemenpora membantah bahwa suporter Indonesia menyerang warga Malaysia di Jakarta.",
+            "Pelatih timnas Malaysia mengatakan suporter Indonesia menyerang pemain Malaysia di Jakarta.",
+        ],
+    ),
     "uji_rudal": (
         "id",
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims
+from tests.unit.core.helpers import assert_claims, extract_body
 
 SUPPLY = "weapons_supplied:north_korea:russia"
 
@@ -93,3 +93,16 @@ def test_an_agency_in_brackets_still_closes_a_dateline() -> None:
         "HANOI, May 3 (Reuters) - Chinese boats rammed a Vietnamese trawler, Vietnam's navy said.",
         [("vietnam", "affirm", "attack>vietnam:china:*")],
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Turkey said its jets had struck the militia's leader, Omar Sadiq, in a raid in Aleppo.",
+        "Turki mengatakan jet-jetnya telah menyerang pemimpin milisi itu, Omar Sadiq, di Aleppo.",
+    ],
+)
+def test_a_name_in_apposition_between_commas_does_not_end_the_clause(body: str) -> None:
+    claims = extract_body(body, "id" if "mengatakan" in body else "en").claims
+    read = {(c.speaker.party, c.proposition.event, c.proposition.place) for c in claims}
+    assert ("turkey", "attack", "aleppo") in read
