@@ -8,6 +8,7 @@ import re
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
 from streams.core.gazetteer import Gazetteer
+from streams.core.home import is_state
 from streams.core.matching import Hit
 from streams.core.tokens import STOPS
 
@@ -67,6 +68,9 @@ def nation_of_people(ctx: Reader, owner: Hit, u: Hit) -> bool:
     nation (or country) naming the people of the unaffiliated noun `u`, not its state. A demonym
     stands before the noun in either language; a country's name before it in English (with "'s"),
     after it in a language that puts modifiers after."""
+    party = ctx.gaz.party_of(owner.key)
+    if party is None or not is_state(ctx.gaz, party):
+        return False  # "Houthi rebels", "M23 fighters": a group's own people act for it
     if owner.end <= u.start:
         return _POSSESSIVE.fullmatch(ctx.text, owner.end, u.start) is not None
     if not ctx.pack.modifier_first and owner.start >= u.end:

@@ -74,7 +74,7 @@ def fill_roles(t: TriggerReading) -> bool:
             t.agent_span.append((found[1], found[2]))
     agent, patient = (who[0] if who else None), (whom[0] if whom else None)
     agent_by = "explicit"
-    if agent is None and _needs_named_agent(t):
+    if agent is None and (_needs_named_agent(t) or _people_acted(t, voice)):
         return False
     told = _condemned_told(t) if agent is None else None
     if told is not None:
@@ -236,6 +236,46 @@ def _unknown_actor_named(t: TriggerReading, voice: str) -> bool:
         words = ctx.doc.word_list(lo, hi)[-4:]
     known = {w for h in ctx.mentions.owners(lo, hi) for w in ctx.doc.word_list(h.start, h.end)}
     return any(_ACRONYM_WORD.fullmatch(w) and w not in known for w in words)
+
+
+def _people_acted(t: TriggerReading, voice: str) -> bool:
+    """ "protesters attacked police", "diserang oleh demonstran": people of no party (unaffiliated
+    roles) did it; the accuser or the speaker is not the default. (A group's spokesman saying "the
+    rebels conducted ..." speaks of the group's own.)"""
+    ctx, trig = t.ctx, t.trig
+    speaker = t.scope.speaker_party
+    if speaker is not None and not is_state(ctx.gaz, speaker):
+        return False
+    if voice == "passive":
+        marker = ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, min(t.clause_hi, trig.end + 20))
+        lo = marker.end if marker is not None else trig.end
+        people = ctx.doc.first(ctx.pack.unaffiliated, lo, min(t.clause_hi, lo + 40))
+        return people is not None and ctx.words(lo, people.start) <= 2
+    if voice != "active":
+        return False
+    people = ctx.doc.last(ctx.pack.unaffiliated, max(t.clause_lo, trig.start - 40), trig.start)
+    if (
+        people is None
+        or ctx.words(people.end, trig.start) > 2
+        or STOPS.search(ctx.text, people.end, trig.start)
+    ):
+        return False
+    # "Houthi rebels attacked": a group's fighters are the group (not "Brazilian fans")
+    beside = ctx.mentions.owners(max(0, people.start - 30), people.end + 30) + ctx.mentions.groups(
+        max(0, people.start - 30), people.end + 30
+    )
+    return not any(_names_group(t, h, people) for h in beside)
+
+
+def _names_group(t: TriggerReading, h: Hit, people: Hit) -> bool:
+    """A group (no state) named right before or after a people noun: "Houthi rebels", "pemberontak M23"."""
+    ctx = t.ctx
+    party = ctx.gaz.party_of(h.key) or h.key
+    if is_state(ctx.gaz, party):
+        return False
+    return (h.end <= people.start and ctx.words(h.end, people.start) == 0) or (
+        h.start >= people.end and ctx.words(people.end, h.start) == 0
+    )
 
 
 def _needs_named_agent(t: TriggerReading) -> bool:
@@ -409,6 +449,8 @@ def _subject(t: TriggerReading) -> Found:
     opening what the speaker said ("it struck", "its aircraft struck", "pihaknya menyerang")
     is the speaker's side."""
     ctx, trig = t.ctx, t.trig
+    if _people_acted(t, "active"):
+        return None  # "demonstran menyerang": the protesters, not a party named before them
     lo = max(t.clause_lo, trig.start - 120)
     brk = ctx.doc.last(ctx.pack.clause_breaks, lo, trig.start)
     if brk is not None and ctx.words(brk.end, trig.start) == 0 and brk.key not in ctx.pack.glue.relatives:

@@ -143,6 +143,6 @@ def test_a_country_after_a_place_in_it_only_locates_the_place() -> None:
 
 def test_a_country_with_a_possessive_after_a_place_still_speaks() -> None:
     assert_claims(
-        "Colombian rebels attacked a convoy in Zulia, Venezuela's defence minister said.",
+        "Colombian troops attacked a convoy in Zulia, Venezuela's defence minister said.",
         [("venezuela", "affirm", "attack:colombia:zulia")],
     )
