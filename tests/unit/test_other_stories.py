@@ -58,6 +58,21 @@ STORIES = {
             "Chile's football federation said Brazilian fans attacked the referee in Rio.",
         ],
     ),
+    "cup_final": (
+        "en",
+        [
+            "Thailand's football association said Vietnam captured the trophy unfairly in Hanoi.",
+            "Malaysia's sports minister said Vietnam captured the title in Hanoi.",
+            "Vietnam's coach said his side captured the championship in Hanoi after a hard match.",
+        ],
+    ),
+    "final_piala": (
+        "id",
+        [
+            "Asosiasi sepak bola Thailand mengatakan Vietnam merebut piala secara curang di Hanoi.",
+            "Menteri olahraga Malaysia mengatakan Vietnam merebut gelar juara di Hanoi.",
+        ],
+    ),
     "bentrok_suporter": (
         "id",
         [
