@@ -265,7 +265,27 @@ def _figurative(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
         ):
             return True
     cyber = ctx.doc.first(words("cyber_words"), max(start, trig.start - 40), min(end, trig.end + 40))
-    return cyber is not None or _in_words(ctx, trig, end)
+    return cyber is not None or _in_words(ctx, trig, end) or _goods_beside(ctx, trig, start, end)
+
+
+def _goods_beside(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
+    """ "gempuran produk China", "an invasion of cheap imports", "Chinese goods flooded and attacked
+    the market": goods that sweep a market are trade, not force (their maker is no attacker)."""
+    goods = ctx.pack.words("trade_goods")
+    before = ctx.doc.last(goods, max(start, trig.start - 40), trig.start)
+    if (
+        before is not None
+        and ctx.words(before.end, trig.start) <= 2
+        and not STOPS.search(ctx.text, before.end, trig.start)
+    ):
+        return True
+    # after it only what the noun is of: "gempuran produk", "an invasion of cheap imports" (not an
+    # attack on "a grain export terminal" or "truk barang bantuan")
+    after = ctx.doc.first(goods, trig.end, min(end, trig.end + 30))
+    link = ctx.pack.words("goods_links")
+    return after is not None and all(
+        link.key_of(w) is not None for w in ctx.doc.word_list(trig.end, after.start)
+    )
 
 
 def _in_words(ctx: Reader, trig: Hit, end: int) -> bool:

@@ -73,6 +73,25 @@ STORIES = {
             "Menteri olahraga Malaysia mengatakan Vietnam merebut gelar juara di Hanoi.",
         ],
     ),
+    "serbuan_impor": (
+        "id",
+        [
+            "Asosiasi Persepatuan Indonesia mengatakan serbuan barang impor Vietnam membunuh industri "
+            "lokal di Jawa Timur.",
+            "Menteri Perdagangan Thailand mengatakan gempuran produk Vietnam menghantam pabrik sepatu di "
+            "Jawa Timur.",
+            "Kedutaan Vietnam membantah produk Vietnam menyerbu pasar di Jawa Timur.",
+        ],
+    ),
+    "import_invasion": (
+        "en",
+        [
+            "Mexico's economy minister said an invasion of cheap Korean imports hit Mexican steelmakers "
+            "in Monterrey.",
+            "Seoul denied that Korean goods attacked Mexican industry.",
+            "Brazil's trade minister said an invasion of Korean products also hit Brazil.",
+        ],
+    ),
     "bentrok_suporter": (
         "id",
         [
