@@ -10,6 +10,7 @@ from itertools import pairwise
 from streams.core.agents import fill_agent
 from streams.core.clauses import clause_end, clause_start, relative_right_before
 from streams.core.context import Reader
+from streams.core.figurative import figurative
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
 from streams.core.matching import Hit, PhraseMatcher
 from streams.core.places import fill_place, place_before
@@ -207,7 +208,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         for t in ctx.mentions.triggers(start, end)
         if not any(e.start <= t.start < e.end for e in evidence)
         and not _background(ctx, start, t.start)
-        and not _figurative(ctx, t, start, end)
+        and not figurative(ctx, t, start, end)
     ]
     for np in troops:
         if np.party is None:
@@ -238,68 +239,6 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     triggers += _places_taken(ctx, start, end, triggers)
     triggers.sort(key=lambda h: h.start)
     return triggers
-
-
-_FORCE_EVENTS = ("attack", "casualties", "troops_in_combat", "territory_captured", "territory_recaptured")
-_HOLDING_EVENTS = ("territory_captured", "territory_recaptured")
-
-
-def _figurative(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
-    """ "killing American jobs", "attacking democracy", "fighting corruption", "captured the
-    market": an act of force on a thing no weapon reaches is a figure of speech; "hackers attacked
-    its systems", "serangan siber": a cyber operation, which the vocabulary does not count as an
-    attack."""
-    events = {k.rstrip(NEGATING) for k in trig.key.split("|")}
-    if not events & set(_FORCE_EVENTS):
-        return False
-    words = ctx.pack.words
-    lists = [words("figurative_objects")]
-    if events & set(_HOLDING_EVENTS):
-        lists.append(words("figurative_holdings"))  # "captured the market": a share, not ground
-    for objects in lists:
-        obj = ctx.doc.first(objects, trig.end, min(end, trig.end + 40))
-        if (
-            obj is not None
-            and ctx.words(trig.end, obj.start) <= 2
-            and not STOPS.search(ctx.text, trig.end, obj.start)
-        ):
-            return True
-    cyber = ctx.doc.first(words("cyber_words"), max(start, trig.start - 40), min(end, trig.end + 40))
-    return cyber is not None or _in_words(ctx, trig, end) or _goods_beside(ctx, trig, start, end)
-
-
-def _goods_beside(ctx: Reader, trig: Hit, start: int, end: int) -> bool:
-    """ "gempuran produk China", "an invasion of cheap imports", "Chinese goods flooded and attacked
-    the market": goods that sweep a market are trade, not force (their maker is no attacker)."""
-    goods = ctx.pack.words("trade_goods")
-    before = ctx.doc.last(goods, max(start, trig.start - 40), trig.start)
-    if (
-        before is not None
-        and ctx.words(before.end, trig.start) <= 2
-        and not STOPS.search(ctx.text, before.end, trig.start)
-    ):
-        return True
-    # after it only what the noun is of: "gempuran produk", "an invasion of cheap imports" (not an
-    # attack on "a grain export terminal" or "truk barang bantuan")
-    after = ctx.doc.first(goods, trig.end, min(end, trig.end + 30))
-    link = ctx.pack.words("goods_links")
-    return after is not None and all(
-        link.key_of(w) is not None for w in ctx.doc.word_list(trig.end, after.start)
-    )
-
-
-def _in_words(ctx: Reader, trig: Hit, end: int) -> bool:
-    """ "attacked China with baseless accusations", "attacked the ministry in a speech",
-    "menyerang Malaysia lewat pernyataan di media": an attack made of words."""
-    words = ctx.pack.words
-    hi = min(end, trig.end + 60)
-    for prep in ctx.doc.find(words("verbal_preps"), trig.end, hi):
-        if ctx.words(trig.end, prep.start) > 4 or STOPS.search(ctx.text, trig.end, prep.start):
-            return False
-        noun = ctx.doc.first(words("verbal_nouns"), prep.end, min(hi, prep.end + 30))
-        if noun is not None and ctx.words(prep.end, noun.start) <= 2:
-            return True
-    return False
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:

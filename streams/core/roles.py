@@ -592,7 +592,8 @@ def _opening_subject(t: TriggerReading, lo: int, hi: int) -> Found:
     """The subject opening [lo, hi): a party, or a pronoun/possessive standing for the speaker."""
     ctx = t.ctx
     parties = _parties(t, lo, hi)
-    if parties and ctx.words(lo, parties[0][0]) <= 2:
+    # (not "topan menghantam Lima": a party after the clause's own verb is its object)
+    if parties and ctx.words(lo, parties[0][0]) <= 2 and not ctx.mentions.triggers(lo, parties[0][0]):
         return parties[0][2], parties[0][0], parties[0][1]
     for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
         h = ctx.doc.first(matcher, lo, hi)

@@ -6,6 +6,7 @@ side's casualties)."""
 from __future__ import annotations
 
 from streams.core.context import Reader
+from streams.core.figurative import figurative
 from streams.core.matching import Hit
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
@@ -47,10 +48,13 @@ def _violence_told(t: TriggerReading) -> bool:
     # (not the casualty word itself: "killed" is read as an attack too, when someone did it)
     # ("serangan jantung", "heart attack": a phrase where the word names no act of force)
     idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), ctx.sentence.start, ctx.sentence.end)
+    lo, hi = ctx.sentence.start, ctx.sentence.end
     here = [
         h
-        for h in ctx.mentions.triggers(ctx.sentence.start, ctx.sentence.end)
-        if (h.end <= trig.start or h.start >= trig.end) and not any(i.start <= h.start < i.end for i in idle)
+        for h in ctx.mentions.triggers(lo, hi)
+        if (h.end <= trig.start or h.start >= trig.end)
+        and not any(i.start <= h.start < i.end for i in idle)
+        and not figurative(ctx, h, lo, hi)  # "the storm struck ... and killed 30"
     ]
     if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
         return True
@@ -66,6 +70,8 @@ def _killer_named(t: TriggerReading) -> bool:
     if ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start):
         return False  # "were killed": no killer named this way
     owners = ctx.mentions.owners(max(t.scope.start, trig.start - 40), trig.start)
+    if ctx.doc.first(ctx.pack.words("natural_forces"), t.scope.start, trig.start) is not None:
+        return False  # "the cyclone struck Lima and killed 20": Lima is what it struck
     return bool(owners) and ctx.words(owners[-1].end, trig.start) <= 2
 
 

@@ -1,7 +1,7 @@
 """Stories outside conflict news, written for this test: the vocabulary of force is used there in
-words, trade, anti-graft drives, markets or weapons tests. Replayed as one story through extraction
-and the stance book, they give open claims at most and never an alert (a false alert costs a desk
-most)."""
+words, trade, anti-graft drives, markets, sport, storms and outbreaks or weapons tests. Replayed
+as one story through extraction and the stance book, they give open claims at most and never an
+alert (a false alert costs a desk most)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,38 @@ STORIES = {
             "in Monterrey.",
             "Seoul denied that Korean goods attacked Mexican industry.",
             "Brazil's trade minister said an invasion of Korean products also hit Brazil.",
+        ],
+    ),
+    "tariff_offensive": (
+        "en",
+        [
+            "Canada's trade minister said the US launched a tariff offensive against Mexico.",
+            "Japan's trade ministry said the US launched a tariff offensive against Mexico.",
+        ],
+    ),
+    "serangan_dagang": (
+        "id",
+        [
+            "Kementerian Perdagangan Kanada mengatakan AS melancarkan serangan dagang terhadap Meksiko.",
+            "Jepang mengatakan AS melancarkan serangan dagang terhadap Meksiko.",
+        ],
+    ),
+    "storm_and_outbreak": (
+        "en",
+        [
+            "Thailand's health ministry said the storm struck Phuket and the outbreak killed 30 Thai workers "
+            "in Phuket.",
+            "Myanmar's labour ministry said the storm struck Phuket and the outbreak killed 12 Thai "
+            "workers there.",
+        ],
+    ),
+    "badai_dan_wabah": (
+        "id",
+        [
+            "Kemenkes Thailand mengatakan badai menghantam Phuket dan wabah menewaskan 30 pekerja "
+            "Thailand di Phuket.",
+            "Kementerian Tenaga Kerja Myanmar mengatakan badai menghantam Phuket dan wabah menewaskan "
+            "12 pekerja Thailand di sana.",
         ],
     ),
     "bentrok_suporter": (
