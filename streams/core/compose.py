@@ -9,7 +9,7 @@ from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
 from streams.core.gazetteer import Gazetteer
 from streams.core.home import is_state
-from streams.core.matching import Hit
+from streams.core.matching import Hit, PhraseMatcher
 from streams.core.tokens import STOPS
 
 _GROUP_STOP_BEFORE = re.compile(r"[.;:,]")  # between the verb-nearest mention and earlier ones
@@ -27,7 +27,7 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
     ]
     # "Palestinian sources", "Venezuela's opposition", "pemimpin oposisi Venezuela": people of a
     # nation, not its state ("Pakistani security sources" speak for an institution).
-    people = ctx.doc.find(ctx.pack.unaffiliated, start, end)
+    people = people_nouns(ctx, start, end)
     # (an outlet's journalist is the outlet's own reporting: kept for the reporter rules)
     actors = [
         a for a in actors if ctx.gaz.is_media(a.key) or not any(nation_of_people(ctx, a, u) for u in people)
@@ -44,7 +44,7 @@ def compose(ctx: Reader, start: int, end: int) -> list[SpeakerRef]:
         for i, r in enumerate(roles)
         if i not in used
     )
-    for u in ctx.doc.find(ctx.pack.unaffiliated, start, end):
+    for u in people:
         if _describes_named(ctx, refs, u):
             continue  # "TNLA, kelompok pemberontak bersenjata, menuduh": what the named group is
         if not any(ref.start <= u.start < ref.end for ref in refs):
@@ -78,9 +78,30 @@ def nation_of_people(ctx: Reader, owner: Hit, u: Hit) -> bool:
     return False
 
 
+def people_nouns(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """Unaffiliated nouns in [start, end) — not inside a name ("the Workers' Party", "kantor berita
+    Buruh Iran": capitalised past the sentence's first word)."""
+    platforms = ctx.pack.words("platform_nouns")
+    return [
+        u
+        for u in ctx.doc.find(ctx.pack.unaffiliated, start, end)
+        if not ctx.text.startswith(("'", "’"), u.end)
+        and not (u.text[:1].isupper() and ctx.words(ctx.sentence.start, u.start) > 0)
+        and not _modifies(ctx, platforms, u)
+    ]
+
+
+def _modifies(ctx: Reader, heads: PhraseMatcher, u: Hit) -> bool:
+    """ "kapal nelayan Vietnam": the noun describes a vessel, and the country is the vessel's."""
+    if ctx.pack.modifier_first:
+        return False
+    head = ctx.doc.last(heads, max(0, u.start - 25), u.start)
+    return head is not None and ctx.words(head.end, u.start) == 0
+
+
 def names_people(ctx: Reader, owner: Hit) -> bool:
     """The owner names the people of an unaffiliated noun beside it ("Brazilian fans")."""
-    near = ctx.doc.find(ctx.pack.unaffiliated, max(0, owner.start - 30), owner.end + 30)
+    near = people_nouns(ctx, max(0, owner.start - 30), owner.end + 30)
     return any(nation_of_people(ctx, owner, u) for u in near)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from streams.core.compose import names_people
+from streams.core.compose import names_people, people_nouns
 from streams.core.frame import FrameHit
 from streams.core.home import is_state
 from streams.core.lemmas import lemma
@@ -249,11 +249,11 @@ def _people_acted(t: TriggerReading, voice: str) -> bool:
     if voice == "passive":
         marker = ctx.doc.first(ctx.pack.words("agent_markers"), trig.end, min(t.clause_hi, trig.end + 20))
         lo = marker.end if marker is not None else trig.end
-        people = ctx.doc.first(ctx.pack.unaffiliated, lo, min(t.clause_hi, lo + 40))
+        people = next(iter(people_nouns(ctx, lo, min(t.clause_hi, lo + 40))), None)
         return people is not None and ctx.words(lo, people.start) <= 2
     if voice != "active":
         return False
-    people = ctx.doc.last(ctx.pack.unaffiliated, max(t.clause_lo, trig.start - 40), trig.start)
+    people = next(reversed(people_nouns(ctx, max(t.clause_lo, trig.start - 40), trig.start)), None)
     if (
         people is None
         or ctx.words(people.end, trig.start) > 2

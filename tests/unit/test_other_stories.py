@@ -124,6 +124,20 @@ STORIES = {
             "12 pekerja Thailand di sana.",
         ],
     ),
+    "media_law": (
+        "en",
+        [
+            "France's foreign ministry said Brussels attacked Hungary over its media law.",
+            "Budapest denied that Brussels attacked Hungary.",
+        ],
+    ),
+    "uu_media": (
+        "id",
+        [
+            "Kemlu Prancis mengatakan Brussel menyerang Hungaria soal undang-undang medianya.",
+            "Budapest membantah Brussel menyerang Hungaria.",
+        ],
+    ),
     "bentrok_suporter": (
         "id",
         [

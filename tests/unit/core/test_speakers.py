@@ -79,3 +79,18 @@ def test_an_office_named_for_a_place_speaks_for_the_state_it_belongs_to() -> Non
     # Beijing's Taiwan Affairs Office is China speaking, not Taiwan
     body = "The Taiwan Affairs Office said a Taiwanese patrol boat rammed a Chinese fishing boat near Kinmen."
     assert [c.speaker.party for c in frame_claims(extract_body(body, "en"))] == ["china"]
+
+
+def test_brussels_speaks_for_the_eu_and_stays_a_city_in_belgium() -> None:
+    # The EU's voice in the news; "talks in Brussels" are still held in the city.
+    assert_claims(
+        "Brussels said Serbia violated the truce in Kosovo.",
+        [("european_union", "affirm", "agreement_violated:serbia:kosovo")],
+    )
+    assert_claims(
+        "Ukraine said Russian and Ukrainian envoys held talks in Brussels.",
+        [
+            ("ukraine", "affirm", "negotiate:ukraine:brussels"),
+            ("ukraine", "affirm", "negotiate:russia:brussels"),
+        ],
+    )
