@@ -57,7 +57,14 @@ def fill_roles(t: TriggerReading) -> bool:
             owner = None  # "its troops repelled an attack": the owner before the verb is the defender
         who, whom = owner or _by_phrase(t), _subject(replace(t, trig=defence))
     elif voice == "nominal":
-        who = _modifier(t) or _by_phrase(t) or _light_verb_subject(t) or _blamed_subject(t) or _own_forces(t)
+        who = (
+            _modifier(t)
+            or _by_phrase(t)
+            or _light_verb_subject(t)
+            or _blamed_on(t)
+            or _blamed_subject(t)
+            or _own_forces(t)
+        )
         whom = _target(t)
     else:
         who, whom = _subject(t), _object(t) or _target(t)
@@ -197,6 +204,30 @@ def _blamed_subject(t: TriggerReading) -> Found:
     """ "Russia was behind the attack", "Rusia berada di balik serangan itu": whoever stands
     behind (is responsible for) the act did it."""
     return _subject_of_word_before(t, "blame_links", reach=50, gap=3)
+
+
+def _blamed_on(t: TriggerReading) -> Found:
+    """ "blamed the attack on al-Shabaab", "blamed Tuesday's strike on forces loyal to Hafter": the
+    party the act is blamed on did it."""
+    ctx, trig = t.ctx, t.trig
+    # (the verb is the statement's own cue, before the content's start)
+    verb = ctx.doc.last(
+        ctx.pack.words("blame_on_verbs"), max(ctx.sentence.start, trig.start - 40), trig.start
+    )
+    if verb is None or STOPS.search(ctx.text, verb.end, trig.start):
+        return None
+    dets = ctx.pack.words("noun_determiners")
+    if len([w for w in ctx.doc.word_list(verb.end, trig.start) if dets.key_of(w) is None]) > 2:
+        return None
+    hi = min(t.scope.end, trig.end + 90)
+    on = ctx.doc.first(ctx.pack.words("blame_on_preps"), trig.end, hi)
+    if on is None or ctx.words(trig.end, on.start) > 4 or STOPS.search(ctx.text, trig.end, on.start):
+        return None
+    for s, e, party in _parties(t, on.end, hi):
+        if ctx.words(on.end, s) <= 4 and not STOPS.search(ctx.text, on.end, s):
+            return party, s, e  # ("on forces loyal to Hafter's LNA": whose forces)
+        break
+    return None
 
 
 def _subject_of_word_before(t: TriggerReading, words: str, reach: int, gap: int) -> Found:
