@@ -370,3 +370,14 @@ def test_troops_crossing_the_border_are_deployed_there(body: str, lang: str) -> 
 )
 def test_blowing_up_a_thing_named_before_is_an_attack(body: str, lang: str) -> None:
     assert ("nigeria", "affirm", "attack:boko_haram:*") in claims_of(body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Manila said two Filipino soldiers suffered injuries in the clash.", "en"),
+        ("Manila mengatakan dua tentara Filipina mengalami luka dalam bentrokan itu.", "id"),
+    ],
+)
+def test_injuries_suffered_are_casualties(body: str, lang: str) -> None:
+    assert ("philippines", "affirm", "casualties:philippines:*") in claims_of(body, lang)
