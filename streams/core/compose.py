@@ -71,11 +71,15 @@ def nation_of_people(ctx: Reader, owner: Hit, u: Hit) -> bool:
     party = ctx.gaz.party_of(owner.key)
     if party is None or not is_state(ctx.gaz, party):
         return False  # "Houthi rebels", "M23 fighters": a group's own people act for it
-    if owner.end <= u.start:
-        return _POSSESSIVE.fullmatch(ctx.text, owner.end, u.start) is not None
-    if not ctx.pack.modifier_first and owner.start >= u.end:
-        return ctx.words(u.end, owner.start) == 0
-    return False
+    return beside(ctx, owner, u, after=not ctx.pack.modifier_first)
+
+
+def beside(ctx: Reader, name: Hit, u: Hit, after: bool) -> bool:
+    """The name stands right before the noun `u` ("Brazilian fans", "Venezuela's opposition") or,
+    when `after`, right after it ("suporter Indonesia")."""
+    if name.end <= u.start:
+        return _POSSESSIVE.fullmatch(ctx.text, name.end, u.start) is not None
+    return after and name.start >= u.end and ctx.words(u.end, name.start) == 0
 
 
 def people_nouns(ctx: Reader, start: int, end: int) -> list[Hit]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from streams.core.compose import names_people, people_nouns
+from streams.core.compose import beside, names_people, people_nouns
 from streams.core.frame import FrameHit
 from streams.core.home import is_state
 from streams.core.lemmas import lemma
@@ -302,11 +302,7 @@ def _names_group(t: TriggerReading, h: Hit, people: Hit) -> bool:
     """A group (no state) named right before or after a people noun: "Houthi rebels", "pemberontak M23"."""
     ctx = t.ctx
     party = ctx.gaz.party_of(h.key) or h.key
-    if is_state(ctx.gaz, party):
-        return False
-    return (h.end <= people.start and ctx.words(h.end, people.start) == 0) or (
-        h.start >= people.end and ctx.words(people.end, h.start) == 0
-    )
+    return not is_state(ctx.gaz, party) and beside(ctx, h, people, after=True)
 
 
 def _needs_named_agent(t: TriggerReading) -> bool:

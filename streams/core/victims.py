@@ -47,8 +47,8 @@ def _violence_told(t: TriggerReading) -> bool:
     trig = t.trig
     # (not the casualty word itself: "killed" is read as an attack too, when someone did it)
     # ("serangan jantung", "heart attack": a phrase where the word names no act of force)
-    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), ctx.sentence.start, ctx.sentence.end)
     lo, hi = ctx.sentence.start, ctx.sentence.end
+    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), lo, hi)
     here = [
         h
         for h in ctx.mentions.triggers(lo, hi)
@@ -69,9 +69,9 @@ def _killer_named(t: TriggerReading) -> bool:
         return False
     if ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(0, trig.start - 12), trig.start):
         return False  # "were killed": no killer named this way
-    owners = ctx.mentions.owners(max(t.scope.start, trig.start - 40), trig.start)
     if ctx.doc.first(ctx.pack.words("natural_forces"), t.scope.start, trig.start) is not None:
         return False  # "the cyclone struck Lima and killed 20": Lima is what it struck
+    owners = ctx.mentions.owners(max(t.scope.start, trig.start - 40), trig.start)
     return bool(owners) and ctx.words(owners[-1].end, trig.start) <= 2
 
 
