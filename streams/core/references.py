@@ -89,6 +89,8 @@ def claim_reference(ctx: Reader, start: int, end: int) -> list[FrameHit]:
     if not earlier:
         return []
     p = earlier[-1].proposition
+    if _own_strike_claimed(ctx, p.event, p.agent):
+        return []
     trigger = Hit(noun.start, noun.end, p.event, noun.text)
     return [FrameHit(p.event, p.agent, p.place, trigger, cues=[f"claim-ref:{noun.text}"])]
 
@@ -137,6 +139,8 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
         and event_specs()[f.event].agent == "subject"
     ):
         agent = speaker.party  # "denies any role in the incident": its own part, not the act told
+    elif speaker is not None and agent != speaker.party and _own_strike_claimed(ctx, f.event, agent):
+        return []
     # "klaim Moskow soal Kursk": Kursk is what the claim is about; Moskow is its owner. The place
     # comes only from what this speaker's clause names: a back-reference has none.
     places = ctx.mentions.places_outside_actors(start, end)
@@ -153,6 +157,22 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
             cues=[f"topic:{refers.text}"],
         )
     ]
+
+
+# Acts whose claim, when another party merely rejects "the claim", is disputed in its details.
+_DISPUTED_IN_DETAIL = frozenset({"attack"})
+
+
+def _own_strike_claimed(ctx: Reader, event: str, agent: str | None) -> bool:
+    """ "The junta said it struck a rebel base. The rebels rejected the claim": a party rejecting
+    another's claim of its own strike disputes what was hit or won, not that it struck; so the
+    rejection names no event (it stays an open claim)."""
+    if event not in _DISPUTED_IN_DETAIL or agent is None:
+        return False
+    return any(
+        c.proposition.event == event and c.proposition.agent == agent and c.stance == "affirm"
+        for c in ctx.state.claims_by_party.get(agent, [])
+    )
 
 
 def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -> list[FrameHit]:

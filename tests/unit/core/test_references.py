@@ -201,3 +201,21 @@ def test_a_short_denial_of_a_named_thing_is_no_stance_on_the_story() -> None:
     found = claims_of("Kenya said Somali troops crossed into Mandera. Somalia rejected the proposed visit.")
     assert ("somalia", "deny", "troops_deployed:somalia:*") not in found
     assert ("kenya", "affirm", "troops_deployed:somalia:mandera") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thailand's army said its jets struck Cambodian artillery positions. "
+        "Cambodia dismissed Thailand's claim as propaganda.",
+        "Militer Thailand mengatakan jet tempurnya menyerang posisi artileri Kamboja. "
+        "Kamboja membantah klaim Thailand.",
+        "Militer Thailand mengatakan jet tempurnya menyerang posisi artileri Kamboja. "
+        "Kamboja membantah klaim tersebut.",
+    ],
+)
+def test_rejecting_the_claim_of_the_other_sides_own_strike_denies_no_strike(body: str) -> None:
+    # Cambodia disputes what the strike hit or won, not that Thailand struck: no contradiction.
+    claims = claims_of(body)
+    assert ("thailand", "affirm", "attack>cambodia:thailand:*") in claims
+    assert not [c for c in claims if c[0] == "cambodia" and c[1] == "deny" and c[2].startswith("attack")]
