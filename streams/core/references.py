@@ -192,17 +192,32 @@ def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -
     if told is None or party is None:
         return []
     trigger = Hit(part.start, part.end, told.event, part.text)
-    # (the act told keeps its place: a place-less denial would bear on every act of that party)
+    # The incident's own place when the denial names one ("responsibility for the incident in
+    # Poland"); else the act told keeps its place: a place-less denial would bear on every act of
+    # that party.
+    named = _located(ctx, part.end, end)
     return [
         FrameHit(
             told.event,
             party,
-            told.place,
+            named[0].key if named else told.place,
             trigger,
             agent_by="context",
-            place_by="context",
+            place_by="explicit" if named else "context",
             cues=[f"part-in:{part.text}"],
         )
+    ]
+
+
+def _located(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """Places a locative preposition governs ("in Poland", "di Polandia"): there a country's
+    name is a place, not its government."""
+    doc = ctx.doc
+    return [
+        h
+        for prep in doc.find(ctx.pack.locative_preps, start, end)
+        for h in ctx.mentions.places(prep.end, end)
+        if ctx.words(prep.end, h.start) <= 1
     ]
 
 

@@ -219,3 +219,19 @@ def test_rejecting_the_claim_of_the_other_sides_own_strike_denies_no_strike(body
     claims = claims_of(body)
     assert ("thailand", "affirm", "attack>cambodia:thailand:*") in claims
     assert not [c for c in claims if c[0] == "cambodia" and c[1] == "deny" and c[2].startswith("attack")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's defence ministry said its drones struck military facilities in western Ukraine. "
+        "Moscow denied responsibility for the incident in Poland.",
+        "Kementerian Pertahanan Rusia mengatakan drone-drone mereka menyerang fasilitas militer di "
+        "Ukraina barat. Moskow membantah bertanggung jawab atas insiden di Polandia.",
+    ],
+)
+def test_a_denied_part_in_an_incident_named_elsewhere_is_there_not_where_the_act_told_was(body: str) -> None:
+    assert_claims(
+        body,
+        [("russia", "affirm", "attack:russia:western_ukraine"), ("russia", "deny", "attack:russia:poland")],
+    )
