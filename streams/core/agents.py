@@ -11,7 +11,7 @@ from streams.core.context import Reader
 from streams.core.frame import TroopNP
 from streams.core.home import is_state
 from streams.core.matching import Hit, PhraseMatcher
-from streams.core.scope import TriggerReading
+from streams.core.scope import TriggerReading, is_noun
 from streams.core.tokens import STOPS
 from streams.core.troops import is_target
 from streams.core.victims import speakers_own_dead, victims_named
@@ -89,7 +89,11 @@ def _agent_from_troops(t: TriggerReading) -> None:
     """The troop phrase the trigger is about, nearest and in its clause."""
     # "ditembak jatuh oleh (sistem pertahanan udara) militer Rusia": the by-phrase names who did
     # it, never whose losses they were.
-    explicit = [np for np in _explicit_troops(t) if not _in_by_phrase(t, np) and not _acting_troops(t, np)]
+    explicit = [
+        np
+        for np in _explicit_troops(t)
+        if not _in_by_phrase(t, np) and not _acting_troops(t, np) and not _owning_the_fire(t, np)
+    ]
     near = [np for np in explicit if _close(t, np)]
     chosen = near[0] if near else None
     if t.spec.agent_before:
@@ -137,6 +141,21 @@ def _acting_troops(t: TriggerReading, np: TroopNP) -> bool:
     if ctx.doc.first(ctx.pack.words("passive_auxiliaries"), np.end, nxt.end) is not None:
         return False  # "Israeli troops were attacked": the ones struck
     return not ctx.text[nxt.start : nxt.end].casefold().startswith(ctx.pack.passive_prefixes or ("\0",))
+
+
+def _owning_the_fire(t: TriggerReading, np: TroopNP) -> bool:
+    """ "tewas akibat tembakan pasukan Yunani", "tewas ditembak tentara Yunani": troops right after
+    an act of force that follows the deaths are the ones who struck, not the dead."""
+    if t.spec.id != "casualties" or np.start < t.trig.end:
+        return False
+    ctx = t.ctx
+    acts = [h for h in ctx.mentions.triggers(t.trig.end, np.start) if "attack" in h.key.split("|")]
+    if not acts or ctx.words(acts[-1].end, np.start) > 1 or STOPS.search(ctx.text, t.trig.end, np.start):
+        return False
+    # (a noun or a passive verb the troops own; an active verb's troops are its victims:
+    # "menangkap dan mengeksekusi tujuh tentara Sudan")
+    act = acts[-1].text.split()[0]
+    return is_noun(ctx.pack, act) or act.casefold().startswith(ctx.pack.passive_prefixes or ("\0",))
 
 
 def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:

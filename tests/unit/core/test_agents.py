@@ -229,3 +229,24 @@ def test_troops_who_strike_after_a_toll_are_not_its_dead() -> None:
     ]
     struck = "The Israeli army said three Israeli soldiers were killed in an ambush in Rafah."
     assert "casualties:israel:rafah" in [c.proposition.id for c in extract_body(struck, "en").claims]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Turki mengatakan satu warga sipil tewas dan lima terluka akibat tembakan pasukan Yunani.",
+        "Yunani membantah laporan bahwa seorang warga sipil tewas ditembak tentara Yunani.",
+    ],
+)
+def test_troops_owning_the_fire_that_killed_are_not_the_dead(body: str) -> None:
+    # The troops own the shots (a noun or a passive verb): the dead are not Greece's losses.
+    claims = claims_of(body, "id")
+    assert not [c for c in claims if c[2].startswith("casualties:greece")]
+    assert [c for c in claims if c[2].startswith("attack:greece")]
+
+
+def test_troops_after_an_active_verb_of_force_are_its_victims() -> None:
+    claims = claims_of(
+        "Sudan mengatakan tentara Ethiopia menyerang dan menewaskan tujuh tentara Sudan.", "id"
+    )
+    assert ("sudan", "affirm", "casualties:sudan:*") in claims
