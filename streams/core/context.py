@@ -3,6 +3,7 @@ and what has been read so far (`ReadingState`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from schemas import Article, Claim
@@ -14,6 +15,8 @@ from streams.core.lang import LangPack
 from streams.core.mentions import Mentions
 from streams.core.people import PeopleMemory
 from streams.core.tuning import Tuning
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -63,6 +66,20 @@ class Reader:
 
     def words(self, start: int, end: int) -> int:
         return self.doc.words(start, end)
+
+    def counts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Counts overlapping [start, end): a figure with its bound ("at least 40") or a vague
+        one ("dozens of", "puluhan")."""
+        found = [(n.start, n.end) for s in self.doc.overlapping(start, end) for n in self.doc.numbers(s)]
+        found += [(h.start, h.end) for h in self.doc.find(self.pack.words("vague_counts"), start, end)]
+        return [(a, b) for a, b in found if a < end and b > start]
+
+    def words_but_counts(self, start: int, end: int) -> int:
+        """Words between two offsets, a count counting as none."""
+        gap = list(self.text[start:end])
+        for a, b in self.counts(start, end):
+            gap[max(a, start) - start : min(b, end) - start] = " " * (min(b, end) - max(a, start))
+        return len(_WORD.findall("".join(gap)))
 
     def remember_claim(self, party: str, claim: Claim) -> None:
         claims = self.state.claims_by_party.setdefault(party, [])

@@ -222,8 +222,10 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
             continue  # "troops had taken part in the fighting in Kursk": the place is another verb's
         if any(h.end > np.end for h in ctx.doc.find(ctx.pack.speculative, np.end, prep.end + 1)):
             continue  # "forces poised to complete ...": a plan, not a presence
-        before = ctx.mentions.triggers(max(start, np.start - 25), np.start)
-        if before and ctx.doc.words_but_figures(before[-1].end, np.start) <= 1:
+        # (further with a count before the troops: "killed at least 40 Ugandan soldiers")
+        reach = 40 if ctx.counts(max(start, np.start - 40), np.start) else 25
+        before = ctx.mentions.triggers(max(start, np.start - reach), np.start)
+        if before and ctx.words_but_counts(before[-1].end, np.start) <= 1:
             # "attacked Israeli forces in Rafah", "sent 4,000 Syrian fighters to Azerbaijan": the
             # troops are the verb's object
             continue

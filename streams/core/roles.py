@@ -439,6 +439,9 @@ def _reduced_passive(t: TriggerReading) -> bool:
     nxt = ctx.doc.word_list(trig.end, min(len(ctx.text), trig.end + 20))[:1]
     if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
         return True
+    first = len(ctx.text[trig.end :]) - len(ctx.text[trig.end :].lstrip())
+    if any(a == trig.end + first for a, _ in ctx.counts(trig.end, trig.end + 20)):
+        return False  # "its fighters killed at least 40 soldiers": a count opens the verb's object
     pack = ctx.pack
     if pack.words("victim_participles").key_of(trig.text) is not None:
         # "soldiers killed on the border": what befalls people, whatever preposition follows
@@ -683,7 +686,8 @@ def _object(t: TriggerReading) -> Found:
     ctx, trig = t.ctx, t.trig
     for s, e, party in _parties(t, trig.end, min(t.clause_hi, trig.end + 60), acting=False):
         # "menyerang konvoi di Niger": the convoy was attacked, in Niger
-        if ctx.words(trig.end, s) <= 2 and _unmarked_gap(t, trig.end, s):
+        # ("killed at least 40 Ugandan soldiers": a count in between is no word, its "at" no mark)
+        if ctx.words_but_counts(trig.end, s) <= 2 and _unmarked_gap(t, trig.end, s):
             return party, s, e
         break
     return None
@@ -917,7 +921,8 @@ def _marked(t: TriggerReading, lo: int, hi: int) -> bool:
     recipients = t.recipients()
     if recipients is not None:
         marks.append(recipients)
-    return any(ctx.doc.first(m, lo, hi) is not None for m in marks)
+    counts = ctx.counts(lo, hi)
+    return any(not any(a <= h.start < b for a, b in counts) for m in marks for h in ctx.doc.find(m, lo, hi))
 
 
 def _adjacent(t: TriggerReading, pos: int, words: int) -> bool:

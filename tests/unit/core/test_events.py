@@ -381,3 +381,17 @@ def test_blowing_up_a_thing_named_before_is_an_attack(body: str, lang: str) -> N
 )
 def test_injuries_suffered_are_casualties(body: str, lang: str) -> None:
     assert ("philippines", "affirm", "casualties:philippines:*") in claims_of(body, lang)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Al-Shabaab said its fighters killed at least 40 Ugandan soldiers at the base in Bulo Marer.",
+        "Al-Shabaab said its fighters killed scores of Ugandan soldiers at the base in Bulo Marer.",
+    ],
+)
+def test_troops_a_verb_counts_as_its_object_are_not_a_presence(body: str) -> None:
+    # The soldiers are the killing's object, a count in between: no deployment told
+    claims = claims_of(body, "en")
+    assert not [c for c in claims if c[2].startswith("troops_deployed")]
+    assert ("al_shabaab", "affirm", "attack>uganda:al_shabaab:bulo_marer") in claims

@@ -517,3 +517,15 @@ def test_the_claimants_pronoun_is_not_the_speaker_when_the_speaker_is_the_target
 )
 def test_the_agent_of_an_act_noun_follows_a_participle_and_by(body: str) -> None:
     assert ("afghanistan", "affirm", "attack:pakistan:khost") in claims_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Al-Shabaab said its fighters killed at least 40 Ugandan soldiers.",
+        "Al-Shabaab said its fighters killed dozens of Ugandan soldiers.",
+    ],
+)
+def test_a_count_opening_the_object_keeps_the_verb_active(body: str) -> None:
+    # "killed at least 40 ...": the count's "at" is no preposition after a participle
+    assert ("al_shabaab", "affirm", "attack>uganda:al_shabaab:*") in claims_of(body, "en")
