@@ -59,19 +59,31 @@ def _weak_broader(ctx: DecisionContext, pid: str) -> bool:
 def _elsewhere(ctx: DecisionContext, pid: str, ev: Evidence) -> bool:
     """ "US troops at a base in Syria" against "US troops at a base in Jordan": at the place-less
     proposition both hold, yet they disagree on where; neither confirms the other. So for attacks
-    told in two different states ("fired at Ukraine" against "missiles fell in Poland"). (Not for
-    fighting or losses: told at two places they are still the same war's.)"""
+    told in two different states ("fired at Ukraine" against "missiles fell in Poland"), and, at
+    any broader place, for strikes on two known places apart ("struck Kharkiv" against "struck
+    Odesa" are two strikes, not one confirmed in Ukraine). (Not for fighting or losses: told at
+    two places they are still the same war's.)"""
     event, _, place = parse_prop_id(pid)
     kind = split_event(event)[0]
-    if place is not None or kind not in ("troops_deployed", "attack"):
+    if kind not in ("troops_deployed", "attack"):
+        return False
+    here, there = ctx.claim.proposition.place, parse_prop_id(ev.proposition_id)[2]
+    if kind == "attack" and _apart(ctx, here, there, known=True):
+        return True
+    if place is not None:
         return False
     if kind == "attack":
         mine, theirs = _state_of(ctx, ctx.claim.proposition.id), _state_of(ctx, ev.proposition_id)
         return mine is not None and theirs is not None and mine != theirs
-    here, there = ctx.claim.proposition.place, parse_prop_id(ev.proposition_id)[2]
-    if here is None or there is None:
+    return _apart(ctx, here, there)
+
+
+def _apart(ctx: DecisionContext, here: str | None, there: str | None, *, known: bool = False) -> bool:
+    """Two named places, neither within the other; with `known`, both with a known parent (a
+    place read from the text alone may lie in the other: "a Susi Air plane" in "Nduga")."""
+    if here is None or there is None or ctx.gaz.within(here, there) or ctx.gaz.within(there, here):
         return False
-    return not (ctx.gaz.within(here, there) or ctx.gaz.within(there, here))
+    return not known or min(len(ctx.gaz.place_chain(here)), len(ctx.gaz.place_chain(there))) > 1
 
 
 def _state_of(ctx: DecisionContext, pid: str) -> str | None:

@@ -79,3 +79,19 @@ def test_an_attack_told_in_another_state_confirms_nothing() -> None:
     same.apply(claim(1, "pentagon", "affirm", event="attack", agent="russia", place="kursk"))
     at_russia = claim(2, "zelensky", "affirm", event="attack", agent="russia", place=None, patient="russia")
     assert kinds(same.apply(at_russia)) == ["CONFIRMED"]
+
+
+def test_strikes_on_two_known_places_apart_confirm_nothing_at_any_broader_place() -> None:
+    """ "Russian missiles struck Kharkiv" against "Russian drones struck Odesa": two strikes, not
+    one "Russia attacked Ukraine" confirmed; a strike on Kharkiv against one told in all Ukraine
+    still confirms."""
+    book = MemoryBook()
+    book.apply(claim(1, "zelensky", "affirm", event="attack", agent="russia", place="kharkiv"))
+    assert (
+        book.apply(claim(2, "pentagon", "affirm", event="attack", agent="russia", place="odesa", days=1))
+        == []
+    )
+    broad = MemoryBook()
+    broad.apply(claim(1, "zelensky", "affirm", event="attack", agent="russia", place="kharkiv"))
+    at_ukraine = claim(2, "pentagon", "affirm", event="attack", agent="russia", place="ukraine", days=1)
+    assert kinds(broad.apply(at_ukraine)) == ["CONFIRMED"]
