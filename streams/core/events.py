@@ -225,7 +225,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         # (further with a count before the troops: "killed at least 40 Ugandan soldiers")
         reach = 40 if ctx.counts(max(start, np.start - 40), np.start) else 25
         before = ctx.mentions.triggers(max(start, np.start - reach), np.start)
-        if before and ctx.words_but_counts(before[-1].end, np.start) <= 1:
+        if before and _object_gap(ctx, before[-1].end, np.start) <= 1:
             # "attacked Israeli forces in Rafah", "sent 4,000 Syrian fighters to Azerbaijan": the
             # troops are the verb's object
             continue
@@ -241,6 +241,13 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
     triggers += _places_taken(ctx, start, end, triggers)
     triggers.sort(key=lambda h: h.start)
     return triggers
+
+
+def _object_gap(ctx: Reader, lo: int, hi: int) -> int:
+    """Words between a verb and the troops after it, but counts and articles ("captured a
+    Russian soldier", "killed at least 40 Ugandan soldiers")."""
+    articles = sum(1 for w in ctx.doc.word_list(lo, hi) if w.casefold() in ctx.pack.glue.articles)
+    return ctx.words_but_counts(lo, hi) - articles
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
@@ -724,7 +731,13 @@ def _one_reading(ctx: Reader, hits: list[FrameHit], troops: list[TroopNP]) -> li
             people = ctx.doc.first(ctx.pack.troop_nouns, end, end + 30) is not None or any(
                 0 <= np.start - end <= 30 for np in troops
             )
-            drop.add(id(taken) if people or taken.place is None else id(lost))
+            # ("captured two villages": a place with no name of its own was taken)
+            spots = (
+                ctx.doc.first(m, end, end + 30)
+                for m in (ctx.pack.place_nouns, ctx.pack.words("place_kind_village"))
+            )
+            unnamed = any(h is not None and ctx.words(end, h.start) <= 3 for h in spots)
+            drop.add(id(taken) if people or (taken.place is None and not unnamed) else id(lost))
         if attack is not None and lost is not None and attack.agent == lost.agent:
             drop.add(id(lost))  # "membantah telah membunuh warga sipil": the killer is not the dead
         held = events.get("arrest")

@@ -395,3 +395,22 @@ def test_troops_a_verb_counts_as_its_object_are_not_a_presence(body: str) -> Non
     claims = claims_of(body, "en")
     assert not [c for c in claims if c[2].startswith("troops_deployed")]
     assert ("al_shabaab", "affirm", "attack>uganda:al_shabaab:bulo_marer") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thailand said its forces captured two villages in Oddar Meanchey.",
+        "Thailand said its forces captured several settlements near the border.",
+    ],
+)
+def test_capturing_unnamed_small_places_is_ground_taken_not_prisoners(body: str) -> None:
+    claims = claims_of(body, "en")
+    assert ("thailand", "affirm", "territory_captured:thailand:*") in claims
+    assert not [c for c in claims if c[2].startswith("casualties")]
+
+
+def test_troops_after_a_verb_and_an_article_are_its_object_not_a_presence() -> None:
+    claims = claims_of("Cambodia said its forces captured a Thai soldier in Oddar Meanchey.", "en")
+    assert not [c for c in claims if c[2].startswith("troops_deployed")]
+    assert [c for c in claims if c[2].startswith("casualties:thailand")]
