@@ -212,6 +212,17 @@ def _appealed_to(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     return 1 <= ctx.words(appeal.end, h.start) <= 5
 
 
+def _obliged(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """An obligation right before the verb, an adverb at most between ("harus segera mengakui",
+    "must immediately admit"): what its subject ought to say, not what it said."""
+    must = ctx.doc.last(ctx.pack.words("obligation_markers"), max(sent.start, h.start - 30), h.start)
+    return (
+        must is not None
+        and ctx.words(must.end, h.start) <= 1
+        and not _CLAUSE.search(ctx.text, must.end, h.start)
+    )
+
+
 def _clause_goes_on(ctx: Reader, sent: Sentence, owner: Hit) -> bool:
     """An event verb follows the party named after the cue, in the same clause."""
     stop = _CLAUSE.search(ctx.text, owner.end, sent.end)
@@ -245,8 +256,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     appeal = ctx.doc.first(pack.words("appeal_phrases"), h.start, h.end + 8)
     if appeal is not None and appeal.start == h.start:
         return None  # "called on China to stop", "called for restraint": a demand asserts no fact
-    if _appealed_to(ctx, sent, h):
-        return None  # "mendesak TNI mengakui ...": an appeal to admit is no admission
+    if _appealed_to(ctx, sent, h) or _obliged(ctx, sent, h):
+        return None  # "mendesak TNI mengakui ...", "harus segera mengakui": owed, not made
     kind = h.key
     purpose = prev_word is not None and pack.words("purpose_markers").key_of(prev_word.group(1)) is not None
     if kind == "confirm" and purpose:
