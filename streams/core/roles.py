@@ -37,7 +37,7 @@ def fill_roles(t: TriggerReading) -> bool:
     """Set the frame's agent and patient; False when no agent can be read (then no claim: an
     attack by no one in particular cannot confirm or contradict anything)."""
     frame, voice = t.frame, _voice(t)
-    if _describes(t):
+    if _describes(t) or _killed_in_defence(t):
         return False
     under = _under(t)
     if under is not None:
@@ -250,6 +250,20 @@ def _lemma_in(t: TriggerReading, lemmas: dict[str, tuple[str, ...]]) -> bool:
 
 def killing_verb(t: TriggerReading) -> bool:
     return _lemma_in(t, t.spec.named_agent_lemmas)
+
+
+def _killed_in_defence(t: TriggerReading) -> bool:
+    """ "repelled an Ethiopian attack and killed 200 soldiers", "memukul mundur serangan ... dan
+    menewaskan": killing joined to a defence by the same subject is the defence's toll (a
+    casualty), not an attack of the defender's own."""
+    if t.spec.id != "attack" or not killing_verb(t):
+        return False
+    ctx, trig = t.ctx, t.trig
+    defence = ctx.doc.last(ctx.pack.words("defence_verbs"), max(t.scope.start, trig.start - 120), trig.start)
+    if defence is None or STOPS.search(ctx.text, defence.end, trig.start):
+        return False
+    between = ctx.doc.word_list(defence.end, trig.start)
+    return bool(between) and between[-1].casefold() in ctx.pack.glue.coordinators
 
 
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9\-]{1,7}")

@@ -529,3 +529,30 @@ def test_the_agent_of_an_act_noun_follows_a_participle_and_by(body: str) -> None
 def test_a_count_opening_the_object_keeps_the_verb_active(body: str) -> None:
     # "killed at least 40 ...": the count's "at" is no preposition after a participle
     assert ("al_shabaab", "affirm", "attack>uganda:al_shabaab:*") in claims_of(body, "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Eritrea said its forces repelled an Ethiopian attack on the Tsorona front and killed more "
+            "than 200 Ethiopian soldiers.",
+            "en",
+        ),
+        (
+            "Eritrea mengatakan pasukannya memukul mundur serangan Ethiopia di front Tsorona dan menewaskan "
+            "lebih dari 200 tentara Ethiopia.",
+            "id",
+        ),
+    ],
+)
+def test_killing_joined_to_a_defence_is_its_toll_not_an_attack_of_the_defender(body: str, lang: str) -> None:
+    claims = claims_of(body, lang)
+    assert ("eritrea", "affirm", "attack>eritrea:ethiopia:tsorona") in claims
+    assert not [c for c in claims if c[2].startswith("attack") and ":eritrea:" in c[2]]
+
+
+def test_killing_joined_to_an_attack_is_still_the_attackers() -> None:
+    assert ("chad", "affirm", "attack:chad:*") in claims_of(
+        "Chad said its army attacked the rebels and killed 30 fighters.", "en"
+    )
