@@ -209,6 +209,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
         if not any(e.start <= t.start < e.end for e in evidence)
         and not _background(ctx, start, t.start)
         and not figurative(ctx, t, start, end)
+        and not _judged_lawful(ctx, t, end)
     ]
     for np in troops:
         if np.party is None:
@@ -449,6 +450,18 @@ def _incident_hit(ctx: Reader, start: int, noun: Hit, link: Hit | None) -> list[
     # "Russia was behind the blast".
     lo = link.start if link is not None else noun.start
     return [Hit(lo, noun.end, "attack", ctx.text[lo : noun.end])]
+
+
+def _judged_lawful(ctx: Reader, trig: Hit, end: int) -> bool:
+    """ "Turkey's military operations comply with international law", "Operasi militer Turki
+    sejalan dengan hukum internasional": an act named to be judged lawful is a stance on its
+    kind, not a statement that one took place."""
+    judged = ctx.doc.first(ctx.pack.words("lawful_predicates"), trig.end, min(end, trig.end + 40))
+    return (
+        judged is not None
+        and ctx.words(trig.end, judged.start) <= 2
+        and not STOPS.search(ctx.text, trig.end, judged.start)
+    )
 
 
 def _background(ctx: Reader, start: int, pos: int) -> bool:
