@@ -383,7 +383,7 @@ def _voice(t: TriggerReading) -> str:
     aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), lo, trig.start)
     if aux is not None and ctx.words(aux.end, trig.start) <= 1 and _ENGLISH_PARTICIPLE.search(word):
         return "passive"
-    if _ENGLISH_PARTICIPLE.search(word) and _reduced_passive(t):
+    if _ENGLISH_PARTICIPLE.search(word) and (_reduced_passive(t) or _participle_before_copula(t)):
         return "passive"
     # A past form ("struck", "attacked") is a verb whatever stands before it; a bare, plural or
     # -ing form after a determiner or an owner is a noun ("the attack", "Israeli strikes").
@@ -437,6 +437,18 @@ def _owns_claim_noun(t: TriggerReading, owner_end: int) -> bool:
     """ "Baku's allegations of shelling": a claim noun between a party and the act makes the party
     the owner of the allegations, not of the shelling."""
     return t.ctx.doc.first(t.ctx.pack.claim_nouns, owner_end, t.trig.start) is not None
+
+
+def _participle_before_copula(t: TriggerReading) -> bool:
+    """ "the two Hamas commanders targeted were ...": a participle right before the copula of its
+    noun's clause modifies that noun, which was acted on."""
+    ctx, trig = t.ctx, t.trig
+    nxt = ctx.doc.word_list(trig.end, min(len(ctx.text), trig.end + 20))[:1]
+    if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
+        return False
+    before = ctx.doc.word_list(max(t.scope.start, trig.start - 20), trig.start)[-1:]
+    noun_before = bool(before) and before[0].casefold() not in ctx.pack.stopwords
+    return noun_before and ctx.pack.words("copulas").key_of(nxt[0]) is not None
 
 
 def _reduced_passive(t: TriggerReading) -> bool:

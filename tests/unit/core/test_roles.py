@@ -556,3 +556,11 @@ def test_killing_joined_to_an_attack_is_still_the_attackers() -> None:
     assert ("chad", "affirm", "attack:chad:*") in claims_of(
         "Chad said its army attacked the rebels and killed 30 fighters.", "en"
     )
+
+
+def test_a_participle_before_its_nouns_copula_was_done_to_that_noun() -> None:
+    # "the two Hamas commanders targeted were ...": Hamas was targeted; it attacked no one
+    claims = claims_of(
+        "Israel said the two Hamas commanders targeted were among the group's top leaders.", "en"
+    )
+    assert not [c for c in claims if c[2].startswith("attack") and ":hamas:" in c[2]]
