@@ -188,8 +188,8 @@ def _read_core(rules: NumberRules, text: str, m: re.Match[str]) -> _Core | None:
     if parsed is None:
         return None
     value, end, scale = parsed
-    if _norm(text[ws:end]) in rules.weak:
-        return None
+    if _norm(text[ws:end]) in rules.weak and not rules.weak_counted.match(text, end):
+        return None  # "salah satu", "one of them"; but "satu prajurit", "one soldier" count
     return _Core(m.start(), ws, end, value, value, value, mods, False, scale, None, False)
 
 

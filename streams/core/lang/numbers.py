@@ -31,6 +31,7 @@ class NumberRules:
     word_kind: dict[str, tuple[str, float]]
     implicit_one: dict[str, str]
     weak: frozenset[str]
+    weak_counted: re.Pattern[str]  # a counted noun after a weak word makes it a figure ("satu prajurit")
     joiner_words: frozenset[str]
     scales: dict[str, float]  # incl. glued abbreviations
     vague: dict[str, tuple[float, float]]
@@ -137,6 +138,21 @@ _PHONE = re.compile(
 )
 
 
+def _weak_counted(words: dict[str, Any]) -> re.Pattern[str]:
+    """The counted nouns (with their suffixes) that make a weak number word a figure."""
+    nouns = [str(n) for n in words.get("weak_counted") or []]
+    if not nouns:
+        return re.compile(r"(?!)")
+    suffixes = [str(x) for x in words.get("weak_counted_suffixes") or []]
+    tail = rf"(?:{_plain_alt(suffixes)})?" if suffixes else ""
+    return _ci(rf"\s+(?:{_plain_alt(nouns)}){tail}(?!\w)")
+
+
+def _plain_alt(words: list[str]) -> str:
+    """An alternation with no word bound of its own (a suffix may follow)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -187,6 +203,7 @@ def build_number_rules(data: dict[str, Any]) -> NumberRules | None:
         word_kind=w.kind,
         implicit_one=w.implicit,
         weak=frozenset(norm(str(x)) for x in cfg.get("words", {}).get("weak") or []),
+        weak_counted=_weak_counted(cfg.get("words", {})),
         joiner_words=w.joiner_words,
         scales={**scales, **glued},
         vague=vague,

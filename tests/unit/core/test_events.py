@@ -414,3 +414,15 @@ def test_troops_after_a_verb_and_an_article_are_its_object_not_a_presence() -> N
     claims = claims_of("Cambodia said its forces captured a Thai soldier in Oddar Meanchey.", "en")
     assert not [c for c in claims if c[2].startswith("troops_deployed")]
     assert [c for c in claims if c[2].startswith("casualties:thailand")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TPNPB mengklaim tembak mati dua prajurit TNI di Intan Jaya.",
+        "TPNPB mengklaim menembak mati dua prajurit TNI di Intan Jaya.",
+    ],
+)
+def test_shot_dead_is_an_attack_and_a_toll(body: str) -> None:
+    claims = claims_of(body, "id")
+    assert [c for c in claims if c[2].startswith("casualties:indonesia")]

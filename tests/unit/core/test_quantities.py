@@ -160,6 +160,14 @@ def test_words_that_are_not_figures(text: str, lang: str) -> None:
     assert nums(text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("satu prajurit tewas", "id"), ("satu prajuritnya tewas", "id"), ("one soldier was killed", "en")],
+)
+def test_a_weak_number_word_counts_before_a_counted_noun(text: str, lang: str) -> None:
+    assert [m.value for m in nums(text, lang)] == [1]
+
+
 # --------------------------------------------------------------------------- bare figures
 
 
