@@ -240,6 +240,7 @@ def _triggers(ctx: Reader, start: int, end: int, troops: list[TroopNP]) -> list[
             if not any(np.end <= t.start <= prep.start for t in triggers):
                 triggers.append(Hit(np.start, np.end, "troops_deployed", IMPLICIT + np.text))
     triggers += _places_taken(ctx, start, end, triggers)
+    triggers += _expulsions(ctx, start, end)
     triggers.sort(key=lambda h: h.start)
     return triggers
 
@@ -249,6 +250,25 @@ def _object_gap(ctx: Reader, lo: int, hi: int) -> int:
     Russian soldier", "killed at least 40 Ugandan soldiers")."""
     articles = sum(1 for w in ctx.doc.word_list(lo, hi) if w.casefold() in ctx.pack.glue.articles)
     return ctx.words_but_counts(lo, hi) - articles
+
+
+def _expulsions(ctx: Reader, start: int, end: int) -> list[Hit]:
+    """ "drove the army out of Myawaddy", "mengusir pasukan Ukraina dari Sudzha": troops driven
+    out of a known place is the place taken; the trigger reaches the origin word, so the place
+    stands right after it as a capture's object."""
+    out: list[Hit] = []
+    for verb in ctx.doc.find(ctx.pack.words("expulsion_verbs"), start, end):
+        origin = ctx.doc.first(ctx.pack.words("expulsion_preps"), verb.end, min(end, verb.end + 60))
+        if origin is None or STOPS.search(ctx.text, verb.end, origin.start):
+            continue
+        troops = ctx.doc.first(ctx.pack.troop_nouns, verb.end, origin.start)
+        places = ctx.mentions.places(origin.end, min(end, origin.end + 40))
+        if troops is None or not places or ctx.words(origin.end, places[0].start) > 2:
+            continue
+        if _right_after(ctx, "support_verbs", max(start, verb.start - 25), verb.start, 0):
+            continue  # "membantu mengusir pasukan Ukraina dari Kursk": the side helped took it
+        out.append(Hit(verb.start, origin.end, "territory_captured", ctx.text[verb.start : origin.end]))
+    return out
 
 
 def _places_taken(ctx: Reader, start: int, end: int, triggers: list[Hit]) -> list[Hit]:
