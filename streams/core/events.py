@@ -257,13 +257,11 @@ def _expulsions(ctx: Reader, start: int, end: int) -> list[Hit]:
     out of a known place is the place taken; the trigger reaches the origin word, so the place
     stands right after it as a capture's object."""
     out: list[Hit] = []
-    for verb in ctx.doc.find(ctx.pack.words("expulsion_verbs"), start, end):
-        origin = ctx.doc.first(ctx.pack.words("expulsion_preps"), verb.end, min(end, verb.end + 60))
-        if origin is None or STOPS.search(ctx.text, verb.end, origin.start):
+    for verb, origin in ctx.mentions.expulsions:
+        if not (start <= verb.start and origin.end <= end) or STOPS.search(ctx.text, verb.end, origin.start):
             continue
-        troops = ctx.doc.first(ctx.pack.troop_nouns, verb.end, origin.start)
         places = ctx.mentions.places(origin.end, min(end, origin.end + 40))
-        if troops is None or not places or ctx.words(origin.end, places[0].start) > 2:
+        if not places or ctx.words(origin.end, places[0].start) > 2:
             continue
         if _right_after(ctx, "support_verbs", max(start, verb.start - 25), verb.start, 0):
             continue  # "membantu mengusir pasukan Ukraina dari Kursk": the side helped took it

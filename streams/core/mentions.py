@@ -96,7 +96,9 @@ class Mentions:
         # that takes a place ("took control of the provincial capital Goma").
         takes_place = place_verbs()
         verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
-        verbs += self._targets(pack) + self._expelled_from(pack)
+        # "mengusir pasukan Ukraina dari Sudzha": (verb, origin word) of troops driven out
+        self.expulsions = self._expulsions(pack)
+        verbs += self._targets(pack) + [origin for _, origin in self.expulsions]
         known = [h for h in doc.index(gaz.place_matcher).hits if not self._in_name(h, pack, heads)]
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
@@ -153,14 +155,14 @@ class Mentions:
                     out.append(prep)
         return out
 
-    def _expelled_from(self, pack: LangPack) -> list[Hit]:
-        """ "drove the army out of Myawaddy", "mengusir militer Myanmar dari Myawaddy": the origin
-        word after troops driven out names a place."""
+    def _expulsions(self, pack: LangPack) -> list[tuple[Hit, Hit]]:
+        """ "drove the army out of Myawaddy", "mengusir militer Myanmar dari Myawaddy": an
+        expulsion verb and the origin word after the troops it drives out (which names a place)."""
         doc, out = self.doc, []
         for verb in doc.find(pack.words("expulsion_verbs")):
             origin = doc.first(pack.words("expulsion_preps"), verb.end, verb.end + 60)
             if origin is not None and doc.first(pack.troop_nouns, verb.end, origin.start) is not None:
-                out.append(origin)
+                out.append((verb, origin))
         return out
 
     def _part_named(self, pack: LangPack, place: Hit) -> Hit:

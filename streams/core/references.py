@@ -166,7 +166,7 @@ _DISPUTED_IN_DETAIL = frozenset({"attack"})
 def _own_strike_claimed(ctx: Reader, event: str, agent: str | None) -> bool:
     """ "The junta said it struck a rebel base. The rebels rejected the claim": a party rejecting
     another's claim of its own strike disputes what was hit or won, not that it struck; so the
-    rejection names no event (it stays an open claim)."""
+    rejection is read as denying no event."""
     if event not in _DISPUTED_IN_DETAIL or agent is None:
         return False
     return any(

@@ -26,6 +26,7 @@ from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import group_of
 
+_SPACES = re.compile(r"\s*")
 _ENGLISH_PARTICIPLE = re.compile(r"(?:ed|en|wn|ck|ot|uck|ght)$|^hit$")  # ("brought", "caught", "hit")
 _PASSIVE_PREFIX = re.compile(r"^di[a-z]{3,}")  # "diselidiki", "dikecam"
 
@@ -465,8 +466,8 @@ def _reduced_passive(t: TriggerReading) -> bool:
     nxt = ctx.doc.word_list(trig.end, min(len(ctx.text), trig.end + 20))[:1]
     if not nxt or STOPS.search(ctx.text, trig.end, min(len(ctx.text), trig.end + 2)):
         return True
-    first = len(ctx.text[trig.end :]) - len(ctx.text[trig.end :].lstrip())
-    if any(a == trig.end + first for a, _ in ctx.counts(trig.end, trig.end + 20)):
+    first = _SPACES.match(ctx.text, trig.end)
+    if first is not None and any(a == first.end() for a, _ in ctx.counts(trig.end, trig.end + 20)):
         return False  # "its fighters killed at least 40 soldiers": a count opens the verb's object
     pack = ctx.pack
     if pack.words("victim_participles").key_of(trig.text) is not None:
