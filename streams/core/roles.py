@@ -191,6 +191,9 @@ def _defended(t: TriggerReading) -> Hit | None:
     verb = ctx.doc.last(ctx.pack.words("defence_verbs"), max(t.scope.start, trig.start - 30), trig.start)
     if verb is None or ctx.words(verb.end, trig.start) > 2 or STOPS.search(ctx.text, verb.end, trig.start):
         return None
+    light = ctx.doc.first(ctx.pack.words("light_verbs"), verb.start, trig.start)
+    if light is not None and light.start == verb.start:
+        return None  # "merespons dengan tembakan": the responder's own fire, not what it suffered
     return verb
 
 
