@@ -204,6 +204,13 @@ def _touches(ctx: Reader, r: SpeakerRef, u: Hit) -> bool:
     )
 
 
+def _outlet_name_between(ctx: Reader, start: int, end: int) -> bool:
+    """ "Sweden's Channel One TV station": an outlet's own name between its country and its
+    kind (a few capitalised words) still makes the phrase an outlet."""
+    words = ctx.doc.word_list(start, end)
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> SpeakerRef:
     """An actor mention with the role word right before or after it."""
     text, gaz = ctx.text, ctx.gaz
@@ -215,7 +222,8 @@ def _with_role(ctx: Reader, hit: Hit, roles: list[Hit], used: set[int]) -> Speak
             continue  # "ambassador to Peru": Peru is where the office is, not whose it is
         gap_before = ctx.words(hit.end, r.start) if hit.end <= r.start else 99
         if (gap_after <= 1 and not STOPS.search(text, r.end, hit.start)) or (
-            gap_before <= 0 and not STOPS.search(text, hit.end, r.start)
+            (gap_before <= 0 or (r.key == "media" and _outlet_name_between(ctx, hit.end, r.start)))
+            and not STOPS.search(text, hit.end, r.start)
         ):
             role = r.key
             used.add(i)
