@@ -290,9 +290,20 @@ def _complement(ctx: Reader, site: CueSite) -> tuple[int, int, bool]:
         bare_tail = tail is not None and pack.postposed_speaker and ctx.words(a_start, tail.end()) <= 4
     # "mengatakan pada hari Jumat bahwa P": circumstance, then the complementiser, then P.
     reach = 0 if cue.kind == "accuse" else 5  # "blamed X for the blasts that killed ...": a relative
-    if comp is not None and ctx.words(a_start, comp.start) <= reach and "," not in text[a_start : comp.start]:
+    if (
+        comp is not None
+        and ctx.words(a_start, comp.start) <= reach
+        and "," not in text[a_start : comp.start]
+        and not _event_noun_before(ctx, a_start, comp.start)
+    ):
         a_start, bare_tail = comp.end, False
     return a_start, after_end, bare_tail
+
+
+def _event_noun_before(ctx: Reader, start: int, comp_start: int) -> bool:
+    """ "denied responsibility for a drone attack that killed ...": an event noun right before
+    "that" takes it as its relative; what the verb governs starts at the verb, not after it."""
+    return any(ctx.words(h.end, comp_start) == 0 for h in ctx.mentions.triggers(start, comp_start))
 
 
 def _before_participle(ctx: Reader, start: int, end: int) -> int:
@@ -485,9 +496,33 @@ def _relative_on_event(ctx: Reader, trig: Hit) -> bool:
     what it was, which the denial does not dispute."""
     rel_at = relative_right_before(ctx, 0, trig.start, reach=16)
     if rel_at is None:
-        return False
+        rel_at = _that_right_before(ctx, trig.start)
+    if rel_at is None:
+        return _joined_to_relative(ctx, trig)
     events = [h for h in ctx.mentions.triggers(max(0, rel_at - 40), rel_at) if h.end <= rel_at]
     return bool(events) and ctx.words(events[-1].end, rel_at) == 0
+
+
+def _that_right_before(ctx: Reader, pos: int) -> int | None:
+    """ "the attack that killed": the complementiser right before a verb, standing for a relative."""
+    before = ctx.doc.word_list(max(0, pos - 16), pos)[-1:]
+    if not before or ctx.pack.complementizers.key_of(before[0]) is None:
+        return None
+    return ctx.text.rfind(before[0], 0, pos)
+
+
+def _joined_to_relative(ctx: Reader, trig: Hit) -> bool:
+    """ "the attack which killed three soldiers and wounded dozens": a verb joined by a
+    coordinator to one in the relative clause belongs to that clause too."""
+    lo = max(ctx.sentence.start, trig.start - 80)
+    before = ctx.doc.word_list(lo, trig.start)
+    if not before or before[-1].casefold() not in ctx.pack.glue.coordinators:
+        return False
+    link = ctx.text.rfind(before[-1], lo, trig.start)
+    earlier = [h for h in ctx.mentions.triggers(lo, link) if h.end <= link]
+    if not earlier or "," in ctx.text[earlier[-1].end : link]:
+        return False
+    return _relative_on_event(ctx, earlier[-1])
 
 
 def _object_pronoun_first(ctx: Reader, lo: int, hi: int) -> bool:
