@@ -10,6 +10,7 @@ from streams.core.frame import IMPLICIT
 from streams.core.matching import Hit
 from streams.core.roles import killing_verb
 from streams.core.scope import TriggerReading
+from streams.core.tokens import STOPS
 
 
 def read_polarity(t: TriggerReading) -> None:
@@ -25,6 +26,13 @@ def read_polarity(t: TriggerReading) -> None:
 
 def _negation(t: TriggerReading) -> None:
     ctx, trig, frame = t.ctx, t.trig, t.frame
+    lack = _evidence_lacking(t)
+    if lack is not None:
+        # "said it had seen no evidence that troops were in Tigray": read like "no signs of" (a
+        # denial), however far "that" moved the start of what was said
+        frame.negated = True
+        frame.cues.append(f"negation:{lack.text}")
+        return
     # Past the trigger: the longest negator may swallow it ("tidak ada satu pun" holds "ada").
     for neg in ctx.doc.find(ctx.pack.negators, t.clause_lo, min(t.scope.end, trig.end + 40)):
         # (a negated subject may carry its noun phrase: "none of the nationals of Pakistan were")
@@ -46,6 +54,15 @@ def _negation(t: TriggerReading) -> None:
                 return
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
+
+
+def _evidence_lacking(t: TriggerReading) -> Hit | None:
+    """ "no evidence that", "tidak ada bukti bahwa" shortly before the trigger, in its sentence."""
+    ctx, trig = t.ctx, t.trig
+    lack = ctx.doc.last(ctx.pack.evidence_negators, max(ctx.sentence.start, trig.start - 80), trig.start)
+    if lack is None or ctx.words(lack.end, trig.start) > 6 or STOPS.search(ctx.text, lack.end, trig.start):
+        return None
+    return lack
 
 
 def _negated_link(t: TriggerReading, neg: Hit) -> bool:

@@ -151,6 +151,8 @@ def _own_institution(t: TriggerReading) -> bool:
         return False
     if ctx.mentions.owners(t.scope.start, trig.start):
         return False  # "the Russian army": its country is named
+    if t.scope.speaker_party is not None and not is_state(ctx.gaz, t.scope.speaker_party):
+        return False  # "the RSF said the army shelled ...": a group has no army of the state's
     return not STOPS.search(ctx.text, body.end, trig.start)
 
 
