@@ -355,7 +355,21 @@ def _describes(t: TriggerReading) -> bool:
         return False
     if _parties(t, rel.end, trig.start):
         return False  # "..., which Israel struck": the clause has its own subject
+    if _party_right_before(t, rel.start):
+        return False  # "menyebut Thailand yang lebih dulu menembak": the party named did it
     return ctx.words(rel.end, trig.start) <= 3 and not STOPS.search(ctx.text, rel.end, trig.start)
+
+
+def _party_right_before(t: TriggerReading, pos: int) -> bool:
+    """A party's own name (a state or group, not its troops or a place) is the word right before
+    `pos`, the relative pronoun: the clause tells what that party did."""
+    ctx = t.ctx
+    found = [p for p in _parties(t, max(t.scope.start, pos - 40), pos) if ctx.words(p[1], pos) == 0]
+    if not found or ctx.text[found[-1][1] : pos].strip(" ,") != "":
+        return False
+    # "di Jalur Gaza, Palestina yang ...": a place closing a place phrase, not an actor
+    prep = ctx.doc.last(ctx.pack.locative_preps, max(t.scope.start, found[-1][0] - 30), found[-1][0])
+    return prep is None or ctx.words(prep.end, found[-1][0]) > 4
 
 
 def _in_place_description(t: TriggerReading) -> bool:
