@@ -48,7 +48,21 @@ class CueSite:
     def content_start(self, ctx: Reader) -> int:
         if self.prev is not None and self.prev.cue.side == "opening":
             return self.prev.content[1]  # "Denying P, X said ...": P is the participle's
+        if self.prev is not None and _outlet_aside(ctx, self.prev, self.cue):
+            return ctx.sentence.start  # "X, seperti dikutip Reuters, mengatakan": the subject is X
         return self.prev.cue.end if self.prev else ctx.sentence.start
+
+
+def _outlet_aside(ctx: Reader, prev: Attribution, cue: Cue) -> bool:
+    """The earlier verb is an outlet's, set off by commas right before this one ("The Thai
+    military, AFP reported, said ...", "Militer Thailand, seperti dilansir AFP, mengatakan")."""
+    who = prev.speaker
+    if who is None or not (ctx.gaz.is_media(who.actor_id) or who.role == "media"):
+        return False
+    if not ctx.text[prev.cue.end : cue.start].rstrip().endswith(","):
+        return False
+    opening = ctx.text.rfind(",", ctx.sentence.start, min(prev.cue.start, who.start))
+    return opening > ctx.sentence.start and ctx.words(ctx.sentence.start, opening) >= 1
 
 
 def frames_in(

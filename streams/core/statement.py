@@ -133,7 +133,12 @@ _LAST_WORD = re.compile(r"\w+\s+$")
 _TITLED_MEMBER = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-’']*|bin|al|el|de|van|der))+")
 _RELATIVE_APPOSITION = re.compile(
     r",\s*(?:who|which|yang|citing|quoting|mengutip|speaking|(?:when\s+)?asked|responding|replying|commenting|"
-    r"(?:saat\s+|ketika\s+)?ditanya|menanggapi)\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$"
+    r"(?:saat\s+|ketika\s+)?ditanya|menanggapi|"
+    # "X, according to AFP, said", "X, seperti dilansir Reuters, mengatakan": the outlet's aside
+    r"according\s+to|(?:seperti|sebagaimana)\s+(?:dilansir|dikutip|diberitakan|dilaporkan)|dilansir|dikutip|menurut)"
+    r"\b[^,]{1,120},(?:\s+(?:has|have|had|also|then))?\s*$"
+    # "The Thai military, AFP reported, said"
+    r"|,\s*[^,]{1,40}\s(?:reported|reports|melaporkan)\s*,\s*$"
     # "Seorang pejabat di Darfur yang berbatasan dengan Chad, mengatakan": no comma before "yang"
     r"|\s+yang\s[^,]{1,80},\s*$",
     re.IGNORECASE,
