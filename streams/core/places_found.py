@@ -182,6 +182,8 @@ def _name_after(doc: Doc, pack: LangPack, pos: int, loose: bool) -> re.Match[str
     elif loose:
         # "the provincial capital Goma": a few lower-case words before the name.
         few = _LOWER.match(doc.text, pos - 1 if pos and doc.text[pos - 1].isspace() else pos)
+        if few is not None and pack.words("agent_markers").search(few.group(0)) is not None:
+            return None  # "direbut oleh Pasukan Pendukung Cepat": who took it, not what was taken
         pos = few.end() + 1 if few else pos
         gap = _GAP.match(doc.text, pos)
         pos = gap.end() if gap else pos

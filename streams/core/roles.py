@@ -286,7 +286,19 @@ def _unknown_actor_named(t: TriggerReading, voice: str) -> bool:
         lo, hi = max(t.clause_lo, trig.start - 40), trig.start
         words = ctx.doc.word_list(lo, hi)[-4:]
     known = {w for h in ctx.mentions.owners(lo, hi) for w in ctx.doc.word_list(h.start, h.end)}
-    return any(_ACRONYM_WORD.fullmatch(w) and w not in known for w in words)
+    if any(_ACRONYM_WORD.fullmatch(w) and w not in known for w in words):
+        return True
+    # "direbut oleh Pasukan Pendukung Cepat": a name after the passive's agent marker
+    return voice == "passive" and _unknown_name_after_marker(t, lo, hi, known)
+
+
+def _unknown_name_after_marker(t: TriggerReading, lo: int, hi: int, known: set[str]) -> bool:
+    ctx = t.ctx
+    marker = ctx.doc.first(ctx.pack.words("agent_markers"), lo, hi)
+    if marker is None or ctx.words(lo, marker.start) > 1:
+        return False
+    after = ctx.doc.word_list(marker.end, hi)[:2]
+    return len(after) == 2 and all(w[:1].isupper() and w not in known for w in after)
 
 
 def _people_acted(t: TriggerReading, voice: str) -> bool:

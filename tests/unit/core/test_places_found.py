@@ -107,3 +107,22 @@ def test_a_head_before_of_names_one_place_in_both_languages(body: str, lang: str
 
 def test_a_sea_named_with_of_keeps_its_whole_name() -> None:
     assert place_id("en", "Sea of Azov") == "azov_sea"
+
+
+def test_a_name_after_the_agent_marker_of_a_capture_is_who_took_it_not_the_place() -> None:
+    ex = extract_body("Pemerintah Sudan mengatakan kota itu direbut oleh Pasukan Gabungan Darfur.", "id")
+    assert [c.proposition.place for c in ex.claims] == [None]
+    # and with no known party after the marker, the speaker's side is not the one that took it
+    ex = extract_body("Pemerintah Sudan mengatakan kota Tawila direbut oleh Pasukan Gabungan Darfur.", "id")
+    assert frame_claims(ex) == []
+
+
+def test_a_camp_named_with_its_noun_is_a_place() -> None:
+    assert_claims(
+        "The UN said the RSF attacked Zamzam camp.", [("united_nations", "affirm", "attack:rsf:zamzam")], "en"
+    )
+    assert_claims(
+        "PBB mengatakan RSF menyerang kamp Zamzam pada Jumat.",
+        [("united_nations", "affirm", "attack:rsf:zamzam")],
+        "id",
+    )
