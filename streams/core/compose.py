@@ -163,7 +163,11 @@ def _regional(ctx: Reader, role: Hit) -> SpeakerRef | None:
     lo, hi = max(0, role.start - 30), min(len(ctx.text), role.end + 30)
     if ctx.doc.first(ctx.pack.words("installed_markers"), lo, role.start) is not None:
         return None
-    before = [p for p in ctx.mentions.places(lo, role.start) if ctx.words(p.end, role.start) == 0]
+    before = [
+        p
+        for p in ctx.mentions.places(lo, role.start)
+        if ctx.words(p.end, role.start) == 0 and not STOPS.search(ctx.text, p.end, role.start)
+    ]  # ("... di Wamena. Gubernur Papua": the last sentence's place is not the office's)
     after = [p for p in ctx.mentions.places(role.end, hi) if _office_gap(ctx, role.end, p.start)]
     places = before[-1:] + after[:1]
     if not places:

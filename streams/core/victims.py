@@ -58,6 +58,8 @@ def _violence_told(t: TriggerReading) -> bool:
     ]
     if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
         return True
+    if ctx.doc.first(ctx.pack.words("unrest_nouns"), lo, hi) is not None:
+        return True  # "tewas dalam kerusuhan di Wamena", "killed in the riots"
     return any(f.event in _VIOLENCE for f in ctx.state.topic_frames) or _killer_named(t)
 
 

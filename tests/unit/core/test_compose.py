@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.compose import best_of, compose, group
-from tests.unit.core.helpers import assert_claims, claims_of
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 from tests.unit.core.reader import reader_for
 
 LEAD = "Komisi Militer Pusat Korea Utara menyatakan pasukannya telah dikirim ke Rusia.\n"
@@ -112,3 +112,14 @@ def test_an_indonesian_office_s_owner_may_close_a_longer_chain_of_nouns() -> Non
         "Menurut kantor pers dinas penjaga pantai Komite Nasional Armenia, pasukan Azerbaijan menembaki Sotk."
     )
     assert ("armenia", "affirm", "attack:azerbaijan:*") in claims_of(body, "id")
+
+
+def test_a_place_that_ends_the_last_sentence_is_not_a_governors_office() -> None:
+    ex = extract_body(
+        "Kerusuhan pecah di Jayapura. Gubernur Papua Tengah menyebut 30 orang tewas di Nabire.", "id"
+    )
+    assert [c.speaker.text for c in ex.claims] == ["Gubernur Papua Tengah"]
+    ex = extract_body(
+        "Riots broke out in Nairobi. Mombasa governor Ali Hassan said 30 people were killed.", "en"
+    )
+    assert {c.speaker.text for c in ex.claims} <= {"Mombasa governor", "Mombasa governor Ali Hassan"}
