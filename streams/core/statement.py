@@ -446,6 +446,8 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         return speaker.party  # "took credit for the drone attacks": the speaker owns the act
     head = first[0].text.split()[0].casefold() if first else ""
     noun = bool(head) and is_noun(ctx.pack, head)
+    if first and _claimed_act(ctx, cue, lo, first[0]):
+        return speaker.party  # "Hamas claims attack on Israeli base": the claimant's own act
     # "menyebutkan ada serangkaian serangan": "ada" (there is) introduces, it is no act of the speaker
     existential = ctx.pack.words("existentials").key_of(head) is not None
     verb_first = not noun and (not ctx.pack.modifier_first or head.endswith("ing"))
@@ -481,6 +483,15 @@ def _own_launch(ctx: Reader, lo: int, hi: int) -> bool:
         return False
     own = ctx.pack.words("own_act_auxiliaries")
     return all(own.key_of(w) is not None for w in ctx.doc.word_list(lo, launch.start))
+
+
+def _claimed_act(ctx: Reader, cue: Cue, lo: int, act: Hit) -> bool:
+    """A verb of claiming with the act's noun as its object ("claims attack on ...", "claimed
+    the killing of ..."): a claim of one's own deed."""
+    if ctx.pack.words("claiming_cues").key_of(ctx.text[cue.start : cue.end]) is None:
+        return False
+    between = ctx.doc.word_list(lo, act.start)
+    return len(between) <= 1 and all(w.casefold() in ctx.pack.glue.articles for w in between)
 
 
 def _own_deed(ctx: Reader, lo: int, hi: int) -> bool:
