@@ -379,9 +379,10 @@ def _party_right_before(t: TriggerReading, pos: int) -> bool:
     found = [p for p in _parties(t, max(t.scope.start, pos - 40), pos) if ctx.words(p[1], pos) == 0]
     if not found or ctx.text[found[-1][1] : pos].strip(" ,") != "":
         return False
-    # "di Jalur Gaza, Palestina yang ...": a place closing a place phrase, not an actor
-    prep = ctx.doc.last(ctx.pack.locative_preps, max(t.scope.start, found[-1][0] - 30), found[-1][0])
-    return prep is None or ctx.words(prep.end, found[-1][0]) > 4
+    # Only where what was said opens ("menyebut Thailand yang", "bahwa justru Thailand yang"): not
+    # a place closing a place phrase ("di Jalur Gaza, Palestina yang ...") nor the agent of an
+    # earlier passive ("Golan yang dianeksasi Israel yang menewaskan ...").
+    return ctx.words(t.scope.start, found[-1][0]) <= 2
 
 
 def _in_place_description(t: TriggerReading) -> bool:
