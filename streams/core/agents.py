@@ -27,6 +27,8 @@ def fill_agent(t: TriggerReading) -> bool:
     spec, frame = t.spec, t.frame
     if spec.agent not in ("troops", "subject"):
         return True  # "fighting continues in Kursk": no one's
+    if spec.id == "weapons_supplied" and _received(t):
+        return frame.agent is not None
     _agent_from_troops(t)
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
@@ -67,6 +69,32 @@ def fill_agent(t: TriggerReading) -> bool:
         after = t.ctx.doc.find(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))
         strong = [n for n in after if n.text.casefold() not in t.ctx.pack.weak_troop_nouns]
         return bool(strong if spec.id == "troops_deployed" else after)
+    return True
+
+
+def _received(t: TriggerReading) -> bool:
+    """ "Rusia menerima pengiriman roket dari Korea Utara", "received weapons from North Korea": a
+    verb of receiving before the supply makes its subject the recipient (the place slot) and the
+    party after "dari"/"from" the supplier; with none named, no one is."""
+    ctx, trig = t.ctx, t.trig
+    lo = max(t.scope.start, trig.start - 30)
+    verb = ctx.doc.last(ctx.pack.words("receive_verbs"), lo, trig.start + 1)
+    if verb is None or ctx.words(verb.end, trig.start) > 2 or STOPS.search(ctx.text, verb.end, trig.start):
+        return False
+    hi = min(t.scope.end, trig.end + 60)
+    origin = ctx.doc.first(ctx.pack.origin_markers, trig.end, hi)
+    givers = (
+        [h for h in ctx.mentions.owners(origin.end, hi) if ctx.words(origin.end, h.start) <= 1]
+        if origin
+        else []
+    )
+    takers = [h for h in ctx.mentions.owners(t.scope.start, verb.start) if ctx.words(h.end, verb.start) <= 1]
+    t.frame.agent, t.frame.agent_by = None, "explicit"
+    if givers:
+        t.frame.agent = ctx.gaz.party_of(givers[0].key)
+    if takers:
+        taker = ctx.gaz.party_of(takers[-1].key)
+        t.frame.place = ctx.gaz.party_place(taker) if taker else None
     return True
 
 
