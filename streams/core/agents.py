@@ -73,7 +73,7 @@ def fill_agent(t: TriggerReading) -> bool:
 
 
 def _received(t: TriggerReading) -> bool:
-    """ "Rusia menerima pengiriman roket dari Korea Utara", "received weapons from North Korea": a
+    """ "Rusia menerima pengiriman roket dari Korea Utara", "received a supply of rockets from": a
     verb of receiving before the supply makes its subject the recipient (the place slot) and the
     party after "dari"/"from" the supplier; with none named, no one is."""
     ctx, trig = t.ctx, t.trig

@@ -293,6 +293,8 @@ def _unknown_actor_named(t: TriggerReading, voice: str) -> bool:
 
 
 def _unknown_name_after_marker(t: TriggerReading, lo: int, hi: int, known: set[str]) -> bool:
+    """The passive's agent marker opens [lo, hi) and two capitalised words the text does not
+    know as a party follow it: an actor is named, just not one the gazetteer has."""
     ctx = t.ctx
     marker = ctx.doc.first(ctx.pack.words("agent_markers"), lo, hi)
     if marker is None or ctx.words(lo, marker.start) > 1:
