@@ -84,14 +84,7 @@ class Mentions:
         self._demonyms = HitIndex(
             [h for h in self._demonyms.hits if not self._locates_group(h, starts, ends, order)]
         )
-        by_lemma = lemma_trigger_matcher(pack.code)
-        surface = doc.index(trigger_matcher(pack.code)).hits
-        if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
-            surface = merge_triggers(surface, doc.index(keyed_words(pack.code, "headline_triggers")).hits)
-        triggers = merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface
-        # "did not give casualty figures": a casualty word modifying a figure noun names no losses
-        figures = pack.words("figure_heads")
-        self._triggers = HitIndex([t for t in triggers if not self._modifies(t, figures)])
+        self._triggers = self._index_triggers(pack, headline)
         # Places the gazetteer does not know: after a preposition, or as the object of a verb
         # that takes a place ("took control of the provincial capital Goma").
         takes_place = place_verbs()
@@ -128,6 +121,18 @@ class Mentions:
         self._places = HitIndex([p for p in self._places.hits if (p.start, p.end) not in locators])
         self.measures_matcher = measure_matcher(pack.code)
         self._home: tuple[str | None] | None = None
+
+    def _index_triggers(self, pack: LangPack, headline: bool) -> HitIndex:
+        """Event triggers by surface form and by lemma (and a headline's bare verbs)."""
+        doc = self.doc
+        by_lemma = lemma_trigger_matcher(pack.code)
+        surface = doc.index(trigger_matcher(pack.code)).hits
+        if headline:  # "Drone Ukraina Serang Rumah Putin": a headline's bare verb
+            surface = merge_triggers(surface, doc.index(keyed_words(pack.code, "headline_triggers")).hits)
+        triggers = merge_triggers(surface, by_lemma.scan(doc.tokens)) if by_lemma else surface
+        # "did not give casualty figures": a casualty word modifying a figure noun names no losses
+        figures = pack.words("figure_heads")
+        return HitIndex([t for t in triggers if not self._modifies(t, figures)])
 
     def _locates_place(self, actor: Hit) -> bool:
         text = self.doc.text
