@@ -71,7 +71,7 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
     if ctx.headline:
         # "Rusia Klaim Drone Ukraina Serang ...": a headline drops the verb's prefix.
         for h in ctx.doc.find(keyed_words(ctx.pack.code, "headline_cues"), sent.start, sent.end):
-            if taken.free(h) and not _THANKS_TO.match(ctx.text, h.end):
+            if taken.free(h) and not _THANKS_TO.match(ctx.text, h.end) and not _verb_object(ctx, taken, h):
                 taken.add(h, h.key, "before")
     cues = sorted(taken.cues, key=lambda c: c.start)
     # "she said, adding that ...": a participle right after a verb goes on with that verb's content
@@ -83,6 +83,12 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
         if (c.side == "according" and i and _outlet_before(ctx, sent, cues[i - 1]))
         or not (i and gerund and c.text.casefold().endswith(gerund) and c.start - cues[i - 1].end <= 3)
     ]
+
+
+def _verb_object(ctx: Reader, taken: _Taken, h: Hit) -> bool:
+    """ "Kremlin rejects claims of attack on ...": right after a verb of saying the word is its
+    object, a noun, not a headline's verb."""
+    return any(c.end <= h.start and ctx.words(c.end, h.start) == 0 for c in taken.cues)
 
 
 def _outlet_before(ctx: Reader, sent: Sentence, verb: Cue) -> bool:

@@ -33,6 +33,7 @@ from streams.core.references import (
 )
 from streams.core.scope import is_noun
 from streams.core.speakers import resolve_segment
+from streams.core.tokens import STOPS
 
 _CLAUSE_COMMA = re.compile(r",\s")  # not the comma inside "10,000"
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*,\s*$")
@@ -367,6 +368,7 @@ def _content(
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
         if cue.kind == "deny":
             frames = [f for f in frames if not _relative_on_event(ctx, f.trigger)]
+            frames = [f for f in frames if not _deaths_setting(ctx, f, frames)]
         if owner is not None and frames:
             ctx.state.owned[owner] = frames[0].event
     # else "North Korea has sent troops, the agency said on Friday, in its first account ...":
@@ -456,9 +458,15 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
         # word right after "said" is a noun unless an -ing form: "said airstrikes by ... killed".)
         return speaker.party
     if cue.kind in ("deny", "confirm", "acknowledge", "noncommittal") and first:
-        aux = ctx.pack.words("perfect_auxiliaries")
-        if all(aux.key_of(w) is not None for w in ctx.doc.word_list(lo, first[0].start)):
-            return speaker.party  # "denied attacking", "membantah telah menyerang"
+        aux, leads = ctx.pack.words("perfect_auxiliaries"), ctx.pack.words("denied_act_leads")
+        denial = cue.kind == "deny"
+        if all(
+            aux.key_of(w) is not None or (denial and leads.key_of(w) is not None)
+            for w in ctx.doc.word_list(lo, first[0].start)
+        ):
+            return (
+                speaker.party
+            )  # "denied attacking", "membantah telah menyerang", "rejects claims of an attack"
     if first and _own_deed(ctx, lo, hi):
         # "denied carrying out the attack", "membantah melakukan serangan itu", "mengaku telah
         # melakukan serangan udara": the speaker's own part in the event named
@@ -517,6 +525,27 @@ def _relative_on_event(ctx: Reader, trig: Hit) -> bool:
         return _joined_to_relative(ctx, trig)
     events = [h for h in ctx.mentions.triggers(max(0, rel_at - 40), rel_at) if h.end <= rel_at]
     return bool(events) and ctx.words(events[-1].end, rel_at) == 0
+
+
+def _deaths_setting(ctx: Reader, f: FrameHit, frames: list[FrameHit]) -> bool:
+    """ "membantah klaim pasukan AS tewas dalam serangan rudal Iran", "denied troops were killed
+    in the missile attack": the attack is where the denied deaths would have happened; the
+    denial disputes the deaths, not the attack."""
+    if f.event != "attack":
+        return False
+    preps = ctx.pack.words("circumstance_preps")
+    for c in frames:
+        end = c.trigger.end
+        if c.event != "casualties" or end > f.trigger.start or ctx.words(end, f.trigger.start) > 4:
+            continue
+        prep = ctx.doc.first(preps, end, f.trigger.start)
+        if (
+            prep is not None
+            and ctx.words(end, prep.start) == 0
+            and not STOPS.search(ctx.text, end, f.trigger.start)
+        ):
+            return True
+    return False
 
 
 def _that_right_before(ctx: Reader, pos: int) -> int | None:

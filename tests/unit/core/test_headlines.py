@@ -88,3 +88,10 @@ def test_a_bare_shooting_verb_in_a_headline_is_an_attack() -> None:
         ("georgia", "affirm", "attack>russia:georgia:*"),
         ("georgia", "affirm", "casualties:russia:*"),
     ]
+
+
+def test_a_headline_verb_right_after_a_verb_of_saying_is_its_object() -> None:
+    # "claims" is a headline's verb ("Iran claims ..."), but after "rejects" it is the noun rejected
+    assert title_claims("Moscow rejects claims of strike on school in Odesa", "en") == [
+        ("russia", "deny", "attack:russia:odesa")
+    ]
