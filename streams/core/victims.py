@@ -60,7 +60,22 @@ def _violence_told(t: TriggerReading) -> bool:
         return True
     if ctx.doc.first(ctx.pack.words("unrest_nouns"), lo, hi) is not None:
         return True  # "tewas dalam kerusuhan di Wamena", "killed in the riots"
-    return any(f.event in _VIOLENCE for f in ctx.state.topic_frames) or _killer_named(t)
+    return any(f.event in _VIOLENCE for f in ctx.state.topic_frames) or _killer_named(t) or _violence_later(t)
+
+
+def _violence_later(t: TriggerReading) -> bool:
+    """ "Dushanbe said two soldiers died" in the lead, the clash told after it: the article tells of
+    violence, wherever it does (by a word of force, not a killing verb: "the crash killed three")."""
+    ctx = t.ctx
+    lo = ctx.sentence.end
+    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), lo, len(ctx.text))
+    for h in ctx.mentions.triggers(lo, len(ctx.text)):
+        events = {e.rstrip(NEGATING) for e in h.key.split("|")}
+        if "casualties" in events or any(i.start <= h.start < i.end for i in idle):
+            continue
+        if events & set(_VIOLENCE):
+            return True
+    return False
 
 
 def _killer_named(t: TriggerReading) -> bool:
