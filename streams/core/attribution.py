@@ -206,13 +206,16 @@ def attribute_passive(ctx: Reader, site: CueSite) -> Attribution:
     cue = site.cue
     speaker = _speaker_after(ctx, cue)
     span = (site.content_start(ctx), cue.start)
-    frames = frames_in(ctx, span[0], span[1], speaker)
+    own = frames_in(ctx, span[0], span[1], speaker)
+    frames = own
     if not frames and ctx.doc.first(ctx.pack.content_anaphors, span[0], span[1]):
         frames = list(ctx.state.prev_frames)  # "Hal ini diumumkan oleh ...": what was just said
     noun = ctx.doc.last(ctx.pack.claim_nouns, span[0], cue.start)
     if site.prev is not None and noun is not None and ctx.words(noun.end, cue.start) <= 2:
-        # "India menuduh Pakistan ..., tuduhan yang dibantah oleh Islamabad": the accusation just made
-        frames = list(site.prev.frames) or frames
+        # "India menuduh Pakistan ..., tuduhan yang dibantah oleh Islamabad": the accusation just
+        # made (even one of no known class: "X said P, but that statement was denied by Y" answers
+        # P, not the sentence before)
+        frames = list(site.prev.frames) or own
     return Attribution(ctx.sentence.index, cue, speaker, span, frames, note="passive")
 
 
