@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from streams.core.bases import base_holder, is_post
 from streams.core.clauses import has_clause_break
 from streams.core.compose import names_people
 from streams.core.context import Reader
@@ -30,6 +31,8 @@ def fill_agent(t: TriggerReading) -> bool:
     if spec.id == "weapons_supplied" and _received(t):
         return frame.agent is not None
     _agent_from_troops(t)
+    if frame.agent is None and spec.id == "troops_deployed" and base_holder(t):
+        return True  # "Hamas memiliki pusat komando di bawah RS": its forces are there
     if frame.agent is None and t.nominal():
         _owner_of_nominal(t)  # "a North Korean deployment", "pengerahan Korea Utara"
     if frame.agent is None and (not (spec.victim_after_active and not t.passive()) or _loss_verb(t)):
@@ -63,7 +66,12 @@ def fill_agent(t: TriggerReading) -> bool:
         frame.agent, frame.agent_by = t.scope.speaker_party, "speaker"  # "Kursk has been retaken"
     if frame.agent is None or _aircraft_sent(t):
         return False
-    if spec.agent == "troops" and not t.troops_in_window() and frame.agent_by in ("sender", "context"):
+    if (
+        spec.agent == "troops"
+        and not t.troops_in_window()
+        and frame.agent_by in ("sender", "context")
+        and not is_post(t)
+    ):
         # "Korea Utara mengirim surat": a sender without troops is not a deployment; nor are the
         # "two people" its missiles killed after crossing the border.
         after = t.ctx.doc.find(t.ctx.pack.troop_nouns, t.trig.end, min(t.window_end, t.trig.end + 40))

@@ -61,6 +61,9 @@ def read_sentence(ctx: Reader) -> tuple[list[Attribution], list[Claim]]:
     ctx.state.open_pending.clear()  # the sentence's open claims are in `open_at` now
     # Narration still sets the scene: who/where the troops are, for later back-references.
     narration = frames_in(ctx, sent.start, sent.end, None)
+    # (not from a speaker's own name: "Staf Umum Angkatan Bersenjata Ukraina mengatakan ... di Kursk")
+    named = [(a.speaker.start, a.speaker.end) for a in attrs if a.speaker is not None]
+    narration = [f for f in narration if not any(s <= f.trigger.start < e for s, e in named)]
     _update_context(ctx, narration + [f for a in attrs for f in a.frames])
     # A transcript label is not the sentence's subject ("REYES: The United States ...").
     remember_mentions(ctx, label.end() if label is not None else sent.start, sent.end)
