@@ -10,6 +10,7 @@ from streams.core.clauses import has_clause_break
 from streams.core.context import Reader
 from streams.core.doc import Sentence
 from streams.core.matching import Hit
+from streams.core.tokens import STOPS
 from streams.core.vocabulary import keyed_words
 
 # A cue after a comma or closing quote: "..., kata X", "...,” said X".
@@ -85,10 +86,18 @@ def find_cues(ctx: Reader, sent: Sentence) -> list[Cue]:
     ]
 
 
+_OBJECT_REACH = 2  # words between a verb of saying and its object noun ("rejects India's claim")
+
+
 def _verb_object(ctx: Reader, taken: _Taken, h: Hit) -> bool:
-    """ "Kremlin rejects claims of attack on ...": right after a verb of saying the word is its
-    object, a noun, not a headline's verb."""
-    return any(c.end <= h.start and ctx.words(c.end, h.start) == 0 for c in taken.cues)
+    """ "Kremlin rejects claims of attack on ...", "Pakistan rejects India's claim of ...": after a
+    verb of saying (its owner between) the word is its object, a noun, not a headline's verb."""
+    return any(
+        c.end <= h.start
+        and ctx.words(c.end, h.start) <= _OBJECT_REACH
+        and not STOPS.search(ctx.text, c.end, h.start)
+        for c in taken.cues
+    )
 
 
 def _outlet_before(ctx: Reader, sent: Sentence, verb: Cue) -> bool:

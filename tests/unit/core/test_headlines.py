@@ -95,3 +95,18 @@ def test_a_headline_verb_right_after_a_verb_of_saying_is_its_object() -> None:
     assert title_claims("Moscow rejects claims of strike on school in Odesa", "en") == [
         ("russia", "deny", "attack:russia:odesa")
     ]
+
+
+def test_a_claim_owned_by_another_party_after_a_denial_verb_is_no_headline_verb() -> None:
+    # "Iran's claim" is what Israel rejects: Iran is no speaker of the headline
+    article = Article(
+        id="t",
+        url=None,
+        outlet="Test",
+        language="en",
+        title="Israel rejects Iran's claim of jets downed over Tabriz",
+        body="Lorem ipsum.",
+        published_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    speakers = {c.speaker.party for c in extract(article, people=InMemoryPeople()).claims if c.in_title}
+    assert speakers == {"israel"}
