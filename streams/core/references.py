@@ -62,6 +62,25 @@ def claim_owner_ref(ctx: Reader, cue: Cue, content: tuple[int, int]) -> SpeakerR
     return _owner_near(ctx, noun, hi, comp.start) if comp is not None else None
 
 
+_CLAIM_OF_REACH = 3  # words from the verb to the claim noun ("rejected the Indian claim of")
+
+
+def claim_of_act_owner(ctx: Reader, cue: Cue, end: int) -> str | None:
+    """ "rejected India's claim of air strikes", "membantah klaim India soal serangan udara": the
+    party whose claim names an act after "of"/"soal" (usually its own: "al-Shabaab's claim of
+    killing 51 soldiers"). Only in a denial; a news outlet owns no claim."""
+    if cue.kind != "deny":
+        return None
+    noun = ctx.doc.first(ctx.pack.claim_nouns, cue.end, min(end, cue.end + 60))
+    if noun is None or ctx.words(cue.end, noun.start) > _CLAIM_OF_REACH:
+        return None
+    prep = ctx.doc.first(ctx.pack.words("content_preps"), noun.end, min(end, noun.end + 40))
+    if prep is None or ctx.doc.first(ctx.pack.complementizers, noun.end, prep.start) is not None:
+        return None
+    owner = _owner_near(ctx, noun, cue.end, prep.start)
+    return owner.party if owner is not None else None
+
+
 def _owner_near(ctx: Reader, noun: Hit | None, lo: int, hi: int) -> SpeakerRef | None:
     if noun is None:
         return None

@@ -26,6 +26,7 @@ from streams.core.matching import Hit
 from streams.core.pairs import pair_subject
 from streams.core.references import (
     answers_accusation,
+    claim_of_act_owner,
     claim_owner,
     claim_reference,
     involvement_denied,
@@ -364,8 +365,11 @@ def _content(
         owner = claim_owner(ctx, cue.end, a_start) if a_start > cue.end else None
         if answers_accusation(ctx, cue, after_end):
             owner = speaker.party  # "denied Baku's allegations that it shelled Ganja": it = the accused
-        owner = owner or acted_by(ctx, cue, speaker, after_end)
+        of_owner = None if owner is not None else claim_of_act_owner(ctx, cue, after_end)
+        owner = owner or of_owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
+        if of_owner is not None:
+            frames = [_struck_on_own_ground(ctx, f, of_owner, speaker) for f in frames]
         if cue.kind == "deny":
             frames = [f for f in frames if not _relative_on_event(ctx, f.trigger)]
             frames = [f for f in frames if not _deaths_setting(ctx, f, frames)]
@@ -525,6 +529,16 @@ def _relative_on_event(ctx: Reader, trig: Hit) -> bool:
         return _joined_to_relative(ctx, trig)
     events = [h for h in ctx.mentions.triggers(max(0, rel_at - 40), rel_at) if h.end <= rel_at]
     return bool(events) and ctx.words(events[-1].end, rel_at) == 0
+
+
+def _struck_on_own_ground(ctx: Reader, f: FrameHit, owner: str, speaker: SpeakerRef) -> FrameHit:
+    """ "denied Russia's claim of a drone attack on Belgorod": an act on the claimant's own ground
+    is one it accuses the denier of, not its own."""
+    if f.agent != owner or f.event != "attack":
+        return f
+    if f.patient == owner or (f.place is not None and ctx.gaz.party_at(f.place) == owner):
+        return replace(f, agent=speaker.party, agent_by="context")
+    return f
 
 
 def _deaths_setting(ctx: Reader, f: FrameHit, frames: list[FrameHit]) -> bool:
