@@ -65,10 +65,13 @@ def extract(
         return Extraction(article.id, detected_language(article.body), "", (), [], [], unsupported=True)
     pack = get_pack(code)
     cleaned = clean_body(article.body, pack)
-    doc, attributions, claims = _read(article, cleaned.text, cleaned.dropped, pack, gaz, people)
+    doc, attributions, claims, groups = _read(article, cleaned.text, cleaned.dropped, pack, gaz, people)
     if article.title and article.title.strip():
-        # The headline is read too, on its own (its spans point into the title).
-        _, _, in_title = _read(article, article.title.strip(), (), pack, gaz, people, headline=True)
+        # The headline is read too, on its own (its spans point into the title), knowing the
+        # groups the body named ("ELN rebels claim ..." after "the National Liberation Army (ELN)").
+        _, _, in_title, _ = _read(
+            article, article.title.strip(), (), pack, gaz, people, headline=True, groups=groups
+        )
         claims = [_titled(c) for c in in_title] + claims
     return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
 
@@ -81,22 +84,23 @@ def _read(
     gaz: Gazetteer,
     people: PeopleMemory,
     headline: bool = False,
-) -> tuple[Doc, list[Attribution], list[Claim]]:
+    groups: dict[str, str] | None = None,
+) -> tuple[Doc, list[Attribution], list[Claim], dict[str, str]]:
     settings = tuning()
     doc = read_document(text, pack.code, dropped, article.published_at, settings.max_sentence_chars)
     claims: list[Claim] = []
     attributions: list[Attribution] = []
     if not doc.sentences:
-        return doc, attributions, claims
+        return doc, attributions, claims, {}
     state = ReadingState(Discourse(doc.quotes, settings.discourse_memory))
-    mentions = Mentions(doc, pack, gaz, headline=headline)
+    mentions = Mentions(doc, pack, gaz, headline=headline, body_groups=groups)
     ctx = Reader(article, doc, pack, gaz, settings, mentions, state, doc.sentences[0], people, headline)
     for sent in doc.sentences:
         ctx.sentence = sent
         attrs, found = read_sentence(ctx)
         attributions.extend(attrs)
         claims.extend(found)
-    return doc, attributions, claims
+    return doc, attributions, claims, mentions.group_names()
 
 
 def _titled(claim: Claim) -> Claim:

@@ -194,3 +194,23 @@ def _free_words(text: str, m: re.Match[str], inside: list[Hit]) -> list[str]:
         pos = max(pos, e)
     pieces.append(text[pos : m.end()])
     return [w for p in pieces for w in p.split()]
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Z0-9\-]{1,7})\)$")
+
+
+def group_spellings(text: str) -> list[str]:
+    """ "National Liberation Army (ELN)" -> the name and "ELN"; a bare name or acronym as is."""
+    m = _BRACKETED.search(text)
+    return [text[: m.start()], m.group(1)] if m else [text]
+
+
+def named_again(text: str, names: dict[str, str]) -> list[Hit]:
+    """Hits of groups the body discovered, where a headline names them again ("ELN rebels claim
+    ..."): a headline's capitals make its own runs of words no evidence of a name."""
+    out: list[Hit] = []
+    for name, key in names.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if not any(h.start < m.end() and m.start() < h.end for h in out):
+                out.append(Hit(m.start(), m.end(), key, m.group(0)))
+    return sorted(out, key=lambda h: h.start)

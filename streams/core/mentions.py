@@ -7,7 +7,7 @@ import re
 
 from streams.core.doc import Doc, HitIndex
 from streams.core.gazetteer import Gazetteer
-from streams.core.groups_found import discover_groups, state_acronyms
+from streams.core.groups_found import discover_groups, group_spellings, named_again, state_acronyms
 from streams.core.home import home_state
 from streams.core.lang import LangPack
 from streams.core.matching import Hit, PhraseMatcher
@@ -46,7 +46,15 @@ _POSSESSIVES = ("'s", "’s")
 
 
 class Mentions:
-    def __init__(self, doc: Doc, pack: LangPack, gaz: Gazetteer, *, headline: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        pack: LangPack,
+        gaz: Gazetteer,
+        *,
+        headline: bool = False,
+        body_groups: dict[str, str] | None = None,
+    ) -> None:
         self.doc = doc
         self.gaz = gaz
         # One pass each, up front: every step asks for these.
@@ -59,7 +67,11 @@ class Mentions:
         # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
         # is no actor and no owner.
         # (Not in a headline: its capitals make every run of words look like a name.)
-        groups = [] if headline else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
+        groups = (
+            named_again(doc.text, body_groups or {})
+            if headline
+            else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
+        )
         self._groups = HitIndex(groups)
         heads = None if headline else pack.words("named_institution_heads")
         self._outlets = None if headline else pack.words("outlet_heads")
@@ -332,6 +344,14 @@ class Mentions:
             parties = self._actors.hits + self._demonyms.hits + self._people.hits
             self._home = (home_state(self.gaz, parties, self._places.hits, least=least, lead=lead),)
         return self._home[0]
+
+    def group_names(self) -> dict[str, str]:
+        """Each discovered group's name as written (and its acronym alone) -> its id."""
+        names: dict[str, str] = {}
+        for h in self._groups.hits:
+            for name in group_spellings(h.text):
+                names.setdefault(name, h.key)
+        return names
 
     def groups(self, start: int, end: int) -> list[Hit]:
         """Groups named in the text that the gazetteer does not know (groups_found.py)."""

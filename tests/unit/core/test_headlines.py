@@ -110,3 +110,20 @@ def test_a_claim_owned_by_another_party_after_a_denial_verb_is_no_headline_verb(
     )
     speakers = {c.speaker.party for c in extract(article, people=InMemoryPeople()).claims if c.in_title}
     assert speakers == {"israel"}
+
+
+def test_a_group_the_body_discovered_is_known_in_the_headline() -> None:
+    # a headline's capitals are no evidence of a name, but the body told "ADF fighters" as a group
+    article = Article(
+        id="t",
+        url=None,
+        outlet="Test",
+        language="en",
+        title="ADF rebels claim responsibility for attack on Beni market",
+        body="Police in Beni said ADF fighters had raided the market at dawn.",
+        published_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    titled = [c for c in extract(article, people=InMemoryPeople()).claims if c.in_title]
+    assert [(c.speaker.party, c.stance, c.proposition.event, c.proposition.agent) for c in titled] == [
+        ("adf", "affirm", "attack", "adf")
+    ]
