@@ -12,6 +12,7 @@ from schemas import Claim, Span, Speaker
 from streams.core.attribution import Attribution
 from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef
+from streams.core.downings import one_side_of_a_downing
 from streams.core.figures import bind_quantity
 from streams.core.frame import EACH_OTHER, FrameHit
 from streams.core.matching import Hit
@@ -60,7 +61,9 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             continue  # an outlet reports claims, it does not make them ("TASS reported", "kantor berita X")
         st = _statement(ctx, attr, spk)
         tolls, kept = 0, 0
-        for frame in frames:
+        # (a denial keeps both readings of a downing: what is denied may be either)
+        told = frames if attr.cue.kind == "deny" else one_side_of_a_downing(frames, spk.party)
+        for frame in told:
             if frame.speculative and not frame.uncertain:
                 continue
             if frame.agent == EACH_OTHER:

@@ -1,0 +1,31 @@
+"""One side of a downing: "Pakistan said it shot down five Indian jets" tells India's loss, and
+"India said Pakistan shot down its jet" tells Pakistan's attack. The downing verb reads both ways
+(an attack by the shooter, a loss of the owner); the speaker's side decides which one it tells: the
+shooter speaking counts the other side's loss, the owner speaking tells of the shooter's use of
+force, and a third party may tell either (both kept). A denial keeps both, as what is denied may be
+either: claims.py asks only for the other stances, per speaker."""
+
+from __future__ import annotations
+
+from streams.core.frame import FrameHit
+
+_AIRCRAFT = ("fighter_jets", "drones")  # casualty measures of aircraft (frames.yaml)
+
+
+def one_side_of_a_downing(frames: list[FrameHit], speaker_party: str | None) -> list[FrameHit]:
+    """Of an attack and an aircraft loss read from one trigger, the one the speaker tells."""
+    if speaker_party is None:
+        return frames
+    drop: set[int] = set()
+    for loss in frames:
+        if loss.event != "casualties" or loss.measure not in _AIRCRAFT or loss.negated:
+            continue
+        for attack in frames:
+            same = attack.event == "attack" and attack.trigger.start == loss.trigger.start
+            if not same or attack.negated or attack.agent is None:
+                continue
+            if attack.agent == speaker_party:
+                drop.add(id(attack))
+            elif loss.agent == speaker_party:
+                drop.add(id(loss))
+    return [f for f in frames if id(f) not in drop]
