@@ -195,9 +195,13 @@ def _owning_the_fire(t: TriggerReading, np: TroopNP) -> bool:
 
 
 def _in_by_phrase(t: TriggerReading, np: TroopNP) -> bool:
+    """Troops named as who did it: after "by"/"oleh", or right after a passive verb, where
+    Indonesian may leave "oleh" out ("ditangkap personel militer Ukraina")."""
     if t.spec.id != "casualties" or np.start < t.trig.end:
         return False
     ctx = t.ctx
+    if t.passive() and ctx.words(t.trig.end, np.start) == 0:
+        return True
     marker = ctx.doc.first(ctx.pack.words("agent_markers"), t.trig.end, np.start)
     return (
         marker is not None
