@@ -471,6 +471,8 @@ def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None
             return (
                 speaker.party
             )  # "denied attacking", "membantah telah menyerang", "rejects claims of an attack"
+    if _joined_own_verb(ctx, lo, min(end, lo + 100)):
+        return speaker.party  # "mengaku telah memecat lima pejabat dan menangkap 18 orang"
     if first and _own_deed(ctx, lo, hi):
         # "denied carrying out the attack", "membantah melakukan serangan itu", "mengaku telah
         # melakukan serangan udara": the speaker's own part in the event named
@@ -504,6 +506,28 @@ def _claimed_act(ctx: Reader, cue: Cue, lo: int, act: Hit) -> bool:
         return False
     between = ctx.doc.word_list(lo, act.start)
     return len(between) <= 1 and all(w.casefold() in ctx.pack.glue.articles for w in between)
+
+
+_JOINED_REACH = 8  # words from the content's first verb to the act joined to it
+
+
+def _joined_own_verb(ctx: Reader, lo: int, hi: int) -> bool:
+    """ "said it had fired five officials and arrested 18 people", "mengaku telah memecat lima
+    pejabat dan menangkap 18 orang": an act joined by "and" to the verb the content opens with
+    shares that verb's subject, the speaker (no other subject named between)."""
+    acts = ctx.mentions.triggers(lo, hi)
+    if not acts:
+        return False
+    words = ctx.doc.word_list(lo, acts[0].start)
+    aux = ctx.pack.words("perfect_auxiliaries")
+    while words and aux.key_of(words[0]) is not None:
+        words = words[1:]
+    if not 2 <= len(words) <= _JOINED_REACH or words[-1].casefold() not in ctx.pack.glue.coordinators:
+        return False
+    head = words[0].casefold()
+    prefixes = ctx.pack.glue.verbal_prefixes
+    verbal = head.startswith(prefixes) if prefixes else head.endswith("ed")
+    return verbal and not ctx.mentions.owners(lo, acts[0].start)
 
 
 def _own_deed(ctx: Reader, lo: int, hi: int) -> bool:
