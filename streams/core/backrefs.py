@@ -10,6 +10,7 @@ from streams.core.context import Reader
 from streams.core.discourse import SpeakerRef, whole_party
 from streams.core.gazetteer import Gazetteer
 from streams.core.home import is_state
+from streams.core.lemmas import known_word
 from streams.core.matching import Hit
 from streams.core.people_found import recall
 from streams.core.places_found import time_words
@@ -428,6 +429,7 @@ def named_speaker(
         m.group(0).casefold() not in ctx.pack.stopwords
         and not after_prep
         and not _common_word(ctx, m.group(0))
+        and not _opening_adverb(ctx, m)
     ):
         return found
     return None
@@ -440,9 +442,19 @@ def _common_word(ctx: Reader, word: str) -> bool:
     if " " in word:
         return False
     low = word.casefold()
-    if low in time_words(ctx.pack.code):
-        return True
+    if low in time_words(ctx.pack.code) or ctx.pack.clause_breaks.key_of(low) is not None:
+        return True  # (a clause word: "Kendati menyebut ...", "Although ...")
     return re.search(rf"(?<![\w\-]){re.escape(low)}(?![\w\-])", ctx.text) is not None
+
+
+def _opening_adverb(ctx: Reader, m: re.Match[str]) -> bool:
+    """ "Awalnya, tim penyelidik menyatakan ...", "Initially, investigators said ...": one capitalised
+    word opening the sentence, a comma after it, that the language's dictionary knows, is an
+    adverbial, not a name."""
+    word = m.group(0)
+    if " " in word or m.start() != ctx.sentence.start or ctx.text[m.end() : m.end() + 1] != ",":
+        return False
+    return known_word(word.casefold(), ctx.pack.code)
 
 
 def _earlier_person(ctx: Reader, name: str, start: int) -> SpeakerRef | None:

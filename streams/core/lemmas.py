@@ -35,6 +35,19 @@ def lemma(word: str, lang: str) -> str:
         return word
 
 
+@lru_cache(maxsize=50_000)
+def known_word(word: str, lang: str) -> bool:
+    """The lemmatizer's dictionary for the language holds the folded word ("awalnya", "however")."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a pinned dependency
+        return False
+    try:
+        return bool(simplemma.is_known(word, lang=lang))
+    except ValueError:  # a language simplemma does not know
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class LemmaEntry:
     words: tuple[str, ...]

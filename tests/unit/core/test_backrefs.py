@@ -234,3 +234,16 @@ def test_an_office_named_with_the_city_it_sits_in_is_that_states() -> None:
     assert [c.speaker.party for c in extract_body(seat, "en").claims] == ["cambodia"]
     region = "Authorities in Azerbaijan's breakaway region said they shelled the airport."
     assert "azerbaijan" not in [c.speaker.party for c in extract_body(region, "en").claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "adverb"),
+    [
+        ("Initially, investigators said the bombs were set off remotely.", "en", "Initially"),
+        ("Awalnya, tim penyelidik menyatakan bom itu diledakkan dari jauh.", "id", "Awalnya"),
+        ("Kendati menyebut pelakunya orang asing, Eduardo tidak memberi bukti.", "id", "Kendati"),
+    ],
+)
+def test_a_word_opening_the_sentence_is_no_speakers_name(body: str, lang: str, adverb: str) -> None:
+    speakers = [a.speaker.text for a in extract_body(body, lang).attributions if a.speaker is not None]
+    assert adverb not in speakers
