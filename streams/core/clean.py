@@ -28,6 +28,8 @@ _DATELINE = re.compile(
     # "CAIRO (Reuters) -Sudan said": an agency's parenthesis closes a dateline even when the dash
     # is glued to the body (a bare "Jakarta-Bandung" is not one).
     r"|^\s*[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}\s*\([^)]{1,30}\)\s*(?:--|[–—-])(?=[A-Z])"
+    # "VIENNA: Austrian Vice-Chancellor ...": a city in capitals before a colon (not "Peskov: ...")
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}(?:\s*\([^)]{1,30}\))?\s*:\s+"
 )
 
 

@@ -46,6 +46,13 @@ def test_a_dateline_glued_to_the_body_is_cut_and_names_no_speaker() -> None:
     assert clean_body(kept, get_pack("en")).text == kept
 
 
+def test_a_city_in_capitals_before_a_colon_is_a_dateline_and_no_speaker() -> None:
+    body = "LIMA: Chile's foreign minister said Peruvian troops had crossed the border near Tacna."
+    assert clean_body(body, get_pack("en")).text.startswith("Chile's foreign minister")
+    kept = "Peskov: the claims that Russian troops crossed the border near Tacna are false."
+    assert clean_body(kept, get_pack("en")).text == kept  # a speaker's label, not in capitals
+
+
 def test_a_dateline_after_a_subtitle_is_cut_when_in_capitals() -> None:
     body = (
         "Kedua negara menandatangani gencatan senjata pekan lalu di perbatasan.\n"
