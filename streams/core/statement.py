@@ -370,6 +370,12 @@ def _content(
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
         if of_owner is not None:
             frames = [_struck_on_own_ground(ctx, f, of_owner, speaker) for f in frames]
+        if ctx.pack.words("condemnation_verbs").key_of(cue.text) is not None:
+            # "Iran condemned the attack" after Hezbollah blamed Israel for it: the doer is another
+            # party's accusation, which condemning does not take up ("condemned the Israeli
+            # attack" names one; "Kenya said it struck ...; Ethiopia condemned the strike" has
+            # the doer's own word).
+            frames = [f for f in frames if not _doer_only_accused(ctx, f)]
         if cue.kind == "deny":
             frames = [f for f in frames if not _relative_on_event(ctx, f.trigger)]
             frames = [f for f in frames if not _deaths_setting(ctx, f, frames)]
@@ -563,6 +569,17 @@ def _struck_on_own_ground(ctx: Reader, f: FrameHit, owner: str, speaker: Speaker
     if f.patient == owner or (f.place is not None and ctx.gaz.party_at(f.place) == owner):
         return replace(f, agent=speaker.party, agent_by="context")
     return f
+
+
+def _doer_only_accused(ctx: Reader, f: FrameHit) -> bool:
+    """The act's doer comes from the context and never said it did the act itself."""
+    if f.agent_by != "context":
+        return False
+    own = ctx.state.claims_by_party.get(f.agent or "", [])
+    return not any(
+        c.proposition.event == f.event and c.proposition.agent == f.agent and c.stance == "affirm"
+        for c in own
+    )
 
 
 def _deaths_setting(ctx: Reader, f: FrameHit, frames: list[FrameHit]) -> bool:
