@@ -45,6 +45,28 @@ def _end_of_word_before(text: str, pos: int) -> int:
 _POSSESSIVES = ("'s", "’s")
 
 
+_HYPHENED = re.compile(r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-([a-z]+)\b")
+
+
+def _governed_by(text: str, pack: LangPack, gaz: Gazetteer) -> list[Hit]:
+    """ "Hamas-run", "Taliban-led", "Russian-installed": the actor a hyphenated word says runs what
+    follows (lang data `governing_suffixes`; "Iran-backed" is not among them)."""
+    suffixes = pack.words("governing_suffixes")
+    out: list[Hit] = []
+    for m in _HYPHENED.finditer(text):
+        if suffixes.key_of(m.group(2)) is None:
+            continue
+        name = m.group(1)
+        last = name.rsplit(" ", 1)[-1]  # ("The Hamas-run": the article is no part of the name)
+        for h in (
+            gaz.find_actors(name) + gaz.find_demonyms(name) + gaz.find_actors(last) + gaz.find_demonyms(last)
+        ):
+            if h.start == 0 and h.end in (len(name), len(last)):
+                out.append(Hit(m.end(1) - h.end, m.end(1), h.key, h.text))
+                break
+    return out
+
+
 class Mentions:
     def __init__(
         self,
@@ -61,6 +83,9 @@ class Mentions:
         self._actors = doc.index(gaz.actor_matcher)
         self._demonyms = doc.index(gaz.demonym_matcher)
         self._people = doc.index(gaz.people_matcher)
+        governed = _governed_by(doc.text, pack, gaz)
+        if governed:  # "the Hamas-run health ministry": Hamas, inside the hyphenated word
+            self._actors = HitIndex(sorted(self._actors.hits + governed, key=lambda h: h.start))
         if not headline:  # "the Kenya Defence Forces (KDF)": "KDF" is Kenya in this text
             found = state_acronyms(doc, pack, self._actors.hits + self._demonyms.hits)
             self._actors = HitIndex(sorted(self._actors.hits + found, key=lambda h: h.start))

@@ -90,10 +90,11 @@ def test_sources_of_a_nation_speak_for_no_government_sources_of_an_institution_d
             "Gubernur Kharkiv mengatakan rudal Rusia menghantam Sumy.",
             [("ukraine", "affirm", "attack:russia:sumy")],
         ),
-        # installed by another state: the place does not tell whom the official speaks for
+        # installed by another state: that state's official, not the place's (the real sets'
+        # gold reads "Russian-installed officials" as Russia's)
         (
             "The Russian-installed governor of Kherson said Ukrainian drones struck Crimea.",
-            [(None, "affirm", "attack:ukraine:crimea")],
+            [("russia", "affirm", "attack:ukraine:crimea")],
         ),
         # a region two states administer: its governor may be either's, unless the text says
         (
