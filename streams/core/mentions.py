@@ -79,25 +79,9 @@ class Mentions:
     ) -> None:
         self.doc = doc
         self.gaz = gaz
-        # One pass each, up front: every step asks for these.
-        self._actors = doc.index(gaz.actor_matcher)
-        self._demonyms = doc.index(gaz.demonym_matcher)
-        self._people = doc.index(gaz.people_matcher)
-        governed = _governed_by(doc.text, pack, gaz)
-        if governed:  # "the Hamas-run health ministry": Hamas, inside the hyphenated word
-            self._actors = HitIndex(sorted(self._actors.hits + governed, key=lambda h: h.start))
-        if not headline:  # "the Kenya Defence Forces (KDF)": "KDF" is Kenya in this text
-            found = state_acronyms(doc, pack, self._actors.hits + self._demonyms.hits)
-            self._actors = HitIndex(sorted(self._actors.hits + found, key=lambda h: h.start))
-        # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
-        # is no actor and no owner.
-        # (Not in a headline: its capitals make every run of words look like a name.)
-        groups = (
-            named_again(doc.text, body_groups or {})
-            if headline
-            else discover_groups(doc, pack, self._actors.hits + self._demonyms.hits)
+        self._actors, self._demonyms, self._people, self._groups = self._index_names(
+            doc, pack, gaz, headline, body_groups
         )
-        self._groups = HitIndex(groups)
         heads = None if headline else pack.words("named_institution_heads")
         self._outlets = None if headline else pack.words("outlet_heads")
         self._actors = HitIndex([h for h in self._actors.hits if not self._in_name(h, pack, heads)])
@@ -353,6 +337,30 @@ class Mentions:
         # (the country's name, not its capital: "KBRI Seoul" is Indonesia's mission in Seoul)
         named = nxt.text.casefold() in {n.casefold() for n in self.gaz.places[state.place].names}
         return named and self.gaz.party_of(state.id) != self.gaz.party_of(h.key)
+
+    @staticmethod
+    def _index_names(
+        doc: Doc, pack: LangPack, gaz: Gazetteer, headline: bool, body_groups: dict[str, str] | None
+    ) -> tuple[HitIndex, HitIndex, HitIndex, HitIndex]:
+        """Actors, demonyms, people and groups: one pass each, up front (every step asks for them)."""
+        actors = doc.index(gaz.actor_matcher)
+        demonyms = doc.index(gaz.demonym_matcher)
+        people = doc.index(gaz.people_matcher)
+        governed = _governed_by(doc.text, pack, gaz)
+        if governed:  # "the Hamas-run health ministry": Hamas, inside the hyphenated word
+            actors = HitIndex(sorted(actors.hits + governed, key=lambda h: h.start))
+        if not headline:  # "the Kenya Defence Forces (KDF)": "KDF" is Kenya in this text
+            found = state_acronyms(doc, pack, actors.hits + demonyms.hits)
+            actors = HitIndex(sorted(actors.hits + found, key=lambda h: h.start))
+        # "Myanmar National Democratic Alliance Army (MNDAA)": a group's name; the country in it
+        # is no actor and no owner.
+        # (Not in a headline: its capitals make every run of words look like a name.)
+        groups = (
+            named_again(doc.text, body_groups or {})
+            if headline
+            else discover_groups(doc, pack, actors.hits + demonyms.hits)
+        )
+        return actors, demonyms, people, HitIndex(groups)
 
     def _in_group(self, h: Hit) -> bool:
         return any(

@@ -5,27 +5,32 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from schemas import Article
+from schemas import Article, Claim
 from streams.core.extract import extract
 from streams.core.people import InMemoryPeople
 
 ClaimKey = tuple[str | None, str, str]
 
 
-def title_claims(title: str, lang: str) -> list[ClaimKey]:
+def titled(title: str, lang: str, body: str = "Lorem ipsum.") -> list[Claim]:
+    """The claims read in the headline of an article with that title and body."""
     article = Article(
         id="t",
         url=None,
         outlet="Test",
         language=lang,
         title=title,
-        body="Lorem ipsum.",
+        body=body,
         published_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
+    return [c for c in extract(article, people=InMemoryPeople()).claims if c.in_title]
+
+
+def title_claims(title: str, lang: str) -> list[ClaimKey]:
     return [
         (c.speaker.party, c.stance, c.proposition.id)
-        for c in extract(article, people=InMemoryPeople()).claims
-        if c.in_title and c.proposition.event != "other"
+        for c in titled(title, lang)
+        if c.proposition.event != "other"
     ]
 
 
@@ -99,31 +104,19 @@ def test_a_headline_verb_right_after_a_verb_of_saying_is_its_object() -> None:
 
 def test_a_claim_owned_by_another_party_after_a_denial_verb_is_no_headline_verb() -> None:
     # "Iran's claim" is what Israel rejects: Iran is no speaker of the headline
-    article = Article(
-        id="t",
-        url=None,
-        outlet="Test",
-        language="en",
-        title="Israel rejects Iran's claim of jets downed over Tabriz",
-        body="Lorem ipsum.",
-        published_at=datetime(2025, 1, 1, tzinfo=UTC),
-    )
-    speakers = {c.speaker.party for c in extract(article, people=InMemoryPeople()).claims if c.in_title}
+    speakers = {
+        c.speaker.party for c in titled("Israel rejects Iran's claim of jets downed over Tabriz", "en")
+    }
     assert speakers == {"israel"}
 
 
 def test_a_group_the_body_discovered_is_known_in_the_headline() -> None:
     # a headline's capitals are no evidence of a name, but the body told "ADF fighters" as a group
-    article = Article(
-        id="t",
-        url=None,
-        outlet="Test",
-        language="en",
-        title="ADF rebels claim responsibility for attack on Beni market",
+    read = titled(
+        "ADF rebels claim responsibility for attack on Beni market",
+        "en",
         body="Police in Beni said ADF fighters had raided the market at dawn.",
-        published_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
-    titled = [c for c in extract(article, people=InMemoryPeople()).claims if c.in_title]
-    assert [(c.speaker.party, c.stance, c.proposition.event, c.proposition.agent) for c in titled] == [
+    assert [(c.speaker.party, c.stance, c.proposition.event, c.proposition.agent) for c in read] == [
         ("adf", "affirm", "attack", "adf")
     ]
