@@ -139,7 +139,13 @@ class Mentions:
         self._actors = HitIndex([a for a in self._actors.hits if (a.start, a.end) not in locators])
         self._demonyms = HitIndex([d for d in self._demonyms.hits if (d.start, d.end) not in locators])
         # (nor a place of its own: the place it locates is the one meant)
-        self._places = HitIndex([p for p in self._places.hits if (p.start, p.end) not in locators])
+        self._places = HitIndex(
+            [
+                p
+                for p in self._places.hits
+                if (p.start, p.end) not in locators and not self._names_pact(p, pack)
+            ]
+        )
         self.measures_matcher = measure_matcher(pack.code)
         self._home: tuple[str | None] | None = None
 
@@ -361,6 +367,19 @@ class Mentions:
             else discover_groups(doc, pack, actors.hits + demonyms.hits)
         )
         return actors, demonyms, people, HitIndex(groups)
+
+    def _names_pact(self, h: Hit, pack: LangPack) -> bool:
+        """ "the Doha Agreement", "the Minsk agreements", "Perjanjian Doha": a city an agreement is
+        named for is not where anything happens (a country is still its land: "the Iran deal")."""
+        place = self.gaz.places.get(h.key)
+        if place is not None and place.kind == "country":
+            return False
+        nouns, doc = pack.words("agreement_nouns"), self.doc
+        after = doc.first(nouns, h.end, min(len(doc.text), h.end + 16))
+        before = doc.last(nouns, max(0, h.start - 16), h.start)
+        return (after is not None and doc.tokens.count(h.end, after.start) == 0) or (
+            before is not None and doc.tokens.count(before.end, h.start) == 0 and not pack.modifier_first
+        )
 
     def _in_group(self, h: Hit) -> bool:
         return any(
