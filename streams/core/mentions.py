@@ -45,6 +45,17 @@ def _end_of_word_before(text: str, pos: int) -> int:
 _POSSESSIVES = ("'s", "’s")
 
 
+def named_for_pact(doc: Doc, pack: LangPack, h: Hit) -> bool:
+    """ "the Doha Agreement", "the Minsk agreements", "Perjanjian Doha": the name is an agreement's
+    (lang data `agreement_nouns`, right after it, or right before it where modifiers follow)."""
+    nouns = pack.words("agreement_nouns")
+    after = doc.first(nouns, h.end, min(len(doc.text), h.end + 16))
+    before = doc.last(nouns, max(0, h.start - 16), h.start)
+    return (after is not None and doc.words(h.end, after.start) == 0) or (
+        before is not None and doc.words(before.end, h.start) == 0 and not pack.modifier_first
+    )
+
+
 _HYPHENED = re.compile(r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-([a-z]+)\b")
 
 
@@ -369,17 +380,10 @@ class Mentions:
         return actors, demonyms, people, HitIndex(groups)
 
     def _names_pact(self, h: Hit, pack: LangPack) -> bool:
-        """ "the Doha Agreement", "the Minsk agreements", "Perjanjian Doha": a city an agreement is
-        named for is not where anything happens (a country is still its land: "the Iran deal")."""
+        """A city an agreement is named for is not where anything happens (a country is still its
+        land: "the Iran deal")."""
         place = self.gaz.places.get(h.key)
-        if place is not None and place.kind == "country":
-            return False
-        nouns, doc = pack.words("agreement_nouns"), self.doc
-        after = doc.first(nouns, h.end, min(len(doc.text), h.end + 16))
-        before = doc.last(nouns, max(0, h.start - 16), h.start)
-        return (after is not None and doc.tokens.count(h.end, after.start) == 0) or (
-            before is not None and doc.tokens.count(before.end, h.start) == 0 and not pack.modifier_first
-        )
+        return not (place is not None and place.kind == "country") and named_for_pact(self.doc, pack, h)
 
     def _in_group(self, h: Hit) -> bool:
         return any(

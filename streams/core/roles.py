@@ -18,11 +18,11 @@ import re
 from dataclasses import replace
 
 from streams.core.compose import beside, names_people, people_nouns
-from streams.core.context import Reader
 from streams.core.frame import FrameHit
 from streams.core.home import is_state
 from streams.core.lemmas import lemma
 from streams.core.matching import Hit
+from streams.core.mentions import named_for_pact
 from streams.core.scope import TriggerReading
 from streams.core.tokens import STOPS
 from streams.core.troops import group_of
@@ -527,24 +527,17 @@ def _parties(t: TriggerReading, lo: int, hi: int, acting: bool = True) -> list[t
         party = ctx.gaz.party_of(h.key)
         # Who acts is not "Brazilian fans", "suporter Indonesia"; whom an act hits may be
         # ("killed a Palestinian journalist").
-        if party is not None and not (acting and names_people(ctx, h)) and not _names_agreement(ctx, h):
+        if (
+            party is not None
+            and not (acting and names_people(ctx, h))
+            and not named_for_pact(ctx.doc, ctx.pack, h)
+        ):
             out.append((h.start, h.end, party))
     out += [(h.start, h.end, h.key) for h in ctx.mentions.groups(lo, hi)]
     for np in t.scope.troops:
         if lo <= np.start < hi and np.party is not None:
             out.append((np.start, max(np.end, np.owner_end), np.party))
     return sorted(out)
-
-
-def _names_agreement(ctx: Reader, h: Hit) -> bool:
-    """ "the Doha Agreement", "the Minsk agreements", "Perjanjian Doha": a city an agreement is
-    named for is no party to anything said of it."""
-    nouns = ctx.pack.words("agreement_nouns")
-    after = ctx.doc.first(nouns, h.end, min(len(ctx.text), h.end + 16))
-    before = ctx.doc.last(nouns, max(0, h.start - 16), h.start)
-    return (after is not None and ctx.words(h.end, after.start) == 0) or (
-        before is not None and ctx.words(before.end, h.start) == 0 and not ctx.pack.modifier_first
-    )
 
 
 def _subject(t: TriggerReading) -> Found:

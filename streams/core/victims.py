@@ -37,7 +37,7 @@ def victims_named(t: TriggerReading) -> bool:
 
 
 _COUNT = "#count"
-_VIOLENCE = ("attack", "troops_in_combat")
+_VIOLENCE = frozenset(("attack", "troops_in_combat"))
 
 
 def _violence_told(t: TriggerReading) -> bool:
@@ -48,15 +48,13 @@ def _violence_told(t: TriggerReading) -> bool:
     # (not the casualty word itself: "killed" is read as an attack too, when someone did it)
     # ("serangan jantung", "heart attack": a phrase where the word names no act of force)
     lo, hi = ctx.sentence.start, ctx.sentence.end
-    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), lo, hi)
     here = [
-        h
-        for h in ctx.mentions.triggers(lo, hi)
+        (h, events)
+        for h, events in _acts_told(ctx, lo, hi)
         if (h.end <= trig.start or h.start >= trig.end)
-        and not any(i.start <= h.start < i.end for i in idle)
         and not figurative(ctx, h, lo, hi)  # "the storm struck ... and killed 30"
     ]
-    if any(e.rstrip(NEGATING) in _VIOLENCE for h in here for e in h.key.split("|")):
+    if any(events & _VIOLENCE for _, events in here):
         return True
     if ctx.doc.first(ctx.pack.words("unrest_nouns"), lo, hi) is not None:
         return True  # "tewas dalam kerusuhan di Wamena", "killed in the riots"
@@ -67,15 +65,21 @@ def _violence_later(t: TriggerReading) -> bool:
     """ "Dushanbe said two soldiers died" in the lead, the clash told after it: the article tells of
     violence, wherever it does (by a word of force, not a killing verb: "the crash killed three")."""
     ctx = t.ctx
-    lo = ctx.sentence.end
-    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), lo, len(ctx.text))
-    for h in ctx.mentions.triggers(lo, len(ctx.text)):
-        events = {e.rstrip(NEGATING) for e in h.key.split("|")}
-        if "casualties" in events or any(i.start <= h.start < i.end for i in idle):
-            continue
-        if events & set(_VIOLENCE):
-            return True
-    return False
+    return any(
+        "casualties" not in events and events & _VIOLENCE
+        for _, events in _acts_told(ctx, ctx.sentence.end, len(ctx.text))
+    )
+
+
+def _acts_told(ctx: Reader, lo: int, hi: int) -> list[tuple[Hit, set[str]]]:
+    """The triggers in [lo, hi) with their event classes, but for those inside a phrase that names
+    no act ("serangan jantung", "heart attack", "live-fire drills")."""
+    idle = ctx.doc.find(ctx.pack.words("non_event_phrases"), lo, hi)
+    return [
+        (h, {e.rstrip(NEGATING) for e in h.key.split("|")})
+        for h in ctx.mentions.triggers(lo, hi)
+        if not any(i.start <= h.start < i.end for i in idle)
+    ]
 
 
 def _killer_named(t: TriggerReading) -> bool:
