@@ -275,8 +275,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
         return None  # "mendesak TNI mengakui ...", "harus segera mengakui": owed, not made
     kind = h.key
     purpose = prev_word is not None and pack.words("purpose_markers").key_of(prev_word.group(1)) is not None
-    if kind == "confirm" and purpose:
-        return None  # "untuk memastikan ...": to ensure
+    if kind in ("confirm", "noncommittal") and purpose:
+        return None  # "untuk memastikan ...": to ensure; "a panel to investigate whether ...": its task
     if kind in ("deny", "confirm", "say", "acknowledge") and negated_before(ctx, h.start, sent.start):
         modal = ctx.doc.first(pack.modal_negation, max(sent.start, h.start - 30), h.start)
         if kind != "deny" and modal is None:
