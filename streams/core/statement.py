@@ -368,6 +368,8 @@ def _content(
         of_owner = None if owner is not None else claim_of_act_owner(ctx, cue, after_end)
         owner = owner or of_owner or acted_by(ctx, cue, speaker, after_end)
         frames = frames_in(ctx, a_start, after_end, speaker, owner)
+        if not frames and _performative(ctx, cue, a_start):
+            frames = _announced(ctx, cue, frames_in(ctx, cue.start, after_end, speaker, speaker.party))
         if of_owner is not None:
             frames = [_struck_on_own_ground(ctx, f, of_owner, speaker) for f in frames]
         if ctx.pack.words("condemnation_verbs").key_of(cue.text) is not None:
@@ -417,6 +419,33 @@ def _content(
     if not frames and cue.kind == "deny":
         frames = involvement_denied(ctx, a_start, after_end, speaker)
     return frames, span
+
+
+def _performative(ctx: Reader, cue: Cue, a_start: int) -> bool:
+    """ "Armenia announced a ceasefire", "UE mengumumkan sanksi baru terhadap ...": the verb of
+    saying is itself the act, done by its subject, when its object follows with no "that"."""
+    if ctx.pack.words("performative_verbs").key_of(cue.text) is None:
+        return False
+    hi = min(ctx.sentence.end, max(a_start, cue.end + 60))
+    return ctx.doc.first(ctx.pack.complementizers, cue.end, hi) is None
+
+
+def _announced(ctx: Reader, cue: Cue, frames: list[FrameHit]) -> list[FrameHit]:
+    """The acts an announcement makes: of a class done by announcing it, told by the verb or by
+    its object right after it (not "announced its approval of plans for an attack")."""
+    return [
+        f
+        for f in frames
+        if f.event in ctx.tuning.announced_events
+        and (f.trigger.start < cue.end or ctx.words(cue.end, f.trigger.start) <= 3)
+        and not _between_others(ctx, f)
+    ]
+
+
+def _between_others(ctx: Reader, frame: FrameHit) -> bool:
+    """ "announced a ceasefire between Armenia and Azerbaijan": an agreement of the sides named."""
+    hi = min(ctx.sentence.end, frame.trigger.end + 60)
+    return ctx.doc.first(ctx.pack.words("mutual_markers"), frame.trigger.end, hi) is not None
 
 
 def acted_by(ctx: Reader, cue: Cue, speaker: SpeakerRef, end: int) -> str | None:

@@ -25,6 +25,7 @@ class Tuning:
     hedged_cues: frozenset[str]
     confidence: Confidence
     answering_roles: frozenset[str]
+    announced_events: frozenset[str]
     successor_roles: tuple[str, ...]
     role_kin: dict[str, tuple[str, ...]]
     home_roles: frozenset[str]
@@ -46,6 +47,7 @@ def build_tuning(data: dict[str, Any]) -> Tuning:
             penalties={str(k): float(v) for k, v in (conf.get("penalties") or {}).items()},
         ),
         answering_roles=frozenset(str(r) for r in data.get("answering_roles") or []),
+        announced_events=frozenset(str(e) for e in data.get("announced_events") or []),
         successor_roles=tuple(str(r) for r in data.get("successor_roles") or []),
         role_kin={str(k): tuple(str(r) for r in v) for k, v in (data.get("role_kin") or {}).items()},
         home_roles=frozenset(str(r) for r in (data.get("home") or {}).get("roles") or []),
