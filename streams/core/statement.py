@@ -83,7 +83,7 @@ def _subject(ctx: Reader, site: CueSite) -> SpeakerRef | None:
             return prev.speaker
         if cue.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)) and ctx.text[
             max(seg_start, cue.start - 3) : cue.start
-        ].strip() in (",", ""):
+        ].strip()[-1:] in (",", ""):
             return prev.speaker  # "X disputed the claim, saying ...": the participle's subject is X
     if prev is not None and prev.speaker is not None and _antecedent_of_relative(ctx, prev, cue.start):
         return prev.speaker  # "Sudan, which has denied sending troops to Chad, said": Sudan said
