@@ -206,6 +206,8 @@ def attribute_passive(ctx: Reader, site: CueSite) -> Attribution:
     cue = site.cue
     speaker = _speaker_after(ctx, cue)
     span = (site.content_start(ctx), cue.start)
+    if cue.kind == "accuse":
+        return _accused_passive(ctx, site, speaker)
     own = frames_in(ctx, span[0], span[1], speaker)
     frames = own
     if not frames and ctx.doc.first(ctx.pack.content_anaphors, span[0], span[1]):
@@ -217,6 +219,23 @@ def attribute_passive(ctx: Reader, site: CueSite) -> Attribution:
         # P, not the sentence before)
         frames = list(site.prev.frames) or own
     return Attribution(ctx.sentence.index, cue, speaker, span, frames, note="passive")
+
+
+def _accused_passive(ctx: Reader, site: CueSite, speaker: SpeakerRef | None) -> Attribution:
+    """ "The PKK was blamed by Turkey for the bombing", "PKK dituduh oleh Turki mendalangi ...":
+    the one blamed is the subject, the act follows the accuser."""
+    cue, sent = site.cue, ctx.sentence
+    lo = site.content_start(ctx)
+    named = sorted(
+        [*ctx.mentions.owners(lo, cue.start), *ctx.mentions.groups(lo, cue.start)], key=lambda h: h.start
+    )
+    accused = None
+    if named:
+        last = named[-1]
+        accused = last.key if last in ctx.mentions.groups(lo, cue.start) else ctx.gaz.party_of(last.key)
+    act_lo = speaker.end if speaker is not None else cue.end
+    frames = frames_in(ctx, act_lo, sent.end, speaker, accused) if accused is not None else []
+    return Attribution(sent.index, cue, speaker, (lo, sent.end), frames, note="passive")
 
 
 def segment_end(ctx: Reader, pos: int, end: int) -> int:

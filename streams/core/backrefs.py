@@ -226,9 +226,10 @@ def _group_owner(ctx: Reader, best: SpeakerRef, start: int, end: int) -> tuple[i
     return (hit.start, hit.end, cand) if cand is not None else None
 
 
-def _last_group(ctx: Reader, before: int) -> SpeakerRef | None:
+def _last_group(ctx: Reader, before: int, *, nearest: bool = False) -> SpeakerRef | None:
     """The armed group (a party that is no state) last named before `before`, in this sentence or
-    the ones before."""
+    the ones before; with `nearest`, only if no other body that is no state was named after it
+    ("the organisation" after Human Rights Watch is HRW, not the militia named before it)."""
     gaz, disc = ctx.gaz, ctx.state.discourse
     here = [
         SpeakerRef(h.start, h.end, h.text, h.key, gaz.party_of(h.key), None, "alias")
@@ -242,16 +243,47 @@ def _last_group(ctx: Reader, before: int) -> SpeakerRef | None:
             and gaz.actors[party].kind == "party"
             and not _is_country(gaz, party)
         ):
-            return cand
+            return None if nearest and _body_named_between(ctx, cand.end, before) else cand
+        body = gaz.actors.get(cand.actor_id or "")
+        if nearest and body is not None and body.kind == "org":
+            return None
     return None
+
+
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w\-]+)+")
+
+
+def _body_named_between(ctx: Reader, lo: int, hi: int) -> bool:
+    """A name of several capitalised words that is no known actor ("Human Rights Watch") stands
+    between the group and the anaphor: "the organisation" may be that body."""
+    for m in _MULTIWORD_NAME.finditer(ctx.text, lo, hi):
+        if not ctx.mentions.actors(m.start(), m.end()):
+            return True
+    return False
 
 
 def group_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
     """ "the militants said", "kelompok itu mengatakan": the armed group last named speaks."""
-    noun = ctx.doc.last(ctx.pack.words("group_subject_anaphors"), start, end)
+    return _anaphor_group(ctx, start, end, "group_subject_anaphors")
+
+
+_ORGANISATION_REACH = 400  # characters: about the sentence before
+
+
+def organisation_speaker(ctx: Reader, start: int, end: int) -> SpeakerRef | None:
+    """ "organisasi itu membantah": the armed group last named, unless another body was named after
+    it (the word "organisation" is a role word too, so this is tried before the role's state)."""
+    return _anaphor_group(ctx, start, end, "organisation_anaphors")
+
+
+def _anaphor_group(ctx: Reader, start: int, end: int, words: str) -> SpeakerRef | None:
+    noun = ctx.doc.last(ctx.pack.words(words), start, end)
     if noun is None or ctx.words(noun.end, end) > 1 or ctx.words(start, noun.start) > 1:
         return None
-    cand = _last_group(ctx, noun.start)
+    body = words == "organisation_anaphors"
+    cand = _last_group(ctx, noun.start, nearest=body)
+    if body and cand is not None and noun.start - cand.start > _ORGANISATION_REACH:
+        return None  # named long before: "the organisation" is more likely the body that spoke last
     if cand is None:
         return None
     return SpeakerRef(noun.start, noun.end, noun.text, cand.actor_id, cand.party, None, "neighbour")

@@ -151,9 +151,26 @@ def _passive_cues(ctx: Reader, sent: Sentence, taken: _Taken) -> None:
     by = ctx.pack.cues_by
     for m in ctx.doc.sentence_matches(by.pattern, sent):
         kind = by.kind_of(m.group(0)) or "say"
+        if kind == "accuse" and not _accused_right_before_by(ctx, m.group(0)):
+            continue  # "accused 'criminals sponsored by Serbia' of ...": an active verb, its own object
         hit = Hit(m.start(), m.end(), kind, m.group(0))
         if taken.free(hit):
             taken.add(hit, kind, "by")
+
+
+def _accused_right_before_by(ctx: Reader, text: str) -> bool:
+    """A passive accusation has its marker right after the verb ("was blamed by"), not after the
+    words an active verb governs."""
+    words = text.casefold().split()
+    return len(words) >= 2 and keyed_words(ctx.pack.code, "passive_accusations").key_of(words[-2]) is not None
+
+
+def _passive_before(ctx: Reader, sent: Sentence, h: Hit) -> bool:
+    """ "was blamed": an auxiliary right before a participle (not "are blaming each other")."""
+    if h.text.casefold().endswith(ctx.pack.glue.gerund_suffixes or ("\0",)):
+        return False
+    aux = ctx.doc.last(ctx.pack.words("passive_auxiliaries"), max(sent.start, h.start - 12), h.start)
+    return aux is not None and ctx.words(aux.end, h.start) == 0
 
 
 def _after_punct(ctx: Reader, sent: Sentence, h: Hit) -> bool:
@@ -250,6 +267,8 @@ def _verb_kind(ctx: Reader, sent: Sentence, h: Hit, taken: _Taken) -> str | None
     text, pack = ctx.text, ctx.pack
     if pack.modifier_first and pack.glue.noun_complement.match(text, h.end, h.end + 4):
         return None  # "estimates of North Korean losses", "reports of": a noun, not a verb
+    if h.key == "accuse" and _passive_before(ctx, sent, h):
+        return None  # "the PKK was blamed on Monday by Turkey": the subject is the one blamed
     if _POSSESSIVE_BEFORE.search(text, max(sent.start, h.start - 4), h.start):
         return None  # "Tehran's alleged role", "the army's reported losses": an adjective
     prev_word = _PREV_WORD.search(text, max(sent.start, h.start - 15), h.start)

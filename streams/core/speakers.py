@@ -11,6 +11,7 @@ from streams.core.backrefs import (
     institution_speaker,
     named_by_noun_speaker,
     named_speaker,
+    organisation_speaker,
     pronoun_speaker,
     role_speaker,
     statement_issuer,
@@ -37,11 +38,12 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
     if workplace is not None:
         return workplace
     if best is not None and best.actor_id is None and best.role is not None:
-        return role_speaker(ctx, best, refs, start, end, nearest_end)
+        return organisation_speaker(ctx, start, end) or role_speaker(ctx, best, refs, start, end, nearest_end)
     if best is not None:
         return best
     return (
         pronoun_speaker(ctx, start, end, nearest_end)
+        or organisation_speaker(ctx, start, end)
         or institution_speaker(ctx, start, end)
         or country_speaker(ctx, start, end)
         or group_speaker(ctx, start, end)

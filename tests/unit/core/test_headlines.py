@@ -120,3 +120,10 @@ def test_a_group_the_body_discovered_is_known_in_the_headline() -> None:
     assert [(c.speaker.party, c.stance, c.proposition.event, c.proposition.agent) for c in read] == [
         ("adf", "affirm", "attack", "adf")
     ]
+
+
+def test_a_passive_accusation_in_a_headline_is_the_accusers() -> None:
+    # the one blamed opens the headline; the accuser follows "by"
+    assert title_claims("Hamas blamed by Israel for bombing", "en") == [
+        ("israel", "affirm", "attack:hamas:*")
+    ]
