@@ -381,6 +381,7 @@ def _content(
         if cue.kind == "deny":
             frames = [f for f in frames if not _relative_on_event(ctx, f.trigger)]
             frames = [f for f in frames if not _deaths_setting(ctx, f, frames)]
+            frames = [f for f in frames if not _toll_of_killing(ctx, f)]
         if owner is not None and frames:
             ctx.state.owned[owner] = frames[0].event
     # else "North Korea has sent troops, the agency said on Friday, in its first account ...":
@@ -630,6 +631,18 @@ def _deaths_setting(ctx: Reader, f: FrameHit, frames: list[FrameHit]) -> bool:
         ):
             return True
     return False
+
+
+def _toll_of_killing(ctx: Reader, f: FrameHit) -> bool:
+    """ "Bantah Klaim Houthi Bunuh 500 Tentara", "denied that the rebels killed 500 soldiers": a
+    killing with its count right after the verb is denied for its toll; whether there was fighting
+    at all the denial leaves open."""
+    if f.event != "attack" or ctx.pack.words("toll_verbs").key_of(f.trigger.text) is None:
+        return False
+    return any(
+        n.start >= f.trigger.end and ctx.words(f.trigger.end, n.start) == 0
+        for n in ctx.doc.numbers_between(f.trigger.end, min(ctx.sentence.end, f.trigger.end + 30))
+    )
 
 
 def _that_right_before(ctx: Reader, pos: int) -> int | None:

@@ -127,3 +127,10 @@ def test_a_passive_accusation_in_a_headline_is_the_accusers() -> None:
     assert title_claims("Hamas blamed by Israel for bombing", "en") == [
         ("israel", "affirm", "attack:hamas:*")
     ]
+
+
+def test_denying_a_killing_with_its_count_disputes_the_toll_not_an_attack() -> None:
+    got = title_claims("Yaman Bantah Klaim Houthi Bunuh 300 Tentara", "id")
+    assert not [c for c in got if c[2].startswith("attack")]
+    got = title_claims("Yemen denies Houthis killed 300 soldiers", "en")
+    assert not [c for c in got if c[2].startswith("attack")]
