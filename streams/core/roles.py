@@ -92,7 +92,9 @@ def fill_roles(t: TriggerReading) -> bool:
         frame.place, frame.place_by = told.place, "context"
         return True
     if agent is None and t.scope.claim_owner is not None:
-        agent, agent_by = t.scope.claim_owner, "context"
+        # "accused Rwanda of backing M23, which seized towns in an offensive": the relative's own
+        other = _relative_antecedent(t)
+        agent, agent_by = (t.scope.claim_owner if other is None else other or None), "context"
     if (
         agent is None
         and t.scope.speaker_party is not None
@@ -110,6 +112,47 @@ def fill_roles(t: TriggerReading) -> bool:
     return frame.patient is not None or not t.spec.needs_patient
 
 
+def _relative_antecedent(t: TriggerReading) -> str | None:
+    """The party a relative clause holding the trigger is about ("M23, which seized towns in an
+    offensive", "ADF, yang melancarkan serangan"), when it is not the one the claim is about; ""
+    for a name the gazetteer does not know (then nobody known did it); None for no such clause."""
+    ctx, trig = t.ctx, t.trig
+    rel = None
+    for m in _REL_COMMA.finditer(ctx.text, t.scope.start, trig.start):
+        if ctx.pack.glue.relatives and m.group(1).casefold() in ctx.pack.glue.relatives:
+            rel = m
+    if rel is None or STOPS.search(ctx.text, rel.end(), trig.start):
+        return None
+    lo = max(t.scope.start, rel.start() - 80)
+    head_end = _before_place_phrase(t, lo, rel.start())
+    groups = ctx.mentions.groups(lo, head_end)
+    named = sorted([*ctx.mentions.actors(lo, head_end), *groups], key=lambda h: h.end)
+    if not named or ctx.words(named[-1].end, head_end) > 0:
+        place = next(reversed(ctx.mentions.places(lo, head_end)), None)
+        unknown = place is None or ctx.words(place.end, head_end) > 0  # "di Sumy, Ukraina, yang": a place
+        return (
+            ""
+            if head_end == rel.start() and unknown and _NAME_BEFORE.search(ctx.text, lo, head_end)
+            else None
+        )
+    last = named[-1]
+    party = last.key if last in groups else ctx.gaz.party_of(last.key)
+    return party if party != t.scope.claim_owner else None
+
+
+def _before_place_phrase(t: TriggerReading, lo: int, end: int) -> int:
+    """Where the antecedent ends: before a place phrase closing it ("M23 di wilayah Kongo timur,
+    yang ..." is about M23; "the attacks in Abu Dhabi, which ..." about the attacks)."""
+    ctx = t.ctx
+    prep = ctx.doc.last(ctx.pack.locative_preps, lo, end)
+    if prep is None or ctx.words(prep.end, end) > 3 or STOPS.search(ctx.text, prep.end, end):
+        return end
+    return prep.start
+
+
+_REL_COMMA = re.compile(r",\s*(\w+)\b")
+# A group's name the gazetteer may not know: an acronym ("ADF") or several capitalised words
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Z0-9\-]+|\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)\s*$")
 _STANCE_KINDS = frozenset({"accuse", "noncommittal", "confirm", "deny"})
 _THE_BEFORE = re.compile(r"\b(?:the|any)\s+$", re.IGNORECASE)
 
