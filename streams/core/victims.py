@@ -32,8 +32,17 @@ def victims_named(t: TriggerReading) -> bool:
             if ctx.words(h.end, victims.start) == 0 or h.start >= victims.end
         ]
         party, _ = owner_of(ctx, victims, owners)
+        if party is None and _speakers_own(ctx, victims):
+            party = t.scope.speaker_party  # "nine of its citizens were killed", said by the state
     t.frame.agent, t.frame.agent_by = party, "explicit" if party is not None else "place"
     return True
+
+
+def _speakers_own(ctx: Reader, victims: Hit) -> bool:
+    """A possessive right before the people noun ("its citizens", "their nationals"): the
+    speaker's own people, as "its soldiers" are its troops."""
+    mine = ctx.doc.last(ctx.pack.possessive_words, max(0, victims.start - 8), victims.start)
+    return mine is not None and ctx.words(mine.end, victims.start) == 0
 
 
 _COUNT = "#count"
