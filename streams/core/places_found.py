@@ -81,6 +81,8 @@ def discover_places(
         words = name.group(0).split()
         if words[0].casefold() in stop or len(name.group(0)) < 3 or _runs_on(doc.text, name.end()):
             continue
+        if len(words) == 1 and words[0].casefold() in heads:
+            continue  # "kapal tanker di Teluk": a geographic noun alone names no one place
         if words[0] in pack.glue.abbreviations and doc.text[name.start() + len(words[0]) :][:1] == ".":
             continue  # "according to Rep. Park": a title, not a place
         if _COMPOUND.search(name.group(0)):

@@ -65,7 +65,7 @@ def test_rubio_style_possessive_troops_and_another_sentences_troops() -> None:
     assert_claims(
         "Menteri Luar Negeri Kanada mengatakan, militernya melancarkan serangan terhadap kapal "
         "di Laut Karibia.",
-        [("canada", "affirm", "attack:canada:karibia_sea")],
+        [("canada", "affirm", "attack:canada:caribbean_sea")],
     )
     # The dead gunmen are not Canada's: only the denial about its own soldiers.
     assert_claims(

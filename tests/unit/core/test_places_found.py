@@ -64,6 +64,11 @@ def test_a_title_abbreviation_is_not_a_place() -> None:
         ("id", "Tepi Barat", "west_bank"),
         ("id", "Rafah", "rafah"),
         ("en", "Galwan Valley", "galwan_valley"),
+        # the Indonesian name takes the English adjective: one place in both languages
+        ("id", "Teluk Persia", "persian_gulf"),
+        ("en", "Persian Gulf", "persian_gulf"),
+        ("id", "Laut Filipina Barat", "west_philippine_sea"),
+        ("en", "West Philippine Sea", "west_philippine_sea"),
     ],
 )
 def test_a_discovered_place_has_one_id_in_both_languages(lang: str, name: str, place: str) -> None:
@@ -126,3 +131,8 @@ def test_a_camp_named_with_its_noun_is_a_place() -> None:
         [("united_nations", "affirm", "attack:rsf:zamzam")],
         "id",
     )
+
+
+def test_a_geographic_noun_alone_is_no_place() -> None:
+    ex = extract_body("Iran membantah menyerang kapal tanker di Teluk.", "id")
+    assert all(c.proposition.place != "teluk" for c in ex.claims)
