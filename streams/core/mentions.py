@@ -125,7 +125,8 @@ class Mentions:
         self.expulsions = self._expulsions(pack)
         verbs += self._targets(pack) + [origin for _, origin in self.expulsions]
         known = [h for h in doc.index(gaz.place_matcher).hits if not self._in_name(h, pack, heads)]
-        found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs)
+        attacks = [t for t in self._triggers.hits if "attack" in t.key.split("|")]
+        found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs, attacks)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
         # "Ladakh's Galwan Valley": the owner of the place named is not the place named
         known = [k for k in known if not any(_possessor_of(doc.text, k, f) for f in found)]

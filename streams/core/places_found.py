@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from streams.core.caches import memo
+from streams.core.cities import city_country
 from streams.core.doc import Doc
 from streams.core.lang import LangPack
 from streams.core.lexicon import load_lang
@@ -48,11 +49,17 @@ def _kind_of(pack: LangPack, noun: str) -> str | None:
 
 
 def discover_places(
-    doc: Doc, pack: LangPack, known: list[Hit], actors: list[Hit], objects_of: list[Hit] | None = None
+    doc: Doc,
+    pack: LangPack,
+    known: list[Hit],
+    actors: list[Hit],
+    objects_of: list[Hit] | None = None,
+    city_objects_of: list[Hit] | None = None,
 ) -> list[Hit]:
     """Hits (key = place id) of names after a locative preposition — or right after a verb whose
-    object is a place ("took control of the provincial capital Goma", `objects_of`) — that no
-    known place or actor covers. `Hit.text` keeps the name as written."""
+    object is a place ("took control of the provincial capital Goma", `objects_of`), or a city
+    of the GeoNames table right after a verb of attack ("shelled Poltava", `city_objects_of`) —
+    that no known place or actor covers. `Hit.text` keeps the name as written."""
     taken = sorted((h.start, h.end) for h in [*known, *actors])
     # ("Reports in Arabic media": a language names no place)
     stop = pack.stopwords | time_words(pack.code) | _language_names(pack)
@@ -65,6 +72,16 @@ def discover_places(
     if not pack.modifier_first:
         anchors += [(h.end, False) for h in facilities]  # "Pangkalan Udara Al Udeid"
     names = [_name_after(doc, pack, pos, loose) for pos, loose in sorted(anchors)]
+    # "shelled Poltava", "menghantam Haifa": the object may be a party or a person too, so only a
+    # name the city table knows is taken for a place
+    cities = [_name_after(doc, pack, h.end, False) for h in city_objects_of or []]
+    names += [
+        m
+        for m in cities
+        if m is not None
+        and city_country(place_id(pack.code, m.group(0)))
+        and not _modifies_noun(doc, pack, m.end())
+    ]
     names += [_name_before(doc, h.start) for h in facilities if pack.modifier_first]  # "Al Udeid air base"
     heads, of_name = _naming(pack.code)[0], _of_name(pack.code)
     for name in names:
@@ -102,6 +119,20 @@ def discover_places(
         if hit not in out:
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
+
+
+def _modifies_noun(doc: Doc, pack: LangPack, end: int) -> bool:
+    """ "hit the Enguri dam": a lower-case word after the name that is no function word makes the
+    name its modifier (in a language that puts modifiers first)."""
+    if pack.modifier_first is False:
+        return False
+    nxt = doc.word_list(end, min(len(doc.text), end + 24))[:1]
+    return (
+        bool(nxt)
+        and nxt[0][:1].islower()
+        and nxt[0].casefold() not in pack.stopwords
+        and doc.text[end : end + 1] == " "
+    )
 
 
 def _describes_people(doc: Doc, pack: LangPack, end: int) -> bool:

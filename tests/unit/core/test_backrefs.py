@@ -157,7 +157,7 @@ def test_the_country_is_the_state_the_sentence_opened_with() -> None:
     )
     assert_claims(
         "Kenya's army said the border was calm. The country said Somali militants shelled Mandera.",
-        [("kenya", "affirm", "attack:somalia:*")],
+        [("kenya", "affirm", "attack:somalia:mandera")],
     )
 
 

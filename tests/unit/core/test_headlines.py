@@ -73,7 +73,7 @@ def test_thanks_for_an_act_in_a_headline_acknowledges_it() -> None:
 
 def test_a_headline_verb_after_a_comma_keeps_the_subject() -> None:
     got = title_claims("Georgia Bantah Serang Sukhumi, Tuding Rusia Serang Bendungan Enguri", "id")
-    assert got == [("georgia", "deny", "attack:georgia:*"), ("georgia", "affirm", "attack:russia:*")]
+    assert got == [("georgia", "deny", "attack:georgia:sukhumi"), ("georgia", "affirm", "attack:russia:*")]
 
 
 def test_a_source_after_a_final_colon_is_the_speaker() -> None:

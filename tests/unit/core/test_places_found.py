@@ -136,3 +136,12 @@ def test_a_camp_named_with_its_noun_is_a_place() -> None:
 def test_a_geographic_noun_alone_is_no_place() -> None:
     ex = extract_body("Iran membantah menyerang kapal tanker di Teluk.", "id")
     assert all(c.proposition.place != "teluk" for c in ex.claims)
+
+
+def test_a_city_the_table_knows_as_the_object_of_an_attack_is_its_place() -> None:
+    assert_claims("Kyiv said Russia shelled Poltava.", [("ukraine", "affirm", "attack:russia:poltava")])
+    assert_claims(
+        "Israel mengatakan rudal Iran menghantam Haifa.", [("israel", "affirm", "attack:iran:haifa")], "id"
+    )
+    # a person (or any name the city table lacks) after the verb is no place
+    assert_claims("Canada said Indian agents killed Nijjar.", [("canada", "affirm", "attack:india:*")])

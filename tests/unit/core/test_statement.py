@@ -119,7 +119,7 @@ def test_it_after_a_quoted_agency_is_that_agency() -> None:
 def test_a_name_in_apposition_after_the_office_is_no_gap_before_the_verb() -> None:
     assert_claims(
         "A spokeswoman for the Kenyan Defence Ministry, Jane Wanjiru, said Somali militants shelled Mandera.",
-        [("kenya", "affirm", "attack:somalia:*")],
+        [("kenya", "affirm", "attack:somalia:mandera")],
     )
 
 
@@ -127,7 +127,7 @@ def test_the_outlet_carrying_the_statement_closes_the_sentence() -> None:
     """ "..., X said on Friday, Reuters reports.": P stands before the speaker, not after the verb."""
     assert_claims(
         "Somali militants shelled Mandera, a Kenyan army spokesman said on Friday, Reuters reports.",
-        [("kenya", "affirm", "attack:somalia:*")],
+        [("kenya", "affirm", "attack:somalia:mandera")],
     )
 
 
