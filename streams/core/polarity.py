@@ -171,7 +171,11 @@ def _negated_troops(t: TriggerReading) -> None:
 def _speculation(t: TriggerReading) -> None:
     ctx, trig, frame = t.ctx, t.trig, t.frame
     glue = ctx.pack.glue
+    # "may have been involved": a hedge on a past act, not a hypothetical ("may" alone is)
+    hedged = ctx.doc.find(ctx.pack.hedges, t.clause_lo, trig.start)
     for spc in ctx.doc.find(ctx.pack.speculative, t.clause_lo, trig.start):
+        if any(h.start <= spc.start and spc.end <= h.end and h.end > spc.end for h in hedged):
+            continue
         if spc.key in glue.uncertain:
             frame.uncertain = True
         frame.speculative = True
