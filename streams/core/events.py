@@ -516,7 +516,9 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
     if not fill_place(t):
         return None
     if frame.agent is None and frame.agent_by == "place":
-        if not (people_of_place(t) or speakers_own_people(t)):
+        # (those arrested somewhere are no one's own people: only the place tells who holds them)
+        own = spec.id != "arrest" and speakers_own_people(t)
+        if not (people_of_place(t, after=spec.id == "arrest") or own):
             return None
     read_polarity(t)
     if DESCRIBED in frame.cues:

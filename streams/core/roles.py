@@ -102,6 +102,9 @@ def fill_roles(t: TriggerReading) -> bool:
         and not _unknown_actor_named(t, voice)
     ):
         agent, agent_by = t.scope.speaker_party, "speaker"
+    if agent is None and t.spec.id == "arrest" and voice == "passive":
+        frame.agent_by = "place"  # "ditahan di Venezuela": held by the state where it happened
+        return True
     if agent is None:
         return False
     frame.agent, frame.agent_by = agent, agent_by

@@ -128,14 +128,16 @@ def _adjacent(ctx: Reader, lo: int, hi: int, most: int) -> bool:
     return ctx.words(lo, hi) <= most and not STOPS.search(ctx.text, lo, hi)
 
 
-def people_of_place(t: TriggerReading) -> bool:
+def people_of_place(t: TriggerReading, *, after: bool = False) -> bool:
     """Victims no side is named for are people of the country they died in ("12 people were
-    killed in Gaza": Palestinians); False when the place is unknown or in no known country."""
+    killed in Gaza": Palestinians); False when the place is unknown or in no known country. With
+    `after`, only a place after the verb counts ("ditahan di Venezuela": held there; not "fled
+    to Ukraine and were arrested")."""
     ctx = t.ctx
     preps = ctx.pack.locative_preps
     named = {
         h.key
-        for h in ctx.mentions.places(t.clause_lo, t.clause_hi)
+        for h in ctx.mentions.places(t.trig.end if after else t.clause_lo, t.clause_hi)
         if (prep := ctx.doc.last(preps, max(0, h.start - 12), h.start)) is not None
         and all(w.casefold() in ctx.pack.place_determiners for w in ctx.doc.word_list(prep.end, h.start))
         and heads_its_phrase(ctx, h)
