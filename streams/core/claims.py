@@ -193,13 +193,26 @@ def _statement(ctx: Reader, attr: Attribution, spk: SpeakerRef) -> Statement:
         deny_marker=_deny_marker(ctx, cstart, cend) or _verdict_before(ctx, attr),
         denial_noun=doc.first(pack.denial_nouns, cstart, cend),
         hedge=doc.first(pack.hedges, min(cstart, spk.start), max(cend, attr.cue.end)),
-        inner=[c for c in doc.find(pack.cues_before, cstart, cend) if c.key in ("deny", "noncommittal")],
+        inner=[
+            c
+            for c in doc.find(pack.cues_before, cstart, cend)
+            if c.key in ("deny", "noncommittal") and not _adjectival(ctx, c, cstart)
+        ],
         numbers=[n for n in doc.numbers_between(cstart, cend) if n.unit_hint is None],
         event_time=_nearest_time(times, attr.cue.start, ctx.article.published_at),
         recap=None if times else _recap_marker(ctx, attr, spk),
         span=_evidence_span(ctx, attr, spk),
         **_about_claims(ctx, min(cstart, max(attr.cue.end, cstart - 60)), cstart, cend),
     )
+
+
+def _adjectival(ctx: Reader, cue: Hit, lo: int) -> bool:
+    """ "the disputed waters", "the rejected plan": a participle after a determiner or a
+    preposition describes a noun; it denies nothing (lang data `cue_blockers`)."""
+    before = ctx.doc.word_list(max(lo, cue.start - 16), cue.start)[-1:]
+    word = before[0].casefold() if before else ""
+    # ("yang membantah": a relative clause's verb still denies)
+    return word in ctx.pack.cue_blockers and word not in ctx.pack.glue.relatives
 
 
 def _about_claims(ctx: Reader, lead: int, start: int, end: int) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims, extract_body
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 
 def test_event_time_follows_the_weekday_named_in_the_sentence() -> None:
@@ -110,3 +110,9 @@ def test_a_position_held_for_long_is_a_recap(body: str, marker: str) -> None:
     # Its alert was due when it was first taken, not at this mention.
     [c] = extract_body(body).claims
     assert c.stance == "affirm" and f"recap:{marker}" in c.cues
+
+
+def test_a_participle_after_a_determiner_denies_nothing() -> None:
+    # "the disputed waters" describes the waters: the statement is affirmed, not denied
+    got = claims_of("Venezuela sent warships to the disputed waters, Guyana said.", open_claims=True)
+    assert [(party, stance) for party, stance, _ in got] == [("guyana", "affirm")]
