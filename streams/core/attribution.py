@@ -226,13 +226,8 @@ def _accused_passive(ctx: Reader, site: CueSite, speaker: SpeakerRef | None) -> 
     the one blamed is the subject, the act follows the accuser."""
     cue, sent = site.cue, ctx.sentence
     lo = site.content_start(ctx)
-    named = sorted(
-        [*ctx.mentions.owners(lo, cue.start), *ctx.mentions.groups(lo, cue.start)], key=lambda h: h.start
-    )
-    accused = None
-    if named:
-        last = named[-1]
-        accused = last.key if last in ctx.mentions.groups(lo, cue.start) else ctx.gaz.party_of(last.key)
+    named = ctx.mentions.last_party(lo, cue.start)
+    accused = named[1] if named is not None else None
     act_lo = speaker.end if speaker is not None else cue.end
     frames = frames_in(ctx, act_lo, sent.end, speaker, accused) if accused is not None else []
     return Attribution(sent.index, cue, speaker, (lo, sent.end), frames, note="passive")

@@ -117,15 +117,10 @@ class Mentions:
             [h for h in self._demonyms.hits if not self._locates_group(h, starts, ends, order)]
         )
         self._triggers = self._index_triggers(pack, headline)
-        # Places the gazetteer does not know: after a preposition, or as the object of a verb
-        # that takes a place ("took control of the provincial capital Goma").
-        takes_place = place_verbs()
-        verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
         # "mengusir pasukan Ukraina dari Sudzha": (verb, origin word) of troops driven out
         self.expulsions = self._expulsions(pack)
-        verbs += self._targets(pack) + [origin for _, origin in self.expulsions]
+        verbs, attacks = self._place_verbs(pack)
         known = [h for h in doc.index(gaz.place_matcher).hits if not self._in_name(h, pack, heads)]
-        attacks = [t for t in self._triggers.hits if "attack" in t.key.split("|")]
         found = discover_places(doc, pack, known, self._actors.hits + self._demonyms.hits, verbs, attacks)
         known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
         # "Ladakh's Galwan Valley": the owner of the place named is not the place named
@@ -186,6 +181,16 @@ class Mentions:
     def _modifies(self, trigger: Hit, heads: PhraseMatcher) -> bool:
         head = self.doc.first(heads, trigger.end, min(len(self.doc.text), trigger.end + 16))
         return head is not None and self.doc.words(trigger.end, head.start) == 0
+
+    def _place_verbs(self, pack: LangPack) -> tuple[list[Hit], list[Hit]]:
+        """Where a name the gazetteer does not know is a place: after a verb that takes a place
+        ("took control of the provincial capital Goma"), an attack's target word or an
+        expulsion's origin word; and the attack verbs, whose object may be a city."""
+        takes_place = place_verbs()
+        verbs = [t for t in self._triggers.hits if any(k in takes_place for k in t.key.split("|"))]
+        verbs += self._targets(pack) + [origin for _, origin in self.expulsions]
+        attacks = [t for t in self._triggers.hits if "attack" in t.key.split("|")]
+        return verbs, attacks
 
     def _targets(self, pack: LangPack) -> list[Hit]:
         """ "the shelling of Jermuk", "the attack on Abqaiq", "serangan terhadap Abqaiq": the
@@ -428,6 +433,16 @@ class Mentions:
 
     def measures(self, start: int, end: int) -> list[Hit]:
         return self.doc.find(self.measures_matcher, start, end)
+
+    def last_party(self, start: int, end: int, *, demonyms: bool = True) -> tuple[Hit, str | None] | None:
+        """The actor (or demonym) or group named last in [start, end), with the party it stands
+        for (a group the gazetteer does not know is its own party)."""
+        groups = self.groups(start, end)
+        named = [*(self.owners(start, end) if demonyms else self.actors(start, end)), *groups]
+        if not named:
+            return None
+        last = max(named, key=lambda h: (h.end, h.start))
+        return last, last.key if last in groups else self.gaz.party_of(last.key)
 
     def owners(self, start: int, end: int) -> list[Hit]:
         """Demonyms and actor names, in text order: who troops or a deployment may belong to."""

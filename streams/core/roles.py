@@ -128,9 +128,8 @@ def _relative_antecedent(t: TriggerReading) -> str | None:
         return None
     lo = max(t.scope.start, rel.start() - 80)
     head_end = _before_place_phrase(t, lo, rel.start())
-    groups = ctx.mentions.groups(lo, head_end)
-    named = sorted([*ctx.mentions.actors(lo, head_end), *groups], key=lambda h: h.end)
-    if not named or ctx.words(named[-1].end, head_end) > 0:
+    named = ctx.mentions.last_party(lo, head_end, demonyms=False)
+    if named is None or ctx.words(named[0].end, head_end) > 0:
         place = next(reversed(ctx.mentions.places(lo, head_end)), None)
         unknown = place is None or ctx.words(place.end, head_end) > 0  # "di Sumy, Ukraina, yang": a place
         return (
@@ -138,8 +137,7 @@ def _relative_antecedent(t: TriggerReading) -> str | None:
             if head_end == rel.start() and unknown and _NAME_BEFORE.search(ctx.text, lo, head_end)
             else None
         )
-    last = named[-1]
-    party = last.key if last in groups else ctx.gaz.party_of(last.key)
+    party = named[1]
     return party if party != t.scope.claim_owner else None
 
 
