@@ -13,9 +13,9 @@ from streams.core.context import Reader
 from streams.core.figurative import figurative
 from streams.core.frame import IMPLICIT, FrameHit, TroopNP
 from streams.core.matching import Hit, PhraseMatcher
-from streams.core.places import fill_place, place_before
+from streams.core.places import answering_fire, fill_place, place_before
 from streams.core.polarity import DESCRIBED, read_measure, read_polarity
-from streams.core.propositions import EventSpec, event_specs
+from streams.core.propositions import ANSWER, EventSpec, event_specs
 from streams.core.roles import fill_roles
 from streams.core.scope import Scope, TriggerReading, is_noun
 from streams.core.tokens import STOPS
@@ -521,6 +521,8 @@ def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
         if not (people_of_place(t, after=spec.id == "arrest") or own):
             return None
     read_polarity(t)
+    if spec.id == "attack" and answering_fire(t):
+        frame.cues.append(ANSWER)
     if DESCRIBED in frame.cues:
         return None
     read_measure(t)

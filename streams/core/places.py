@@ -237,19 +237,20 @@ def _place_from_context(t: TriggerReading) -> bool:
         frame.place, frame.place_by = home, "context"  # "in its airspace": the speaker's land
     elif country is not None and state.last_country is not None:
         frame.place, frame.place_by = state.last_country, "context"
-    elif t.nominal() and t.spec.id in state.context_place and not _answering_fire(t):
+    elif t.nominal() and t.spec.id in state.context_place and not answering_fire(t):
         frame.place, frame.place_by = state.context_place[t.spec.id], "context"
     else:
         return False
     return True
 
 
-def _answering_fire(t: TriggerReading) -> bool:
-    """ "membalas dengan tembakan artileri", "responded with artillery fire": an answer is fired
-    from and at other ground than the act it answers; it takes no place from that act."""
+def answering_fire(t: TriggerReading) -> bool:
+    """ "membalas dengan tembakan artileri", "responded with artillery fire", "returned fire": an
+    answer is fired from and at other ground than the act it answers; it takes no place from that
+    act, and it confirms no other party's account of who attacked (events.py marks it)."""
     ctx, trig = t.ctx, t.trig
-    verb = ctx.doc.last(ctx.pack.words("response_verbs"), max(t.scope.start, trig.start - 30), trig.start)
-    return verb is not None and ctx.words(verb.end, trig.start) <= 3
+    verb = ctx.doc.last(ctx.pack.words("response_verbs"), max(t.scope.start, trig.start - 30), trig.end)
+    return verb is not None and (verb.start >= trig.start or ctx.words(verb.end, trig.start) <= 3)
 
 
 def _place_noun_pointing_back(ctx: Reader, lo: int, hi: int) -> Hit | None:

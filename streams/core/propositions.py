@@ -30,6 +30,9 @@ OWNER_ASSUMED = "agent:assumed"
 # claim cue: the speaker is known only by a name another article introduced (never alerts: the
 # match is a guess, and it would depend on which articles a worker happened to read first)
 SPEAKER_RECALLED = "speaker:recalled"
+# claim cue: the act answers another's ("returned fire", "membalas dengan tembakan"): it confirms no
+# other party's account of an attack by the one answering
+ANSWER = "act:answer"
 _PATIENT = ">"
 
 

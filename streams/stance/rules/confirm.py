@@ -7,7 +7,7 @@ denial is a reversal, not a confirmation."""
 from __future__ import annotations
 
 from schemas import Evidence
-from streams.core.propositions import parse_prop_id, split_event
+from streams.core.propositions import ANSWER, parse_prop_id, split_event
 from streams.stance.context import DecisionContext
 
 
@@ -19,6 +19,8 @@ def check_confirmed(ctx: DecisionContext) -> None:
         return
     if any(c.startswith("trigger:\u2205") for c in claim.cues):
         return  # "Ukrainian troops in Kursk" as a phrase, no verb: too weak to confirm anything
+    if ANSWER in claim.cues:
+        return  # "we returned fire": an answer, not the attack another party blames on the speaker
     for pid in ctx.ups:
         if _weak_broader(ctx, pid):
             continue

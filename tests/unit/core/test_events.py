@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.helpers import assert_claims, claims_of
+from streams.core.propositions import ANSWER
+from tests.unit.core.helpers import assert_claims, claims_of, extract_body
 
 
 def test_freed_is_a_recapture() -> None:
@@ -426,3 +427,10 @@ def test_troops_after_a_verb_and_an_article_are_its_object_not_a_presence() -> N
 def test_shot_dead_is_an_attack_and_a_toll(body: str) -> None:
     claims = claims_of(body, "id")
     assert [c for c in claims if c[2].startswith("casualties:indonesia")]
+
+
+def test_returned_fire_is_marked_as_an_answer() -> None:
+    answered = extract_body("Pakistan's army said its troops returned fire on the border.").claims
+    assert answered and all(ANSWER in c.cues for c in answered)
+    struck = extract_body("Pakistan's army said its troops struck the border post.").claims
+    assert struck and not any(ANSWER in c.cues for c in struck)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from streams.core.propositions import ANSWER
 from streams.stance.memory import MemoryBook
 from tests.unit.stance.helpers import claim, kinds
 
@@ -31,6 +32,14 @@ def test_a_presence_read_from_a_noun_phrase_alone_confirms_nothing() -> None:
         update={"cues": ["cue:said", "trigger:\u2205troops"]}
     )
     assert book.apply(weak) == []
+
+
+def test_an_answer_confirms_no_other_partys_account_of_an_attack() -> None:
+    # "our forces returned fire": the speaker owns an answer, not the attack another party blamed on it
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm"))
+    answer = claim(2, "rutte", "affirm", days=1).model_copy(update={"cues": ["cue:said", ANSWER]})
+    assert book.apply(answer) == []
 
 
 def test_parties_of_one_joint_statement_do_not_confirm_each_other() -> None:
