@@ -124,7 +124,7 @@ def discover_places(
 def _modifies_noun(doc: Doc, pack: LangPack, end: int) -> bool:
     """ "hit the Enguri dam": a lower-case word after the name that is no function word makes the
     name its modifier (in a language that puts modifiers first)."""
-    if pack.modifier_first is False:
+    if not pack.modifier_first:
         return False
     nxt = doc.word_list(end, min(len(doc.text), end + 24))[:1]
     return (

@@ -618,13 +618,12 @@ def _subject(t: TriggerReading) -> Found:
     group = _speakers_group(t, lo) or _first_person(t, lo)
     if group is not None:
         return group
-    own = ctx.doc.last(ctx.pack.troop_nouns_possessive, lo, trig.start)
-    if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
-        if not STOPS.search(ctx.text, own.end, trig.start):
-            return t.scope.speaker_party, own.start, own.end  # "militernya melancarkan serangan"
-    weapon = _own_weapon(t, lo)
-    if weapon is not None:
-        return weapon
+    # "militernya melancarkan serangan", "rudal-rudalnya menghantam": the speaker's side's own
+    for nouns in (ctx.pack.troop_nouns_possessive, ctx.pack.weapons_possessive):
+        own = ctx.doc.last(nouns, lo, trig.start)
+        if own is not None and ctx.words(own.end, trig.start) <= 2 and t.scope.speaker_party:
+            if not STOPS.search(ctx.text, own.end, trig.start):
+                return t.scope.speaker_party, own.start, own.end
     pron = None
     for matcher in (ctx.pack.pronouns, ctx.pack.own_country, ctx.pack.possessive_words):
         h = ctx.doc.last(matcher, lo, trig.start)
@@ -639,30 +638,6 @@ def _subject(t: TriggerReading) -> Found:
             return (other, pron.start, pron.start) if other else None
         return t.scope.speaker_party, pron.start, pron.start
     return None
-
-
-def _own_weapon(t: TriggerReading, lo: int) -> Found:
-    """ "rudalnya menghantam", "drone-dronenya menyerang": a weapon with the possessive suffix
-    right before the verb is the speaker's side's, as "its missiles struck" is."""
-    ctx, trig, party = t.ctx, t.trig, t.scope.speaker_party
-    if party is None or not ctx.pack.possessive_suffixes:
-        return None
-    words = list(_WORD.finditer(ctx.text, max(lo, trig.start - 40), trig.start))[-2:]
-    weapons = ctx.pack.words("weapon_nouns")
-    for m in words:
-        stem = next(
-            (m.group(0)[: -len(x)] for x in ctx.pack.possessive_suffixes if m.group(0).endswith(x)), None
-        )
-        if (
-            stem
-            and weapons.key_of(stem.split("-")[0]) is not None
-            and not STOPS.search(ctx.text, m.end(), trig.start)
-        ):
-            return party, m.start(), m.end()
-    return None
-
-
-_WORD = re.compile(r"[\w\-]+")
 
 
 def _speakers_group(t: TriggerReading, lo: int) -> Found:

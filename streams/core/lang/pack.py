@@ -95,6 +95,7 @@ class LangPack:
     troop_nouns: PhraseMatcher  # with the aircraft among them
     aircraft_troops: PhraseMatcher  # "jets", "F-16s": troops whose sending is no deployment
     troop_nouns_possessive: PhraseMatcher  # "pasukannya": noun + possessive suffix
+    weapons_possessive: PhraseMatcher  # "rudalnya": weapon noun + possessive suffix
     weak_troop_nouns: frozenset[str]
     additional_markers: PhraseMatcher
     roles: PhraseMatcher  # key = role id
@@ -236,10 +237,12 @@ def compile_by_cues(by: dict[str, Any]) -> ByCues:
     return ByCues(rx, phrases)
 
 
-def _possessive_troops(data: dict[str, Any]) -> PhraseMatcher:
-    """ "pasukannya": each troop noun with each possessive suffix, keyed by the noun."""
+def _with_possessive(data: dict[str, Any], nouns: list[str], *, doubled: bool = False) -> PhraseMatcher:
+    """ "pasukannya", "rudalnya": each noun with each possessive suffix, keyed by the noun; with
+    `doubled`, its reduplicated plural too ("rudal-rudalnya")."""
     suffixes = _list(data, "possessive_suffixes")
-    return PhraseMatcher((noun + sfx, noun.casefold()) for noun in _troop_words(data) for sfx in suffixes)
+    forms = [(n, n) for n in nouns] + ([(f"{n}-{n}", n) for n in nouns if " " not in n] if doubled else [])
+    return PhraseMatcher((form + sfx, noun.casefold()) for form, noun in forms for sfx in suffixes)
 
 
 def _troop_words(data: dict[str, Any]) -> list[str]:
@@ -281,7 +284,10 @@ def compile_pack(code: str, data: dict[str, Any]) -> LangPack:
         place_nouns=_phrases(data, "place_nouns"),
         troop_nouns=phrase_set(_troop_words(data)),
         aircraft_troops=_phrases(data, "aircraft_troop_nouns"),
-        troop_nouns_possessive=_possessive_troops(data),
+        troop_nouns_possessive=_with_possessive(data, _troop_words(data)),
+        weapons_possessive=_with_possessive(
+            data, words_of((data.get("lists") or {}).get("weapon_nouns"), "lists.weapon_nouns"), doubled=True
+        ),
         weak_troop_nouns=_words(data, "weak_troop_nouns"),
         additional_markers=_phrases(data, "additional_markers"),
         roles=_keyed(data.get("roles")),
