@@ -42,6 +42,11 @@ def test_a_states_own_security_council_is_not_the_un_security_council() -> None:
             [("indonesia", "affirm", "attack>tpnpb:indonesia:intan_jaya")],
         ),
         ("Pakistan said TTP fighters attacked a border post.", [("pakistan", "affirm", "attack:ttp:*")]),
+        # the state's term for it written as a common noun, in lower case
+        (
+            "TNI menyebut seorang guru ditembak oleh kelompok separatis teroris.",
+            [("indonesia", "affirm", "attack:tpnpb:*")],
+        ),
     ],
 )
 def test_armed_groups_are_parties_of_their_own(body: str, expected: list) -> None:  # type: ignore[type-arg]
