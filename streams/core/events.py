@@ -678,6 +678,9 @@ def _told_before(ctx: Reader, frames: list[FrameHit]) -> list[FrameHit]:
         if BLAMED in f.cues or _own_part(ctx, t) or not _marked(ctx, marks, t) or _doer_told(ctx, f):
             out.append(f)
             continue
+        if _blamed_for(ctx, f):
+            out.append(f)
+            continue
         told = next((p for p in ctx.state.topic_frames if p.event == f.event), None)
         if told is not None:
             f.agent, f.patient, f.place = told.agent, told.patient, told.place
@@ -695,6 +698,15 @@ def _doer_told(ctx: Reader, f: FrameHit) -> bool:
     hi = min(ctx.sentence.end, f.trigger.end + 60)
     markers = [ctx.doc.first(words(k), f.trigger.end, hi) for k in ("order_markers", "agent_markers")]
     return any(m is not None and ctx.words(f.trigger.end, m.start) <= 4 for m in markers)
+
+
+def _blamed_for(ctx: Reader, f: FrameHit) -> bool:
+    """ "menyalahkan Israel atas serangan itu", "blamed Israel for this attack": the party the
+    clause blames for the act it points back to did it (the clause names the doer, or the
+    accusation does)."""
+    if f.agent is None or f.agent_by not in ("explicit", "context"):
+        return False
+    return _link_before(ctx, ctx.pack.words("blame_preps"), ctx.sentence.start, f.trigger) is not None
 
 
 def _marked(ctx: Reader, marks: PhraseMatcher, trig: Hit) -> bool:
