@@ -22,7 +22,9 @@ def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
     direct_object = t.spec.agent == "subject" and not t.spec.recipient_preps and t.spec.needs_place
     found: list[Hit] = []
     for place in ctx.mentions.places(start, end):
-        if any(s <= place.start < e and place.end <= e for s, e in t.agent_span):
+        if any(s <= place.start < e and place.end <= e for s, e in t.agent_span) and not _capital_struck(
+            t, place
+        ):
             continue  # (a place reaching past the agent's words is its own: "Polish territory")
         lo = max(start, place.start - 40)
         anchor, origin = _anchor(ctx, lo, place.start, t.recipients())
@@ -34,6 +36,16 @@ def places_near(t: TriggerReading, start: int, end: int) -> list[Hit]:
             found.append(place)
     found.sort(key=lambda h: (h.start < t.trig.start, abs(h.start - t.trig.end)))
     return found
+
+
+def _capital_struck(t: TriggerReading, place: Hit) -> bool:
+    """ "missiles struck Kyiv": a capital right after an attack verb names the state attacked and
+    the city where it was hit ("targeted Tehran's consulate": whose, not where)."""
+    ctx, spec = t.ctx, t.ctx.gaz.places.get(place.key)
+    if t.spec.id != "attack" or spec is None or not spec.capital or place.start < t.trig.end:
+        return False
+    owner = ctx.text[place.start : place.end + 2].replace("’", "'")
+    return ctx.words(t.trig.end, place.start) <= 2 and "'s" not in owner
 
 
 def _anchor(ctx: Reader, lo: int, hi: int, recipients: PhraseMatcher | None) -> tuple[Hit | None, Hit | None]:

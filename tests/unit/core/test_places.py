@@ -221,3 +221,22 @@ def test_the_target_right_after_an_attack_may_be_a_place_the_gazetteer_does_not_
 def test_a_known_name_with_a_geographic_head_is_the_known_place(body: str, expected: list) -> None:  # type: ignore[type-arg]
     """ "Jalur Gaza" is known as a whole: no new place `gaza_strip` is made of its head noun."""
     assert_claims(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a capital struck is the state attacked and the city where it was hit
+        (
+            "Ukraine said Russian drones struck Kyiv overnight.",
+            [("ukraine", "affirm", "attack>ukraine:russia:kyiv")],
+        ),
+        # ... but a capital owning what was struck is whose, not where
+        (
+            "Iraq said Turkish drones struck Baghdad's embassy compound in Ankara.",
+            [("iraq", "affirm", "attack>iraq:turkey:ankara")],
+        ),
+    ],
+)
+def test_a_capital_right_after_an_attack_verb_is_where_it_struck(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
