@@ -243,13 +243,19 @@ def test_an_event_the_text_already_told_keeps_that_telling_s_parties() -> None:
     assert_claims(
         "Laos mengatakan drone Vietnam menyerang Vientiane. Menteri Luar Negeri Laos mengatakan "
         "bahwa serangan ini membuat Vientiane meninjau kembali posisinya.",
-        [("laos", "affirm", "attack>laos:vietnam:*"), ("laos", "affirm", "attack>laos:vietnam:*")],
+        [
+            ("laos", "affirm", "attack>laos:vietnam:vientiane"),
+            ("laos", "affirm", "attack>laos:vietnam:vientiane"),
+        ],
     )
     assert_claims("Menteri Luar Negeri Laos mengatakan bahwa serangan ini membuat Vientiane marah.", [])
     assert_claims("Laos's foreign minister said this attack made Vientiane angry.", [])
     assert_claims(
         "Laos mengatakan drone Vietnam menyerang Vientiane. Vietnam membantah serangan tersebut.",
-        [("laos", "affirm", "attack>laos:vietnam:*"), ("vietnam", "deny", "attack>laos:vietnam:*")],
+        [
+            ("laos", "affirm", "attack>laos:vietnam:vientiane"),
+            ("vietnam", "deny", "attack>laos:vietnam:vientiane"),
+        ],
     )
 
 

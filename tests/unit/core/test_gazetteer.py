@@ -29,7 +29,7 @@ def test_a_states_own_security_council_is_not_the_un_security_council() -> None:
 
     assert_claims(
         "Iran's National Security Council said Israeli jets struck Tehran.",
-        [("iran", "affirm", "attack>iran:israel:*")],
+        [("iran", "affirm", "attack>iran:israel:tehran")],
     )
 
 
