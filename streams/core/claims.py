@@ -61,8 +61,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
             continue  # an outlet reports claims, it does not make them ("TASS reported", "kantor berita X")
         st = _statement(ctx, attr, spk)
         tolls, kept = 0, 0
-        # (a denial keeps both readings of a downing: what is denied may be either)
-        told = frames if attr.cue.kind == "deny" else one_side_of_a_downing(frames, spk.party)
+        # (a denial keeps both readings of a downing, but for the shooter's own: downings.py)
+        told = one_side_of_a_downing(frames, spk.party, denied=attr.cue.kind == "deny")
         for frame in told:
             if frame.speculative and not frame.uncertain:
                 continue

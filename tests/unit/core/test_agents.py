@@ -146,10 +146,9 @@ def test_an_admitted_loss_is_the_speakers_and_a_victim_may_stand_a_few_words_on(
     assert read("Greece's navy acknowledged the loss of two patrol drones.") == [
         ("greece", "affirm", "casualties:greece:*")
     ]
-    # (the shoot-down is also Turkey's own attack, which it denies)
-    assert sorted(read("Turkey denied claims that it shot down or badly damaged two Greek jets.")) == [
-        ("turkey", "deny", "attack:turkey:*"),
-        ("turkey", "deny", "casualties:greece:*"),
+    # (the shoot-down is Turkey's own attack, which it denies; Greece's loss is not what it disputes)
+    assert read("Turkey denied claims that it shot down or badly damaged two Greek jets.") == [
+        ("turkey", "deny", "attack:turkey:*")
     ]
 
 
