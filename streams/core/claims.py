@@ -62,7 +62,8 @@ def claims_of(ctx: Reader, attr: Attribution) -> list[Claim]:
         st = _statement(ctx, attr, spk)
         tolls, kept = 0, 0
         # (a denial keeps both readings of a downing, but for the shooter's own: downings.py)
-        told = one_side_of_a_downing(frames, spk.party, denied=attr.cue.kind == "deny")
+        denied = attr.cue.kind == "deny" or st.deny_marker is not None  # ("... are false")
+        told = one_side_of_a_downing(frames, spk.party, denied=denied)
         for frame in told:
             if frame.speculative and not frame.uncertain:
                 continue

@@ -25,7 +25,8 @@ def one_side_of_a_downing(
         if loss.event != "casualties" or loss.measure not in _AIRCRAFT or loss.negated:
             continue
         for attack in frames:
-            same = attack.event == "attack" and attack.trigger.start == loss.trigger.start
+            # (a denial's frames are one statement: "attacked and destroyed a jet are false")
+            same = attack.event == "attack" and (denied or attack.trigger.start == loss.trigger.start)
             if not same or attack.negated or attack.agent is None:
                 continue
             if attack.agent == speaker_party:

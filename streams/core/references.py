@@ -145,6 +145,12 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
     if owner is not None and owner in ctx.state.owned:
         # "klaim Rusia soal Kursk": what Russia claimed, not merely the last thing described.
         pool = [f for f in pool if f.event == ctx.state.owned[owner]] or pool
+    if _loss_disputed_by_the_accused(pool, owner, speaker):
+        # "Turkey condemned Armenia's claim as propaganda", Armenia claiming its loss to a Turkish
+        # jet: the one accused disputes its part, not that the owner lost anything.
+        pool = [p for p in pool if p.event == "attack" and speaker is not None and p.agent == speaker.party]
+        if not pool:
+            return []
     f = pool[0]
     # "klaim Moskow soal Kursk": Moscow's own act, when Moscow was heard claiming one; the
     # reports "of South Korea" confirmed by the North are not South Korea's act.
@@ -176,6 +182,16 @@ def topic_frames(ctx: Reader, start: int, end: int, cue: Cue, speaker: SpeakerRe
             cues=[f"topic:{refers.text}"],
         )
     ]
+
+
+def _loss_disputed_by_the_accused(
+    pool: list[FrameHit], owner: str | None, speaker: SpeakerRef | None
+) -> bool:
+    """The claim pointed back to is its owner's loss, and the speaker's side is an actor of the
+    story told (the one the owner blames)."""
+    if speaker is None or owner is None or pool[0].event != "casualties" or pool[0].agent != owner:
+        return False
+    return any(f.agent == speaker.party and f.event != "casualties" for f in pool)
 
 
 # Acts whose claim, when another party merely rejects "the claim", is disputed in its details.

@@ -234,3 +234,30 @@ def test_a_denied_part_in_an_incident_named_elsewhere_is_there_not_where_the_act
         body,
         [("russia", "affirm", "attack:russia:western_ukraine"), ("russia", "deny", "attack:russia:poland")],
     )
+
+
+def test_the_accused_rejecting_the_owners_claim_disputes_its_part_not_the_loss() -> None:
+    from streams.core.discourse import SpeakerRef
+    from streams.core.frame import FrameHit
+    from streams.core.matching import Hit
+    from streams.core.references import _loss_disputed_by_the_accused
+
+    hit = Hit(0, 4, "x", "x")
+    turkey = SpeakerRef(0, 6, "Turkey", "turkey", "turkey", None, "name")
+    loss = FrameHit("casualties", "armenia", None, hit, measure="fighter_jets")
+    # Armenia told its loss and a Turkish deployment: Turkey rejecting "Armenia's claim" is the accused
+    assert _loss_disputed_by_the_accused(
+        [loss, FrameHit("troops_deployed", "turkey", None, hit)], "armenia", turkey
+    )
+    # with no act of Turkey's told, the loss may be what Turkey disputes
+    assert not _loss_disputed_by_the_accused(
+        [loss, FrameHit("attack", "azerbaijan", None, hit)], "armenia", turkey
+    )
+
+
+def test_a_downing_called_false_by_the_shooters_side_denies_the_act_only() -> None:
+    assert_claims(
+        "Claims that a Turkish F-16 attacked and destroyed an Armenian Su-25 are false, "
+        "a Turkish spokesman said.",
+        [("turkey", "deny", "attack:turkey:*")],
+    )
