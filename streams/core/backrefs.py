@@ -4,6 +4,7 @@ agency"/"kementerian itu", a surname ("Jeon" after "Jeon Ha-kyou"), "the stateme
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from streams.core.compose import compose
 from streams.core.context import Reader
@@ -287,6 +288,34 @@ def _anaphor_group(ctx: Reader, start: int, end: int, words: str) -> SpeakerRef 
     if cand is None:
         return None
     return SpeakerRef(noun.start, noun.end, noun.text, cand.actor_id, cand.party, None, "neighbour")
+
+
+def group_of_a_country(ctx: Reader, ref: SpeakerRef) -> SpeakerRef | None:
+    """ "the leader of the Lebanese militant group", "pemimpin kelompok militan Lebanon": a state's
+    name describing a group (group words right after it, or before it in Indonesian order) tells
+    where the group is from; the group speaks — the armed group last named, else no one known."""
+    if ref.party is None or not _is_country(ctx.gaz, ref.party):
+        return None
+    pack = ctx.pack
+    nouns, mods = pack.words("group_nouns"), pack.words("group_modifiers")
+    # (the phrase may hold a role before the name: "Pemimpin kelompok militan Lebanon")
+    lo = max(ref.start, ctx.text.rfind(ref.text, ref.start, ref.end))
+    hi = lo + len(ref.text)
+    if pack.modifier_first:
+        near = ctx.doc.word_list(hi, min(len(ctx.text), hi + 40))[:3]
+    else:
+        near = list(reversed(ctx.doc.word_list(max(0, lo - 40), lo)))[:3]
+    for word in near:
+        if nouns.key_of(word) is not None:
+            group = _last_group(ctx, lo)
+            return (
+                ref.as_resolved(group, "neighbour")
+                if group is not None
+                else replace(ref, actor_id=None, party=None)
+            )
+        if mods.key_of(word) is None:
+            return None
+    return None
 
 
 _NAME_TAIL = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|of|the|for|and))*\s+")

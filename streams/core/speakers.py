@@ -7,6 +7,7 @@ import re
 
 from streams.core.backrefs import (
     country_speaker,
+    group_of_a_country,
     group_speaker,
     institution_speaker,
     named_by_noun_speaker,
@@ -40,7 +41,7 @@ def resolve_segment(ctx: Reader, start: int, end: int, *, nearest_end: bool) -> 
     if best is not None and best.actor_id is None and best.role is not None:
         return organisation_speaker(ctx, start, end) or role_speaker(ctx, best, refs, start, end, nearest_end)
     if best is not None:
-        return best
+        return group_of_a_country(ctx, best) or best
     return (
         pronoun_speaker(ctx, start, end, nearest_end)
         or organisation_speaker(ctx, start, end)
