@@ -75,7 +75,11 @@ def find_frames(
     )
     frames = _told_before(ctx, _violated_agreements(ctx, _involved_in_incident(ctx, frames)))
     frames = [f for f in frames if not (f.negated and _changed_or_unseen(ctx, f, start, end))]
-    frames = [f for f in frames if not _pattern(ctx, f, start, end) and not _fired_into_sea(ctx, f, end)]
+    frames = [
+        f
+        for f in frames
+        if not _pattern(ctx, f, start, end) and not _fired_into_sea(ctx, f, end) and not _into_the_air(ctx, f)
+    ]
     frames += _coordinated_victims(ctx, frames, troops)
     return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
 
@@ -390,6 +394,15 @@ def _fired_into_sea(ctx: Reader, f: FrameHit, end: int) -> bool:
     if weapon is None or ctx.words(f.trigger.end, weapon.start) > 3:
         return False
     return _into_the_sea(ctx, _last_listed_weapon(ctx, weapon, end).end, end)
+
+
+def _into_the_air(ctx: Reader, f: FrameHit) -> bool:
+    """ "fired into the air", "melepaskan tembakan ke udara": shots aimed at no one — a warning,
+    not an attack."""
+    if f.event != "attack":
+        return False
+    air = ctx.doc.first(ctx.pack.words("air_aims"), f.trigger.end, min(len(ctx.text), f.trigger.end + 40))
+    return air is not None and ctx.words(f.trigger.end, air.start) <= 3
 
 
 def _into_the_sea(ctx: Reader, pos: int, end: int) -> bool:

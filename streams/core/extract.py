@@ -26,6 +26,7 @@ from streams.core.lang import LangPack, all_packs, get_pack
 from streams.core.language import detected_language, reading_language
 from streams.core.mentions import Mentions
 from streams.core.people import InMemoryPeople, PeopleMemory
+from streams.core.propositions import DETAIL_DENIED, OPEN
 from streams.core.reading import read_sentence
 from streams.core.segment import read_document
 from streams.core.tuning import tuning
@@ -73,7 +74,7 @@ def extract(
             article, article.title.strip(), (), pack, gaz, people, headline=True, groups=groups
         )
         claims = [_titled(c) for c in in_title] + claims
-    return Extraction(article.id, pack.code, doc.text, doc.dropped, claims, attributions)
+    return Extraction(article.id, pack.code, doc.text, doc.dropped, _details_denied(claims), attributions)
 
 
 def _read(
@@ -101,6 +102,25 @@ def _read(
         attributions.extend(attrs)
         claims.extend(found)
     return doc, attributions, claims, mentions.group_names()
+
+
+def _details_denied(claims: list[Claim]) -> list[Claim]:
+    """A party that affirms an act in the article and denies it too disputes a detail of it ("TPNPB
+    claimed the shooting; it denied shooting civilians"): its denial is marked, and raises no alert.
+    (Told at a place the affirmation does not name, the denial stands: "we strike military
+    targets" / "we did not strike the hospital in Kyiv".)"""
+    affirmed = {
+        (c.speaker.party, c.proposition.event, c.proposition.agent, c.proposition.place)
+        for c in claims
+        if c.stance == "affirm" and c.speaker.party is not None and c.proposition.event != OPEN
+    }
+    return [
+        c.model_copy(update={"cues": [*c.cues, DETAIL_DENIED]})
+        if c.stance == "deny"
+        and (c.speaker.party, c.proposition.event, c.proposition.agent, c.proposition.place) in affirmed
+        else c
+        for c in claims
+    ]
 
 
 def _titled(claim: Claim) -> Claim:

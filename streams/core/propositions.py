@@ -33,6 +33,9 @@ SPEAKER_RECALLED = "speaker:recalled"
 # claim cue: the act answers another's ("returned fire", "membalas dengan tembakan"): it confirms no
 # other party's account of an attack by the one answering
 ANSWER = "act:answer"
+# claim cue: the same party affirms the same act elsewhere in the article ("we fired, but not at
+# civilians"); its denial disputes a detail (the victims, the target, the toll), not the act
+DETAIL_DENIED = "stance:detail"
 _PATIENT = ">"
 
 

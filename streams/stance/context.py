@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from schemas import Alert, Claim, Evidence, PropositionRef
 from streams.core.gazetteer import Gazetteer
 from streams.core.propositions import (
+    DETAIL_DENIED,
     SPEAKER_RECALLED,
     event_specs,
     identity_certain,
@@ -28,6 +29,7 @@ def alerting(claim: Claim, gaz: Gazetteer) -> bool:
     return (
         claim.speaker.party is not None
         and SPEAKER_RECALLED not in claim.cues
+        and DETAIL_DENIED not in claim.cues
         and claim.modality != "speculative"
         and claim.syndicated_from is None
         and not any(c.startswith("recap:") for c in claim.cues)

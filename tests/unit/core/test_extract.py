@@ -148,3 +148,19 @@ def test_a_code_without_a_pack_is_identified_as_before() -> None:
 
     ex = extract(_article("Peskov said Russian troops shelled Kherson.", "en"), language="xx")  # type: ignore[arg-type]
     assert ex.language == "en" and ex.claims
+
+
+def test_a_party_affirming_an_act_and_denying_it_too_disputes_a_detail() -> None:
+    from streams.core.propositions import DETAIL_DENIED
+
+    body = (
+        "The Houthis said their fighters attacked the convoy on Monday. "
+        "The Houthis denied that they attacked civilians."
+    )
+    claims = extract_body(body, "en").claims
+    denial = [c for c in claims if c.stance == "deny"]
+    assert denial and all(DETAIL_DENIED in c.cues for c in denial)
+    assert all(DETAIL_DENIED not in c.cues for c in claims if c.stance == "affirm")
+    # a denial told at a place the affirmation does not name stands
+    body = "Russia said it strikes military targets. Russia denied striking the hospital in Kyiv."
+    assert all(DETAIL_DENIED not in c.cues for c in extract_body(body, "en").claims)
