@@ -43,6 +43,11 @@ def _negation(t: TriggerReading) -> None:
             frame.uncertain = True
             frame.cues.append(UNSEEN)
             return
+        if trig.text.startswith(IMPLICIT) and neg.end < trig.start and _another_word_governs(t, neg):
+            # "Israel did not warn the command of Russian forces in Syria": a presence told by a
+            # phrase is negated only right before it ("no troops in"); a negator further back
+            # bears on another verb
+            continue
         near = neg.end >= trig.start or ctx.words(neg.end, trig.start) <= reach or _negated_link(t, neg)
         if neg.start < trig.start and near:
             if t.spec.id == "attack" and _deaths_between(t, neg.end, trig.start):
@@ -54,6 +59,15 @@ def _negation(t: TriggerReading) -> None:
                 return
             frame.negated = True
             frame.cues.append(f"negation:{neg.text}")
+
+
+def _another_word_governs(t: TriggerReading, neg: Hit) -> bool:
+    """Between a negator and a phrase-told presence stands a word of its own (a verb, a noun)
+    other than determiners and names: "did not warn the command of Russian forces in Syria"."""
+    ctx = t.ctx
+    dets = ctx.pack.words("noun_determiners")
+    gap = ctx.doc.word_list(neg.end, t.trig.start)
+    return any(w[:1].islower() and dets.key_of(w) is None for w in gap)
 
 
 def _evidence_lacking(t: TriggerReading) -> Hit | None:
