@@ -244,6 +244,37 @@ def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -
     ]
 
 
+def involvement_told(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -> list[FrameHit]:
+    """ "Ukraine said it was not involved", "Rusia menyebut Prancis juga terlibat": a party said
+    (not) to have had a part, with no act named, is (not) the doer of the attack the article told.
+    The party is the clause's subject: named before the word, or a pronoun for the speaker's side."""
+    part = ctx.doc.last(ctx.pack.words("involved_words"), start, end)
+    if part is None or ctx.words(part.end, end) > 0 or ctx.mentions.triggers(start, end):
+        return []
+    told = next((f for f in ctx.state.topic_frames if f.event == "attack"), None)
+    if told is None:
+        return []
+    lo = max(start, part.start - 60)
+    named = ctx.mentions.last_party(lo, part.start)
+    pronoun = ctx.doc.last(ctx.pack.pronouns, lo, part.start)
+    party = named[1] if named is not None else (speaker.party if pronoun is not None else None)
+    if party is None:
+        return []
+    negated = ctx.doc.first(ctx.pack.negators, named[0].end if named else lo, part.start) is not None
+    return [
+        FrameHit(
+            told.event,
+            party,
+            told.place,
+            Hit(part.start, part.end, told.event, part.text),
+            agent_by="context",
+            place_by="context",
+            negated=negated,
+            cues=[f"part-in:{part.text}"],
+        )
+    ]
+
+
 def _located(ctx: Reader, start: int, end: int) -> list[Hit]:
     """Places a locative preposition governs ("in Poland", "di Polandia"): there a country's
     name is a place, not its government."""
