@@ -12,7 +12,7 @@ from streams.core.cues import Cue
 from streams.core.discourse import SpeakerRef
 from streams.core.events import find_frames
 from streams.core.frame import FrameHit
-from streams.core.references import topic_frames
+from streams.core.references import involvement_told, topic_frames
 from streams.core.speakers import resolve_segment
 
 # After a quote, English puts the speaker before the verb: "“…,” he said" / "…, Rutte said".
@@ -68,7 +68,10 @@ def _outlet_aside(ctx: Reader, prev: Attribution, cue: Cue) -> bool:
 def frames_in(
     ctx: Reader, start: int, end: int, speaker: SpeakerRef | None, owner: str | None = None
 ) -> list[FrameHit]:
-    return find_frames(ctx, start, end, speaker.party if speaker else None, owner)
+    frames = find_frames(ctx, start, end, speaker.party if speaker else None, owner)
+    if not frames and speaker is not None:
+        frames = involvement_told(ctx, start, end, speaker)  # "“The US was in no way involved,”"
+    return frames
 
 
 def opening_quote(ctx: Reader, pos: int) -> int | None:

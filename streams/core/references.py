@@ -244,13 +244,18 @@ def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -
     ]
 
 
+_CLAUSE_END = re.compile(r"\s*[,.;:!?”\"’)]")
+
+
 def involvement_told(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -> list[FrameHit]:
     """ "Ukraine said it was not involved", "Rusia menyebut Prancis juga terlibat": a party said
     (not) to have had a part, with no act named, is (not) the doer of the attack the article told.
     The party is the clause's subject: named before the word, or a pronoun for the speaker's side."""
     part = ctx.doc.last(ctx.pack.words("involved_words"), start, end)
-    if part is None or ctx.words(part.end, end) > 0 or ctx.mentions.triggers(start, end):
+    if part is None or ctx.mentions.triggers(start, end):
         return []
+    if ctx.words(part.end, end) > 0 and not _CLAUSE_END.match(ctx.text, part.end):
+        return []  # "involved in talks": a part in something else
     told = next((f for f in ctx.state.topic_frames if f.event == "attack"), None)
     if told is None:
         return []

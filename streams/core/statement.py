@@ -30,7 +30,6 @@ from streams.core.references import (
     claim_owner,
     claim_reference,
     involvement_denied,
-    involvement_told,
     topic_frames,
 )
 from streams.core.scope import is_noun
@@ -420,8 +419,6 @@ def _content(
         frames = topic_frames(ctx, a_start, after_end, cue, speaker)
     if not frames and cue.kind == "deny":
         frames = involvement_denied(ctx, a_start, after_end, speaker)
-    if not frames:
-        frames = involvement_told(ctx, a_start, after_end, speaker)
     return frames, span
 
 
