@@ -81,7 +81,25 @@ def find_frames(
         if not _pattern(ctx, f, start, end) and not _fired_into_sea(ctx, f, end) and not _into_the_air(ctx, f)
     ]
     frames += _coordinated_victims(ctx, frames, troops)
-    return _one_per_proposition(_place_follows_deployment(_split_places(frames)))
+    return _one_per_proposition(_place_follows_deployment(_split_places(_incidental_presence(frames))))
+
+
+_INCIDENTAL_TO = frozenset({"attack", "casualties", "territory_captured", "territory_recaptured", "arrest"})
+
+
+def _incidental_presence(frames: list[FrameHit]) -> list[FrameHit]:
+    """ "US forces in Iraq were struck", "300 North Korean soldiers in Kursk were killed": troops
+    named in passing where another act or a loss is told — their presence, read from the phrase
+    alone, is no claim of its own. (Not beside a fight or an act of their own side: "troops in
+    Kursk fought", "using North Korean soldiers in assaults in Kursk" tell both, and the presence
+    gives the fight its place.)"""
+    told = [g for g in frames if not g.trigger.text.startswith(IMPLICIT)]
+    return [f for f in frames if not (f.trigger.text.startswith(IMPLICIT) and _in_passing(f, told))]
+
+
+def _in_passing(presence: FrameHit, told: list[FrameHit]) -> bool:
+    own = [g for g in told if g.agent == presence.agent and g.event != "casualties"]
+    return not own and any(g.event in _INCIDENTAL_TO for g in told)
 
 
 COORDINATED = "coordinated-victims"

@@ -440,3 +440,25 @@ def test_returned_fire_is_marked_as_an_answer() -> None:
     assert answered and all(ANSWER in c.cues for c in answered)
     struck = extract_body("Pakistan's army said its troops struck the border post.").claims
     assert struck and not any(ANSWER in c.cues for c in struck)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # troops named in passing where their losses are told: no presence claim of its own
+        (
+            "Ukraine said 300 North Korean soldiers in Kursk were killed.",
+            [("ukraine", "affirm", "casualties:north_korea:kursk")],
+        ),
+        # ... but their own side's act keeps it ("using them in assaults there")
+        (
+            "Ukraine said Russia used North Korean soldiers in assaults in the Kursk region.",
+            [
+                ("ukraine", "affirm", "troops_deployed:north_korea:kursk"),
+                ("ukraine", "affirm", "attack:north_korea:kursk"),
+            ],
+        ),
+    ],
+)
+def test_a_presence_told_in_passing_is_no_claim_of_its_own(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert_claims(body, expected)
