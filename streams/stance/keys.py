@@ -52,7 +52,8 @@ def key_plan(claim: Claim, gaz: Gazetteer | None = None) -> KeyPlan:
             patterns[pid] = [exclusion_key(x.split(":")[0], place) for x in excluded_ids(event, place)]
     chain: list[str | None] = []
     if claim.quantity is not None:
-        chain = [claim.place, *gaz.place_chain(claim.place)[1:]] if claim.place else [None]
+        # (a place-less figure counts the whole: it is the broadest of the chain)
+        chain = [claim.place, *gaz.place_chain(claim.place)[1:], None] if claim.place else [None]
     return KeyPlan(
         families=families_below(claim),
         ups=ups,

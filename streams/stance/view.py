@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemas import Claim
 from streams.core.gazetteer import Gazetteer, default_gazetteer
-from streams.core.propositions import ANY, prop_id
+from streams.core.propositions import ANY, parse_prop_id, prop_id, split_event
 from streams.stance.keys import KeyPlan, figure_key, key_plan
 from streams.stance.protocols import StateReader
 from streams.stance.state import View
@@ -25,6 +25,16 @@ def _narrower(claim: Claim, reader: StateReader, plan: KeyPlan, gaz: Gazetteer) 
     return found
 
 
+def _figure_places_within(claim: Claim, narrower: list[str]) -> list[str]:
+    """For a place-less figure, the places its own proposition was counted at since: a count for
+    one town is a part of the whole it gives ("90 killed in Noshki" against "11 killed")."""
+    if claim.place is not None:
+        return []
+    event = claim.proposition.event
+    places = {parse_prop_id(pid)[2] for pid in narrower if split_event(parse_prop_id(pid)[0])[0] == event}
+    return [p for p in sorted(x for x in places if x is not None)]
+
+
 def build_view(claim: Claim, reader: StateReader, gaz: Gazetteer | None = None) -> View:
     gaz = gaz or default_gazetteer()
     plan = key_plan(claim, gaz)
@@ -35,9 +45,10 @@ def build_view(claim: Claim, reader: StateReader, gaz: Gazetteer | None = None) 
     wanted = list(dict.fromkeys(plan.ups + view.narrower + [x for xs in view.excluded.values() for x in xs]))
     view.props = reader.prop_states(wanted)
     if plan.figure_chain:
-        keys = [figure_key(claim, pl) for pl in plan.figure_chain]
+        chain = [*plan.figure_chain, *_figure_places_within(claim, view.narrower)]
+        keys = [figure_key(claim, pl) for pl in chain]
         figs = reader.figures(keys)
-        for pl, key in zip(plan.figure_chain, keys, strict=True):
+        for pl, key in zip(chain, keys, strict=True):
             if figs.get(key):
                 view.figures[pl or ANY] = figs[key]
     return view

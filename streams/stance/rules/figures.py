@@ -4,7 +4,7 @@ overlap (a figure for a place inside a broader one must not exceed the broader f
 from __future__ import annotations
 
 from schemas import Evidence, Quantity
-from streams.core.propositions import OWNER_ASSUMED
+from streams.core.propositions import ANY, OWNER_ASSUMED
 from streams.stance.context import DecisionContext
 from streams.stance.state import Figure, evidence_order
 
@@ -22,7 +22,7 @@ def fmt_interval(lo: float | None, hi: float | None) -> str:
     return f"[{f(lo, '0')}, {f(hi, '∞')}]"
 
 
-def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bool) -> bool:
+def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, where: str) -> bool:
     fq = fig.evidence.quantity
     if fq is None:
         return False
@@ -30,10 +30,12 @@ def _clashes_with(ctx: DecisionContext, q: Quantity, fig: Figure, same_place: bo
         return False  # a party revising its own tally is not a discrepancy between sources
     if not ctx.close_in_time(fig.evidence.event_time, ctx.claim.event_time):
         return False
-    if same_place:
+    if where == "same":
         return not overlap(q.low, q.high, fq.low, fq.high)
-    # The stored figure is for a broader place: a part cannot exceed the whole.
-    return q.low is not None and fq.high is not None and q.low > fq.high
+    # A part cannot exceed the whole: the stored figure is for a broader place, or a narrower one.
+    if where == "broader":
+        return q.low is not None and fq.high is not None and q.low > fq.high
+    return fq.low is not None and q.high is not None and fq.low > q.high
 
 
 def _pair_reported(ctx: DecisionContext, q: Quantity, fig: Figure) -> bool:
@@ -70,6 +72,15 @@ def _describe(ctx: DecisionContext, clashes: list[Evidence]) -> str:
     return "; ".join(parts)
 
 
+def _relation(ctx: DecisionContext, stored: str, own: str) -> str:
+    """Where the stored figure's place lies from the claim's: same, broader or narrower."""
+    if stored == own:
+        return "same"
+    if own == ANY or (stored != ANY and ctx.gaz.within(stored, own)):
+        return "narrower"
+    return "broader"
+
+
 def check_figures(ctx: DecisionContext) -> Figure | None:
     """Emit a discrepancy when one applies; returns the figure this claim stores (if any)."""
     claim, q = ctx.claim, ctx.claim.quantity
@@ -81,7 +92,8 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     own_place = claim.place or "*"
     for place_key, figs in ctx.view.figures.items():
         for fig in sorted(figs, key=lambda f: evidence_order(f.evidence)):
-            if _clashes_with(ctx, q, fig, place_key == own_place) and not _pair_reported(ctx, q, fig):
+            where = _relation(ctx, place_key, own_place)
+            if _clashes_with(ctx, q, fig, where) and not _pair_reported(ctx, q, fig):
                 clashes.append(fig.evidence)
     if clashes and ctx.can_alert:
         reason = (

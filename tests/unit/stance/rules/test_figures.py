@@ -72,3 +72,24 @@ def test_two_parties_tallies_side_by_side_in_one_article_are_a_discrepancy_once(
     assert "NUMERIC_DISCREPANCY" not in kinds(
         book.apply(claim(4, "pentagon", "affirm", qty=(1045, 1155), article="portal", days=1))
     )
+
+
+def test_a_count_for_one_place_cannot_exceed_a_place_less_count_of_the_whole() -> None:
+    # the place-less count first, then a larger one for a place inside: a discrepancy
+    book = MemoryBook()
+    book.apply(claim(1, "ukraine", "affirm", place=None, qty=(3000, 3000)))
+    assert "NUMERIC_DISCREPANCY" in kinds(
+        book.apply(claim(2, "pentagon", "affirm", qty=(10000, 12000), days=1))
+    )
+    # the count for the place first, then a smaller place-less one: a discrepancy too
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", qty=(10000, 12000)))
+    assert "NUMERIC_DISCREPANCY" in kinds(
+        book.apply(claim(2, "ukraine", "affirm", place=None, qty=(3000, 3000), days=1))
+    )
+    # a part within the whole is no discrepancy
+    book = MemoryBook()
+    book.apply(claim(1, "pentagon", "affirm", qty=(2000, 2000)))
+    assert "NUMERIC_DISCREPANCY" not in kinds(
+        book.apply(claim(2, "ukraine", "affirm", place=None, qty=(3000, 3000), days=1))
+    )
