@@ -4,8 +4,8 @@ overlap (a figure for a place inside a broader one must not exceed the broader f
 from __future__ import annotations
 
 from schemas import Evidence, Quantity
-from streams.core.propositions import ANY, OWNER_ASSUMED
-from streams.stance.context import DecisionContext
+from streams.core.propositions import ANY, OWNER_ASSUMED, SPEAKER_AGENT
+from streams.stance.context import DecisionContext, alerting
 from streams.stance.state import Figure, evidence_order
 
 
@@ -86,8 +86,10 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     claim, q = ctx.claim, ctx.claim.quantity
     if q is None or claim.stance != "affirm" or ctx.party is None or claim.syndicated_from is not None:
         return None
-    if OWNER_ASSUMED in claim.cues:
-        return None  # whose the figure counts is only assumed: nothing to compare it with
+    # Whose dead an assumed figure counts ("the army said eleven soldiers were killed": its own) is
+    # confirmed when another party counted that side's dead explicitly: the two figures compare.
+    # The assumed figure is never stored, so it is no earlier figure for anyone.
+    assumed = OWNER_ASSUMED in claim.cues
     clashes: list[Evidence] = []
     own_place = claim.place or "*"
     for place_key, figs in ctx.view.figures.items():
@@ -95,7 +97,7 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
             where = _relation(ctx, place_key, own_place)
             if _clashes_with(ctx, q, fig, where) and not _pair_reported(ctx, q, fig):
                 clashes.append(fig.evidence)
-    if clashes and ctx.can_alert:
+    if clashes and (ctx.can_alert or (assumed and _alerting_but_assumed(ctx))):
         reason = (
             f"{ctx.me} gives {q.text} {fmt_interval(q.low, q.high)} for {q.measure}; "
             f"it does not overlap {_describe(ctx, clashes)}."
@@ -103,4 +105,10 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
         ctx.emit(
             "NUMERIC_DISCREPANCY", claim.proposition.id, clashes, f"figures.{q.measure}", reason, "medium"
         )
-    return Figure(ctx.party, ctx.ev)
+    return None if assumed else Figure(ctx.party, ctx.ev)
+
+
+def _alerting_but_assumed(ctx: DecisionContext) -> bool:
+    """The claim would alert but for its owner being assumed to be the speaker's side."""
+    cues = [c for c in ctx.claim.cues if c not in (OWNER_ASSUMED, SPEAKER_AGENT)]
+    return alerting(ctx.claim.model_copy(update={"cues": cues}), ctx.gaz)

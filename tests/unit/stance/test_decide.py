@@ -43,3 +43,9 @@ def test_a_claim_whose_dead_are_only_assumed_to_be_the_speakers_is_no_earlier_cl
     book.apply(named(1, "zelensky", (12, 12), 0))  # type: ignore[arg-type]
     both = kinds(book.apply(named(2, "pentagon", (40, 40), 1)))  # type: ignore[arg-type]
     assert set(both) == {"CONFIRMED", "NUMERIC_DISCREPANCY"}
+    # Another party counted Ukraine's dead first, by name: the assumed tally is Ukraine's own after
+    # all, and its figure disagrees — a discrepancy, still no confirmation, and it stores nothing.
+    book = MemoryBook()
+    book.apply(named(1, "pentagon", (40, 40), 0))  # type: ignore[arg-type]
+    assert kinds(book.apply(assumed(2, "zelensky", (12, 12), 1))) == ["NUMERIC_DISCREPANCY"]  # type: ignore[arg-type]
+    assert kinds(book.apply(named(3, "rutte", (90, 90), 2))) == ["CONFIRMED", "NUMERIC_DISCREPANCY"]  # type: ignore[arg-type]
