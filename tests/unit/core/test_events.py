@@ -462,3 +462,11 @@ def test_returned_fire_is_marked_as_an_answer() -> None:
 )
 def test_a_presence_told_in_passing_is_no_claim_of_its_own(body: str, expected: list) -> None:  # type: ignore[type-arg]
     assert_claims(body, expected)
+
+
+def test_the_partner_of_a_phone_call_stands_after_the_trigger() -> None:
+    # "dengan" is the partner's preposition, outside the trigger: the caller is the agent
+    assert_claims(
+        "Kremlin mengatakan Rusia berbicara melalui telepon dengan Turki.",
+        [("russia", "affirm", "negotiate>turkey:russia:*")],
+    )
