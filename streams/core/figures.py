@@ -32,6 +32,8 @@ def bind_quantity(
             noun_end = _victims_counted(ctx, n, frame)
         if noun_end is None:
             continue
+        # ("34 people", "tujuh warga sipil": people counted, not troops)
+        unit = "people" if _counts_people(ctx, n, noun_end) else "troops"
         # The nearest frame's trigger owns the figure (frames split by place share a trigger).
         nearest = min(frames, key=lambda f: abs(f.trigger.start - n.start))
         if nearest.trigger.start != frame.trigger.start:
@@ -39,7 +41,7 @@ def bind_quantity(
         q = Quantity(
             low=n.low,
             high=n.high,
-            unit="troops",
+            unit=unit,
             measure=_measure(ctx, frame, n, noun_end),
             text=n.text,
             span=Span(start=n.start, end=n.end),
@@ -48,6 +50,11 @@ def bind_quantity(
         if best is None or dist < best[0]:
             best = (dist, q)
     return best[1] if best else None
+
+
+def _counts_people(ctx: Reader, n: NumberMention, noun_end: int) -> bool:
+    """The noun counted names people at large, not troops ("34 people", "tujuh warga sipil")."""
+    return ctx.doc.last(ctx.pack.words("victim_nouns"), n.end, noun_end) is not None
 
 
 def _another_occurrence(ctx: Reader, frame: FrameHit) -> bool:

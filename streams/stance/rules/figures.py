@@ -95,6 +95,8 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     for place_key, figs in ctx.view.figures.items():
         for fig in sorted(figs, key=lambda f: evidence_order(f.evidence)):
             where = _relation(ctx, place_key, own_place)
+            if assumed and not _same_kind(q, fig):
+                continue  # an assumed owner holds for a count of the same kind only
             if _clashes_with(ctx, q, fig, where) and not _pair_reported(ctx, q, fig):
                 clashes.append(fig.evidence)
     if clashes and (ctx.can_alert or (assumed and _alerting_but_assumed(ctx))):
@@ -106,6 +108,12 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
             "NUMERIC_DISCREPANCY", claim.proposition.id, clashes, f"figures.{q.measure}", reason, "medium"
         )
     return None if assumed else Figure(ctx.party, ctx.ev)
+
+
+def _same_kind(q: Quantity, fig: Figure) -> bool:
+    """Both count troops, or both people ("34 people killed" is no count of "60 servicemen")."""
+    fq = fig.evidence.quantity
+    return fq is not None and fq.unit == q.unit
 
 
 def _alerting_but_assumed(ctx: DecisionContext) -> bool:

@@ -122,3 +122,16 @@ def test_a_toll_of_people_no_troop_noun_names_is_the_casualty_figure(body: str, 
     claims = [c for c in extract_body(body, lang).claims if c.proposition.event == "casualties"]
     assert [(c.proposition.agent, c.quantity.low if c.quantity else None) for c in claims] == [("chad", 12)]
     assert claims[0].quantity is not None and claims[0].quantity.measure == "killed"
+
+
+def test_a_figure_says_whether_it_counts_troops_or_people() -> None:
+    from tests.unit.core.helpers import extract_body
+
+    units = {
+        c.quantity.unit
+        for c in extract_body(
+            "Kyiv said the strike killed 34 people. Russia said 60 Ukrainian soldiers were killed.", "en"
+        ).claims
+        if c.quantity is not None
+    }
+    assert units == {"people", "troops"}

@@ -49,3 +49,9 @@ def test_a_claim_whose_dead_are_only_assumed_to_be_the_speakers_is_no_earlier_cl
     book.apply(named(1, "pentagon", (40, 40), 0))  # type: ignore[arg-type]
     assert kinds(book.apply(assumed(2, "zelensky", (12, 12), 1))) == ["NUMERIC_DISCREPANCY"]  # type: ignore[arg-type]
     assert kinds(book.apply(named(3, "rutte", (90, 90), 2))) == ["CONFIRMED", "NUMERIC_DISCREPANCY"]  # type: ignore[arg-type]
+    # ... but only a count of the same kind: "34 people killed" is no count of "60 servicemen"
+    book = MemoryBook()
+    book.apply(named(1, "pentagon", (60, None), 0))  # type: ignore[arg-type]
+    people = assumed(2, "zelensky", (34, 34), 1)
+    q = people.quantity.model_copy(update={"unit": "people"})  # type: ignore[attr-defined]
+    assert kinds(book.apply(people.model_copy(update={"quantity": q}))) == []  # type: ignore[attr-defined]
