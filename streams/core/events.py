@@ -525,7 +525,22 @@ def _background(ctx: Reader, start: int, pos: int) -> bool:
         marker = ctx.doc.last(ctx.pack.words(key), max(start, pos - 40), pos)
         if marker is not None and ctx.words(marker.end, pos) <= 2:
             return True
-    return False
+    return _means_of_antecedent(ctx, start, pos)
+
+
+def _means_of_antecedent(ctx: Reader, start: int, pos: int) -> bool:
+    """ "in retaliation for the killing of its commander, X, in an Israeli strike": the act in which
+    the recalled act happened is part of that recollection too."""
+    marker = ctx.doc.last(ctx.pack.words("antecedent_markers"), max(start, ctx.sentence.start), pos)
+    if marker is None or ctx.words(marker.end, pos) > 10:
+        return False
+    prep = ctx.doc.last(ctx.pack.words("circumstance_preps"), marker.end, pos)
+    if prep is None or ctx.words(prep.end, pos) > 2:
+        return False
+    # (nothing said in between: "..., the minister said the strike ..." starts anew)
+    return not ctx.doc.find(ctx.pack.cues_before, marker.end, pos) and not ctx.doc.find(
+        ctx.pack.cues_after, marker.end, pos
+    )
 
 
 def _read_trigger(scope: Scope, trig: Hit, spec: EventSpec) -> FrameHit | None:
