@@ -241,7 +241,8 @@ def _appealed_to(ctx: Reader, sent: Sentence, h: Hit) -> bool:
     appeal = ctx.doc.last(ctx.pack.words("appeal_verbs"), max(sent.start, h.start - 60), h.start)
     if appeal is None or _CLAUSE.search(ctx.text, appeal.end, h.start):
         return False
-    return 1 <= ctx.words(appeal.end, h.start) <= 5
+    # (the addressee may be a few nouns long: "pimpinan militer dan polisi Indonesia segera mengakui")
+    return 1 <= ctx.words(appeal.end, h.start) <= 7
 
 
 def _obliged(ctx: Reader, sent: Sentence, h: Hit) -> bool:
