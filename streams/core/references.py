@@ -226,22 +226,11 @@ def involvement_denied(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -
     party = ctx.gaz.party_of(whose[0].key) if whose else speaker.party
     if told is None or party is None:
         return []
-    trigger = Hit(part.start, part.end, told.event, part.text)
     # The incident's own place when the denial names one ("responsibility for the incident in
     # Poland"); else the act told keeps its place: a place-less denial would bear on every act of
     # that party.
     named = _located(ctx, part.end, end)
-    return [
-        FrameHit(
-            told.event,
-            party,
-            named[0].key if named else told.place,
-            trigger,
-            agent_by="context",
-            place_by="explicit" if named else "context",
-            cues=[f"part-in:{part.text}"],
-        )
-    ]
+    return [_part_in(told, party, part, named[0].key if named else None)]
 
 
 _CLAUSE_END = re.compile(r"\s*[,.;:!?”\"’)]")
@@ -266,18 +255,22 @@ def involvement_told(ctx: Reader, start: int, end: int, speaker: SpeakerRef) -> 
     if party is None:
         return []
     negated = ctx.doc.first(ctx.pack.negators, named[0].end if named else lo, part.start) is not None
-    return [
-        FrameHit(
-            told.event,
-            party,
-            told.place,
-            Hit(part.start, part.end, told.event, part.text),
-            agent_by="context",
-            place_by="context",
-            negated=negated,
-            cues=[f"part-in:{part.text}"],
-        )
-    ]
+    return [_part_in(told, party, part, None, negated=negated)]
+
+
+def _part_in(told: FrameHit, party: str, part: Hit, place: str | None, *, negated: bool = False) -> FrameHit:
+    """The act told, as done by `party` — read from the word naming its part in it; at the place
+    the clause names, else at the act's own."""
+    return FrameHit(
+        told.event,
+        party,
+        place or told.place,
+        Hit(part.start, part.end, told.event, part.text),
+        agent_by="context",
+        place_by="explicit" if place else "context",
+        negated=negated,
+        cues=[f"part-in:{part.text}"],
+    )
 
 
 def _located(ctx: Reader, start: int, end: int) -> list[Hit]:
