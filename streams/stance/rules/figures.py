@@ -91,7 +91,7 @@ def check_figures(ctx: DecisionContext) -> Figure | None:
     # The assumed figure is never stored, so it is no earlier figure for anyone.
     assumed = OWNER_ASSUMED in claim.cues
     clashes: list[Evidence] = []
-    own_place = claim.place or "*"
+    own_place = claim.place or ANY
     for place_key, figs in ctx.view.figures.items():
         for fig in sorted(figs, key=lambda f: evidence_order(f.evidence)):
             where = _relation(ctx, place_key, own_place)
